@@ -1,0 +1,46 @@
+import type { Metadata } from 'next';
+import { getTranslations } from 'next-intl/server';
+import { getSiteSettings } from '@/lib/reader/queries';
+import { now } from '@/lib/clock';
+import { getEnv } from '@/lib/env';
+import { formatNumber } from '@/lib/reader/format';
+import { kufi, naskh, naskhLatin } from '../fonts';
+import '../globals.css';
+
+export async function generateMetadata(): Promise<Metadata> {
+  const settings = await getSiteSettings();
+  return {
+    metadataBase: new URL(getEnv().SITE_URL),
+    title: { default: settings.siteName, template: `%s | ${settings.siteName}` },
+    description: settings.siteDescription,
+  };
+}
+
+// The reader site's root layout: Arabic, right to left, and no client
+// providers, so its pages ship no JavaScript of their own.
+export default async function SiteLayout({ children }: { children: React.ReactNode }) {
+  const [t, settings] = await Promise.all([getTranslations({ locale: 'ar', namespace: 'site' }), getSiteSettings()]);
+  return (
+    <html lang="ar" dir="rtl" className={`${naskh.variable} ${naskhLatin.variable} ${kufi.variable}`}>
+      <body className="min-h-dvh flex flex-col">
+        <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:start-2 focus:top-2 bg-white p-2">
+          {t('skipToContent')}
+        </a>
+        <header className="border-b border-rule no-print">
+          <div className="mx-auto max-w-5xl px-4 py-4 flex items-baseline justify-between gap-4">
+            <a href="/" className="font-display text-3xl font-bold text-accent no-underline">
+              {settings.siteName}
+            </a>
+            <p className="text-sm text-muted">{settings.siteDescription}</p>
+          </div>
+        </header>
+        <main id="main" className="flex-1 mx-auto w-full max-w-5xl px-4 py-8">
+          {children}
+        </main>
+        <footer className="border-t border-rule text-sm text-muted no-print">
+          <div className="mx-auto max-w-5xl px-4 py-6">{t('footer', { year: formatNumber(now().getFullYear(), settings, { grouping: false }) })}</div>
+        </footer>
+      </body>
+    </html>
+  );
+}

@@ -1,0 +1,22 @@
+import { sql } from 'drizzle-orm';
+import { getDb } from '@/db';
+import { logger } from '@/lib/logger';
+
+export const dynamic = 'force-dynamic';
+
+const DB_TIMEOUT_MS = 2_000;
+
+// Liveness plus a database round trip. The job-runner check joins when the job queue does.
+export async function GET() {
+  try {
+    await Promise.race([
+      getDb().execute(sql`select 1`),
+      new Promise((_, reject) => setTimeout(() => reject(new Error(`no answer within ${DB_TIMEOUT_MS} ms`)), DB_TIMEOUT_MS)),
+    ]);
+    return Response.json({ status: 'ok', db: 'ok' }, { headers: { 'cache-control': 'no-store' } });
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : 'unknown error';
+    logger.warn({ reason }, 'health: database check failed');
+    return Response.json({ status: 'error', db: 'error', reason: `database: ${reason}` }, { status: 503, headers: { 'cache-control': 'no-store' } });
+  }
+}

@@ -1,0 +1,62 @@
+import { renderToStaticMarkup } from 'react-dom/server';
+import { describe, expect, it } from 'vitest';
+import type { JSONContent } from '@tiptap/core';
+import { ArticleBody } from './article-body';
+
+const render = (content: JSONContent[]) => renderToStaticMarkup(<ArticleBody doc={{ type: 'doc', content }} />);
+const text = (value: string, marks?: JSONContent['marks']): JSONContent => ({ type: 'text', text: value, ...(marks ? { marks } : {}) });
+
+describe('ArticleBody', () => {
+  it('renders paragraphs in order with per-block direction', () => {
+    const html = render([
+      { type: 'paragraph', content: [text('سوفت بنك تستثمر في OpenAI')] },
+      { type: 'paragraph', attrs: { dir: 'ltr' }, content: [text('ARM Holdings')] },
+    ]);
+    expect(html).toMatch(/<p dir="auto">سوفت بنك تستثمر في OpenAI<\/p><p dir="ltr">ARM Holdings<\/p>/);
+  });
+
+  it('escapes text instead of emitting markup', () => {
+    const html = render([{ type: 'paragraph', content: [text('<script>alert(1)</script> & <b>x</b>')] }]);
+    expect(html).not.toContain('<script>');
+    expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt; &amp; &lt;b&gt;x&lt;/b&gt;');
+  });
+
+  it('drops unknown nodes and marks', () => {
+    const html = render([
+      { type: 'paragraph', content: [text('قبل')] },
+      { type: 'iframe', attrs: { src: 'https://evil.example' } },
+      { type: 'paragraph', content: [text('بعد', [{ type: 'fontColor', attrs: { color: 'red' } }, { type: 'bold' }])] },
+    ]);
+    expect(html).not.toContain('iframe');
+    expect(html).not.toContain('evil');
+    expect(html).not.toContain('red');
+    expect(html).toContain('<p dir="auto">قبل</p><p dir="auto"><strong>بعد</strong></p>');
+  });
+
+  it('keeps safe links and drops unsafe ones', () => {
+    const link = (href: string) => [{ type: 'link', attrs: { href } }];
+    const html = render([
+      { type: 'paragraph', content: [text('آمن', link('https://example.com/a'))] },
+      { type: 'paragraph', content: [text('خطر', link('javascript:alert(1)'))] },
+      { type: 'paragraph', content: [text('بيانات', link('data:text/html,<b>x</b>'))] },
+    ]);
+    expect(html).toContain('href="https://example.com/a"');
+    expect(html).toContain('rel="noopener noreferrer nofollow"');
+    expect(html).not.toContain('javascript:');
+    expect(html).not.toContain('data:');
+    expect(html).toContain('<p dir="auto">خطر</p>');
+  });
+
+  it('renders the trimmed schema: headings, lists, quotes and rules', () => {
+    const html = render([
+      { type: 'heading', attrs: { level: 2 }, content: [text('عنوان فرعي')] },
+      { type: 'bulletList', content: [{ type: 'listItem', content: [{ type: 'paragraph', content: [text('بند')] }] }] },
+      { type: 'blockquote', content: [{ type: 'paragraph', content: [text('اقتباس')] }] },
+      { type: 'horizontalRule' },
+    ]);
+    expect(html).toContain('<h2 dir="auto">عنوان فرعي</h2>');
+    expect(html).toMatch(/<ul[^>]*><li[^>]*><p dir="auto">بند<\/p><\/li><\/ul>/);
+    expect(html).toMatch(/<blockquote[^>]*><p dir="auto">اقتباس<\/p><\/blockquote>/);
+    expect(html).toMatch(/<hr[^>]*\/?>/);
+  });
+});

@@ -1,0 +1,58 @@
+import { getTranslations } from 'next-intl/server';
+import type { Article } from '@/lib/reader/queries';
+import { formatDate, formatHijriDate, type DateSettings } from '@/lib/reader/format';
+import { sectionPath } from '@/lib/reader/paths';
+import { ArticleBody } from './article-body';
+
+// The article as readers see it. A story in another language carries its own
+// lang and dir, so an English story reads left to right inside the Arabic site.
+export async function ArticleView({ article, settings }: { article: Article; settings: DateSettings }) {
+  const t = await getTranslations({ locale: 'ar', namespace: 'article' });
+  const updated = article.updatedAt.getTime() - article.publishedAt.getTime() > 60_000;
+  return (
+    <article lang={article.language} dir={article.language === 'ar' ? 'rtl' : 'ltr'} className="mx-auto max-w-3xl">
+      <header className="mb-8 border-b border-rule pb-6">
+        <p className="text-sm">
+          <a href={sectionPath(article.sectionSlug)} className="text-muted no-underline hover:underline">
+            {article.sectionName}
+          </a>
+        </p>
+        {article.kicker && <p className="mt-2 font-bold text-accent">{article.kicker}</p>}
+        <h1 className="mt-1 font-display text-3xl font-bold leading-normal md:text-4xl">{article.headline}</h1>
+        {article.standfirst && <p className="mt-3 text-xl text-muted">{article.standfirst}</p>}
+        {article.bylines.length > 0 && (
+          <p className="mt-4 font-bold">
+            {t('by')} {article.bylines.map((byline) => byline.name).join(t('bylineSeparator'))}
+          </p>
+        )}
+        <p className="mt-1 text-sm text-muted">
+          {t('published')} <time dateTime={article.publishedAt.toISOString()}>{formatDate(article.publishedAt, settings)}</time>
+          {settings.showHijri && (
+            <>
+              {' · '}
+              {t('hijri')} {formatHijriDate(article.publishedAt, settings)}
+            </>
+          )}
+        </p>
+        {updated && (
+          <p className="text-sm text-muted">
+            {t('updated')} <time dateTime={article.updatedAt.toISOString()}>{formatDate(article.updatedAt, settings)}</time>
+          </p>
+        )}
+      </header>
+      <ArticleBody doc={article.body} />
+      {article.tags.length > 0 && (
+        <footer className="mt-10 border-t border-rule pt-4">
+          <h2 className="sr-only">{t('tags')}</h2>
+          <ul className="flex flex-wrap gap-2">
+            {article.tags.map((tag) => (
+              <li key={tag.id} className="rounded-full border border-rule px-3 py-0.5 text-sm">
+                {tag.name}
+              </li>
+            ))}
+          </ul>
+        </footer>
+      )}
+    </article>
+  );
+}

@@ -1,0 +1,354 @@
+import { sql } from 'drizzle-orm';
+import {
+  bigserial,
+  boolean,
+  check,
+  index,
+  integer,
+  jsonb,
+  pgEnum,
+  pgTable,
+  primaryKey,
+  smallint,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
+import type { JSONContent } from '@tiptap/core';
+
+// Timestamps are always timestamptz: the newsroom time zone is a display
+// setting, never a storage one.
+const tstz = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
+const createdAt = () => tstz('created_at').notNull().defaultNow();
+
+export const userRole = pgEnum('user_role', ['writer', 'editor', 'admin']);
+export const userStatus = pgEnum('user_status', ['active', 'deactivated']);
+export const uiLocale = pgEnum('ui_locale', ['ar', 'en']);
+export const contentLanguage = pgEnum('content_language', ['ar', 'en']);
+export const editorialState = pgEnum('editorial_state', ['draft', 'in_review', 'changes_requested', 'approved']);
+export const publicationState = pgEnum('publication_state', ['unpublished', 'published', 'taken_down', 'retracted']);
+export const revisionKind = pgEnum('revision_kind', ['save', 'autosave', 'approval', 'restore', 'overwrite']);
+export const digitStyle = pgEnum('digit_style', ['arab', 'latn']);
+
+/** A byline as stored on a revision and projected for readers. */
+export type BylineRef = { id: string; name: string; slug: string };
+export type TagRef = { id: string; name: string; slug: string };
+
+export const users = pgTable(
+  'users',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    email: text('email').notNull(),
+    displayName: text('display_name').notNull(),
+    // Null until the invitee sets a password through their invitation link.
+    passwordHash: text('password_hash'),
+    role: userRole('role').notNull(),
+    status: userStatus('status').notNull().default('active'),
+    // Bumped to end every session of the user (sign out everywhere, password change, reset).
+    sessionVersion: integer('session_version').notNull().default(1),
+    locale: uiLocale('locale').notNull().default('ar'),
+    lastSignInAt: tstz('last_sign_in_at'),
+    createdAt: createdAt(),
+    updatedAt: tstz('updated_at').notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('users_email_lower_idx').on(sql`lower(${t.email})`)],
+);
+
+export const authors = pgTable(
+  'authors',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    slug: text('slug').notNull(),
+    name: text('name').notNull(),
+    jobTitle: text('job_title'),
+    bio: text('bio'),
+    // A house byline such as «فريق التحرير» has no login.
+    userId: uuid('user_id').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('authors_slug_idx').on(t.slug), uniqueIndex('authors_user_idx').on(t.userId)],
+);
+
+export const sections = pgTable(
+  'sections',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    slug: text('slug').notNull(),
+    name: text('name').notNull(),
+    position: integer('position').notNull().default(0),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('sections_slug_idx').on(t.slug)],
+);
+
+export const tags = pgTable(
+  'tags',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    slug: text('slug').notNull(),
+    name: text('name').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('tags_slug_idx').on(t.slug)],
+);
+
+/** Checklist rules are filled in by the pre-publish checklist issue. */
+export type ChecklistRules = Record<string, 'blocker' | 'warning' | 'off'>;
+
+// A single row (id = 1): the site has exactly one set of settings.
+export const settings = pgTable(
+  'settings',
+  {
+    id: smallint('id').primaryKey().default(1),
+    siteName: text('site_name').notNull(),
+    siteDescription: text('site_description').notNull().default(''),
+    digits: digitStyle('digits').notNull().default('arab'),
+    showHijri: boolean('show_hijri').notNull().default(false),
+    timeZone: text('time_zone').notNull().default('Asia/Riyadh'),
+    checklist: jsonb('checklist').$type<ChecklistRules>().notNull().default({}),
+    updatedAt: tstz('updated_at').notNull().defaultNow(),
+  },
+  (t) => [check('settings_single_row', sql`${t.id} = 1`)],
+);
+
+export const stories = pgTable(
+  'stories',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    // Content of the working copy.
+    kicker: text('kicker').notNull().default(''),
+    headline: text('headline').notNull().default(''),
+    standfirst: text('standfirst').notNull().default(''),
+    body: jsonb('body').$type<JSONContent>().notNull(),
+    plainText: text('plain_text').notNull().default(''),
+    language: contentLanguage('language').notNull().default('ar'),
+    // Null while a draft has no slug yet; unique across the site once set.
+    slug: text('slug'),
+    sectionId: uuid('section_id').references(() => sections.id, { onDelete: 'restrict' }),
+    seoTitle: text('seo_title'),
+    seoDescription: text('seo_description'),
+    leadImageId: uuid('lead_image_id'),
+    // Editorial state of the working copy.
+    editorialState: editorialState('editorial_state').notNull().default('draft'),
+    archivedAt: tstz('archived_at'),
+    // Optimistic-concurrency counter of content saves; transitions never bump it.
+    version: integer('version').notNull().default(1),
+    approvedRevisionId: uuid('approved_revision_id'),
+    assignedEditorId: uuid('assigned_editor_id').references(() => users.id, { onDelete: 'set null' }),
+    createdById: uuid('created_by_id').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: createdAt(),
+    updatedAt: tstz('updated_at').notNull().defaultNow(),
+    // Publication state: what readers get, independent of the working copy.
+    publicationState: publicationState('publication_state').notNull().default('unpublished'),
+    publishedRevisionId: uuid('published_revision_id'),
+    firstPublishedAt: tstz('first_published_at'),
+    lastPublishedAt: tstz('last_published_at'),
+    scheduledRevisionId: uuid('scheduled_revision_id'),
+    scheduledFor: tstz('scheduled_for'),
+  },
+  (t) => [
+    uniqueIndex('stories_slug_idx').on(t.slug),
+    index('stories_editorial_idx').on(t.editorialState, t.updatedAt),
+    index('stories_publication_idx').on(t.publicationState, t.lastPublishedAt),
+    index('stories_section_idx').on(t.sectionId),
+    index('stories_created_by_idx').on(t.createdById),
+    index('stories_assigned_idx').on(t.assignedEditorId),
+    index('stories_scheduled_idx').on(t.scheduledFor).where(sql`${t.scheduledFor} is not null`),
+  ],
+);
+
+export const storyAuthors = pgTable(
+  'story_authors',
+  {
+    storyId: uuid('story_id')
+      .notNull()
+      .references(() => stories.id, { onDelete: 'cascade' }),
+    authorId: uuid('author_id')
+      .notNull()
+      .references(() => authors.id, { onDelete: 'restrict' }),
+    position: smallint('position').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.storyId, t.authorId] }), index('story_authors_author_idx').on(t.authorId)],
+);
+
+export const storyTags = pgTable(
+  'story_tags',
+  {
+    storyId: uuid('story_id')
+      .notNull()
+      .references(() => stories.id, { onDelete: 'cascade' }),
+    tagId: uuid('tag_id')
+      .notNull()
+      .references(() => tags.id, { onDelete: 'restrict' }),
+    position: smallint('position').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.storyId, t.tagId] }), index('story_tags_tag_idx').on(t.tagId)],
+);
+
+// Every slug a story was ever published under, so old URLs answer with a
+// permanent redirect. Slugs are unique across the site, so the slug alone
+// finds the story whatever section the old URL named.
+export const slugHistory = pgTable(
+  'slug_history',
+  {
+    slug: text('slug').primaryKey(),
+    storyId: uuid('story_id')
+      .notNull()
+      .references(() => stories.id, { onDelete: 'cascade' }),
+    createdAt: createdAt(),
+  },
+  (t) => [index('slug_history_story_idx').on(t.storyId)],
+);
+
+/** A full snapshot of the working copy, as saved, approved or restored. */
+export const storyRevisions = pgTable(
+  'story_revisions',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    storyId: uuid('story_id')
+      .notNull()
+      .references(() => stories.id, { onDelete: 'cascade' }),
+    kind: revisionKind('kind').notNull(),
+    // The story version this snapshot was taken at.
+    storyVersion: integer('story_version').notNull(),
+    authorId: uuid('author_id').references(() => users.id, { onDelete: 'set null' }),
+    kicker: text('kicker').notNull(),
+    headline: text('headline').notNull(),
+    standfirst: text('standfirst').notNull(),
+    body: jsonb('body').$type<JSONContent>().notNull(),
+    plainText: text('plain_text').notNull(),
+    language: contentLanguage('language').notNull(),
+    slug: text('slug'),
+    sectionId: uuid('section_id'),
+    seoTitle: text('seo_title'),
+    seoDescription: text('seo_description'),
+    leadImageId: uuid('lead_image_id'),
+    bylines: jsonb('bylines').$type<BylineRef[]>().notNull(),
+    tags: jsonb('tags').$type<TagRef[]>().notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index('story_revisions_story_idx').on(t.storyId, t.createdAt)],
+);
+
+// The reader-facing projection: one row per story readers can reach,
+// written from the published revision in the publishing transaction.
+// The reader site, feeds, sitemaps and search read only this table.
+export const publishedStories = pgTable(
+  'published_stories',
+  {
+    storyId: uuid('story_id')
+      .primaryKey()
+      .references(() => stories.id, { onDelete: 'cascade' }),
+    revisionId: uuid('revision_id')
+      .notNull()
+      .references(() => storyRevisions.id, { onDelete: 'restrict' }),
+    // published | taken_down | retracted: the last two answer 410 and leave every listing.
+    state: publicationState('state').notNull(),
+    slug: text('slug').notNull(),
+    sectionId: uuid('section_id')
+      .notNull()
+      .references(() => sections.id, { onDelete: 'restrict' }),
+    kicker: text('kicker').notNull(),
+    headline: text('headline').notNull(),
+    standfirst: text('standfirst').notNull(),
+    body: jsonb('body').$type<JSONContent>().notNull(),
+    plainText: text('plain_text').notNull(),
+    language: contentLanguage('language').notNull(),
+    seoTitle: text('seo_title'),
+    seoDescription: text('seo_description'),
+    bylines: jsonb('bylines').$type<BylineRef[]>().notNull(),
+    tags: jsonb('tags').$type<TagRef[]>().notNull(),
+    publishedAt: tstz('published_at').notNull(),
+    updatedAt: tstz('updated_at').notNull(),
+  },
+  (t) => [
+    uniqueIndex('published_stories_slug_idx').on(t.slug),
+    index('published_stories_latest_idx').on(t.publishedAt.desc()).where(sql`${t.state} = 'published'`),
+    index('published_stories_section_idx').on(t.sectionId, t.publishedAt.desc()).where(sql`${t.state} = 'published'`),
+    index('published_stories_tags_idx').using('gin', sql`${t.tags} jsonb_path_ops`),
+    index('published_stories_bylines_idx').using('gin', sql`${t.bylines} jsonb_path_ops`),
+  ],
+);
+
+export const workflowEvents = pgTable(
+  'workflow_events',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    storyId: uuid('story_id')
+      .notNull()
+      .references(() => stories.id, { onDelete: 'cascade' }),
+    action: text('action').notNull(),
+    fromEditorial: editorialState('from_editorial'),
+    toEditorial: editorialState('to_editorial'),
+    fromPublication: publicationState('from_publication'),
+    toPublication: publicationState('to_publication'),
+    actorId: uuid('actor_id').references(() => users.id, { onDelete: 'set null' }),
+    reason: text('reason'),
+    revisionId: uuid('revision_id').references(() => storyRevisions.id, { onDelete: 'set null' }),
+    createdAt: createdAt(),
+  },
+  (t) => [index('workflow_events_story_idx').on(t.storyId, t.createdAt)],
+);
+
+/** W3C Web Annotation text-quote selector plus a position hint. */
+export type TextQuoteAnchor = { exact: string; prefix: string; suffix: string; position: number };
+
+export const reviewComments = pgTable(
+  'review_comments',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    storyId: uuid('story_id')
+      .notNull()
+      .references(() => stories.id, { onDelete: 'cascade' }),
+    parentId: uuid('parent_id'),
+    authorId: uuid('author_id').references(() => users.id, { onDelete: 'set null' }),
+    body: text('body').notNull(),
+    // Null for thread comments; inline comments anchor outside the document.
+    anchor: jsonb('anchor').$type<TextQuoteAnchor>(),
+    // System entries carry transition reasons (send back, override, take-down).
+    system: boolean('system').notNull().default(false),
+    resolvedAt: tstz('resolved_at'),
+    resolvedById: uuid('resolved_by_id').references(() => users.id, { onDelete: 'set null' }),
+    editedAt: tstz('edited_at'),
+    deletedAt: tstz('deleted_at'),
+    deletedById: uuid('deleted_by_id').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: createdAt(),
+  },
+  (t) => [index('review_comments_story_idx').on(t.storyId, t.createdAt), index('review_comments_parent_idx').on(t.parentId)],
+);
+
+export const corrections = pgTable(
+  'corrections',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    storyId: uuid('story_id')
+      .notNull()
+      .references(() => stories.id, { onDelete: 'cascade' }),
+    body: text('body').notNull(),
+    createdById: uuid('created_by_id').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: createdAt(),
+  },
+  (t) => [index('corrections_story_idx').on(t.storyId, t.createdAt)],
+);
+
+// Append only: the app never updates or deletes these rows.
+export const auditLog = pgTable(
+  'audit_log',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    actorId: uuid('actor_id').references(() => users.id, { onDelete: 'set null' }),
+    action: text('action').notNull(),
+    targetType: text('target_type').notNull(),
+    targetId: text('target_id'),
+    before: jsonb('before'),
+    after: jsonb('after'),
+    ip: text('ip'),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index('audit_log_created_idx').on(t.createdAt.desc()),
+    index('audit_log_actor_idx').on(t.actorId, t.createdAt.desc()),
+    index('audit_log_target_idx').on(t.targetType, t.targetId),
+  ],
+);

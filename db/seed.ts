@@ -1,0 +1,124 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { eq, or, sql } from 'drizzle-orm';
+import { hashPassword } from '@/lib/auth/password';
+import { now } from '@/lib/clock';
+import { paragraphsToDoc, toPlainText } from '@/lib/content/document';
+import { slugify } from '@/lib/slug';
+import { publishRevision, snapshotRevision } from '@/lib/stories/projection';
+import type { Database, Transaction } from './index';
+import { authors, sections, settings, slugHistory, stories, storyAuthors, storyTags, tags, users, workflowEvents } from './schema';
+import { parseSeedStory } from './seed-story';
+
+// Any constant; shared by every process that may seed at start.
+const SEED_LOCK_KEY = 727_002;
+
+export const SEED_SECTION = { slug: 'technology', name: 'تكنولوجيا' } as const;
+export const HOUSE_BYLINE = 'فريق التحرير';
+export const SEED_TAGS = ['سوفت بنك', 'OpenAI', 'الذكاء الاصطناعي', 'مايكروسوفت', 'Stargate', 'DeepSeek'] as const;
+
+/** Demo staff, one per role; created only with SEED_DEMO=true. Listed in the README. */
+export const DEMO_PASSWORD = 'sahifa-demo-2026';
+export const DEMO_ACCOUNTS = [
+  { email: 'writer@sahifa.test', name: 'ليلى حداد', role: 'writer', jobTitle: 'محررة أخبار' },
+  { email: 'editor@sahifa.test', name: 'عمر الفاروق', role: 'editor', jobTitle: 'مدير التحرير' },
+  { email: 'admin@sahifa.test', name: 'نادية سليم', role: 'admin', jobTitle: 'رئيسة التحرير' },
+] as const;
+
+export function readSeedStory() {
+  return parseSeedStory(readFileSync(path.join(process.cwd(), 'db', 'seed-story.ar.txt'), 'utf8'));
+}
+
+function idOf(rows: { id: string }[], what: string): string {
+  const [row] = rows;
+  if (!row) throw new Error(`seed: ${what} missing after upsert`);
+  return row.id;
+}
+
+// "Do update" with an unchanged value, so RETURNING yields the existing row's id too.
+async function ensureSection(tx: Transaction, slug: string, name: string) {
+  const rows = await tx.insert(sections).values({ slug, name }).onConflictDoUpdate({ target: sections.slug, set: { slug } }).returning({ id: sections.id });
+  return idOf(rows, `section ${slug}`);
+}
+
+async function ensureTag(tx: Transaction, name: string) {
+  const slug = slugify(name);
+  const rows = await tx.insert(tags).values({ slug, name }).onConflictDoUpdate({ target: tags.slug, set: { slug } }).returning({ id: tags.id });
+  return idOf(rows, `tag ${slug}`);
+}
+
+async function ensureHouseAuthor(tx: Transaction, name: string) {
+  const slug = slugify(name);
+  const rows = await tx.insert(authors).values({ slug, name }).onConflictDoUpdate({ target: authors.slug, set: { slug } }).returning({ id: authors.id });
+  return idOf(rows, `author ${slug}`);
+}
+
+/** Publishes the seed story exactly the way the workflow will: approve a revision, then publish it. */
+async function seedStory(tx: Transaction): Promise<boolean> {
+  const seed = readSeedStory();
+  const slug = slugify(seed.headline);
+  // Once seeded, never again: not even after an editor renamed or took it down.
+  const [existing] = await tx
+    .select({ id: stories.id })
+    .from(stories)
+    .leftJoin(slugHistory, eq(slugHistory.storyId, stories.id))
+    .where(or(eq(stories.slug, slug), eq(slugHistory.slug, slug)))
+    .limit(1);
+  if (existing) return false;
+
+  const sectionId = await ensureSection(tx, SEED_SECTION.slug, SEED_SECTION.name);
+  const authorId = await ensureHouseAuthor(tx, HOUSE_BYLINE);
+  const tagIds: string[] = [];
+  for (const name of SEED_TAGS) tagIds.push(await ensureTag(tx, name));
+
+  const body = paragraphsToDoc(seed.paragraphs);
+  const at = now();
+  const [story] = await tx
+    .insert(stories)
+    .values({ kicker: seed.kicker, headline: seed.headline, body, plainText: toPlainText(body), slug, sectionId, language: 'ar' })
+    .returning({ id: stories.id });
+  if (!story) throw new Error('seed: story insert returned nothing');
+  await tx.insert(storyAuthors).values({ storyId: story.id, authorId, position: 0 });
+  await tx.insert(storyTags).values(tagIds.map((tagId, position) => ({ storyId: story.id, tagId, position })));
+
+  const revisionId = await snapshotRevision(tx, { storyId: story.id, kind: 'approval', authorId: null });
+  await tx.update(stories).set({ editorialState: 'approved', approvedRevisionId: revisionId }).where(eq(stories.id, story.id));
+  await publishRevision(tx, { storyId: story.id, revisionId, at });
+  await tx.insert(workflowEvents).values([
+    { storyId: story.id, action: 'approve', fromEditorial: 'draft', toEditorial: 'approved', revisionId, reason: 'seed', createdAt: at },
+    { storyId: story.id, action: 'publish', fromPublication: 'unpublished', toPublication: 'published', revisionId, reason: 'seed', createdAt: at },
+  ]);
+  return true;
+}
+
+async function seedDemoAccounts(tx: Transaction): Promise<number> {
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
+  let created = 0;
+  for (const account of DEMO_ACCOUNTS) {
+    const [user] = await tx
+      .insert(users)
+      .values({ email: account.email, displayName: account.name, role: account.role, passwordHash })
+      .onConflictDoNothing()
+      .returning({ id: users.id });
+    if (!user) continue; // Already there: keep whatever the admin changed since.
+    created += 1;
+    await tx
+      .insert(authors)
+      .values({ slug: slugify(account.name), name: account.name, jobTitle: account.jobTitle, userId: user.id })
+      .onConflictDoNothing();
+  }
+  return created;
+}
+
+export type SeedResult = { story: boolean; demoAccounts: number };
+
+/** Idempotent: safe on every start, and when two processes start at once. */
+export async function seedDatabase(db: Database, options: { demo: boolean }): Promise<SeedResult> {
+  return db.transaction(async (tx) => {
+    await tx.execute(sql`select pg_advisory_xact_lock(${SEED_LOCK_KEY})`);
+    await tx.insert(settings).values({ id: 1, siteName: 'صحيفة', siteDescription: 'أخبار وتحليلات بالعربية' }).onConflictDoNothing();
+    const story = await seedStory(tx);
+    const demoAccounts = options.demo ? await seedDemoAccounts(tx) : 0;
+    return { story, demoAccounts };
+  });
+}

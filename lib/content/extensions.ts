@@ -1,0 +1,25 @@
+import type { Extensions } from '@tiptap/core';
+import StarterKit from '@tiptap/starter-kit';
+
+// The one extension list. The editor and the server renderer both import it,
+// so what a writer can produce is exactly what a reader page can render.
+// StarterKit is trimmed to what a newsroom uses: no code, code blocks or
+// underline (underline reads as a link on the web); headings h2–h4 only,
+// because the headline is the page's only h1.
+export const LINK_PROTOCOLS = ['http', 'https', 'mailto', 'tel'] as const;
+
+export const contentExtensions: Extensions = [
+  StarterKit.configure({
+    code: false,
+    codeBlock: false,
+    underline: false,
+    heading: { levels: [2, 3, 4] },
+    link: {
+      openOnClick: false,
+      autolink: true,
+      defaultProtocol: 'https',
+      protocols: [...LINK_PROTOCOLS],
+      HTMLAttributes: { rel: 'noopener noreferrer nofollow', target: null },
+    },
+  }),
+];

@@ -1,0 +1,69 @@
+import { z } from 'zod';
+
+// One place reads the environment. Everything else asks getEnv(), so a
+// misconfiguration fails in one predictable spot with one readable line.
+const booleanFlag = z
+  .enum(['true', 'false', '1', '0', ''])
+  .optional()
+  .transform((value) => value === 'true' || value === '1');
+
+const envSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  DATABASE_URL: z
+    .string()
+    .optional()
+    .transform((value) => (value ? value : undefined))
+    .refine((value) => value === undefined || /^postgres(ql)?:\/\//.test(value), {
+      message: 'must start with postgres:// or postgresql://',
+    }),
+  DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(100).default(10),
+  EMBEDDED_PG_PORT: z.coerce.number().int().min(1024).max(65535).default(54329),
+  DATA_DIR: z.string().optional(),
+  AUTH_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  SEED_DEMO: booleanFlag,
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  SITE_URL: z.url().default('http://localhost:3000'),
+});
+
+export type Env = z.infer<typeof envSchema>;
+
+let cached: Env | undefined;
+
+/** Parses the environment once; throws an Error whose message is one line per bad variable. */
+export function getEnv(): Env {
+  if (cached) return cached;
+  const result = envSchema.safeParse(process.env);
+  if (!result.success) {
+    const lines = result.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
+    throw new Error(`Invalid environment: ${lines.join('; ')}`);
+  }
+  cached = result.data;
+  return cached;
+}
+
+/** Host part of a database URL, for error messages that must never print the password. */
+export function describeDatabaseUrl(url: string): string {
+  try {
+    const parsed = new URL(url);
+    return `${parsed.hostname || 'localhost'}:${parsed.port || '5432'}`;
+  } catch {
+    return '(unparseable URL)';
+  }
+}
+
+/**
+ * What a production server cannot start without. Returns one line naming the
+ * problem, or null. Called by the start script and again by the server itself.
+ */
+export function assertServerEnv(): string | null {
+  let env: Env;
+  try {
+    env = getEnv();
+  } catch (error) {
+    return error instanceof Error ? error.message : String(error);
+  }
+  if (env.NODE_ENV === 'production' && !env.AUTH_SECRET) {
+    return 'AUTH_SECRET is not set: generate one with `openssl rand -base64 32` and set it before `npm start`';
+  }
+  return null;
+}

@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import ar from '../../messages/ar.json';
+import en from '../../messages/en.json';
+
+type Tree = { [key: string]: string | Tree };
+
+function flatten(tree: Tree, prefix = ''): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const [key, value] of Object.entries(tree)) {
+    const path = prefix ? `${prefix}.${key}` : key;
+    if (typeof value === 'string') out.set(path, value);
+    else for (const [k, v] of flatten(value, path)) out.set(k, v);
+  }
+  return out;
+}
+
+const placeholders = (text: string) => [...text.matchAll(/\{(\w+)/g)].map((m) => m[1]).sort();
+
+describe('message catalogue', () => {
+  const arabic = flatten(ar);
+  const english = flatten(en);
+
+  it('has the same keys in Arabic and English', () => {
+    expect([...english.keys()].sort()).toEqual([...arabic.keys()].sort());
+  });
+
+  it('has no empty strings and the same placeholders in both languages', () => {
+    for (const [key, text] of arabic) {
+      expect(text.trim(), key).not.toBe('');
+      expect(placeholders(english.get(key) ?? ''), key).toEqual(placeholders(text));
+    }
+  });
+
+  it('is actually Arabic in the Arabic catalogue', () => {
+    for (const [key, text] of arabic) expect(/[\u0600-\u06FF]/.test(text), key).toBe(true);
+  });
+});

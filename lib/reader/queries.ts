@@ -1,0 +1,127 @@
+import 'server-only';
+import { and, desc, eq } from 'drizzle-orm';
+import { unstable_cache } from 'next/cache';
+import { getDb } from '@/db';
+import { publishedStories, sections, settings, slugHistory } from '@/db/schema';
+import { LATEST_TAG, sectionTag, SETTINGS_TAG, slugTag } from './cache-tags';
+
+// Reader reads. They touch only the published projection (plus sections and
+// settings), never the working copy, and are cached by tag.
+
+export type StoryCard = {
+  storyId: string;
+  slug: string;
+  sectionSlug: string;
+  sectionName: string;
+  kicker: string;
+  headline: string;
+  standfirst: string;
+  publishedAt: Date;
+};
+
+const cardColumns = {
+  storyId: publishedStories.storyId,
+  slug: publishedStories.slug,
+  sectionSlug: sections.slug,
+  sectionName: sections.name,
+  kicker: publishedStories.kicker,
+  headline: publishedStories.headline,
+  standfirst: publishedStories.standfirst,
+  publishedAt: publishedStories.publishedAt,
+};
+
+// unstable_cache serialises results as JSON, so dates come back as strings.
+const reviveCard = (card: StoryCard): StoryCard => ({ ...card, publishedAt: new Date(card.publishedAt) });
+
+export async function getLatestStories(limit = 30): Promise<StoryCard[]> {
+  const read = unstable_cache(
+    () =>
+      getDb()
+        .select(cardColumns)
+        .from(publishedStories)
+        .innerJoin(sections, eq(sections.id, publishedStories.sectionId))
+        .where(eq(publishedStories.state, 'published'))
+        .orderBy(desc(publishedStories.publishedAt))
+        .limit(limit),
+    ['latest-stories', String(limit)],
+    { tags: [LATEST_TAG] },
+  );
+  return (await read()).map(reviveCard);
+}
+
+export type SectionListing = { slug: string; name: string; stories: StoryCard[] };
+
+export async function getSectionListing(sectionSlug: string, limit = 30): Promise<SectionListing | null> {
+  const read = unstable_cache(
+    async () => {
+      const db = getDb();
+      const [section] = await db.select().from(sections).where(eq(sections.slug, sectionSlug));
+      if (!section) return null;
+      const stories = await db
+        .select(cardColumns)
+        .from(publishedStories)
+        .innerJoin(sections, eq(sections.id, publishedStories.sectionId))
+        .where(and(eq(publishedStories.sectionId, section.id), eq(publishedStories.state, 'published')))
+        .orderBy(desc(publishedStories.publishedAt))
+        .limit(limit);
+      return { slug: section.slug, name: section.name, stories };
+    },
+    ['section-listing', sectionSlug, String(limit)],
+    { tags: [sectionTag(sectionSlug)] },
+  );
+  const listing = await read();
+  return listing && { ...listing, stories: listing.stories.map(reviveCard) };
+}
+
+export type Article = typeof publishedStories.$inferSelect & { sectionSlug: string; sectionName: string };
+
+export type ArticleLookup =
+  | { kind: 'article'; article: Article }
+  | { kind: 'redirect'; sectionSlug: string; slug: string }
+  | { kind: 'gone'; state: 'taken_down' | 'retracted' }
+  | { kind: 'missing' };
+
+async function lookupArticle(sectionSlug: string, slug: string): Promise<ArticleLookup> {
+  const db = getDb();
+  const columns = { story: publishedStories, sectionSlug: sections.slug, sectionName: sections.name };
+  const [current] = await db
+    .select(columns)
+    .from(publishedStories)
+    .innerJoin(sections, eq(sections.id, publishedStories.sectionId))
+    .where(eq(publishedStories.slug, slug));
+  if (current) {
+    if (current.story.state !== 'published') return { kind: 'gone', state: current.story.state === 'retracted' ? 'retracted' : 'taken_down' };
+    if (current.sectionSlug !== sectionSlug) return { kind: 'redirect', sectionSlug: current.sectionSlug, slug };
+    return { kind: 'article', article: { ...current.story, sectionSlug: current.sectionSlug, sectionName: current.sectionName } };
+  }
+  // An old slug: send the reader to where the story lives now.
+  const [moved] = await db
+    .select({ slug: publishedStories.slug, sectionSlug: sections.slug })
+    .from(slugHistory)
+    .innerJoin(publishedStories, eq(publishedStories.storyId, slugHistory.storyId))
+    .innerJoin(sections, eq(sections.id, publishedStories.sectionId))
+    .where(eq(slugHistory.slug, slug));
+  if (moved) return { kind: 'redirect', sectionSlug: moved.sectionSlug, slug: moved.slug };
+  return { kind: 'missing' };
+}
+
+export async function getArticle(sectionSlug: string, slug: string): Promise<ArticleLookup> {
+  const result = await unstable_cache(() => lookupArticle(sectionSlug, slug), ['article', sectionSlug, slug], {
+    tags: [slugTag(slug), sectionTag(sectionSlug)],
+  })();
+  if (result.kind !== 'article') return result;
+  const { article } = result;
+  return { kind: 'article', article: { ...article, publishedAt: new Date(article.publishedAt), updatedAt: new Date(article.updatedAt) } };
+}
+
+export type SiteSettings = typeof settings.$inferSelect;
+
+export const getSiteSettings = unstable_cache(
+  async (): Promise<SiteSettings> => {
+    const [row] = await getDb().select().from(settings).where(eq(settings.id, 1));
+    if (!row) throw new Error('settings row missing: the seed has not run');
+    return row;
+  },
+  ['site-settings'],
+  { tags: [SETTINGS_TAG] },
+);

@@ -1,0 +1,48 @@
+import path from 'node:path';
+import { checkDatabase } from '@/db/connect-check';
+import { ensureDatabase, startEmbeddedPostgres, type EmbeddedServer } from '@/db/embedded';
+import { createDb } from '@/db/index';
+import { migrateDatabase } from '@/db/migrate';
+import { seedDatabase, type SeedResult } from '@/db/seed';
+import { getEnv } from '@/lib/env';
+
+export type PreparedDb = { url: string; embedded: EmbeddedServer | null; seed: SeedResult };
+
+/** One line on stderr, no stack, non-zero exit: what a misconfigured start should look like. */
+export function fail(line: string): never {
+  console.error(`sahifa: ${line}`);
+  process.exit(1);
+}
+
+/**
+ * Gives the app a database: DATABASE_URL when set (checked first), otherwise
+ * an embedded PostgreSQL under .data/. Then migrates and seeds, both idempotent.
+ */
+export async function prepareDatabase(): Promise<PreparedDb> {
+  let env;
+  try {
+    env = getEnv();
+  } catch (error) {
+    fail(error instanceof Error ? error.message : String(error));
+  }
+  let url = env.DATABASE_URL;
+  let embedded: EmbeddedServer | null = null;
+  if (url) {
+    const problem = await checkDatabase(url);
+    if (problem) fail(problem);
+  } else {
+    const dataDir = path.resolve(env.DATA_DIR ?? '.data', 'postgres');
+    embedded = await startEmbeddedPostgres({ dataDir, port: env.EMBEDDED_PG_PORT }).catch((error: unknown) =>
+      fail(`could not start the embedded PostgreSQL on port ${env.EMBEDDED_PG_PORT}: ${error instanceof Error ? error.message : String(error)}`),
+    );
+    url = await ensureDatabase(embedded.adminUrl, 'sahifa');
+  }
+  await migrateDatabase(url);
+  const { db, client } = createDb(url, { max: 1 });
+  try {
+    const seed = await seedDatabase(db, { demo: env.SEED_DEMO });
+    return { url, embedded, seed };
+  } finally {
+    await client.end();
+  }
+}
