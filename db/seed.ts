@@ -36,7 +36,7 @@ function idOf(rows: { id: string }[], what: string): string {
 }
 
 // "Do update" with an unchanged value, so RETURNING yields the existing row's id too.
-async function ensureSection(tx: Transaction, slug: string, name: string) {
+export async function ensureSection(tx: Transaction, slug: string, name: string) {
   const rows = await tx.insert(sections).values({ slug, name }).onConflictDoUpdate({ target: sections.slug, set: { slug } }).returning({ id: sections.id });
   return idOf(rows, `section ${slug}`);
 }
@@ -51,6 +51,45 @@ async function ensureHouseAuthor(tx: Transaction, name: string) {
   const slug = slugify(name);
   const rows = await tx.insert(authors).values({ slug, name }).onConflictDoUpdate({ target: authors.slug, set: { slug } }).returning({ id: authors.id });
   return idOf(rows, `author ${slug}`);
+}
+
+export type NewPublishedStory = {
+  kicker: string;
+  headline: string;
+  paragraphs: readonly string[];
+  slug: string;
+  sectionId: string;
+  authorIds: string[];
+  tagIds: string[];
+};
+
+/**
+ * Creates a story and publishes it the way the workflow does: an approval
+ * revision is pinned, then made the published revision and projected. Used by
+ * the seed, and by tests that need published stories of their own.
+ */
+export async function insertPublishedStory(tx: Transaction, input: NewPublishedStory): Promise<string> {
+  const body = paragraphsToDoc(input.paragraphs);
+  const at = now();
+  const [story] = await tx
+    .insert(stories)
+    .values({ kicker: input.kicker, headline: input.headline, body, plainText: toPlainText(body), slug: input.slug, sectionId: input.sectionId, language: 'ar' })
+    .returning({ id: stories.id });
+  if (!story) throw new Error('story insert returned nothing');
+  if (input.authorIds.length > 0) {
+    await tx.insert(storyAuthors).values(input.authorIds.map((authorId, position) => ({ storyId: story.id, authorId, position })));
+  }
+  if (input.tagIds.length > 0) {
+    await tx.insert(storyTags).values(input.tagIds.map((tagId, position) => ({ storyId: story.id, tagId, position })));
+  }
+  const revisionId = await snapshotRevision(tx, { storyId: story.id, kind: 'approval', authorId: null });
+  await tx.update(stories).set({ editorialState: 'approved', approvedRevisionId: revisionId }).where(eq(stories.id, story.id));
+  await publishRevision(tx, { storyId: story.id, revisionId, at });
+  await tx.insert(workflowEvents).values([
+    { storyId: story.id, action: 'approve', fromEditorial: 'draft', toEditorial: 'approved', revisionId, createdAt: at },
+    { storyId: story.id, action: 'publish', fromPublication: 'unpublished', toPublication: 'published', revisionId, createdAt: at },
+  ]);
+  return story.id;
 }
 
 /** Publishes the seed story exactly the way the workflow will: approve a revision, then publish it. */
@@ -71,23 +110,7 @@ async function seedStory(tx: Transaction): Promise<boolean> {
   const tagIds: string[] = [];
   for (const name of SEED_TAGS) tagIds.push(await ensureTag(tx, name));
 
-  const body = paragraphsToDoc(seed.paragraphs);
-  const at = now();
-  const [story] = await tx
-    .insert(stories)
-    .values({ kicker: seed.kicker, headline: seed.headline, body, plainText: toPlainText(body), slug, sectionId, language: 'ar' })
-    .returning({ id: stories.id });
-  if (!story) throw new Error('seed: story insert returned nothing');
-  await tx.insert(storyAuthors).values({ storyId: story.id, authorId, position: 0 });
-  await tx.insert(storyTags).values(tagIds.map((tagId, position) => ({ storyId: story.id, tagId, position })));
-
-  const revisionId = await snapshotRevision(tx, { storyId: story.id, kind: 'approval', authorId: null });
-  await tx.update(stories).set({ editorialState: 'approved', approvedRevisionId: revisionId }).where(eq(stories.id, story.id));
-  await publishRevision(tx, { storyId: story.id, revisionId, at });
-  await tx.insert(workflowEvents).values([
-    { storyId: story.id, action: 'approve', fromEditorial: 'draft', toEditorial: 'approved', revisionId, reason: 'seed', createdAt: at },
-    { storyId: story.id, action: 'publish', fromPublication: 'unpublished', toPublication: 'published', revisionId, reason: 'seed', createdAt: at },
-  ]);
+  await insertPublishedStory(tx, { kicker: seed.kicker, headline: seed.headline, paragraphs: seed.paragraphs, slug, sectionId, authorIds: [authorId], tagIds });
   return true;
 }
 

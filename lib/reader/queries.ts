@@ -2,7 +2,8 @@ import 'server-only';
 import { and, desc, eq } from 'drizzle-orm';
 import { unstable_cache } from 'next/cache';
 import { getDb } from '@/db';
-import { publishedStories, sections, settings, slugHistory } from '@/db/schema';
+import { publishedStories, sections, settings } from '@/db/schema';
+import { lookupArticle, type ArticleLookup } from './article-lookup';
 import { LATEST_TAG, sectionTag, SETTINGS_TAG, slugTag } from './cache-tags';
 
 // Reader reads. They touch only the published projection (plus sections and
@@ -73,46 +74,16 @@ export async function getSectionListing(sectionSlug: string, limit = 30): Promis
   return listing && { ...listing, stories: listing.stories.map(reviveCard) };
 }
 
-export type Article = typeof publishedStories.$inferSelect & { sectionSlug: string; sectionName: string };
-
-export type ArticleLookup =
-  | { kind: 'article'; article: Article }
-  | { kind: 'redirect'; sectionSlug: string; slug: string }
-  | { kind: 'gone'; state: 'taken_down' | 'retracted' }
-  | { kind: 'missing' };
-
-async function lookupArticle(sectionSlug: string, slug: string): Promise<ArticleLookup> {
-  const db = getDb();
-  const columns = { story: publishedStories, sectionSlug: sections.slug, sectionName: sections.name };
-  const [current] = await db
-    .select(columns)
-    .from(publishedStories)
-    .innerJoin(sections, eq(sections.id, publishedStories.sectionId))
-    .where(eq(publishedStories.slug, slug));
-  if (current) {
-    if (current.story.state !== 'published') return { kind: 'gone', state: current.story.state === 'retracted' ? 'retracted' : 'taken_down' };
-    if (current.sectionSlug !== sectionSlug) return { kind: 'redirect', sectionSlug: current.sectionSlug, slug };
-    return { kind: 'article', article: { ...current.story, sectionSlug: current.sectionSlug, sectionName: current.sectionName } };
-  }
-  // An old slug: send the reader to where the story lives now.
-  const [moved] = await db
-    .select({ slug: publishedStories.slug, sectionSlug: sections.slug })
-    .from(slugHistory)
-    .innerJoin(publishedStories, eq(publishedStories.storyId, slugHistory.storyId))
-    .innerJoin(sections, eq(sections.id, publishedStories.sectionId))
-    .where(eq(slugHistory.slug, slug));
-  if (moved) return { kind: 'redirect', sectionSlug: moved.sectionSlug, slug: moved.slug };
-  return { kind: 'missing' };
-}
-
 export async function getArticle(sectionSlug: string, slug: string): Promise<ArticleLookup> {
-  const result = await unstable_cache(() => lookupArticle(sectionSlug, slug), ['article', sectionSlug, slug], {
+  const result = await unstable_cache(() => lookupArticle(getDb(), sectionSlug, slug), ['article', sectionSlug, slug], {
     tags: [slugTag(slug), sectionTag(sectionSlug)],
   })();
   if (result.kind !== 'article') return result;
   const { article } = result;
   return { kind: 'article', article: { ...article, publishedAt: new Date(article.publishedAt), updatedAt: new Date(article.updatedAt) } };
 }
+
+export type { Article, ArticleLookup } from './article-lookup';
 
 export type SiteSettings = typeof settings.$inferSelect;
 

@@ -1,0 +1,52 @@
+import postgres from 'postgres';
+import { afterAll, describe, expect, inject, it } from 'vitest';
+import { createDatabase, dropDatabase, uniqueDatabaseName } from '@/test/db-server';
+import { migrateDatabase } from './migrate';
+
+const EXPECTED_TABLES = [
+  'audit_log', 'authors', 'corrections', 'published_stories', 'review_comments', 'sections', 'settings', 'slug_history',
+  'stories', 'story_authors', 'story_revisions', 'story_tags', 'tags', 'users', 'workflow_events',
+];
+
+const created: string[] = [];
+afterAll(async () => {
+  for (const name of created) await dropDatabase(inject('adminUrl'), name);
+});
+
+async function freshDatabase() {
+  const name = uniqueDatabaseName('sahifa_mig');
+  created.push(name);
+  return createDatabase(inject('adminUrl'), name);
+}
+
+async function tablesOf(url: string): Promise<string[]> {
+  const client = postgres(url, { max: 1 });
+  try {
+    const rows = await client<{ table_name: string }[]>`
+      select table_name from information_schema.tables where table_schema = 'public' order by table_name`;
+    return rows.map((row) => row.table_name);
+  } finally {
+    await client.end();
+  }
+}
+
+describe('migrations', () => {
+  it('apply from an empty database and create the whole data model', async () => {
+    const url = await freshDatabase();
+    expect(await tablesOf(url)).toEqual([]);
+    await migrateDatabase(url);
+    expect(await tablesOf(url)).toEqual(EXPECTED_TABLES);
+  });
+
+  it('are idempotent, and safe when two processes start at once', async () => {
+    const url = await freshDatabase();
+    await Promise.all([migrateDatabase(url), migrateDatabase(url), migrateDatabase(url)]);
+    await migrateDatabase(url);
+    expect(await tablesOf(url)).toEqual(EXPECTED_TABLES);
+    const client = postgres(url, { max: 1 });
+    const [journal] = await client<{ count: string }[]>`select count(*)::text as count from drizzle.__drizzle_migrations`;
+    await client.end();
+    const { readdirSync } = await import('node:fs');
+    expect(Number(journal?.count)).toBe(readdirSync('drizzle').filter((file) => file.endsWith('.sql')).length);
+  });
+});

@@ -1,0 +1,30 @@
+import { eq } from 'drizzle-orm';
+import type { Database } from '@/db/index';
+import { stories } from '@/db/schema';
+import { ensureSection, insertPublishedStory } from '@/db/seed';
+import { publishRevision, snapshotRevision } from '@/lib/stories/projection';
+import { slugify } from '@/lib/slug';
+
+// Data that specs create for themselves, so parallel specs never share rows.
+
+export function uniqueHeadline(label: string): string {
+  return `${label} ${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
+}
+
+export async function createPublishedStory(db: Database, headline: string, paragraphs: string[] = ['فقرة أولى للاختبار.']) {
+  const slug = slugify(headline);
+  const id = await db.transaction(async (tx) => {
+    const sectionId = await ensureSection(tx, 'technology', 'تكنولوجيا');
+    return insertPublishedStory(tx, { kicker: '', headline, paragraphs, slug, sectionId, authorIds: [], tagIds: [] });
+  });
+  return { id, slug };
+}
+
+/** Changes the slug and publishes the change, as an editor's rename will. */
+export async function renameAndPublish(db: Database, storyId: string, newSlug: string) {
+  await db.transaction(async (tx) => {
+    await tx.update(stories).set({ slug: newSlug }).where(eq(stories.id, storyId));
+    const revisionId = await snapshotRevision(tx, { storyId, kind: 'approval', authorId: null });
+    await publishRevision(tx, { storyId, revisionId, at: new Date() });
+  });
+}

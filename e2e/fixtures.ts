@@ -1,0 +1,36 @@
+import { readFileSync } from 'node:fs';
+import AxeBuilder from '@axe-core/playwright';
+import { test as base, expect, type Page } from '@playwright/test';
+import { createDb, type Database } from '@/db/index';
+import { e2eHandoffFile } from '@/test/e2e-handoff';
+
+type Fixtures = {
+  /** Fails the test when axe finds any WCAG 2.1 A/AA violation on the page as it is now. */
+  expectAccessible: (page: Page) => Promise<void>;
+};
+
+type WorkerFixtures = {
+  /** The e2e server's database, for specs that create their own data. */
+  db: Database;
+};
+
+export const test = base.extend<Fixtures, WorkerFixtures>({
+  expectAccessible: async ({}, use) => {
+    await use(async (page) => {
+      const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+      const summary = results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
+      expect(summary, `axe violations on ${page.url()}`).toEqual([]);
+    });
+  },
+  db: [
+    async ({}, use) => {
+      const { url } = JSON.parse(readFileSync(e2eHandoffFile(process.env.E2E_DB_NAME as string), 'utf8')) as { url: string };
+      const { db, client } = createDb(url, { max: 2 });
+      await use(db);
+      await client.end();
+    },
+    { scope: 'worker' },
+  ],
+});
+
+export { expect };

@@ -1,0 +1,39 @@
+import { eq } from 'drizzle-orm';
+import type { Executor } from '@/db';
+import { publishedStories, sections, slugHistory } from '@/db/schema';
+
+// Resolves /{section}/{slug} against the published projection. Uncached and
+// free of Next APIs, so integration tests run it against a real database;
+// lib/reader/queries.ts wraps it in the tagged cache.
+
+export type Article = typeof publishedStories.$inferSelect & { sectionSlug: string; sectionName: string };
+
+export type ArticleLookup =
+  | { kind: 'article'; article: Article }
+  | { kind: 'redirect'; sectionSlug: string; slug: string }
+  | { kind: 'gone'; state: 'taken_down' | 'retracted' }
+  | { kind: 'missing' };
+
+export async function lookupArticle(db: Executor, sectionSlug: string, slug: string): Promise<ArticleLookup> {
+  const columns = { story: publishedStories, sectionSlug: sections.slug, sectionName: sections.name };
+  const [current] = await db
+    .select(columns)
+    .from(publishedStories)
+    .innerJoin(sections, eq(sections.id, publishedStories.sectionId))
+    .where(eq(publishedStories.slug, slug));
+  if (current) {
+    if (current.story.state !== 'published') return { kind: 'gone', state: current.story.state === 'retracted' ? 'retracted' : 'taken_down' };
+    if (current.sectionSlug !== sectionSlug) return { kind: 'redirect', sectionSlug: current.sectionSlug, slug };
+    return { kind: 'article', article: { ...current.story, sectionSlug: current.sectionSlug, sectionName: current.sectionName } };
+  }
+  // An old slug: send the reader to where the story lives now.
+  const [moved] = await db
+    .select({ slug: publishedStories.slug, sectionSlug: sections.slug })
+    .from(slugHistory)
+    .innerJoin(publishedStories, eq(publishedStories.storyId, slugHistory.storyId))
+    .innerJoin(sections, eq(sections.id, publishedStories.sectionId))
+    .where(eq(slugHistory.slug, slug));
+  if (moved) return { kind: 'redirect', sectionSlug: moved.sectionSlug, slug: moved.slug };
+  return { kind: 'missing' };
+}
+

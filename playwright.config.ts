@@ -1,0 +1,47 @@
+import { randomBytes } from 'node:crypto';
+import { defineConfig } from '@playwright/test';
+
+// The config is evaluated in the runner and again in each worker; workers
+// inherit the runner's environment, so these are fixed once per run.
+process.env.E2E_DB_NAME ??= `sahifa_e2e_${Date.now().toString(36)}_${process.pid}`;
+process.env.E2E_PORT ??= '3100';
+process.env.E2E_AUTH_SECRET ??= randomBytes(32).toString('base64');
+
+const baseURL = `http://127.0.0.1:${process.env.E2E_PORT}`;
+
+export default defineConfig({
+  testDir: 'e2e',
+  forbidOnly: !!process.env.CI,
+  retries: 0,
+  workers: 2,
+  timeout: 30_000,
+  expect: { timeout: 5_000 },
+  reporter: process.env.PLAYWRIGHT_JSON_OUTPUT_NAME ? [['list'], ['json']] : [['list']],
+  outputDir: 'test-results/e2e',
+  use: {
+    baseURL,
+    locale: 'ar',
+    trace: 'retain-on-failure',
+    launchOptions: {
+      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+      // As root Chromium needs --no-sandbox; the rest stop it calling hosts this network refuses.
+      args: ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+    },
+  },
+  projects: [
+    // Specs that only create their own data run side by side.
+    { name: 'parallel', testIgnore: /\.serial\.spec\.ts$/, fullyParallel: true },
+    // Specs that change global state (settings, front page, throttles) run alone, after the rest.
+    { name: 'serial', testMatch: /\.serial\.spec\.ts$/, workers: 1, dependencies: ['parallel'] },
+  ],
+  webServer: {
+    command: 'npx tsx scripts/e2e-server.ts',
+    url: `${baseURL}/api/health`,
+    timeout: 120_000,
+    reuseExistingServer: false,
+    gracefulShutdown: { signal: 'SIGTERM', timeout: 10_000 },
+    stdout: 'pipe',
+    stderr: 'pipe',
+    env: { AUTH_SECRET: process.env.E2E_AUTH_SECRET, LOG_LEVEL: 'warn', SITE_URL: baseURL },
+  },
+});
