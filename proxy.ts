@@ -2,9 +2,12 @@ import { NextResponse, type NextRequest } from 'next/server';
 import messages from './messages/ar.json';
 
 // The proxy never authorizes: every page, action and route does that itself
-// through the DAL. Its one job so far is to answer paths that cannot be
-// percent-decoded (invalid UTF-8 escapes). Next's router would otherwise
-// fail on them with a 500 before any page code runs.
+// through the DAL. It only
+// - answers paths that cannot be percent-decoded (invalid UTF-8 escapes),
+//   which Next's router would otherwise fail on with a 500;
+// - sends visitors without a session cookie from /newsroom to /login, as a
+//   convenience (the pages check the session themselves);
+// - tells pages their own path, for the sign-in callback.
 
 function decodable(pathname: string): boolean {
   try {
@@ -18,11 +21,22 @@ function decodable(pathname: string): boolean {
 // A small static page: the request never reaches a layout, so it carries its own markup.
 const notFoundHtml = `<!doctype html><html lang="ar" dir="rtl"><head><meta charset="utf-8"><meta name="robots" content="noindex"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${messages.notFound.title}</title></head><body style="font-family:system-ui,sans-serif;text-align:center;padding:4rem 1rem"><main><h1>${messages.notFound.title}</h1><p>${messages.notFound.body}</p><p><a href="/">${messages.notFound.backHome}</a></p></main></body></html>`;
 
+// Auth.js session cookies, plain or __Secure- prefixed, possibly chunked (.0, .1, …).
+const hasSessionCookie = (request: NextRequest) => request.cookies.getAll().some(({ name }) => /^(__Secure-)?authjs\.session-token(\.\d+)?$/.test(name));
+
 export function proxy(request: NextRequest) {
-  if (!decodable(request.nextUrl.pathname)) {
+  const { pathname, search } = request.nextUrl;
+  if (!decodable(pathname)) {
     return new NextResponse(notFoundHtml, { status: 404, headers: { 'content-type': 'text/html; charset=utf-8' } });
   }
-  return NextResponse.next();
+  if ((pathname === '/newsroom' || pathname.startsWith('/newsroom/')) && !hasSessionCookie(request)) {
+    const login = new URL('/login', request.url);
+    login.searchParams.set('callbackUrl', pathname + search);
+    return NextResponse.redirect(login);
+  }
+  const headers = new Headers(request.headers);
+  headers.set('x-sahifa-path', pathname + search);
+  return NextResponse.next({ request: { headers } });
 }
 
 export const config = {

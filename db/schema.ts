@@ -352,3 +352,33 @@ export const auditLog = pgTable(
     index('audit_log_target_idx').on(t.targetType, t.targetId),
   ],
 );
+
+export const userTokenKind = pgEnum('user_token_kind', ['invitation', 'password_reset']);
+
+// One-time links an admin hands over (there is no mail server): only the
+// SHA-256 of the token is stored, so a database leak yields no usable link.
+export const userTokens = pgTable(
+  'user_tokens',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    kind: userTokenKind('kind').notNull(),
+    tokenHash: text('token_hash').notNull(),
+    expiresAt: tstz('expires_at').notNull(),
+    usedAt: tstz('used_at'),
+    createdById: uuid('created_by_id').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('user_tokens_hash_idx').on(t.tokenHash), index('user_tokens_user_idx').on(t.userId, t.kind)],
+);
+
+// Failed sign-in counters, by "pair:<email>|<ip>" and "ip:<ip>". In Postgres so
+// they survive restarts and hold across app instances.
+export const signInThrottles = pgTable('sign_in_throttles', {
+  key: text('key').primaryKey(),
+  failures: integer('failures').notNull(),
+  windowStartedAt: tstz('window_started_at').notNull(),
+  lockedUntil: tstz('locked_until'),
+});

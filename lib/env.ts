@@ -23,6 +23,16 @@ const envSchema = z.object({
   SEED_DEMO: booleanFlag,
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   SITE_URL: z.url().default('http://localhost:3000'),
+  // Proxies in front of the app whose X-Forwarded-For entries are trusted (see lib/http/client-ip.ts).
+  TRUST_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
+  // Sign-in throttling: production reads these too; tests may tighten or loosen them.
+  SIGNIN_PAIR_LIMIT: z.coerce.number().int().min(1).default(5),
+  SIGNIN_IP_LIMIT: z.coerce.number().int().min(1).default(50),
+  SIGNIN_WINDOW_MINUTES: z.coerce.number().positive().default(15),
+  SIGNIN_LOCKOUT_MINUTES: z.coerce.number().positive().default(15),
+  INVITATION_TTL_HOURS: z.coerce.number().positive().default(72),
+  PASSWORD_RESET_TTL_HOURS: z.coerce.number().positive().default(24),
+  SESSION_MAX_AGE_HOURS: z.coerce.number().positive().default(12),
 });
 
 export type Env = z.infer<typeof envSchema>;

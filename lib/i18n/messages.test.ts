@@ -14,7 +14,11 @@ function flatten(tree: Tree, prefix = ''): Map<string, string> {
   return out;
 }
 
-const placeholders = (text: string) => [...text.matchAll(/\{(\w+)/g)].map((m) => m[1]).sort();
+// Argument names: `{name}` and the head of ICU forms such as `{count, plural, …}`.
+const placeholders = (text: string) => [...text.matchAll(/\{(\w+)[,}]/g)].map((m) => m[1]).sort();
+
+// Language names are written in their own language in both catalogues.
+const ownLanguageKeys = new Set(['locale.en', 'locale.switchTo']);
 
 describe('message catalogue', () => {
   const arabic = flatten(ar);
@@ -32,6 +36,6 @@ describe('message catalogue', () => {
   });
 
   it('is actually Arabic in the Arabic catalogue', () => {
-    for (const [key, text] of arabic) expect(/[\u0600-\u06FF]/.test(text), key).toBe(true);
+    for (const [key, text] of arabic) if (!ownLanguageKeys.has(key)) expect(/[\u0600-\u06FF]/.test(text), key).toBe(true);
   });
 });

@@ -1,0 +1,15 @@
+'use server';
+
+import { formAction } from '@/lib/actions';
+import { changeRole, createUser, issueAccessLink, setStatus, signOutEverywhere } from '@/lib/users/admin';
+import { changeRoleSchema, createUserSchema, setStatusSchema, userIdSchema } from '@/lib/users/schemas';
+
+// Each action validates its form with zod and calls the DAL, which checks
+// that the session's user may manage staff. No role or id from the client is
+// trusted beyond naming which user to act on.
+
+export const createUserAction = formAction(createUserSchema, (input, { user, ip }) => createUser(user, input, { ip }));
+export const changeRoleAction = formAction(changeRoleSchema, (input, { user, ip }) => changeRole(user, input, { ip }));
+export const setStatusAction = formAction(setStatusSchema, (input, { user, ip }) => setStatus(user, input, { ip }));
+export const issueLinkAction = formAction(userIdSchema, (input, { user, ip }) => issueAccessLink(user, input, { ip }));
+export const signOutEverywhereAction = formAction(userIdSchema, (input, { user, ip }) => signOutEverywhere(user, input, { ip }));

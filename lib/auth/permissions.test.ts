@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import { can, capabilities, capabilitiesOf, isRole, roles, type Actor, type Capability, type Role } from './permissions';
+
+// The whole table, written out by hand: a change to the rules must change this test too.
+const expected: Record<Capability, Record<Role, boolean>> = {
+  'newsroom:enter': { writer: true, editor: true, admin: true },
+  'account:manage': { writer: true, editor: true, admin: true },
+  'users:manage': { writer: false, editor: false, admin: true },
+  'audit:read': { writer: false, editor: false, admin: true },
+};
+
+const actor = (role: Role, status: Actor['status'] = 'active'): Actor => ({ id: 'u', role, status });
+
+describe('capability table', () => {
+  it('lists exactly the capabilities the test knows', () => {
+    expect(Object.keys(capabilities).sort()).toEqual(Object.keys(expected).sort());
+  });
+
+  for (const capability of Object.keys(expected) as Capability[]) {
+    for (const role of roles) {
+      it(`${role} ${expected[capability][role] ? 'may' : 'may not'} ${capability}`, () => {
+        expect(can(actor(role), capability)).toBe(expected[capability][role]);
+      });
+      it(`a deactivated ${role} may not ${capability}`, () => {
+        expect(can(actor(role, 'deactivated'), capability)).toBe(false);
+      });
+    }
+    it(`nobody anonymous may ${capability}`, () => {
+      expect(can(null, capability)).toBe(false);
+    });
+  }
+
+  it('lists a role’s capabilities', () => {
+    expect(capabilitiesOf('writer')).toEqual(['newsroom:enter', 'account:manage']);
+    expect(capabilitiesOf('admin')).toEqual(Object.keys(expected));
+  });
+
+  it('recognises roles and nothing else', () => {
+    expect(roles.every(isRole)).toBe(true);
+    expect(isRole('superuser')).toBe(false);
+    expect(isRole('Admin')).toBe(false);
+    expect(isRole(undefined)).toBe(false);
+  });
+});

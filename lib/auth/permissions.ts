@@ -1,0 +1,34 @@
+// Roles and what each may do, as data. Pure: no I/O. Every page, action and
+// route asks `can()` through the DAL; nothing else decides.
+
+export const roles = ['writer', 'editor', 'admin'] as const;
+export type Role = (typeof roles)[number];
+
+export const capabilities = {
+  /** Enter the staff area at all. */
+  'newsroom:enter': ['writer', 'editor', 'admin'],
+  /** Edit one's own display name, locale, byline profile and password. */
+  'account:manage': ['writer', 'editor', 'admin'],
+  /** List staff, invite, change roles, deactivate, reset passwords, sign users out. */
+  'users:manage': ['admin'],
+  /** Read the audit log. */
+  'audit:read': ['admin'],
+} as const satisfies Record<string, readonly Role[]>;
+
+export type Capability = keyof typeof capabilities;
+
+export type Actor = { id: string; role: Role; status: 'active' | 'deactivated' };
+
+/** A deactivated user can do nothing, whatever their role. */
+export function can(actor: Actor | null, capability: Capability): boolean {
+  if (!actor || actor.status !== 'active') return false;
+  return (capabilities[capability] as readonly Role[]).includes(actor.role);
+}
+
+export function capabilitiesOf(role: Role): Capability[] {
+  return (Object.keys(capabilities) as Capability[]).filter((capability) => (capabilities[capability] as readonly Role[]).includes(role));
+}
+
+export function isRole(value: unknown): value is Role {
+  return typeof value === 'string' && (roles as readonly string[]).includes(value);
+}

@@ -1,0 +1,70 @@
+import { z } from 'zod';
+import { emailField } from '@/lib/auth/schemas';
+import { PASSWORD_MAX } from '@/lib/auth/password-policy';
+import { roles } from '@/lib/auth/permissions';
+import { locales } from '@/lib/i18n/config';
+import { isSlug } from '@/lib/slug';
+
+// One schema per form. Messages are catalogue keys under "errors".
+
+const displayName = z.string({ error: 'errors.required' }).trim().min(1, 'errors.required').max(100, 'errors.tooLong');
+const optionalText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max, 'errors.tooLong')
+    .optional()
+    .transform((value) => value || null);
+const password = z.string({ error: 'errors.required' }).min(1, 'errors.required').max(PASSWORD_MAX, 'errors.passwordTooLong');
+const userId = z.uuid({ error: 'errors.userNotFound' });
+
+export const createUserSchema = z.object({
+  email: emailField,
+  displayName,
+  role: z.enum(roles, { error: 'errors.invalidChoice' }),
+  jobTitle: optionalText(100),
+  authorSlug: z
+    .string()
+    .trim()
+    .optional()
+    .transform((value) => value || undefined)
+    .refine((value) => value === undefined || isSlug(value), 'errors.slugInvalid'),
+});
+export type CreateUserInput = z.infer<typeof createUserSchema>;
+
+export const changeRoleSchema = z.object({ userId, role: z.enum(roles, { error: 'errors.invalidChoice' }) });
+export const setStatusSchema = z.object({ userId, status: z.enum(['active', 'deactivated'], { error: 'errors.invalidChoice' }) });
+export const userIdSchema = z.object({ userId });
+
+export const userFilterSchema = z.object({
+  q: z.string().trim().max(100).optional().catch(undefined),
+  role: z.enum(roles).optional().catch(undefined),
+  status: z.enum(['active', 'deactivated', 'invited']).optional().catch(undefined),
+});
+export type UserFilter = z.infer<typeof userFilterSchema>;
+
+export const profileSchema = z.object({
+  displayName,
+  locale: z.enum(locales, { error: 'errors.invalidChoice' }),
+  jobTitle: optionalText(100),
+  bio: optionalText(1000),
+});
+export type ProfileInput = z.infer<typeof profileSchema>;
+
+export const changePasswordSchema = z
+  .object({ currentPassword: password, newPassword: password, confirmPassword: password })
+  .refine((data) => data.newPassword === data.confirmPassword, { path: ['confirmPassword'], message: 'errors.passwordMismatch' });
+
+export const setPasswordSchema = z
+  .object({ token: z.string().min(20).max(200), password, confirmPassword: password })
+  .refine((data) => data.password === data.confirmPassword, { path: ['confirmPassword'], message: 'errors.passwordMismatch' });
+
+export const auditFilterSchema = z.object({
+  actor: z.uuid().optional().catch(undefined),
+  action: z.string().trim().max(60).optional().catch(undefined),
+  target: z.string().trim().max(100).optional().catch(undefined),
+  from: z.iso.date().optional().catch(undefined),
+  to: z.iso.date().optional().catch(undefined),
+  page: z.coerce.number().int().min(1).max(10_000).default(1).catch(1),
+});
+export type AuditFilter = z.infer<typeof auditFilterSchema>;
