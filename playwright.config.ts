@@ -29,8 +29,10 @@ export default defineConfig({
     },
   },
   projects: [
+    // Signs in one demo account per role and saves its storage state (e2e/.auth/).
+    { name: 'setup', testMatch: /\.setup\.ts$/ },
     // Specs that only create their own data run side by side.
-    { name: 'parallel', testIgnore: /\.serial\.spec\.ts$/, fullyParallel: true },
+    { name: 'parallel', testMatch: /\.spec\.ts$/, testIgnore: /\.serial\.spec\.ts$/, fullyParallel: true, dependencies: ['setup'] },
     // Specs that change global state (settings, front page, throttles) run alone, after the rest.
     { name: 'serial', testMatch: /\.serial\.spec\.ts$/, workers: 1, dependencies: ['parallel'] },
   ],
@@ -42,6 +44,8 @@ export default defineConfig({
     gracefulShutdown: { signal: 'SIGTERM', timeout: 10_000 },
     stdout: 'pipe',
     stderr: 'pipe',
-    env: { AUTH_SECRET: process.env.E2E_AUTH_SECRET, LOG_LEVEL: 'warn', SITE_URL: baseURL },
+    // One trusted hop: specs give each browser its own client IP through X-Forwarded-For,
+    // so the suite never trips its own per-IP sign-in limit.
+    env: { AUTH_SECRET: process.env.E2E_AUTH_SECRET, LOG_LEVEL: 'warn', SITE_URL: baseURL, TRUST_PROXY_HOPS: '1' },
   },
 });

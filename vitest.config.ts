@@ -2,10 +2,15 @@ import path from 'node:path';
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
-  resolve: { alias: { '@': path.resolve(import.meta.dirname) } },
+  resolve: {
+    alias: {
+      '@': path.resolve(import.meta.dirname),
+      'server-only': path.resolve(import.meta.dirname, 'test/stubs/server-only.ts'),
+    },
+  },
   test: {
     projects: [
-      { extends: true, test: { name: 'unit', include: ['lib/**/*.test.ts', 'db/**/*.test.ts', 'components/**/*.test.{ts,tsx}'], exclude: ['**/*.int.test.ts'] } },
+      { extends: true, test: { name: 'unit', include: ['lib/**/*.test.ts', 'db/**/*.test.ts', 'components/**/*.test.{ts,tsx}', 'test/**/*.test.ts'], exclude: ['**/*.int.test.ts'] } },
       {
         extends: true,
         test: {
@@ -13,6 +18,7 @@ export default defineConfig({
           include: ['**/*.int.test.ts'],
           exclude: ['node_modules/**'],
           globalSetup: ['./test/integration-setup.ts'],
+          setupFiles: ['./test/integration-env.ts'],
           fileParallelism: false,
           testTimeout: 30_000,
           hookTimeout: 60_000,

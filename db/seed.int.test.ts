@@ -3,18 +3,19 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { lookupArticle } from '@/lib/reader/article-lookup';
 import { slugify } from '@/lib/slug';
 import { publishRevision, snapshotRevision } from '@/lib/stories/projection';
-import { connectTestDb } from '@/test/db';
+import { isolatedTestDb } from '@/test/db';
 import { authors, publishedStories, sections, slugHistory, stories, storyRevisions, tags, users, workflowEvents } from './schema';
 import { DEMO_ACCOUNTS, readSeedStory, seedDatabase, SEED_TAGS } from './seed';
 
-const { db, client } = connectTestDb();
+// Its own database: these tests count whole tables.
+const { db, drop } = await isolatedTestDb();
 const seed = readSeedStory();
 const seedSlug = slugify(seed.headline);
 
 beforeAll(async () => {
   await seedDatabase(db, { demo: false });
 });
-afterAll(() => client.end());
+afterAll(() => drop());
 
 const countOf = async (table: typeof stories | typeof publishedStories | typeof storyRevisions | typeof tags | typeof users) =>
   (await db.select({ n: count() }).from(table))[0]?.n;

@@ -41,7 +41,8 @@ export function ConfirmSubmit({
               <Button variant="secondary">{cancelLabel}</Button>
             </AlertDialog.Cancel>
             <AlertDialog.Action asChild>
-              <Button variant={variant} type="submit" form={formId}>
+              {/* Submits by script: closing the dialog unmounts this button before a native submit would fire. */}
+              <Button variant={variant} onClick={() => (document.getElementById(formId) as HTMLFormElement | null)?.requestSubmit()}>
                 {confirmLabel}
               </Button>
             </AlertDialog.Action>

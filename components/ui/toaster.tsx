@@ -7,12 +7,12 @@ type ToastMessage = { id: number; text: string };
 const ToastContext = createContext<(text: string) => void>(() => {});
 
 /** Radix toasts: announced politely to screen readers, swiped towards the inline end. */
-export function Toaster({ children, dir }: { children: ReactNode; dir: 'rtl' | 'ltr' }) {
+export function Toaster({ children, dir, label }: { children: ReactNode; dir: 'rtl' | 'ltr'; label: string }) {
   const [toasts, setToasts] = useState<ToastMessage[]>([]);
   const show = useCallback((text: string) => setToasts((current) => [...current, { id: Date.now() + Math.random(), text }]), []);
   return (
     <ToastContext.Provider value={show}>
-      <Toast.Provider swipeDirection={dir === 'rtl' ? 'left' : 'right'} duration={5000}>
+      <Toast.Provider swipeDirection={dir === 'rtl' ? 'left' : 'right'} duration={5000} label={label}>
         {children}
         {toasts.map((toast) => (
           <Toast.Root

@@ -1,0 +1,81 @@
+import { readFileSync } from 'node:fs';
+import { eq } from 'drizzle-orm';
+import { request as playwrightRequest, type APIRequestContext } from '@playwright/test';
+import { users } from '@/db/schema';
+import { parseSeedStory } from '@/db/seed-story';
+import { can, type Role } from '@/lib/auth/permissions';
+import { slugify } from '@/lib/slug';
+import { createStaff, TEST_PASSWORD } from '@/test/staff';
+import { pageRows, routeRows } from '@/test/entry-points';
+import { expect, test } from './fixtures';
+import { newClient, signIn, storageStateOf, uniqueIp } from './session';
+
+// Every page and route handler, for every kind of visitor, over HTTP.
+type Visitor = 'anonymous' | 'anonymous+subrequest' | Role | 'deactivated';
+const visitors: Visitor[] = ['anonymous', 'anonymous+subrequest', 'writer', 'editor', 'admin', 'deactivated'];
+// The header of CVE-2025-29927: it must not let anyone past the proxy, and the pages check anyway.
+const SUBREQUEST = 'middleware:middleware:middleware:middleware:middleware';
+
+test.describe.configure({ mode: 'serial' });
+
+const contexts = new Map<Visitor, APIRequestContext>();
+let substitutions: Record<string, string> = {};
+
+test.beforeAll(async ({ browser, db, baseURL }) => {
+  const seedSlug = slugify(parseSeedStory(readFileSync('db/seed-story.ar.txt', 'utf8')).headline);
+  const [writer] = await db.select({ id: users.id }).from(users).where(eq(users.email, 'writer@sahifa.test'));
+  substitutions = { '{story}': encodeURIComponent(seedSlug), '{user}': writer!.id };
+
+  const headers = { 'x-forwarded-for': uniqueIp() };
+  contexts.set('anonymous', await playwrightRequest.newContext({ baseURL, extraHTTPHeaders: headers }));
+  contexts.set('anonymous+subrequest', await playwrightRequest.newContext({ baseURL, extraHTTPHeaders: { ...headers, 'x-middleware-subrequest': SUBREQUEST } }));
+  for (const role of ['writer', 'editor', 'admin'] as Role[]) {
+    contexts.set(role, await playwrightRequest.newContext({ baseURL, storageState: storageStateOf(role), extraHTTPHeaders: headers }));
+  }
+  // A session that was valid, then its account deactivated.
+  const gone = await createStaff(db, 'admin');
+  const browserContext = await newClient(browser);
+  await signIn(await browserContext.newPage(), gone.email, TEST_PASSWORD);
+  const state = await browserContext.storageState();
+  await browserContext.close();
+  await db.update(users).set({ status: 'deactivated' }).where(eq(users.id, gone.id));
+  contexts.set('deactivated', await playwrightRequest.newContext({ baseURL, storageState: state, extraHTTPHeaders: headers }));
+});
+
+test.afterAll(async () => {
+  for (const context of contexts.values()) await context.dispose();
+});
+
+const fill = (path: string) => Object.entries(substitutions).reduce((p, [key, value]) => p.replace(key, value), path);
+
+for (const row of pageRows) {
+  test(`page ${row.path}`, async () => {
+    for (const visitor of visitors) {
+      const response = await contexts.get(visitor)!.get(fill(row.path), { maxRedirects: 0 });
+      const where = `${visitor} → ${row.path}`;
+      if ('public' in row) {
+        expect(response.status(), where).toBeLessThan(400);
+        continue;
+      }
+      const signedIn = visitor === 'writer' || visitor === 'editor' || visitor === 'admin';
+      if (!signedIn) {
+        // Anonymous, forged or revoked: sent to sign in, never shown the page.
+        expect(response.status(), where).toBe(307);
+        expect(new URL(response.headers().location ?? '', 'http://x').pathname, where).toBe('/login');
+      } else if (can({ id: 'x', role: visitor, status: 'active' }, row.capability)) {
+        expect(response.status(), where).toBe(200);
+      } else {
+        expect(response.status(), where).toBe(404);
+      }
+    }
+  });
+}
+
+for (const row of routeRows) {
+  test(`route ${row.method} ${row.path}`, async () => {
+    for (const visitor of visitors) {
+      const response = await contexts.get(visitor)!.fetch(row.path, { method: row.method, maxRedirects: 0 });
+      expect(response.status(), `${visitor} → ${row.path}`).toBe(200);
+    }
+  });
+}

@@ -1,0 +1,46 @@
+import type { Capability } from '@/lib/auth/permissions';
+
+// The registry of every entry point: pages, route handlers and server
+// actions, each with who may use it. A unit test scans app/ and fails when an
+// entry point has no row here; the e2e matrix checks the pages and routes over
+// HTTP for every role; the DAL integration tests check the actions' DAL calls.
+
+type Access = { capability: Capability } | { public: true };
+
+export type PageRow = { file: string; path: string } & Access;
+export type RouteRow = { file: string; path: string; method: 'GET' | 'POST' } & Access;
+export type ActionRow = { file: string; name: string; dal: string[] } & Access;
+
+/** `{user}` in a path stands for the id of an existing staff member. */
+export const pageRows: PageRow[] = [
+  { file: 'app/(site)/page.tsx', path: '/', public: true },
+  { file: 'app/(site)/[section]/page.tsx', path: '/technology', public: true },
+  { file: 'app/(site)/[section]/[story]/page.tsx', path: '/technology/{story}', public: true },
+  { file: 'app/(newsroom)/login/page.tsx', path: '/login', public: true },
+  { file: 'app/(newsroom)/login/password/[token]/page.tsx', path: '/login/password/not-a-real-token-0123456789', public: true },
+  { file: 'app/(newsroom)/newsroom/page.tsx', path: '/newsroom', capability: 'newsroom:enter' },
+  { file: 'app/(newsroom)/newsroom/account/page.tsx', path: '/newsroom/account', capability: 'account:manage' },
+  { file: 'app/(newsroom)/newsroom/users/page.tsx', path: '/newsroom/users', capability: 'users:manage' },
+  { file: 'app/(newsroom)/newsroom/users/new/page.tsx', path: '/newsroom/users/new', capability: 'users:manage' },
+  { file: 'app/(newsroom)/newsroom/users/[id]/page.tsx', path: '/newsroom/users/{user}', capability: 'users:manage' },
+  { file: 'app/(newsroom)/newsroom/audit/page.tsx', path: '/newsroom/audit', capability: 'audit:read' },
+];
+
+export const routeRows: RouteRow[] = [
+  { file: 'app/api/health/route.ts', path: '/api/health', method: 'GET', public: true },
+  { file: 'app/api/auth/[...nextauth]/route.ts', path: '/api/auth/session', method: 'GET', public: true },
+];
+
+export const actionRows: ActionRow[] = [
+  { file: 'app/(newsroom)/actions.ts', name: 'setLocaleAction', dal: ['setPreferredLocale'], public: true },
+  { file: 'app/(newsroom)/login/actions.ts', name: 'signInAction', dal: ['signIn', 'preferredLocaleOf'], public: true },
+  { file: 'app/(newsroom)/login/actions.ts', name: 'signOutAction', dal: ['signOut'], public: true },
+  { file: 'app/(newsroom)/login/password/[token]/actions.ts', name: 'setPasswordAction', dal: ['redeemLink'], public: true },
+  { file: 'app/(newsroom)/newsroom/account/actions.ts', name: 'updateProfileAction', dal: ['updateProfile'], capability: 'account:manage' },
+  { file: 'app/(newsroom)/newsroom/account/actions.ts', name: 'changePasswordAction', dal: ['changePassword'], capability: 'account:manage' },
+  { file: 'app/(newsroom)/newsroom/users/actions.ts', name: 'createUserAction', dal: ['createUser'], capability: 'users:manage' },
+  { file: 'app/(newsroom)/newsroom/users/actions.ts', name: 'changeRoleAction', dal: ['changeRole'], capability: 'users:manage' },
+  { file: 'app/(newsroom)/newsroom/users/actions.ts', name: 'setStatusAction', dal: ['setStatus'], capability: 'users:manage' },
+  { file: 'app/(newsroom)/newsroom/users/actions.ts', name: 'issueLinkAction', dal: ['issueAccessLink'], capability: 'users:manage' },
+  { file: 'app/(newsroom)/newsroom/users/actions.ts', name: 'signOutEverywhereAction', dal: ['signOutEverywhere'], capability: 'users:manage' },
+];
