@@ -150,6 +150,7 @@ export const stories = pgTable(
   (t) => [
     uniqueIndex('stories_slug_idx').on(t.slug),
     index('stories_editorial_idx').on(t.editorialState, t.updatedAt),
+    index('stories_updated_idx').on(t.updatedAt.desc()).where(sql`${t.archivedAt} is null`),
     index('stories_publication_idx').on(t.publicationState, t.lastPublishedAt),
     index('stories_section_idx').on(t.sectionId),
     index('stories_created_by_idx').on(t.createdById),

@@ -8,7 +8,7 @@ import type { Capability } from '@/lib/auth/permissions';
 type Access = { capability: Capability } | { public: true };
 
 export type PageRow = { file: string; path: string } & Access;
-export type RouteRow = { file: string; path: string; method: 'GET' | 'POST' } & Access;
+export type RouteRow = { file: string; path: string; method: 'GET' | 'POST' | 'PUT' } & Access;
 export type ActionRow = { file: string; name: string; dal: string[] } & Access;
 
 /** `{user}` in a path stands for the id of an existing staff member. */
@@ -24,11 +24,16 @@ export const pageRows: PageRow[] = [
   { file: 'app/(newsroom)/newsroom/users/new/page.tsx', path: '/newsroom/users/new', capability: 'users:manage' },
   { file: 'app/(newsroom)/newsroom/users/[id]/page.tsx', path: '/newsroom/users/{user}', capability: 'users:manage' },
   { file: 'app/(newsroom)/newsroom/audit/page.tsx', path: '/newsroom/audit', capability: 'audit:read' },
+  { file: 'app/(newsroom)/newsroom/stories/page.tsx', path: '/newsroom/stories', capability: 'stories:view' },
+  { file: 'app/(newsroom)/newsroom/stories/[id]/page.tsx', path: '/newsroom/stories/{story-id}', capability: 'stories:view' },
+  { file: 'app/(newsroom)/newsroom/stories/[id]/history/page.tsx', path: '/newsroom/stories/{story-id}/history', capability: 'stories:view' },
 ];
 
 export const routeRows: RouteRow[] = [
   { file: 'app/api/health/route.ts', path: '/api/health', method: 'GET', public: true },
   { file: 'app/api/auth/[...nextauth]/route.ts', path: '/api/auth/session', method: 'GET', public: true },
+  // Edit rights on the story itself are checked by the DAL (saveStory), and tested there.
+  { file: 'app/api/stories/[id]/route.ts', path: '/api/stories/{story-id}', method: 'PUT', capability: 'stories:view' },
 ];
 
 export const actionRows: ActionRow[] = [
@@ -43,4 +48,6 @@ export const actionRows: ActionRow[] = [
   { file: 'app/(newsroom)/newsroom/users/actions.ts', name: 'setStatusAction', dal: ['setStatus'], capability: 'users:manage' },
   { file: 'app/(newsroom)/newsroom/users/actions.ts', name: 'issueLinkAction', dal: ['issueAccessLink'], capability: 'users:manage' },
   { file: 'app/(newsroom)/newsroom/users/actions.ts', name: 'signOutEverywhereAction', dal: ['signOutEverywhere'], capability: 'users:manage' },
+  { file: 'app/(newsroom)/newsroom/stories/actions.ts', name: 'createStoryAction', dal: ['createStory'], capability: 'stories:create' },
+  { file: 'app/(newsroom)/newsroom/stories/[id]/history/actions.ts', name: 'restoreRevisionAction', dal: ['restoreRevision'], capability: 'stories:view' },
 ];

@@ -7,6 +7,10 @@ const expected: Record<Capability, Record<Role, boolean>> = {
   'account:manage': { writer: true, editor: true, admin: true },
   'users:manage': { writer: false, editor: false, admin: true },
   'audit:read': { writer: false, editor: false, admin: true },
+  'stories:view': { writer: true, editor: true, admin: true },
+  'stories:create': { writer: true, editor: true, admin: true },
+  'stories:edit-any': { writer: false, editor: true, admin: true },
+  'stories:change-live-slug': { writer: false, editor: true, admin: true },
 };
 
 const actor = (role: Role, status: Actor['status'] = 'active'): Actor => ({ id: 'u', role, status });
@@ -31,7 +35,7 @@ describe('capability table', () => {
   }
 
   it('lists a role’s capabilities', () => {
-    expect(capabilitiesOf('writer')).toEqual(['newsroom:enter', 'account:manage']);
+    expect(capabilitiesOf('writer')).toEqual(['newsroom:enter', 'account:manage', 'stories:view', 'stories:create']);
     expect(capabilitiesOf('admin')).toEqual(Object.keys(expected));
   });
 

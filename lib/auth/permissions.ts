@@ -13,6 +13,14 @@ export const capabilities = {
   'users:manage': ['admin'],
   /** Read the audit log. */
   'audit:read': ['admin'],
+  /** Open the story list and any story, read-only at least. */
+  'stories:view': ['writer', 'editor', 'admin'],
+  /** Start a new story. */
+  'stories:create': ['writer', 'editor', 'admin'],
+  /** Edit any story, not only one's own, in any editorial state. */
+  'stories:edit-any': ['editor', 'admin'],
+  /** Change the slug of a story readers can already reach. */
+  'stories:change-live-slug': ['editor', 'admin'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Capability = keyof typeof capabilities;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isSafeHref, paragraphsToDoc, toPlainText, validateDoc } from './document';
+import { ARABIC_WORDS_PER_MINUTE, countWords, isSafeHref, paragraphsToDoc, readingMinutes, toPlainText, validateDoc } from './document';
 
 describe('validateDoc', () => {
   it('accepts a document of the schema', () => {
@@ -60,5 +60,68 @@ describe('toPlainText', () => {
       ],
     };
     expect(toPlainText(doc)).toBe('أ\nب\n\nج');
+  });
+});
+
+describe('validateDoc: attributes and link schemes', () => {
+  const withLink = (href: string) => ({
+    type: 'doc',
+    content: [{ type: 'paragraph', content: [{ type: 'text', text: 'x', marks: [{ type: 'link', attrs: { href } }] }] }],
+  });
+
+  it.each([
+    'javascript:alert(1)',
+    'JavaScript:alert(1)',
+    'JAVASCRIPT:alert(1)',
+    '  javascript:alert(1)',
+    'java\tscript:alert(1)',
+    'java\nscript:alert(1)',
+    '\u0000javascript:alert(1)',
+    'jav&#x09;ascript:alert(1)',
+    'data:text/html;base64,PHNjcmlwdD4=',
+    'DATA:text/html,x',
+    ' data:image/svg+xml,<svg/onload=alert(1)>',
+    'vbscript:msgbox(1)',
+    '//evil.example/x',
+    '/\\evil.example',
+  ])('refuses %j', (href) => {
+    expect(validateDoc(withLink(href)).map((p) => p.message)).toContain('unsafe link');
+  });
+
+  it('accepts safe links and a direction on a block', () => {
+    expect(validateDoc(withLink('https://example.com/a?b=1'))).toEqual([]);
+    expect(validateDoc({ type: 'doc', content: [{ type: 'paragraph', attrs: { dir: 'ltr' }, content: [{ type: 'text', text: 'ARM' }] }] })).toEqual([]);
+  });
+
+  it('refuses unknown attributes and bad values of known ones', () => {
+    const messages = (doc: unknown) => validateDoc(doc).map((p) => p.message);
+    expect(messages({ type: 'doc', content: [{ type: 'paragraph', attrs: { style: 'color:red' } }] })).toContain('unknown attribute paragraph.style');
+    expect(messages({ type: 'doc', content: [{ type: 'paragraph', attrs: { dir: 'sideways' } }] })).toContain('bad dir');
+    expect(messages({ type: 'doc', content: [{ type: 'heading', attrs: { level: 1 }, content: [{ type: 'text', text: 'h' }] }] })).toContain('bad heading level');
+    expect(
+      messages({ type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'x', marks: [{ type: 'link', attrs: { href: 'https://a.b', class: 'evil' } }] }] }] }),
+    ).toContain('attribute class not allowed');
+    expect(messages({ type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: '' }] }] })).toContain('empty text node');
+  });
+
+  it('refuses a document over about 1 MB', () => {
+    const big = { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'ا'.repeat(1_000_001) }] }] };
+    expect(validateDoc(big)).toEqual([{ path: 'doc', message: 'too large' }]);
+  });
+});
+
+describe('word count and reading time', () => {
+  it('counts Arabic words with their clitics attached, and Latin names and numbers', () => {
+    expect(countWords('وسوف بنك تخطط لاستثمار ضخم في OpenAI')).toBe(7);
+    expect(countWords('ما بين 15 و25 مليار دولار.')).toBe(6);
+    expect(countWords('  ')).toBe(0);
+  });
+
+  it('reads at 140 words a minute, rounding, with a minute at least', () => {
+    expect(ARABIC_WORDS_PER_MINUTE).toBe(140);
+    expect(readingMinutes(0)).toBe(0);
+    expect(readingMinutes(20)).toBe(1);
+    expect(readingMinutes(700)).toBe(5);
+    expect(readingMinutes(10_000)).toBe(71);
   });
 });

@@ -10,7 +10,8 @@ const BLOCK_SEPARATOR = '\n\n';
 export function isSafeHref(href: unknown): href is string {
   if (typeof href !== 'string' || href.trim() === '') return false;
   const value = href.trim();
-  if (value.startsWith('/') && !value.startsWith('//')) return true;
+  // Site-relative paths, but not protocol-relative ones: browsers read "/\\host" like "//host".
+  if (value.startsWith('/') && !value.startsWith('//') && !value.startsWith('/\\')) return true;
   if (value.startsWith('#')) return true;
   try {
     const protocol = new URL(value).protocol.replace(/:$/, '');
@@ -43,23 +44,60 @@ export function sanitizeDoc(node: JSONContent): JSONContent {
 
 export type DocumentProblem = { path: string; message: string };
 
-/** Strict check for incoming JSON: unknown nodes or marks and unsafe links are refused, not dropped. */
+/** About 1 MB of JSON: far beyond any news story, small enough to refuse abuse early. */
+export const MAX_DOC_BYTES = 1_000_000;
+
+const DIRECTIONS = new Set(['ltr', 'rtl', 'auto']);
+
+/** Allowed values for the attributes the schema knows; anything else is refused. */
+function attributeProblem(owner: string, name: string, value: unknown): string | null {
+  if (value === null || value === undefined) return null;
+  if (name === 'dir') return typeof value === 'string' && DIRECTIONS.has(value) ? null : 'bad dir';
+  if (owner === 'heading' && name === 'level') return value === 2 || value === 3 || value === 4 ? null : 'bad heading level';
+  if (owner === 'orderedList' && name === 'start') return Number.isInteger(value) && (value as number) >= 0 ? null : 'bad list start';
+  if (owner === 'orderedList' && name === 'type') return value === '1' ? null : 'bad list type';
+  if (owner === 'link' && name === 'href') return isSafeHref(value) ? null : 'unsafe link';
+  if (owner === 'link' && name === 'title') return typeof value === 'string' && value.length <= 300 ? null : 'bad link title';
+  // target, rel and class come from our own configuration on render, never from the document.
+  return `attribute ${name} not allowed`;
+}
+
+function checkAttrs(owner: string, attrs: Record<string, unknown> | undefined, known: Record<string, unknown>, path: string, problems: DocumentProblem[]) {
+  for (const [name, value] of Object.entries(attrs ?? {})) {
+    // dir is the TextDirection extension's global attribute on every block.
+    if (!(name in known) && !(name === 'dir' && owner !== 'text')) problems.push({ path, message: `unknown attribute ${owner}.${name}` });
+    else {
+      const problem = attributeProblem(owner, name, value);
+      if (problem) problems.push({ path, message: problem });
+    }
+  }
+}
+
+/** Strict check for incoming JSON: unknown nodes, marks and attributes, and unsafe links are refused, not dropped. */
 export function validateDoc(doc: unknown): DocumentProblem[] {
   const problems: DocumentProblem[] = [];
   const walk = (node: JSONContent, path: string) => {
-    if (typeof node.type !== 'string' || !schema.nodes[node.type]) {
+    const type = typeof node.type === 'string' ? schema.nodes[node.type] : undefined;
+    if (!type) {
       problems.push({ path, message: `unknown node ${String(node.type)}` });
       return;
     }
+    checkAttrs(type.name, node.attrs, type.spec.attrs ?? {}, path, problems);
+    if (type.name === 'text' && (typeof node.text !== 'string' || node.text === '')) problems.push({ path, message: 'empty text node' });
     for (const mark of node.marks ?? []) {
-      if (!schema.marks[mark.type]) problems.push({ path, message: `unknown mark ${mark.type}` });
-      else if (mark.type === 'link' && !isSafeHref(mark.attrs?.href)) problems.push({ path, message: 'unsafe link' });
+      const markType = schema.marks[mark.type];
+      if (!markType) problems.push({ path, message: `unknown mark ${mark.type}` });
+      else {
+        checkAttrs(markType.name, mark.attrs, markType.spec.attrs ?? {}, path, problems);
+        if (markType.name === 'link' && !isSafeHref(mark.attrs?.href)) problems.push({ path, message: 'unsafe link' });
+      }
     }
     node.content?.forEach((child, index) => walk(child, `${path}.${index}`));
   };
   if (typeof doc !== 'object' || doc === null || (doc as JSONContent).type !== 'doc') {
     return [{ path: 'doc', message: 'not a document' }];
   }
+  if (JSON.stringify(doc).length > MAX_DOC_BYTES) return [{ path: 'doc', message: 'too large' }];
   walk(doc as JSONContent, 'doc');
   if (problems.length === 0) {
     try {
@@ -100,4 +138,24 @@ export function paragraphsToDoc(paragraphs: readonly string[]): JSONContent {
       content: text === '' ? [] : [{ type: 'text', text }],
     })),
   };
+}
+
+/** Words as Arabic readers count them: Intl's word segmentation, so attached clitics stay part of their word. */
+const wordSegmenter = new Intl.Segmenter('ar', { granularity: 'word' });
+
+export function countWords(text: string): number {
+  let words = 0;
+  for (const segment of wordSegmenter.segment(text)) if (segment.isWordLike) words += 1;
+  return words;
+}
+
+/**
+ * Silent reading of Arabic prose runs at about 140 words a minute for adults
+ * (IReST, Trauzettel-Klosinski & Dietz 2012: 138 ± 20 wpm). That is well
+ * below English (~230) because an Arabic word carries its clitics.
+ */
+export const ARABIC_WORDS_PER_MINUTE = 140;
+
+export function readingMinutes(words: number, wordsPerMinute = ARABIC_WORDS_PER_MINUTE): number {
+  return words === 0 ? 0 : Math.max(1, Math.round(words / wordsPerMinute));
 }

@@ -9,6 +9,7 @@ import { signOutAction } from '../login/actions';
 
 const navigation: { href: string; label: string; capability: Capability }[] = [
   { href: '/newsroom', label: 'dashboard', capability: 'newsroom:enter' },
+  { href: '/newsroom/stories', label: 'stories', capability: 'stories:view' },
   { href: '/newsroom/users', label: 'users', capability: 'users:manage' },
   { href: '/newsroom/audit', label: 'audit', capability: 'audit:read' },
   { href: '/newsroom/account', label: 'account', capability: 'account:manage' },

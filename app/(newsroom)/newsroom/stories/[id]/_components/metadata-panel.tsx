@@ -1,0 +1,99 @@
+'use client';
+
+import { useTranslations } from 'next-intl';
+import { Button } from '@/components/ui/button';
+import { Field } from '@/components/ui/field';
+import { Input, Select, Textarea } from '@/components/ui/input';
+import { slugify } from '@/lib/slug';
+import { BylinePicker } from './byline-picker';
+import { TagInput } from './tag-input';
+import type { StoryMeta } from './use-story-save';
+
+type Option = { id: string; name: string };
+
+export const HEADLINE_MAX = 250;
+
+/** Kicker, headline, standfirst and the rest, beside the text. Every text field is dir="auto". */
+export function MetadataPanel({
+  meta,
+  onChange,
+  readOnly,
+  errors,
+  sections,
+  authors,
+  liveSlug,
+  canChangeLiveSlug,
+}: {
+  meta: StoryMeta;
+  onChange: (patch: Partial<StoryMeta>) => void;
+  readOnly: boolean;
+  errors: Record<string, string>;
+  sections: Option[];
+  authors: Option[];
+  liveSlug: string | null;
+  canChangeLiveSlug: boolean;
+}) {
+  const t = useTranslations();
+  const error = (name: string) => (errors[name] ? t(errors[name]) : undefined);
+  const slugMovesLiveStory = liveSlug !== null && meta.slug !== liveSlug;
+  const headlineLength = Array.from(meta.headline).length;
+  return (
+    <div className="space-y-5">
+      <Field name="kicker" label={t('editor.kicker')} error={error('kicker')}>
+        {(props) => <Input {...props} dir="auto" readOnly={readOnly} maxLength={120} value={meta.kicker} onChange={(e) => onChange({ kicker: e.target.value })} />}
+      </Field>
+      <Field name="headline" label={t('editor.headline')} hint={t('editor.headlineCount', { count: headlineLength, max: HEADLINE_MAX })} error={error('headline')}>
+        {(props) => <Textarea {...props} dir="auto" readOnly={readOnly} rows={2} maxLength={HEADLINE_MAX} className="min-h-0 font-display text-lg font-bold" value={meta.headline} onChange={(e) => onChange({ headline: e.target.value })} />}
+      </Field>
+      <Field name="standfirst" label={t('editor.standfirst')} error={error('standfirst')}>
+        {(props) => <Textarea {...props} dir="auto" readOnly={readOnly} maxLength={600} value={meta.standfirst} onChange={(e) => onChange({ standfirst: e.target.value })} />}
+      </Field>
+      <Field name="sectionId" label={t('editor.section')} error={error('sectionId')}>
+        {(props) => (
+          <Select {...props} disabled={readOnly} value={meta.sectionId ?? ''} onChange={(e) => onChange({ sectionId: e.target.value || null })}>
+            <option value="">{t('editor.noSection')}</option>
+            {sections.map((section) => (
+              <option key={section.id} value={section.id}>
+                {section.name}
+              </option>
+            ))}
+          </Select>
+        )}
+      </Field>
+      <TagInput value={meta.tags} onChange={(tags) => onChange({ tags })} disabled={readOnly} error={error('tags')} />
+      <BylinePicker value={meta.bylines} options={authors} onChange={(bylines) => onChange({ bylines })} disabled={readOnly} error={error('bylines')} />
+      <Field name="slug" label={t('editor.slug')} hint={slugMovesLiveStory ? t('editor.slugLive', { slug: liveSlug }) : t('editor.slugHint')} error={error('slug')}>
+        {(props) => (
+          <div className="flex gap-2">
+            <Input {...props} dir="auto" readOnly={readOnly || (liveSlug !== null && !canChangeLiveSlug)} value={meta.slug} onChange={(e) => onChange({ slug: e.target.value })} onBlur={() => onChange({ slug: slugify(meta.slug) })} />
+            {!readOnly && liveSlug === null && (
+              <Button variant="secondary" size="sm" className="h-10 shrink-0" onClick={() => onChange({ slug: slugify(meta.headline) })}>
+                {t('editor.slugFromHeadline')}
+              </Button>
+            )}
+          </div>
+        )}
+      </Field>
+      {slugMovesLiveStory && canChangeLiveSlug && !readOnly && (
+        <label className="flex items-start gap-2">
+          <input type="checkbox" className="mt-1.5 size-4 accent-accent" checked={meta.confirmSlugChange} onChange={(e) => onChange({ confirmSlugChange: e.target.checked })} />
+          <span>{t('editor.confirmSlug')}</span>
+        </label>
+      )}
+      <Field name="seoTitle" label={t('editor.seoTitle')} hint={t('editor.seoTitleHint')} error={error('seoTitle')}>
+        {(props) => <Input {...props} dir="auto" readOnly={readOnly} maxLength={120} placeholder={meta.headline} value={meta.seoTitle} onChange={(e) => onChange({ seoTitle: e.target.value })} />}
+      </Field>
+      <Field name="seoDescription" label={t('editor.seoDescription')} hint={t('editor.seoDescriptionHint')} error={error('seoDescription')}>
+        {(props) => <Textarea {...props} dir="auto" readOnly={readOnly} maxLength={300} placeholder={meta.standfirst} value={meta.seoDescription} onChange={(e) => onChange({ seoDescription: e.target.value })} />}
+      </Field>
+      <Field name="language" label={t('editor.language')} error={error('language')}>
+        {(props) => (
+          <Select {...props} disabled={readOnly} value={meta.language} onChange={(e) => onChange({ language: e.target.value === 'en' ? 'en' : 'ar' })}>
+            <option value="ar">{t('editor.languageAr')}</option>
+            <option value="en">{t('editor.languageEn')}</option>
+          </Select>
+        )}
+      </Field>
+    </div>
+  );
+}

@@ -1,0 +1,196 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { getLocale, getTranslations } from 'next-intl/server';
+import { z } from 'zod';
+import { Button } from '@/components/ui/button';
+import { ConfirmSubmit } from '@/components/ui/confirm-dialog';
+import { requireCapability } from '@/lib/auth/current-user';
+import { formatDateTime } from '@/lib/format';
+import { getSiteSettings } from '@/lib/reader/queries';
+import { diffDocuments, diffFields, type BlockChange } from '@/lib/stories/diff';
+import { getRevisions, getStoryForEditor, listRevisions, type RevisionSnapshot } from '@/lib/stories/editor';
+import { restoreRevisionAction } from './actions';
+
+type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations('history'))('title') };
+}
+
+const optionalId = z.uuid().optional().catch(undefined);
+
+/** The fields a reader or editor cares about, as display strings for the metadata diff. */
+function fieldsOf(revision: RevisionSnapshot): Record<string, string> {
+  return {
+    kicker: revision.kicker,
+    headline: revision.headline,
+    standfirst: revision.standfirst,
+    slug: revision.slug ?? '',
+    section: revision.sectionName ?? '',
+    language: revision.language,
+    seoTitle: revision.seoTitle ?? '',
+    seoDescription: revision.seoDescription ?? '',
+    tags: revision.tags.map((tag) => tag.name).join('، '),
+    bylines: revision.bylines.map((byline) => byline.name).join('، '),
+  };
+}
+
+function Block({ change }: { change: BlockChange }) {
+  if (change.kind === 'same') return <p dir="auto" className="text-muted">{change.text}</p>;
+  if (change.kind === 'added')
+    return (
+      <p dir="auto" className="rounded bg-green-50 px-2 outline outline-green-700/30" data-diff="added">
+        <ins className="no-underline">{change.text}</ins>
+      </p>
+    );
+  if (change.kind === 'removed')
+    return (
+      <p dir="auto" className="rounded bg-red-50 px-2 outline outline-red-700/30" data-diff="removed">
+        <del>{change.text}</del>
+      </p>
+    );
+  return (
+    <p dir="auto" className="rounded px-2 outline outline-amber-600/40" data-diff="changed">
+      {change.words.map((word, index) =>
+        word.added ? (
+          <ins key={index} className="rounded bg-green-100 text-green-950 no-underline">
+            {word.value}
+          </ins>
+        ) : word.removed ? (
+          <del key={index} className="rounded bg-red-100 text-red-950">
+            {word.value}
+          </del>
+        ) : (
+          <span key={index}>{word.value}</span>
+        ),
+      )}
+    </p>
+  );
+}
+
+export default async function HistoryPage({ params, searchParams }: Props) {
+  const user = await requireCapability('stories:view');
+  const id = z.uuid().safeParse((await params).id);
+  const view = id.success ? await getStoryForEditor(user, id.data) : null;
+  if (!view || !id.success) notFound();
+  const query = await searchParams;
+  const [t, locale, revisions, settings] = await Promise.all([getTranslations('history'), getLocale(), listRevisions(user, id.data), getSiteSettings()]);
+  const toId = optionalId.parse(query.to) ?? revisions[0]?.id;
+  const fromId = optionalId.parse(query.from) ?? revisions[1]?.id ?? revisions[0]?.id;
+  const pair = await getRevisions(user, id.data, [fromId, toId].filter((value): value is string => !!value));
+  const from = pair.find((r) => r.id === fromId);
+  const to = pair.find((r) => r.id === toId);
+  const blocks = from && to ? diffDocuments(from.body, to.body) : [];
+  const fields = from && to ? diffFields(fieldsOf(from), fieldsOf(to)) : [];
+  const changedBlocks = blocks.filter((block) => block.kind !== 'same').length;
+  const when = (date: Date) => formatDateTime(date, locale, settings.timeZone);
+
+  return (
+    <div className="space-y-6">
+      <Link href={`/newsroom/stories/${id.data}`} className="text-sm text-muted underline">
+        {t('backToEditor')}
+      </Link>
+      <header>
+        <h1 className="font-display text-3xl font-bold">{t('title')}</h1>
+        <p className="mt-1 text-muted" dir="auto">
+          {view.story.headline}
+        </p>
+        <p className="mt-1 text-muted">{t('intro')}</p>
+      </header>
+      {revisions.length === 0 ? (
+        <p>{t('noRevisions')}</p>
+      ) : (
+        <form method="get" className="overflow-x-auto rounded-lg border border-rule bg-white">
+          <table className="w-full text-sm">
+            <thead className="border-b border-rule bg-paper">
+              <tr>
+                <th scope="col" className="px-3 py-2 text-start">{t('from')}</th>
+                <th scope="col" className="px-3 py-2 text-start">{t('to')}</th>
+                <th scope="col" className="px-3 py-2 text-start">{t('when')}</th>
+                <th scope="col" className="px-3 py-2 text-start">{t('who')}</th>
+                <th scope="col" className="px-3 py-2 text-start">{t('version')}</th>
+                <th scope="col" className="px-3 py-2 text-start"><span className="sr-only">{t('restore')}</span></th>
+              </tr>
+            </thead>
+            <tbody className="divide-y divide-rule">
+              {revisions.map((revision) => (
+                <tr key={revision.id}>
+                  <td className="px-3 py-2">
+                    <input type="radio" name="from" value={revision.id} defaultChecked={revision.id === fromId} aria-label={`${t('from')}: ${when(revision.createdAt)}`} className="size-4 accent-accent" />
+                  </td>
+                  <td className="px-3 py-2">
+                    <input type="radio" name="to" value={revision.id} defaultChecked={revision.id === toId} aria-label={`${t('to')}: ${when(revision.createdAt)}`} className="size-4 accent-accent" />
+                  </td>
+                  <td className="whitespace-nowrap px-3 py-2">{when(revision.createdAt)}</td>
+                  <td className="px-3 py-2">{revision.authorName ?? t('system')}</td>
+                  <td className="px-3 py-2">
+                    {t(`kind.${revision.kind}`)} · {revision.storyVersion}
+                  </td>
+                  <td className="px-3 py-2 text-end">
+                    {view.canEdit && (
+                      <ConfirmSubmit
+                        formId={`restore-${revision.id}`}
+                        variant="secondary"
+                        trigger={t('restore')}
+                        title={t('restore')}
+                        description={t('confirmRestore')}
+                        confirmLabel={t('confirm')}
+                        cancelLabel={t('cancel')}
+                      />
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          <div className="border-t border-rule p-3">
+            <Button type="submit" variant="secondary">
+              {t('compare')}
+            </Button>
+          </div>
+        </form>
+      )}
+      {/* Restore forms live outside the compare form; each is submitted by its confirm dialog. */}
+      {view.canEdit &&
+        revisions.map((revision) => (
+          <form key={revision.id} id={`restore-${revision.id}`} action={restoreRevisionAction} hidden>
+            <input type="hidden" name="storyId" value={id.data} />
+            <input type="hidden" name="revisionId" value={revision.id} />
+            <input type="hidden" name="baseVersion" value={view.story.version} />
+          </form>
+        ))}
+      {from && to && (
+        <section aria-labelledby="diff-heading" className="space-y-4 rounded-lg border border-rule bg-white p-4">
+          <h2 id="diff-heading" className="font-display text-xl font-bold">
+            {t('diffTitle')}
+          </h2>
+          {fields.length === 0 && changedBlocks === 0 && <p>{t('noChanges')}</p>}
+          {fields.length > 0 && (
+            <div>
+              <h3 className="mb-2 font-bold">{t('fieldsTitle')}</h3>
+              <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-1 text-sm">
+                {fields.map((field) => (
+                  <div key={field.field} className="contents">
+                    <dt className="font-bold">{t(`fields.${field.field}`)}</dt>
+                    <dd dir="auto">
+                      <del className="bg-red-100">{field.before}</del> → <ins className="bg-green-100 no-underline">{field.after}</ins>
+                    </dd>
+                  </div>
+                ))}
+              </dl>
+            </div>
+          )}
+          {changedBlocks > 0 && (
+            <div lang={to.language} dir={to.language === 'ar' ? 'rtl' : 'ltr'} className="space-y-3 leading-loose">
+              <h3 className="font-bold">{t('bodyTitle')}</h3>
+              {blocks.map((change, index) => (
+                <Block key={index} change={change} />
+              ))}
+            </div>
+          )}
+        </section>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,46 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { getLocale, getTranslations } from 'next-intl/server';
+import { z } from 'zod';
+import { requireCapability } from '@/lib/auth/current-user';
+import { directionOf, isLocale } from '@/lib/i18n/config';
+import { getStoryForEditor } from '@/lib/stories/editor';
+import { listPickers } from '@/lib/stories/list';
+import { StoryEditor } from './_components/story-editor';
+
+type Props = { params: Promise<{ id: string }> };
+
+async function load(params: Props['params']) {
+  const user = await requireCapability('stories:view');
+  const id = z.uuid().safeParse((await params).id);
+  const view = id.success ? await getStoryForEditor(user, id.data) : null;
+  if (!view) notFound();
+  return { user, view };
+}
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { view } = await load(params);
+  return { title: view.story.headline || (await getTranslations('stories'))('untitled') };
+}
+
+export default async function StoryEditorPage({ params }: Props) {
+  const { user, view } = await load(params);
+  const [t, locale, pickers] = await Promise.all([getTranslations('stories'), getLocale(), listPickers(user)]);
+  return (
+    <div className="space-y-4">
+      <Link href="/newsroom/stories" className="text-sm text-muted underline">
+        {t('title')}
+      </Link>
+      <h1 className="sr-only">{view.story.headline || t('untitled')}</h1>
+      <StoryEditor
+        story={view.story}
+        canEdit={view.canEdit}
+        canChangeLiveSlug={view.canChangeLiveSlug}
+        sections={pickers.sections}
+        authors={pickers.authors}
+        uiDir={directionOf(isLocale(locale) ? locale : 'ar')}
+      />
+    </div>
+  );
+}

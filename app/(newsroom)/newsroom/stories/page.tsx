@@ -1,0 +1,150 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { getLocale, getTranslations } from 'next-intl/server';
+import { Badge } from '@/components/ui/badge';
+import { Button } from '@/components/ui/button';
+import { Input, Select } from '@/components/ui/input';
+import { requireCapability } from '@/lib/auth/current-user';
+import { formatDateTime } from '@/lib/format';
+import { getSiteSettings } from '@/lib/reader/queries';
+import { listPickers, listStories, STORY_PAGE_SIZE } from '@/lib/stories/list';
+import { storyFilterSchema, type StoryFilter } from '@/lib/stories/schemas';
+import { createStoryAction } from './actions';
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations('stories'))('title') };
+}
+
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+function pageHref(filter: StoryFilter, page: number): string {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries({ ...filter, page })) if (value !== undefined && value !== '') params.set(key, String(value));
+  return `/newsroom/stories?${params}`;
+}
+
+const editorialStates = ['draft', 'in_review', 'changes_requested', 'approved'] as const;
+const publicationStates = ['unpublished', 'published', 'taken_down', 'retracted'] as const;
+
+export default async function StoriesPage({ searchParams }: Props) {
+  const user = await requireCapability('stories:view');
+  const filter = storyFilterSchema.parse(await searchParams);
+  const [t, locale, { rows, total }, pickers, settings] = await Promise.all([getTranslations(), getLocale(), listStories(user, filter), listPickers(user), getSiteSettings()]);
+  const pages = Math.max(1, Math.ceil(total / STORY_PAGE_SIZE));
+  return (
+    <div className="space-y-6">
+      <header className="flex flex-wrap items-end justify-between gap-4">
+        <div>
+          <h1 className="font-display text-3xl font-bold">{t('stories.title')}</h1>
+          <p className="mt-1 text-muted">{t('stories.intro')}</p>
+        </div>
+        <form action={createStoryAction}>
+          <Button type="submit">{t('stories.new')}</Button>
+        </form>
+      </header>
+
+      <form method="get" role="search" className="grid gap-3 rounded-lg border border-rule bg-white p-4 sm:grid-cols-2 lg:grid-cols-[2fr_1fr_1fr_1fr_1fr_auto] lg:items-end">
+        <label className="space-y-1">
+          <span className="block text-sm font-bold">{t('stories.search')}</span>
+          <Input type="search" name="q" dir="auto" defaultValue={filter.q} />
+        </label>
+        <label className="space-y-1">
+          <span className="block text-sm font-bold">{t('stories.state')}</span>
+          <Select name="state" defaultValue={filter.state ?? ''}>
+            <option value="">{t('stories.any')}</option>
+            {editorialStates.map((state) => (
+              <option key={state} value={state}>
+                {t(`editorialState.${state}`)}
+              </option>
+            ))}
+          </Select>
+        </label>
+        <label className="space-y-1">
+          <span className="block text-sm font-bold">{t('stories.publication')}</span>
+          <Select name="publication" defaultValue={filter.publication ?? ''}>
+            <option value="">{t('stories.any')}</option>
+            {publicationStates.map((state) => (
+              <option key={state} value={state}>
+                {t(`publicationState.${state}`)}
+              </option>
+            ))}
+          </Select>
+        </label>
+        <label className="space-y-1">
+          <span className="block text-sm font-bold">{t('stories.section')}</span>
+          <Select name="section" defaultValue={filter.section ?? ''}>
+            <option value="">{t('stories.any')}</option>
+            {pickers.sections.map((section) => (
+              <option key={section.id} value={section.id}>
+                {section.name}
+              </option>
+            ))}
+          </Select>
+        </label>
+        <label className="space-y-1">
+          <span className="block text-sm font-bold">{t('stories.author')}</span>
+          <Select name="author" defaultValue={filter.author ?? ''}>
+            <option value="">{t('stories.any')}</option>
+            {pickers.authors.map((author) => (
+              <option key={author.id} value={author.id}>
+                {author.name}
+              </option>
+            ))}
+          </Select>
+        </label>
+        <Button type="submit" variant="secondary">
+          {t('stories.apply')}
+        </Button>
+      </form>
+
+      <p className="text-sm text-muted" aria-live="polite">
+        {t('stories.count', { count: total })}
+      </p>
+      {rows.length === 0 ? (
+        <p>{t('stories.empty')}</p>
+      ) : (
+        <div className="overflow-x-auto rounded-lg border border-rule bg-white">
+          <table className="w-full">
+            <thead className="border-b border-rule bg-paper text-sm">
+              <tr>
+                <th scope="col" className="px-4 py-2 text-start">{t('stories.headline')}</th>
+                <th scope="col" className="px-4 py-2 text-start">{t('stories.state')}</th>
+                <th scope="col" className="px-4 py-2 text-start">{t('stories.publication')}</th>
+                <th scope="col" className="px-4 py-2 text-start">{t('stories.section')}</th>
+                <th scope="col" className="px-4 py-2 text-start">{t('stories.authors')}</th>
+                <th scope="col" className="px-4 py-2 text-start">{t('stories.updated')}</th>
+              </tr>
+            </thead>
+            <tbody className="divide-y divide-rule">
+              {rows.map((story) => (
+                <tr key={story.id}>
+                  <td className="px-4 py-2">
+                    <Link href={`/newsroom/stories/${story.id}`} className="font-bold text-accent-ink underline" dir="auto">
+                      {story.headline || t('stories.untitled')}
+                    </Link>
+                  </td>
+                  <td className="px-4 py-2">
+                    <Badge tone={story.editorialState === 'approved' ? 'good' : story.editorialState === 'changes_requested' ? 'warn' : 'neutral'}>{t(`editorialState.${story.editorialState}`)}</Badge>
+                  </td>
+                  <td className="px-4 py-2">
+                    <Badge tone={story.publicationState === 'published' ? 'good' : story.publicationState === 'unpublished' ? 'neutral' : 'bad'}>{t(`publicationState.${story.publicationState}`)}</Badge>
+                  </td>
+                  <td className="px-4 py-2">{story.sectionName ?? t('stories.noSection')}</td>
+                  <td className="px-4 py-2 text-sm">{story.authorNames.join('، ')}</td>
+                  <td className="whitespace-nowrap px-4 py-2 text-sm">{formatDateTime(story.updatedAt, locale, settings.timeZone)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      {pages > 1 && (
+        <nav className="flex items-center justify-between" aria-label={t('stories.page', { page: filter.page, pages })}>
+          {filter.page > 1 ? <Link className="underline" href={pageHref(filter, filter.page - 1)}>{t('stories.previous')}</Link> : <span />}
+          <span className="text-sm text-muted">{t('stories.page', { page: filter.page, pages })}</span>
+          {filter.page < pages ? <Link className="underline" href={pageHref(filter, filter.page + 1)}>{t('stories.next')}</Link> : <span />}
+        </nav>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,47 @@
+import { z } from 'zod';
+import { getCurrentUser } from '@/lib/auth/current-user';
+import { MAX_DOC_BYTES } from '@/lib/content/document';
+import { Forbidden } from '@/lib/dal';
+import { saveStory } from '@/lib/stories/editor';
+import { storySaveSchema } from '@/lib/stories/schemas';
+
+// The editor's save, as JSON over a route handler rather than a server action:
+// it answers with real status codes (409 for a stale version, 413 for an
+// oversized body) that the client's save loop, and later its retries, act on.
+
+const MAX_REQUEST_BYTES = MAX_DOC_BYTES + 64_000;
+const json = (status: number, body: unknown) => Response.json(body, { status, headers: { 'cache-control': 'no-store' } });
+
+export async function PUT(request: Request, { params }: { params: Promise<{ id: string }> }) {
+  const user = await getCurrentUser();
+  if (!user) return json(401, { error: 'errors.signedOut' });
+  const id = z.uuid().safeParse((await params).id);
+  if (!id.success) return json(404, { error: 'errors.notFound' });
+
+  if (Number(request.headers.get('content-length') ?? 0) > MAX_REQUEST_BYTES) return json(413, { error: 'errors.bodyTooLarge' });
+  const raw = await request.text();
+  if (raw.length > MAX_REQUEST_BYTES) return json(413, { error: 'errors.bodyTooLarge' });
+  let body: unknown;
+  try {
+    body = JSON.parse(raw);
+  } catch {
+    return json(400, { error: 'errors.invalid' });
+  }
+  const parsed = storySaveSchema.safeParse(body);
+  if (!parsed.success) {
+    const fieldErrors: Record<string, string> = {};
+    for (const issue of parsed.error.issues) fieldErrors[String(issue.path[0] ?? 'form')] ??= issue.message.startsWith('errors.') ? issue.message : 'errors.invalid';
+    return json(422, { fieldErrors });
+  }
+
+  try {
+    const outcome = await saveStory(user, id.data, parsed.data);
+    if (!outcome) return json(404, { error: 'errors.notFound' });
+    if (outcome.status === 'conflict') return json(409, { error: 'errors.staleVersion', current: outcome.current });
+    if (outcome.status === 'invalid') return json(422, { fieldErrors: outcome.fieldErrors });
+    return json(200, outcome);
+  } catch (error) {
+    if (error instanceof Forbidden) return json(404, { error: 'errors.notFound' });
+    throw error;
+  }
+}

@@ -1,0 +1,1 @@
+CREATE INDEX "stories_updated_idx" ON "stories" USING btree ("updated_at" DESC NULLS LAST) WHERE "stories"."archived_at" is null;

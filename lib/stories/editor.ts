@@ -1,0 +1,276 @@
+import 'server-only';
+import type { JSONContent } from '@tiptap/core';
+import { and, asc, eq, inArray, ne } from 'drizzle-orm';
+import { getDb, type Executor, type Transaction } from '@/db';
+import { authors, publishedStories, sections, slugHistory, stories, storyAuthors, storyRevisions, storyTags, tags } from '@/db/schema';
+import type { CurrentUser } from '@/lib/auth/actor';
+import { can } from '@/lib/auth/permissions';
+import { now } from '@/lib/clock';
+import { toPlainText } from '@/lib/content/document';
+import { authorize, Forbidden } from '@/lib/dal';
+import { slugify } from '@/lib/slug';
+import { snapshotRevision } from './projection';
+import { canEditStory, type EditorialState, type PublicationState, type StoryFacts } from './rules';
+import type { StorySaveInput } from './schemas';
+
+// The working copy, as the editor loads and saves it. Saves are checked
+// against the version the client started from and rejected when stale, so
+// the autosave and conflict handling of later issues build on the same path.
+
+export type Byline = { id: string; name: string };
+
+export type StoryDraft = {
+  id: string;
+  version: number;
+  kicker: string;
+  headline: string;
+  standfirst: string;
+  body: JSONContent;
+  language: 'ar' | 'en';
+  slug: string;
+  sectionId: string | null;
+  seoTitle: string;
+  seoDescription: string;
+  tags: string[];
+  bylines: Byline[];
+  editorialState: EditorialState;
+  publicationState: PublicationState;
+  /** The slug readers reach the story at, when they can. */
+  liveSlug: string | null;
+  archived: boolean;
+  createdById: string | null;
+  updatedAt: Date;
+};
+
+export const EMPTY_DOC: JSONContent = { type: 'doc', content: [{ type: 'paragraph' }] };
+
+async function readDraft(db: Executor, storyId: string): Promise<StoryDraft | null> {
+  const [row] = await db.select().from(stories).where(eq(stories.id, storyId));
+  if (!row) return null;
+  const [bylineRows, tagRows, live] = await Promise.all([
+    db
+      .select({ id: authors.id, name: authors.name })
+      .from(storyAuthors)
+      .innerJoin(authors, eq(authors.id, storyAuthors.authorId))
+      .where(eq(storyAuthors.storyId, storyId))
+      .orderBy(asc(storyAuthors.position)),
+    db.select({ name: tags.name }).from(storyTags).innerJoin(tags, eq(tags.id, storyTags.tagId)).where(eq(storyTags.storyId, storyId)).orderBy(asc(storyTags.position)),
+    db.select({ slug: publishedStories.slug }).from(publishedStories).where(eq(publishedStories.storyId, storyId)),
+  ]);
+  return {
+    id: row.id,
+    version: row.version,
+    kicker: row.kicker,
+    headline: row.headline,
+    standfirst: row.standfirst,
+    body: row.body,
+    language: row.language,
+    slug: row.slug ?? '',
+    sectionId: row.sectionId,
+    seoTitle: row.seoTitle ?? '',
+    seoDescription: row.seoDescription ?? '',
+    tags: tagRows.map((tag) => tag.name),
+    bylines: bylineRows,
+    editorialState: row.editorialState,
+    publicationState: row.publicationState,
+    liveSlug: live[0]?.slug ?? null,
+    archived: row.archivedAt !== null,
+    createdById: row.createdById,
+    updatedAt: row.updatedAt,
+  };
+}
+
+const factsOf = (draft: StoryDraft): StoryFacts => ({
+  createdById: draft.createdById,
+  bylineAuthorIds: draft.bylines.map((byline) => byline.id),
+  editorialState: draft.editorialState,
+  archived: draft.archived,
+});
+
+export async function createStory(actor: CurrentUser | null): Promise<string> {
+  authorize(actor, 'stories:create');
+  return getDb().transaction(async (tx) => {
+    const [story] = await tx.insert(stories).values({ body: EMPTY_DOC, createdById: actor.id }).returning({ id: stories.id });
+    if (!story) throw new Error('story insert returned nothing');
+    if (actor.authorId) await tx.insert(storyAuthors).values({ storyId: story.id, authorId: actor.authorId, position: 0 });
+    return story.id;
+  });
+}
+
+export type EditorView = { story: StoryDraft; canEdit: boolean; canChangeLiveSlug: boolean };
+
+/** Any staff member may open any story; whether they may edit it is decided here. */
+export async function getStoryForEditor(actor: CurrentUser | null, storyId: string): Promise<EditorView | null> {
+  authorize(actor, 'stories:view');
+  const story = await readDraft(getDb(), storyId);
+  if (!story) return null;
+  return { story, canEdit: canEditStory(actor, factsOf(story)), canChangeLiveSlug: can(actor, 'stories:change-live-slug') };
+}
+
+export type SaveOutcome =
+  | { status: 'saved'; version: number; updatedAt: Date; slug: string }
+  | { status: 'conflict'; current: StoryDraft }
+  | { status: 'invalid'; fieldErrors: Record<string, string> };
+
+/** Tag names to ids, creating the tags that do not exist yet (inline creation from the editor). */
+async function resolveTags(tx: Transaction, names: string[]): Promise<string[] | null> {
+  const bySlug = new Map<string, string>();
+  for (const name of names) {
+    const slug = slugify(name);
+    if (!slug) return null;
+    if (!bySlug.has(slug)) bySlug.set(slug, name);
+  }
+  if (bySlug.size === 0) return [];
+  await tx
+    .insert(tags)
+    .values([...bySlug].map(([slug, name]) => ({ slug, name })))
+    .onConflictDoNothing();
+  const rows = await tx.select({ id: tags.id, slug: tags.slug }).from(tags).where(inArray(tags.slug, [...bySlug.keys()]));
+  const idBySlug = new Map(rows.map((row) => [row.slug, row.id]));
+  return [...bySlug.keys()].map((slug) => idBySlug.get(slug) as string);
+}
+
+async function slugProblem(tx: Transaction, storyId: string, slug: string): Promise<string | null> {
+  const [other] = await tx.select({ id: stories.id }).from(stories).where(and(eq(stories.slug, slug), ne(stories.id, storyId)));
+  if (other) return 'errors.slugTaken';
+  const [old] = await tx.select({ storyId: slugHistory.storyId }).from(slugHistory).where(and(eq(slugHistory.slug, slug), ne(slugHistory.storyId, storyId)));
+  return old ? 'errors.slugTaken' : null;
+}
+
+/**
+ * Saves the whole working copy if `baseVersion` is still current, bumps the
+ * version and writes a revision. Nothing here touches what readers see: that
+ * changes only when a revision is published.
+ */
+export async function saveStory(actor: CurrentUser | null, storyId: string, input: StorySaveInput, options: { kind: 'save' | 'autosave' } = { kind: 'save' }): Promise<SaveOutcome | null> {
+  authorize(actor, 'stories:view');
+  return getDb().transaction(async (tx) => {
+    // Lock the row: two saves on one base version must not both pass the check.
+    const [locked] = await tx.select({ version: stories.version }).from(stories).where(eq(stories.id, storyId)).for('update');
+    if (!locked) return null;
+    const current = (await readDraft(tx, storyId)) as StoryDraft;
+    if (!canEditStory(actor, factsOf(current))) throw new Forbidden('stories:edit');
+    if (locked.version !== input.baseVersion) return { status: 'conflict', current };
+
+    const fieldErrors: Record<string, string> = {};
+    const slug = input.slug === '' ? null : input.slug;
+    if (slug && slug !== current.slug) {
+      const problem = await slugProblem(tx, storyId, slug);
+      if (problem) fieldErrors.slug = problem;
+    }
+    // Readers already reach this story at its live slug: moving it is an editor's deliberate act.
+    if (current.liveSlug && slug !== current.liveSlug && slug !== current.slug) {
+      if (!can(actor, 'stories:change-live-slug')) fieldErrors.slug = 'errors.slugLiveForbidden';
+      else if (!input.confirmSlugChange) fieldErrors.slug = 'errors.slugNeedsConfirm';
+    }
+    if (input.sectionId) {
+      const [section] = await tx.select({ id: sections.id }).from(sections).where(eq(sections.id, input.sectionId));
+      if (!section) fieldErrors.sectionId = 'errors.invalidChoice';
+    }
+    const bylineIds = [...new Set(input.bylines)];
+    if (bylineIds.length > 0) {
+      const found = await tx.select({ id: authors.id }).from(authors).where(inArray(authors.id, bylineIds));
+      if (found.length !== bylineIds.length) fieldErrors.bylines = 'errors.invalidChoice';
+    }
+    const tagIds = await resolveTags(tx, input.tags);
+    if (!tagIds) fieldErrors.tags = 'errors.tagInvalid';
+    if (Object.keys(fieldErrors).length > 0) return { status: 'invalid', fieldErrors };
+
+    const at = now();
+    const version = locked.version + 1;
+    await tx
+      .update(stories)
+      .set({
+        kicker: input.kicker,
+        headline: input.headline,
+        standfirst: input.standfirst,
+        body: input.body,
+        plainText: toPlainText(input.body),
+        language: input.language,
+        slug,
+        sectionId: input.sectionId,
+        seoTitle: input.seoTitle || null,
+        seoDescription: input.seoDescription || null,
+        version,
+        updatedAt: at,
+      })
+      .where(eq(stories.id, storyId));
+    await tx.delete(storyAuthors).where(eq(storyAuthors.storyId, storyId));
+    if (bylineIds.length > 0) await tx.insert(storyAuthors).values(bylineIds.map((authorId, position) => ({ storyId, authorId, position })));
+    await tx.delete(storyTags).where(eq(storyTags.storyId, storyId));
+    if (tagIds && tagIds.length > 0) await tx.insert(storyTags).values(tagIds.map((tagId, position) => ({ storyId, tagId, position })));
+    await snapshotRevision(tx, { storyId, kind: options.kind, authorId: actor.id });
+    return { status: 'saved', version, updatedAt: at, slug: slug ?? '' };
+  });
+}
+
+export type RevisionSummary = { id: string; kind: string; authorName: string | null; createdAt: Date; storyVersion: number };
+
+export async function listRevisions(actor: CurrentUser | null, storyId: string): Promise<RevisionSummary[]> {
+  authorize(actor, 'stories:view');
+  return getDb()
+    .select({ id: storyRevisions.id, kind: storyRevisions.kind, authorName: authors.name, createdAt: storyRevisions.createdAt, storyVersion: storyRevisions.storyVersion })
+    .from(storyRevisions)
+    .leftJoin(authors, eq(authors.userId, storyRevisions.authorId))
+    .where(eq(storyRevisions.storyId, storyId))
+    .orderBy(asc(storyRevisions.createdAt))
+    .then((rows) => rows.reverse());
+}
+
+export type RevisionSnapshot = typeof storyRevisions.$inferSelect & { sectionName: string | null };
+
+export async function getRevisions(actor: CurrentUser | null, storyId: string, revisionIds: string[]): Promise<RevisionSnapshot[]> {
+  authorize(actor, 'stories:view');
+  if (revisionIds.length === 0) return [];
+  const rows = await getDb()
+    .select({ revision: storyRevisions, sectionName: sections.name })
+    .from(storyRevisions)
+    .leftJoin(sections, eq(sections.id, storyRevisions.sectionId))
+    .where(and(eq(storyRevisions.storyId, storyId), inArray(storyRevisions.id, revisionIds)));
+  return rows.map((row) => ({ ...row.revision, sectionName: row.sectionName }));
+}
+
+/** Makes an old revision the working copy again, as a new version and a new revision: history is never rewritten. */
+export async function restoreRevision(actor: CurrentUser | null, storyId: string, input: { revisionId: string; baseVersion: number }): Promise<SaveOutcome | null> {
+  authorize(actor, 'stories:view');
+  return getDb().transaction(async (tx) => {
+    const [locked] = await tx.select({ version: stories.version }).from(stories).where(eq(stories.id, storyId)).for('update');
+    if (!locked) return null;
+    const current = (await readDraft(tx, storyId)) as StoryDraft;
+    if (!canEditStory(actor, factsOf(current))) throw new Forbidden('stories:edit');
+    if (locked.version !== input.baseVersion) return { status: 'conflict', current };
+    const [revision] = await tx.select().from(storyRevisions).where(and(eq(storyRevisions.id, input.revisionId), eq(storyRevisions.storyId, storyId)));
+    if (!revision) return null;
+    // The old slug may have gone to another story since; keep the current one then.
+    const slug = revision.slug && revision.slug !== current.slug && (await slugProblem(tx, storyId, revision.slug)) ? current.slug || null : revision.slug;
+    const at = now();
+    const version = locked.version + 1;
+    await tx
+      .update(stories)
+      .set({
+        kicker: revision.kicker,
+        headline: revision.headline,
+        standfirst: revision.standfirst,
+        body: revision.body,
+        plainText: revision.plainText,
+        language: revision.language,
+        slug,
+        sectionId: revision.sectionId,
+        seoTitle: revision.seoTitle,
+        seoDescription: revision.seoDescription,
+        leadImageId: revision.leadImageId,
+        version,
+        updatedAt: at,
+      })
+      .where(eq(stories.id, storyId));
+    const liveAuthors = await tx.select({ id: authors.id }).from(authors).where(inArray(authors.id, revision.bylines.map((b) => b.id).concat('00000000-0000-0000-0000-000000000000')));
+    const keep = new Set(liveAuthors.map((a) => a.id));
+    await tx.delete(storyAuthors).where(eq(storyAuthors.storyId, storyId));
+    const bylines = revision.bylines.filter((b) => keep.has(b.id));
+    if (bylines.length > 0) await tx.insert(storyAuthors).values(bylines.map((b, position) => ({ storyId, authorId: b.id, position })));
+    await tx.delete(storyTags).where(eq(storyTags.storyId, storyId));
+    if (revision.tags.length > 0) await tx.insert(storyTags).values(revision.tags.map((tag, position) => ({ storyId, tagId: tag.id, position }))).onConflictDoNothing();
+    await snapshotRevision(tx, { storyId, kind: 'restore', authorId: actor.id });
+    return { status: 'saved', version, updatedAt: at, slug: slug ?? '' };
+  });
+}

@@ -1,0 +1,34 @@
+import { can, type Actor } from '@/lib/auth/permissions';
+
+// Who may do what to one story. Pure: the DAL supplies the facts.
+
+export type EditorialState = 'draft' | 'in_review' | 'changes_requested' | 'approved';
+export type PublicationState = 'unpublished' | 'published' | 'taken_down' | 'retracted';
+
+export type StoryFacts = {
+  createdById: string | null;
+  /** Author profile ids on the byline. */
+  bylineAuthorIds: readonly string[];
+  editorialState: EditorialState;
+  archived: boolean;
+};
+
+export type StoryActor = Actor & { authorId: string | null };
+
+/** DESIGN.md's "own story": created by the user, or with the user's author profile on its byline. */
+export function isOwnStory(actor: StoryActor, story: StoryFacts): boolean {
+  return story.createdById === actor.id || (actor.authorId !== null && story.bylineAuthorIds.includes(actor.authorId));
+}
+
+/** Writers edit their own stories while they are theirs to work on; editors and admins edit any. */
+export const WRITER_EDITABLE_STATES: readonly EditorialState[] = ['draft', 'changes_requested'];
+
+export function canViewStory(actor: StoryActor | null): boolean {
+  return can(actor, 'stories:view');
+}
+
+export function canEditStory(actor: StoryActor | null, story: StoryFacts): boolean {
+  if (!actor || !can(actor, 'stories:view') || story.archived) return false;
+  if (can(actor, 'stories:edit-any')) return true;
+  return isOwnStory(actor, story) && WRITER_EDITABLE_STATES.includes(story.editorialState);
+}

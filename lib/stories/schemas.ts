@@ -1,0 +1,44 @@
+import type { JSONContent } from '@tiptap/core';
+import { z } from 'zod';
+import { validateDoc } from '@/lib/content/document';
+import { isSlug } from '@/lib/slug';
+
+// The editor's save: the whole working copy plus the version it was based on.
+// Messages are catalogue keys under "errors".
+
+const text = (max: number) => z.string().max(max, 'errors.tooLong').transform((value) => value.trim());
+
+export const storySaveSchema = z.object({
+  baseVersion: z.number().int().min(1),
+  kicker: text(120),
+  headline: text(250),
+  standfirst: text(600),
+  body: z.custom<JSONContent>((value) => validateDoc(value).length === 0, 'errors.bodyInvalid'),
+  language: z.enum(['ar', 'en'], { error: 'errors.invalidChoice' }),
+  // Empty while a draft has no slug yet.
+  slug: z
+    .string()
+    .trim()
+    .max(400, 'errors.tooLong')
+    .refine((value) => value === '' || isSlug(value), 'errors.slugInvalid'),
+  sectionId: z.uuid({ error: 'errors.invalidChoice' }).nullable(),
+  seoTitle: text(120),
+  seoDescription: text(300),
+  tags: z.array(z.string().trim().min(1, 'errors.required').max(60, 'errors.tooLong')).max(30, 'errors.tooMany'),
+  bylines: z.array(z.uuid({ error: 'errors.invalidChoice' })).max(10, 'errors.tooMany'),
+  /** An editor's explicit yes to changing the slug of a story readers can reach. */
+  confirmSlugChange: z.boolean().optional(),
+});
+export type StorySaveInput = z.infer<typeof storySaveSchema>;
+
+export const storyFilterSchema = z.object({
+  q: z.string().trim().max(200).optional().catch(undefined),
+  state: z.enum(['draft', 'in_review', 'changes_requested', 'approved']).optional().catch(undefined),
+  publication: z.enum(['unpublished', 'published', 'taken_down', 'retracted']).optional().catch(undefined),
+  section: z.uuid().optional().catch(undefined),
+  author: z.uuid().optional().catch(undefined),
+  page: z.coerce.number().int().min(1).max(10_000).default(1).catch(1),
+});
+export type StoryFilter = z.infer<typeof storyFilterSchema>;
+
+export const restoreSchema = z.object({ revisionId: z.uuid(), baseVersion: z.coerce.number().int().min(1) });
