@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ARABIC_WORDS_PER_MINUTE, countWords, isSafeHref, paragraphsToDoc, readingMinutes, toPlainText, validateDoc } from './document';
+import { ARABIC_WORDS_PER_MINUTE, countWords, isSafeHref, normalizeDoc, paragraphsToDoc, readingMinutes, toPlainText, validateDoc } from './document';
 
 describe('validateDoc', () => {
   it('accepts a document of the schema', () => {
@@ -123,5 +123,29 @@ describe('word count and reading time', () => {
     expect(readingMinutes(20)).toBe(1);
     expect(readingMinutes(700)).toBe(5);
     expect(readingMinutes(10_000)).toBe(71);
+  });
+});
+
+describe('normalizeDoc', () => {
+  it('keeps what the writer chose and drops editor defaults', () => {
+    const fromEditor = {
+      type: 'doc',
+      content: [
+        { type: 'paragraph', attrs: { dir: 'auto' }, content: [{ type: 'text', text: 'أ', marks: [{ type: 'link', attrs: { href: 'https://a.b', target: '_blank', rel: 'noopener noreferrer nofollow', class: null, title: null } }] }] },
+        { type: 'paragraph', attrs: { dir: 'ltr' }, content: [{ type: 'text', text: 'B', marks: [{ type: 'bold', attrs: {} }] }] },
+        { type: 'orderedList', attrs: { start: 1, type: null, dir: 'auto' }, content: [{ type: 'listItem', attrs: { dir: 'auto' }, content: [{ type: 'paragraph', attrs: { dir: 'auto' }, content: [{ type: 'text', text: 'ج' }] }] }] },
+      ],
+    };
+    const normalized = normalizeDoc(fromEditor);
+    expect(normalized).toEqual({
+      type: 'doc',
+      content: [
+        { type: 'paragraph', content: [{ type: 'text', text: 'أ', marks: [{ type: 'link', attrs: { href: 'https://a.b' } }] }] },
+        { type: 'paragraph', attrs: { dir: 'ltr' }, content: [{ type: 'text', text: 'B', marks: [{ type: 'bold' }] }] },
+        { type: 'orderedList', attrs: { start: 1 }, content: [{ type: 'listItem', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'ج' }] }] }] },
+      ],
+    });
+    expect(validateDoc(normalized)).toEqual([]);
+    expect(validateDoc(fromEditor).map((p) => p.message)).toContain('attribute target not allowed');
   });
 });

@@ -42,6 +42,28 @@ export function sanitizeDoc(node: JSONContent): JSONContent {
   };
 }
 
+/**
+ * The editor's JSON as we store it: the editor fills in every attribute with
+ * its default (dir "auto", a link's rel and target from our configuration),
+ * so this keeps only what the writer chose. A forced direction stays; an
+ * automatic one is the default and is left out.
+ */
+export function normalizeDoc(node: JSONContent): JSONContent {
+  const out: JSONContent = { type: node.type };
+  const attrs = Object.entries(node.attrs ?? {}).filter(([name, value]) => value !== null && value !== undefined && !(name === 'dir' && value === 'auto'));
+  if (attrs.length > 0) out.attrs = Object.fromEntries(attrs);
+  if (node.text !== undefined) out.text = node.text;
+  if (node.marks?.length) {
+    out.marks = node.marks.map((mark) => {
+      if (mark.type !== 'link') return mark.attrs && Object.keys(mark.attrs).length ? mark : { type: mark.type };
+      const { href, title } = mark.attrs ?? {};
+      return { type: 'link', attrs: title ? { href, title } : { href } };
+    });
+  }
+  if (node.content) out.content = node.content.map(normalizeDoc);
+  return out;
+}
+
 export type DocumentProblem = { path: string; message: string };
 
 /** About 1 MB of JSON: far beyond any news story, small enough to refuse abuse early. */

@@ -13,6 +13,8 @@ export const contentExtensions: Extensions = [
     code: false,
     codeBlock: false,
     underline: false,
+    // A story ends where the writer ends it; no empty paragraph appended after the last block.
+    trailingNode: false,
     heading: { levels: [2, 3, 4] },
     link: {
       openOnClick: false,

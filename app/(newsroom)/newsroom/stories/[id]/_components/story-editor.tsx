@@ -7,7 +7,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
 import { contentExtensions } from '@/lib/content/extensions';
-import { countWords, readingMinutes } from '@/lib/content/document';
+import { countWords, normalizeDoc, readingMinutes } from '@/lib/content/document';
 import type { StoryDraft } from '@/lib/stories/editor';
 import { slugify } from '@/lib/slug';
 import { LinkDialog } from './link-dialog';
@@ -18,15 +18,27 @@ import { metaOf, useStorySave, type StoryMeta } from './use-story-save';
 
 type Option = { id: string; name: string };
 
-// Word processors and web pages bring styles, fonts, comments and Office
-// markup; the schema drops unknown nodes and marks on parse, and this drops
-// the rest before parsing.
+// Word processors and web pages bring styles, fonts, scripts, comments and
+// Office markup. This removes what must not even become text; the schema
+// then drops unknown nodes and marks as it parses what is left.
+const DROPPED_ELEMENTS = 'style, script, noscript, template, meta, link, title, iframe, object, embed, svg, math, head';
+const DROPPED_ATTRIBUTES = ['style', 'class', 'id', 'face', 'color', 'size', 'lang', 'bgcolor', 'align'];
+
 function cleanPastedHtml(html: string): string {
-  return html
-    .replace(/<!--[\s\S]*?-->/g, '')
-    .replace(/<(style|script|meta|link|title|xml)\b[\s\S]*?(<\/\1>|\/?>)/gi, '')
-    .replace(/<\/?o:p>/gi, '')
-    .replace(/\s(style|class|face|color|size|lang|id)="[^"]*"/gi, '');
+  const doc = new DOMParser().parseFromString(html, 'text/html');
+  doc.querySelectorAll(DROPPED_ELEMENTS).forEach((element) => element.remove());
+  const walker = doc.createTreeWalker(doc.body, NodeFilter.SHOW_COMMENT | NodeFilter.SHOW_TEXT);
+  const strays: Node[] = [];
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    // Comments, and the indentation between block elements that would become empty paragraphs.
+    if (node.nodeType === Node.COMMENT_NODE || (!node.textContent?.trim() && node.parentElement === doc.body)) strays.push(node);
+  }
+  strays.forEach((node) => node.parentNode?.removeChild(node));
+  doc.body.querySelectorAll('*').forEach((element) => {
+    if (element.tagName.includes(':')) element.replaceWith(...Array.from(element.childNodes)); // o:p and other Office tags
+    else DROPPED_ATTRIBUTES.forEach((name) => element.removeAttribute(name));
+  });
+  return doc.body.innerHTML;
 }
 
 export function StoryEditor({
@@ -107,7 +119,7 @@ export function StoryEditor({
 
   const saveNow = useCallback(async () => {
     if (!editor || !canEdit) return;
-    const result = await save(metaRef.current, editor.getJSON());
+    const result = await save(metaRef.current, normalizeDoc(editor.getJSON()));
     if (result) setMeta((current) => ({ ...current, slug: result.slug, confirmSlugChange: false }));
   }, [editor, canEdit, save]);
 

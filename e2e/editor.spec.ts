@@ -1,0 +1,197 @@
+import { eq } from 'drizzle-orm';
+import type { Page } from '@playwright/test';
+import { stories, storyRevisions } from '@/db/schema';
+import { expect, test } from './fixtures';
+import { newClient, storageStateOf } from './session';
+
+test.use({ storageState: storageStateOf('writer') });
+
+async function newStory(page: Page): Promise<string> {
+  await page.goto('/newsroom/stories');
+  await page.getByRole('button', { name: 'قصة جديدة' }).click();
+  await expect(page).toHaveURL(/\/newsroom\/stories\/[0-9a-f-]{36}$/);
+  await expect(page.locator('[data-save-status]')).toContainText('حُفظ');
+  return page.url().split('/').at(-1) as string;
+}
+
+const body = (page: Page) => page.getByRole('textbox', { name: 'نص القصة' });
+
+async function save(page: Page) {
+  await page.keyboard.press('Control+s');
+  await expect(page.locator('[data-save-status="saved"]')).toBeVisible();
+}
+
+test('Arabic with Latin runs is typed, saved and comes back exactly after a reload', async ({ page, db, expectAccessible }) => {
+  await page.goto('/newsroom/stories');
+  await expectAccessible(page);
+  const id = await newStory(page);
+  await expectAccessible(page);
+
+  const paragraphs = [
+    'فبحسب صحيفة فايننشال تايمز، تستعد شركة الاستثمار اليابانية لضخ ما بين 15 و25 مليار دولار في OpenAI.',
+    'هذا التطور دفع كلًا من مايكروسوفت وOpenAI إلى فتح تحقيق حول DeepSeek ونموذجها R1.',
+    'بعد الطرح الناجح لأسهم ARM Holdings، وخسائر WeWork، يبدو Stargate أكبر رهان.',
+  ];
+  await page.getByLabel('العنوان', { exact: true }).fill('سوفت بنك تخطط لاستثمار ضخم في OpenAI');
+  await expect(page.getByText('36 / 250')).toBeVisible();
+  await body(page).click();
+  for (const [index, paragraph] of paragraphs.entries()) {
+    if (index > 0) await page.keyboard.press('Enter');
+    await page.keyboard.type(paragraph);
+  }
+  await expect(page.locator('[data-save-status="dirty"]')).toHaveText('تغييرات غير محفوظة');
+  await save(page);
+
+  await page.reload();
+  await expect(body(page).locator('p')).toHaveText(paragraphs);
+  await expect(page.getByLabel('العنوان', { exact: true })).toHaveValue('سوفت بنك تخطط لاستثمار ضخم في OpenAI');
+  await expect(page.getByLabel('معرّف الرابط')).toHaveValue('سوفت-بنك-تخطط-لاستثمار-ضخم-في-openai');
+  const [row] = await db.select({ plainText: stories.plainText, version: stories.version }).from(stories).where(eq(stories.id, id));
+  expect(row?.plainText).toBe(paragraphs.join('\n\n'));
+  expect(row?.version).toBe(2);
+  await expect(page.getByText(/^\d+ كلمة/)).toBeVisible();
+});
+
+test('forcing a block left to right persists in the JSON and after a reload', async ({ page, db }) => {
+  const id = await newStory(page);
+  await body(page).click();
+  await page.keyboard.type('فقرة عربية أولى');
+  await page.keyboard.press('Enter');
+  await page.keyboard.type('- a quoted English line, 2026');
+  await page.getByRole('button', { name: 'من اليسار إلى اليمين' }).click();
+  await expect(page.getByRole('button', { name: 'من اليسار إلى اليمين' })).toHaveAttribute('aria-pressed', 'true');
+  await save(page);
+
+  const [row] = await db.select({ body: stories.body }).from(stories).where(eq(stories.id, id));
+  expect(row?.body.content?.map((block) => block.attrs?.dir ?? null)).toEqual([null, 'ltr']);
+  await page.reload();
+  await expect(body(page).locator('p').nth(1)).toHaveAttribute('dir', 'ltr');
+  await expect(body(page).locator('p').nth(0)).toHaveAttribute('dir', 'auto');
+});
+
+test('history shows a word diff and restores an earlier version as a new one', async ({ page, expectAccessible }) => {
+  await newStory(page);
+  await page.getByLabel('العنوان', { exact: true }).fill('العنوان الأول');
+  await body(page).click();
+  await page.keyboard.type('سوفت بنك تخطط لاستثمار ضخم');
+  await save(page);
+  await page.getByLabel('العنوان', { exact: true }).fill('العنوان الثاني');
+  await body(page).click();
+  await page.keyboard.press('End');
+  await page.keyboard.type(' في OpenAI');
+  await save(page);
+
+  await page.getByRole('link', { name: 'السجل' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('سجل القصة');
+  await expect(page.locator('[data-diff="changed"] ins')).toContainText(['OpenAI']);
+  await expect(page.getByRole('definition').filter({ hasText: 'العنوان الثاني' })).toBeVisible();
+  await expectAccessible(page);
+
+  // Restore the first save (the oldest row).
+  await page.getByRole('button', { name: 'استعادة هذه النسخة' }).last().click();
+  await page.getByRole('alertdialog').getByRole('button', { name: 'استعادة' }).click();
+  await expect(page).toHaveURL(/\/newsroom\/stories\/[0-9a-f-]{36}\?restored=1$/);
+  await expect(page.getByLabel('العنوان', { exact: true })).toHaveValue('العنوان الأول');
+  await expect(body(page)).toHaveText('سوفت بنك تخطط لاستثمار ضخم');
+
+  await page.getByRole('link', { name: 'السجل' }).click();
+  await expect(page.getByRole('row').filter({ hasText: 'استعادة ·' })).toHaveCount(1);
+  await expect(page.getByRole('row').filter({ hasText: 'حفظ ·' })).toHaveCount(2);
+});
+
+test('pasted HTML is cleaned to the schema', async ({ page, db }) => {
+  const id = await newStory(page);
+  await body(page).click();
+  const html = `<meta charset="utf-8"><style>p{color:red}</style><!--StartFragment-->
+    <p class="MsoNormal" style="font-family:'Times New Roman';color:#ff0000;font-size:18pt"><span style="font-weight:bold;font-family:Arial">نص <b>غامق</b> من وورد</span><o:p></o:p></p>
+    <div style="background:yellow"><font face="Comic Sans" color="blue">سطر بخط ملون</font></div>
+    <p><a href="javascript:alert(1)">رابط خبيث</a> و<a href="https://example.com" style="color:green" target="_blank">رابط سليم</a></p>
+    <script>alert(1)</script><iframe src="https://evil.example"></iframe><u>تحته خط</u>`;
+  await page.evaluate((pasted) => {
+    const data = new DataTransfer();
+    data.setData('text/html', pasted);
+    data.setData('text/plain', 'plain');
+    document.querySelector('.ProseMirror')?.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+  }, html);
+  await save(page);
+
+  const [row] = await db.select({ body: stories.body }).from(stories).where(eq(stories.id, id));
+  const json = JSON.stringify(row?.body);
+  for (const forbidden of ['style', 'font', 'color', 'Comic', 'script', 'alert', 'iframe', 'evil', 'javascript', 'class', 'underline', 'Mso', 'target']) {
+    expect(json, forbidden).not.toContain(forbidden);
+  }
+  expect(json).toContain('غامق');
+  expect(json).toContain('"type":"bold"');
+  expect(json).toContain('https://example.com');
+  expect(json).toContain('سطر بخط ملون');
+  // No empty paragraphs from the markup's indentation.
+  expect(row?.body.content?.every((block) => block.content?.some((node) => node.text?.trim()))).toBe(true);
+  await expect(body(page).locator('a')).toHaveCount(1);
+});
+
+test('plain pasted text becomes paragraphs', async ({ page, db }) => {
+  const id = await newStory(page);
+  await body(page).click();
+  await page.evaluate(() => {
+    const data = new DataTransfer();
+    data.setData('text/plain', 'الفقرة الأولى\nالفقرة الثانية\n\nالفقرة الثالثة');
+    document.querySelector('.ProseMirror')?.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+  });
+  await save(page);
+  const [row] = await db.select({ body: stories.body }).from(stories).where(eq(stories.id, id));
+  const texts = row?.body.content?.map((block) => block.content?.map((n) => n.text).join('') ?? '').filter(Boolean);
+  expect(texts).toEqual(['الفقرة الأولى', 'الفقرة الثانية', 'الفقرة الثالثة']);
+});
+
+test('links refuse javascript: in the dialog; shortcuts are listed', async ({ page, expectAccessible }) => {
+  await newStory(page);
+  await body(page).click();
+  await page.keyboard.type('رابط هنا');
+  await page.keyboard.press('Shift+Home');
+  await page.keyboard.press('Control+k');
+  const dialog = page.getByRole('dialog', { name: 'رابط' });
+  await expect(dialog).toBeVisible();
+  await dialog.getByLabel('عنوان الرابط').fill(' JavaScript:alert(1)');
+  await dialog.getByRole('button', { name: 'تطبيق' }).click();
+  await expect(dialog.getByText('استخدم رابطًا يبدأ بـ')).toBeVisible();
+  await expectAccessible(page);
+  await dialog.getByLabel('عنوان الرابط').fill('https://example.com/story');
+  await dialog.getByRole('button', { name: 'تطبيق' }).click();
+  await expect(body(page).locator('a[href="https://example.com/story"]')).toHaveText('رابط هنا');
+
+  await page.keyboard.press('Control+/');
+  const help = page.getByRole('dialog', { name: 'اختصارات لوحة المفاتيح' });
+  await expect(help.getByRole('row')).toHaveCount(11);
+  await expect(help).toContainText('Ctrl+S');
+  await expectAccessible(page);
+});
+
+test("a writer only reads another writer's story, and a forged save is refused", async ({ browser, db, expectAccessible }) => {
+  const other = await newClient(browser, { storageState: storageStateOf('editor') });
+  const otherPage = await other.newPage();
+  const id = await newStory(otherPage);
+  await otherPage.getByLabel('العنوان', { exact: true }).fill('قصة المحرر');
+  await otherPage.keyboard.press('Control+s');
+  await expect(otherPage.locator('[data-save-status="saved"]')).toBeVisible();
+  await other.close();
+
+  const writer = await newClient(browser, { storageState: storageStateOf('writer') });
+  const page = await writer.newPage();
+  await page.goto(`/newsroom/stories/${id}`);
+  await expect(page.getByRole('status').filter({ hasText: 'للقراءة فقط' })).toBeVisible();
+  await expect(body(page)).toHaveAttribute('contenteditable', 'false');
+  await expect(page.getByRole('toolbar')).toHaveCount(0);
+  await expect(page.getByRole('button', { name: 'حفظ' })).toHaveCount(0);
+  await expect(page.getByLabel('العنوان', { exact: true })).toHaveJSProperty('readOnly', true);
+  await expectAccessible(page);
+
+  const [story] = await db.select().from(stories).where(eq(stories.id, id));
+  const forged = await page.request.put(`/api/stories/${id}`, {
+    data: { baseVersion: story!.version, kicker: '', headline: 'اختطاف', standfirst: '', body: story!.body, language: 'ar', slug: '', sectionId: null, seoTitle: '', seoDescription: '', tags: [], bylines: [] },
+  });
+  expect(forged.status()).toBe(404);
+  const [after] = await db.select({ headline: stories.headline }).from(stories).where(eq(stories.id, id));
+  expect(after?.headline).toBe('قصة المحرر');
+  expect(await db.select().from(storyRevisions).where(eq(storyRevisions.storyId, id))).toHaveLength(1);
+  await writer.close();
+});
