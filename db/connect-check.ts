@@ -21,7 +21,9 @@ export async function checkDatabase(url: string): Promise<string | null> {
     if (version < MIN_SERVER_VERSION) return `DATABASE_URL points at PostgreSQL ${version} on ${where}; Sahifa needs 15 or newer`;
     return null;
   } catch (error) {
-    const reason = error instanceof Error ? (('code' in error && String(error.code)) || error.message) : String(error);
+    const code = error instanceof Error && 'code' in error ? String(error.code) : '';
+    if (code === '3D000') return `DATABASE_URL names a database that does not exist on ${where}`;
+    const reason = code || (error instanceof Error ? error.message : String(error));
     return `DATABASE_URL: cannot reach PostgreSQL at ${where} (${reason})`;
   } finally {
     await client.end({ timeout: 1 }).catch(() => {});

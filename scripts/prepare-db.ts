@@ -28,7 +28,17 @@ export async function prepareDatabase(): Promise<PreparedDb> {
   let url = env.DATABASE_URL;
   let embedded: EmbeddedServer | null = null;
   if (url) {
-    const problem = await checkDatabase(url);
+    let problem = await checkDatabase(url);
+    if (problem?.includes('does not exist')) {
+      // The server answers but the database is missing: create it, as the embedded mode does.
+      const admin = new URL(url);
+      const name = decodeURIComponent(admin.pathname.slice(1));
+      admin.pathname = '/postgres';
+      problem = await ensureDatabase(admin.toString(), name).then(
+        () => checkDatabase(url as string),
+        (error: unknown) => `${problem}, and it could not be created: ${error instanceof Error ? error.message : String(error)}`,
+      );
+    }
     if (problem) fail(problem);
   } else {
     const dataDir = path.resolve(env.DATA_DIR ?? '.data', 'postgres');
