@@ -1,13 +1,11 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { chromium } from '@playwright/test';
 import { eq } from 'drizzle-orm';
-import { createDb } from '@/db/index';
 import { authors, stories, storyAuthors, users } from '@/db/schema';
 import { parseSeedStory } from '@/db/seed-story';
 import { countWords, paragraphsToDoc, toPlainText } from '@/lib/content/document';
-import { acquireTestServer, createDatabase, dropDatabase, uniqueDatabaseName } from '@/test/db-server';
-import { prepareDatabase } from './prepare-db';
+import { CHROMIUM_ARGS, percentile, startBenchApp } from './bench-app';
 
 // npm run bench:editor (after npm run build)
 // Loads a generated 10,000-word Arabic story in the editor, in Chromium
@@ -18,11 +16,6 @@ import { prepareDatabase } from './prepare-db';
 const WORDS = 10_000;
 const KEYSTROKES = Number(process.env.BENCH_KEYSTROKES ?? 300);
 const PORT = Number(process.env.BENCH_PORT ?? 3300);
-
-if (!existsSync('.next/BUILD_ID')) {
-  console.error('bench:editor needs a production build: run `npm run build` first');
-  process.exit(1);
-}
 
 function generateStory(): string[] {
   const seed = parseSeedStory(readFileSync('db/seed-story.ar.txt', 'utf8')).paragraphs;
@@ -36,31 +29,18 @@ function generateStory(): string[] {
   return paragraphs;
 }
 
-const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? NaN;
-
-const server = await acquireTestServer();
-const name = uniqueDatabaseName('sahifa_bench');
-const url = await createDatabase(server.adminUrl, name);
-Object.assign(process.env, { DATABASE_URL: url, SEED_DEMO: 'true', NODE_ENV: 'production', LOG_LEVEL: 'warn', AUTH_SECRET: process.env.AUTH_SECRET ?? 'bench-secret-that-is-at-least-32-characters' });
-await prepareDatabase();
-
-const { db, client } = createDb(url, { max: 2 });
+const app = await startBenchApp(PORT);
+const { db, base } = app;
 const paragraphs = generateStory();
 const body = paragraphsToDoc(paragraphs);
 const [writer] = await db.select({ id: users.id, authorId: authors.id }).from(users).innerJoin(authors, eq(authors.userId, users.id)).where(eq(users.email, 'writer@sahifa.test'));
 const [story] = await db.insert(stories).values({ headline: 'قصة طويلة للقياس', body, plainText: toPlainText(body), createdById: writer!.id }).returning({ id: stories.id });
 await db.insert(storyAuthors).values({ storyId: story!.id, authorId: writer!.authorId, position: 0 });
 
-const { startServer } = await import('./server');
-const app = await startServer({ dev: false, port: PORT, hostname: '127.0.0.1' });
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
-});
+const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
 
 try {
   const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-  const base = `http://127.0.0.1:${PORT}`;
   await page.goto(`${base}/login`);
   await page.getByLabel('البريد الإلكتروني').fill('writer@sahifa.test');
   await page.getByLabel('كلمة المرور').fill('sahifa-demo-2026');
@@ -131,8 +111,5 @@ try {
 } finally {
   await browser.close();
   await app.close();
-  await client.end();
-  await dropDatabase(server.adminUrl, name);
-  await server.release();
 }
 process.exit(0);
