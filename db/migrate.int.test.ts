@@ -5,7 +5,7 @@ import { migrateDatabase } from './migrate';
 
 const EXPECTED_TABLES = [
   'audit_log', 'authors', 'corrections', 'published_stories', 'review_comments', 'sections', 'settings', 'sign_in_throttles', 'slug_history',
-  'stories', 'story_authors', 'story_revisions', 'story_tags', 'tags', 'user_tokens', 'users', 'workflow_events',
+  'stories', 'story_authors', 'story_presence', 'story_revisions', 'story_tags', 'tags', 'user_tokens', 'users', 'workflow_events',
 ];
 
 const created: string[] = [];

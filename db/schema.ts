@@ -383,3 +383,17 @@ export const signInThrottles = pgTable('sign_in_throttles', {
   windowStartedAt: tstz('window_started_at').notNull(),
   lockedUntil: tstz('locked_until'),
 });
+
+// The soft lock: who has a story open for editing, from which editor tab.
+// A holder whose heartbeat is older than the expiry no longer holds it.
+export const storyPresence = pgTable('story_presence', {
+  storyId: uuid('story_id')
+    .primaryKey()
+    .references(() => stories.id, { onDelete: 'cascade' }),
+  userId: uuid('user_id')
+    .notNull()
+    .references(() => users.id, { onDelete: 'cascade' }),
+  sessionId: text('session_id').notNull(),
+  startedAt: tstz('started_at').notNull(),
+  lastSeenAt: tstz('last_seen_at').notNull(),
+});

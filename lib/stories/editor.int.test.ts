@@ -9,7 +9,7 @@ import { connectTestDb } from '@/test/db';
 import { createStaff } from '@/test/staff';
 import { createStory, getStoryForEditor, listRevisions, restoreRevision, saveStory, type StoryDraft } from './editor';
 import { listStories } from './list';
-import { storySaveSchema, type StorySaveInput } from './schemas';
+import { storySaveSchema, type StoryContentInput } from './schemas';
 
 const { db, client } = connectTestDb();
 let writer: CurrentUser;
@@ -25,7 +25,7 @@ beforeAll(async () => {
 });
 afterAll(() => client.end());
 
-function inputFrom(story: StoryDraft, patch: Partial<StorySaveInput> = {}): StorySaveInput {
+function inputFrom(story: StoryDraft, patch: Partial<StoryContentInput> = {}): StoryContentInput {
   return {
     baseVersion: story.version,
     kicker: story.kicker,

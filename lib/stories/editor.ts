@@ -1,6 +1,6 @@
 import 'server-only';
 import type { JSONContent } from '@tiptap/core';
-import { and, asc, eq, inArray, ne } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, ne } from 'drizzle-orm';
 import { getDb, type Executor, type Transaction } from '@/db';
 import { authors, publishedStories, sections, slugHistory, stories, storyAuthors, storyRevisions, storyTags, tags } from '@/db/schema';
 import type { CurrentUser } from '@/lib/auth/actor';
@@ -9,9 +9,12 @@ import { now } from '@/lib/clock';
 import { toPlainText } from '@/lib/content/document';
 import { authorize, Forbidden } from '@/lib/dal';
 import { slugify } from '@/lib/slug';
+import { shouldCoalesce } from './autosave';
+import { otherHolder } from './presence';
+export { readStoryFacts } from './facts';
 import { snapshotRevision } from './projection';
 import { canEditStory, type EditorialState, type PublicationState, type StoryFacts } from './rules';
-import type { StorySaveInput } from './schemas';
+import type { StoryContentInput } from './schemas';
 
 // The working copy, as the editor loads and saves it. Saves are checked
 // against the version the client started from and rejected when stale, so
@@ -110,7 +113,11 @@ export async function getStoryForEditor(actor: CurrentUser | null, storyId: stri
 export type SaveOutcome =
   | { status: 'saved'; version: number; updatedAt: Date; slug: string }
   | { status: 'conflict'; current: StoryDraft }
+  | { status: 'locked'; holder: string }
   | { status: 'invalid'; fieldErrors: Record<string, string> };
+
+/** How a save came about: typed and saved, saved by the timer, or a deliberate "keep mine" over a colleague's version. */
+export type SaveKind = 'save' | 'autosave' | 'overwrite';
 
 /** Tag names to ids, creating the tags that do not exist yet (inline creation from the editor). */
 async function resolveTags(tx: Transaction, names: string[]): Promise<string[] | null> {
@@ -142,7 +149,12 @@ async function slugProblem(tx: Transaction, storyId: string, slug: string): Prom
  * version and writes a revision. Nothing here touches what readers see: that
  * changes only when a revision is published.
  */
-export async function saveStory(actor: CurrentUser | null, storyId: string, input: StorySaveInput, options: { kind: 'save' | 'autosave' } = { kind: 'save' }): Promise<SaveOutcome | null> {
+export async function saveStory(
+  actor: CurrentUser | null,
+  storyId: string,
+  input: StoryContentInput,
+  options: { kind: SaveKind; sessionId?: string } = { kind: 'save' },
+): Promise<SaveOutcome | null> {
   authorize(actor, 'stories:view');
   return getDb().transaction(async (tx) => {
     // Lock the row: two saves on one base version must not both pass the check.
@@ -150,6 +162,9 @@ export async function saveStory(actor: CurrentUser | null, storyId: string, inpu
     if (!locked) return null;
     const current = (await readDraft(tx, storyId)) as StoryDraft;
     if (!canEditStory(actor, factsOf(current))) throw new Forbidden('stories:edit');
+    // Someone else's editor tab holds the soft lock (a take-over): this tab is read-only now.
+    const holder = await otherHolder(tx, storyId, options.sessionId);
+    if (holder) return { status: 'locked', holder };
     if (locked.version !== input.baseVersion) return { status: 'conflict', current };
 
     const fieldErrors: Record<string, string> = {};
@@ -199,6 +214,16 @@ export async function saveStory(actor: CurrentUser | null, storyId: string, inpu
     if (bylineIds.length > 0) await tx.insert(storyAuthors).values(bylineIds.map((authorId, position) => ({ storyId, authorId, position })));
     await tx.delete(storyTags).where(eq(storyTags.storyId, storyId));
     if (tagIds && tagIds.length > 0) await tx.insert(storyTags).values(tagIds.map((tagId, position) => ({ storyId, tagId, position })));
+    if (options.kind === 'autosave') {
+      // Autosaves coalesce: the same author's autosave from the last few minutes is replaced, not kept beside this one.
+      const [latest] = await tx
+        .select({ id: storyRevisions.id, kind: storyRevisions.kind, authorId: storyRevisions.authorId, createdAt: storyRevisions.createdAt })
+        .from(storyRevisions)
+        .where(eq(storyRevisions.storyId, storyId))
+        .orderBy(desc(storyRevisions.createdAt))
+        .limit(1);
+      if (latest && shouldCoalesce(latest, actor.id, at)) await tx.delete(storyRevisions).where(eq(storyRevisions.id, latest.id));
+    }
     await snapshotRevision(tx, { storyId, kind: options.kind, authorId: actor.id });
     return { status: 'saved', version, updatedAt: at, slug: slug ?? '' };
   });

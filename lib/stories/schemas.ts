@@ -28,8 +28,14 @@ export const storySaveSchema = z.object({
   bylines: z.array(z.uuid({ error: 'errors.invalidChoice' })).max(10, 'errors.tooMany'),
   /** An editor's explicit yes to changing the slug of a story readers can reach. */
   confirmSlugChange: z.boolean().optional(),
+  /** save (Ctrl+S), autosave (the timer), or overwrite (the conflict dialog's "keep mine"). */
+  intent: z.enum(['save', 'autosave', 'overwrite']).default('save'),
+  /** The editor tab, for the soft lock. */
+  sessionId: z.string().min(8).max(100).optional(),
 });
 export type StorySaveInput = z.infer<typeof storySaveSchema>;
+/** The working copy as the DAL saves it; how and from where the save came are passed beside it. */
+export type StoryContentInput = Omit<StorySaveInput, 'intent' | 'sessionId'>;
 
 export const storyFilterSchema = z.object({
   q: z.string().trim().max(200).optional().catch(undefined),
@@ -40,5 +46,10 @@ export const storyFilterSchema = z.object({
   page: z.coerce.number().int().min(1).max(10_000).default(1).catch(1),
 });
 export type StoryFilter = z.infer<typeof storyFilterSchema>;
+
+export const presenceSchema = z.object({
+  action: z.enum(['heartbeat', 'take_over', 'release']),
+  sessionId: z.string().min(8).max(100),
+});
 
 export const restoreSchema = z.object({ revisionId: z.uuid(), baseVersion: z.coerce.number().int().min(1) });
