@@ -48,7 +48,8 @@ test('Arabic with Latin runs is typed, saved and comes back exactly after a relo
   await expect(page.getByLabel('معرّف الرابط')).toHaveValue('سوفت-بنك-تخطط-لاستثمار-ضخم-في-openai');
   const [row] = await db.select({ plainText: stories.plainText, version: stories.version }).from(stories).where(eq(stories.id, id));
   expect(row?.plainText).toBe(paragraphs.join('\n\n'));
-  expect(row?.version).toBe(2);
+  // One explicit save, and perhaps an autosave before it.
+  expect(row?.version).toBeGreaterThanOrEqual(2);
   await expect(page.getByText(/^\d+ كلمة/)).toBeVisible();
 });
 
@@ -87,8 +88,9 @@ test('history shows a word diff and restores an earlier version as a new one', a
   await expect(page.getByRole('definition').filter({ hasText: 'العنوان الثاني' })).toBeVisible();
   await expectAccessible(page);
 
-  // Restore the first save (the oldest row).
-  await page.getByRole('button', { name: 'استعادة هذه النسخة' }).last().click();
+  // Restore the first explicit save (the oldest "save" row; autosaves may sit around it).
+  const saves = page.getByRole('row').filter({ has: page.getByRole('cell', { name: /^حفظ · \d+$/ }) });
+  await saves.last().getByRole('button', { name: 'استعادة هذه النسخة' }).click();
   await page.getByRole('alertdialog').getByRole('button', { name: 'استعادة' }).click();
   await expect(page).toHaveURL(/\/newsroom\/stories\/[0-9a-f-]{36}\?restored=1$/);
   await expect(page.getByLabel('العنوان', { exact: true })).toHaveValue('العنوان الأول');
@@ -192,6 +194,8 @@ test("a writer only reads another writer's story, and a forged save is refused",
   expect(forged.status()).toBe(404);
   const [after] = await db.select({ headline: stories.headline }).from(stories).where(eq(stories.id, id));
   expect(after?.headline).toBe('قصة المحرر');
-  expect(await db.select().from(storyRevisions).where(eq(storyRevisions.storyId, id))).toHaveLength(1);
+  const revisions = await db.select().from(storyRevisions).where(eq(storyRevisions.storyId, id));
+  expect(revisions.length).toBeGreaterThan(0);
+  expect(revisions.every((revision) => revision.headline !== 'اختطاف')).toBe(true);
   await writer.close();
 });

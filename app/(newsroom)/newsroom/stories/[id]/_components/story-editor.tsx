@@ -8,13 +8,18 @@ import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
 import { contentExtensions } from '@/lib/content/extensions';
 import { countWords, normalizeDoc, readingMinutes } from '@/lib/content/document';
+import type { StoryBackup } from '@/lib/stories/backup';
 import type { StoryDraft } from '@/lib/stories/editor';
 import { slugify } from '@/lib/slug';
+import { dropBackup, dropBackupsUpTo, readBackups, writeBackup } from './backup-store';
+import { ConflictDialog, type ConflictChoice } from './conflict-dialog';
 import { LinkDialog } from './link-dialog';
 import { MetadataPanel } from './metadata-panel';
+import { RestoreOffer } from './restore-offer';
 import { ShortcutsDialog } from './shortcuts-dialog';
 import { EditorToolbar } from './toolbar';
-import { metaOf, useStorySave, type StoryMeta } from './use-story-save';
+import { usePresence } from './use-presence';
+import { backupMetaOf, metaOf, useStorySave, type Snapshot, type StoryMeta } from './use-story-save';
 
 type Option = { id: string; name: string };
 
@@ -58,24 +63,27 @@ export function StoryEditor({
 }) {
   const t = useTranslations();
   const format = useFormatter();
+  const [sessionId] = useState(() => crypto.randomUUID());
   const [meta, setMeta] = useState<StoryMeta>(() => metaOf(story));
-  // The keyboard shortcut saves from an effect; it reads the latest metadata through this ref.
+  // The save loop reads the latest metadata through this ref, outside React's render.
   const metaRef = useRef(meta);
   useEffect(() => {
     metaRef.current = meta;
   }, [meta]);
   // While the slug simply follows the headline, keep following it; once edited by hand, leave it be.
   const slugFollowsHeadline = useRef(story.liveSlug === null && (story.slug === '' || story.slug === slugify(story.headline)));
-  const { status, savedAt, fieldErrors, error, markDirty, save } = useStorySave(story.id, story.version, new Date(story.updatedAt));
   const [linkOpen, setLinkOpen] = useState(false);
   const [helpOpen, setHelpOpen] = useState(false);
+  const [notice, setNotice] = useState<string | null>(null);
+  const [offer, setOffer] = useState<StoryBackup | null>(null);
   const [counts, setCounts] = useState(() => ({ words: 0, minutes: 0 }));
   const countTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  const markChangedRef = useRef<() => void>(() => {});
 
   const editor = useEditor({
     extensions: contentExtensions,
     content: story.body,
-    editable: canEdit,
+    editable: false,
     textDirection: 'auto',
     immediatelyRender: false,
     shouldRerenderOnTransaction: false,
@@ -94,7 +102,7 @@ export function StoryEditor({
       setCounts({ words, minutes: readingMinutes(words) });
     },
     onUpdate: ({ editor: e }) => {
-      markDirty();
+      markChangedRef.current();
       // Counting 10,000 words on every keystroke would cost more than the keystroke; count once typing pauses.
       clearTimeout(countTimer.current);
       countTimer.current = setTimeout(() => {
@@ -104,24 +112,84 @@ export function StoryEditor({
     },
   });
 
+  const getSnapshot = useCallback((): Snapshot | null => (editor ? { meta: metaRef.current, body: normalizeDoc(editor.getJSON()) } : null), [editor]);
+  const onSaved = useCallback((result: { slug: string }) => setMeta((current) => ({ ...current, slug: result.slug, confirmSlugChange: false })), []);
+  const sync = useStorySave({ storyId: story.id, initialVersion: story.version, initiallySavedAt: new Date(story.updatedAt), sessionId, getSnapshot, onSaved });
+  const { markChanged, save, setLocked, adoptServerVersion, status, conflict } = sync;
+  useEffect(() => {
+    markChangedRef.current = markChanged;
+  }, [markChanged]);
+
+  const presence = usePresence(story.id, sessionId, canEdit);
+  const holdsLock = presence.mine === true;
+  useEffect(() => {
+    if (presence.mine === false && presence.holder) setLocked(presence.holder.name);
+    else if (presence.mine) setLocked(null);
+  }, [presence.mine, presence.holder, setLocked]);
+
+  const editable = canEdit && holdsLock && status !== 'locked';
+  useEffect(() => {
+    editor?.setEditable(editable);
+  }, [editor, editable]);
+
+  // Text this browser kept that the server never got: offered once the editor is ready, never applied silently.
+  useEffect(() => {
+    if (!editor || !canEdit) return;
+    let cancelled = false;
+    void readBackups(story.id).then(({ backups, discarded }) => {
+      if (cancelled) return;
+      if (discarded > 0) setNotice('editor.backupsDiscarded');
+      const [latest] = backups;
+      if (!latest) return;
+      const serverMeta = backupMetaOf(metaOf(story));
+      if (JSON.stringify(latest.body) === JSON.stringify(normalizeDoc(story.body)) && JSON.stringify(latest.meta) === JSON.stringify(serverMeta)) {
+        void dropBackupsUpTo(story.id, story.version);
+      } else setOffer(latest);
+    });
+    return () => {
+      cancelled = true;
+    };
+  }, [editor, canEdit, story]);
+
   const change = useCallback(
     (patch: Partial<StoryMeta>) => {
       if ('slug' in patch) slugFollowsHeadline.current = false;
       setMeta((current) => {
         const next = { ...current, ...patch };
         if ('headline' in patch && slugFollowsHeadline.current) next.slug = slugify(next.headline);
+        metaRef.current = next;
         return next;
       });
-      markDirty();
+      markChanged();
     },
-    [markDirty],
+    [markChanged],
   );
 
-  const saveNow = useCallback(async () => {
-    if (!editor || !canEdit) return;
-    const result = await save(metaRef.current, normalizeDoc(editor.getJSON()));
-    if (result) setMeta((current) => ({ ...current, slug: result.slug, confirmSlugChange: false }));
-  }, [editor, canEdit, save]);
+  const replaceWith = useCallback(
+    (next: StoryMeta, body: Snapshot['body']) => {
+      metaRef.current = next;
+      setMeta(next);
+      editor?.commands.setContent(body, { emitUpdate: false });
+    },
+    [editor],
+  );
+
+  const resolveConflict = useCallback(
+    async (choice: ConflictChoice) => {
+      if (!conflict) return;
+      const { theirs } = conflict;
+      if (choice === 'keep-mine') return save('overwrite', theirs.version);
+      // Whatever was typed since the failed save is part of "mine" too.
+      const mine = getSnapshot() ?? conflict.mine;
+      if (choice === 'copy-aside') {
+        await writeBackup({ storyId: story.id, baseVersion: sync.version.current, savedAt: Date.now(), meta: backupMetaOf(mine.meta), body: mine.body });
+        setNotice('conflict.copied');
+      } else await dropBackupsUpTo(story.id, Number.MAX_SAFE_INTEGER);
+      replaceWith(metaOf(theirs), theirs.body);
+      adoptServerVersion(theirs);
+    },
+    [conflict, save, getSnapshot, story.id, sync.version, replaceWith, adoptServerVersion],
+  );
 
   // Ctrl+S saves, Ctrl+K links and Ctrl+/ lists the shortcuts, wherever the focus is on the page.
   useEffect(() => {
@@ -130,8 +198,8 @@ export function StoryEditor({
       const key = event.key.toLowerCase();
       if (key === 's' && !event.shiftKey) {
         event.preventDefault();
-        void saveNow();
-      } else if (key === 'k' && canEdit && editor?.isFocused) {
+        if (editable) void save('save');
+      } else if (key === 'k' && editable && editor?.isFocused) {
         event.preventDefault();
         setLinkOpen(true);
       } else if (key === '/') {
@@ -141,12 +209,12 @@ export function StoryEditor({
     };
     window.addEventListener('keydown', onKeyDown);
     return () => window.removeEventListener('keydown', onKeyDown);
-  }, [saveNow, canEdit, editor]);
+  }, [save, editable, editor]);
 
-  // Leaving with unsaved changes asks first (the next issue adds a local backup).
+  // Unsaved work is in the browser's backup too, but leaving still asks while the server lacks it.
   useEffect(() => {
     const onBeforeUnload = (event: BeforeUnloadEvent) => {
-      if (status !== 'saved') event.preventDefault();
+      if (status !== 'saved' && status !== 'locked') event.preventDefault();
     };
     window.addEventListener('beforeunload', onBeforeUnload);
     return () => window.removeEventListener('beforeunload', onBeforeUnload);
@@ -156,8 +224,19 @@ export function StoryEditor({
     editor?.view.dom.setAttribute('lang', meta.language);
   }, [editor, meta.language]);
 
-  const statusLabel =
-    status === 'saving' ? t('editor.saving') : status === 'saved' ? t('editor.savedAt', { time: format.dateTime(savedAt, { timeStyle: 'short' }) }) : status === 'dirty' ? t('editor.unsaved') : t('editor.unsaved');
+  const time = (date: Date) => format.dateTime(date, { timeStyle: 'short' });
+  const statusLabel = !canEdit
+    ? t('editor.readOnly')
+    : {
+        saved: t('editor.savedAt', { time: time(sync.savedAt) }),
+        saving: t('editor.saving'),
+        dirty: t('editor.unsaved'),
+        offline: t('editor.offline'),
+        conflict: t('editor.conflictStatus'),
+        locked: t('editor.lockedStatus', { name: sync.lockedBy ?? presence.holder?.name ?? '' }),
+        invalid: t('editor.unsaved'),
+        failed: t('editor.unsaved'),
+      }[status];
   const storyDir = meta.language === 'ar' ? 'rtl' : 'ltr';
 
   return (
@@ -171,25 +250,52 @@ export function StoryEditor({
           </span>
         </div>
         <div className="flex items-center gap-3">
-          <p role="status" aria-live="polite" className="text-sm" data-save-status={status}>
-            {canEdit ? statusLabel : t('editor.readOnly')}
+          <p role="status" aria-live="polite" className="text-sm" data-save-status={canEdit ? status : 'read-only'}>
+            {statusLabel}
           </p>
           <Link href={`/newsroom/stories/${story.id}/history`} className="text-sm underline">
             {t('editor.history')}
           </Link>
-          {canEdit && (
-            <Button onClick={() => void saveNow()} disabled={status === 'saving'} title="Ctrl+S">
+          {editable && (
+            <Button onClick={() => void save('save')} disabled={status === 'saving'} title="Ctrl+S">
               {status === 'saving' ? t('editor.saving') : t('editor.save')}
             </Button>
           )}
         </div>
       </div>
-      <div aria-live="assertive" role="alert" className="empty:hidden">
-        {error && <p className="rounded-md border border-accent bg-red-50 px-3 py-2 font-bold text-accent-ink">{t(error)}</p>}
+      <div aria-live="assertive" role="alert" className="space-y-2 empty:hidden">
+        {sync.error && status !== 'saved' && <p className="rounded-md border border-accent bg-red-50 px-3 py-2 font-bold text-accent-ink">{t(sync.error)}</p>}
+        {notice && <p className="rounded-md border border-amber-600 bg-amber-50 px-3 py-2">{t(notice)}</p>}
+        {canEdit && presence.takenOver && presence.holder && (
+          <p className="rounded-md border border-amber-600 bg-amber-50 px-3 py-2 font-bold">{t('editor.takenOver', { name: presence.holder.name })}</p>
+        )}
       </div>
+      {canEdit && presence.mine === false && presence.holder && (
+        <div className="flex flex-wrap items-center justify-between gap-3 rounded-lg border border-amber-600 bg-amber-50 p-3" data-testid="soft-lock">
+          <p>{t('editor.editingSince', { name: presence.holder.name, time: time(presence.holder.since) })}</p>
+          <Button variant="secondary" onClick={() => void presence.takeOver()}>
+            {t('editor.takeOver')}
+          </Button>
+        </div>
+      )}
+      {offer && (
+        <RestoreOffer
+          backup={offer}
+          server={story}
+          onRestore={() => {
+            replaceWith({ ...offer.meta, confirmSlugChange: false }, offer.body);
+            setOffer(null);
+            markChanged();
+          }}
+          onDiscard={() => {
+            void dropBackup(story.id, offer.baseVersion);
+            setOffer(null);
+          }}
+        />
+      )}
       <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_22rem]">
         <section aria-label={t('editor.body')} className="overflow-hidden rounded-lg border border-rule bg-white">
-          {editor && canEdit && <EditorToolbar editor={editor} dir={uiDir} onLink={() => setLinkOpen(true)} onHelp={() => setHelpOpen(true)} />}
+          {editor && editable && <EditorToolbar editor={editor} dir={uiDir} onLink={() => setLinkOpen(true)} onHelp={() => setHelpOpen(true)} />}
           <div dir={storyDir} lang={meta.language}>
             <EditorContent editor={editor} />
           </div>
@@ -199,8 +305,8 @@ export function StoryEditor({
           <MetadataPanel
             meta={meta}
             onChange={change}
-            readOnly={!canEdit}
-            errors={fieldErrors}
+            readOnly={!editable}
+            errors={sync.fieldErrors}
             sections={sections}
             authors={authors}
             liveSlug={story.liveSlug}
@@ -210,6 +316,7 @@ export function StoryEditor({
       </div>
       {editor && <LinkDialog editor={editor} open={linkOpen} onOpenChange={setLinkOpen} />}
       <ShortcutsDialog open={helpOpen} onOpenChange={setHelpOpen} />
+      {conflict && <ConflictDialog mine={conflict.mine} theirs={conflict.theirs} onChoose={(choice) => void resolveConflict(choice)} />}
     </div>
   );
 }
