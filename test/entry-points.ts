@@ -34,6 +34,8 @@ export const routeRows: RouteRow[] = [
   { file: 'app/api/auth/[...nextauth]/route.ts', path: '/api/auth/session', method: 'GET', public: true },
   // Edit rights on the story itself are checked by the DAL (saveStory), and tested there.
   { file: 'app/api/stories/[id]/route.ts', path: '/api/stories/{story-id}', method: 'PUT', capability: 'stories:view' },
+  // Heartbeat, take-over and release of the soft lock; edit rights checked by the DAL (lib/stories/presence.ts).
+  { file: 'app/api/stories/[id]/presence/route.ts', path: '/api/stories/{story-id}/presence', method: 'POST', capability: 'stories:view' },
 ];
 
 export const actionRows: ActionRow[] = [

@@ -163,7 +163,7 @@ export async function saveStory(
     const current = (await readDraft(tx, storyId)) as StoryDraft;
     if (!canEditStory(actor, factsOf(current))) throw new Forbidden('stories:edit');
     // Someone else's editor tab holds the soft lock (a take-over): this tab is read-only now.
-    const holder = await otherHolder(tx, storyId, options.sessionId);
+    const holder = await otherHolder(tx, storyId, actor.id, options.sessionId);
     if (holder) return { status: 'locked', holder };
     if (locked.version !== input.baseVersion) return { status: 'conflict', current };
 

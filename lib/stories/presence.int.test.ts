@@ -67,6 +67,13 @@ describe('the soft lock', () => {
     expect((await saveStory(editor, id, content(story, { headline: 'المحرر' }), { kind: 'save', sessionId: 'editor-tab-1' }))?.status).toBe('saved');
   });
 
+  it('passes to the same person’s new tab without a take-over', async () => {
+    const id = await createStory(writer);
+    await heartbeat(writer, id, 'writer-old-tab');
+    expect(await heartbeat(writer, id, 'writer-new-tab')).toMatchObject({ mine: true });
+    expect(await heartbeat(writer, id, 'writer-old-tab')).toMatchObject({ mine: true });
+  });
+
   it('lapses after a minute of silence, and is let go on release', async () => {
     const id = await createStory(writer);
     await heartbeat(writer, id, 'writer-tab-2');

@@ -41,7 +41,8 @@ export async function heartbeat(actor: CurrentUser | null, storyId: string, sess
     if (!(await requireEditable(tx, actor, storyId))) return null;
     const at = now();
     const current = await holderOf(tx, storyId);
-    if (current && current.presence.sessionId !== sessionId && alive(current.presence.lastSeenAt, at)) {
+    // Another person's live tab holds it. The same person's other tab (say, one that crashed) does not keep it from them.
+    if (current && current.presence.sessionId !== sessionId && current.presence.userId !== actor.id && alive(current.presence.lastSeenAt, at)) {
       return { mine: false, holder: { name: current.name, since: current.presence.startedAt } };
     }
     const startedAt = current?.presence.sessionId === sessionId && alive(current.presence.lastSeenAt, at) ? current.presence.startedAt : at;
@@ -79,9 +80,9 @@ export async function release(actor: CurrentUser | null, storyId: string, sessio
     .where(and(eq(storyPresence.storyId, storyId), eq(storyPresence.sessionId, sessionId), eq(storyPresence.userId, actor.id)));
 }
 
-/** For the save path: the live holder other than this tab, if any. */
-export async function otherHolder(tx: Transaction, storyId: string, sessionId: string | undefined): Promise<string | null> {
+/** For the save path: the live holder who is someone else, if any. One person's own tabs are kept apart by the version check alone. */
+export async function otherHolder(tx: Transaction, storyId: string, actorId: string, sessionId: string | undefined): Promise<string | null> {
   const current = await holderOf(tx, storyId);
-  if (!current || current.presence.sessionId === sessionId || !alive(current.presence.lastSeenAt, now())) return null;
+  if (!current || current.presence.sessionId === sessionId || current.presence.userId === actorId || !alive(current.presence.lastSeenAt, now())) return null;
   return current.name;
 }

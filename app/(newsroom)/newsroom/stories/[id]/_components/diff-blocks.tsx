@@ -11,7 +11,7 @@ export function DiffBlocks({ blocks, fields }: { blocks: BlockChange[]; fields: 
       {fields.map((field) => (
         <p key={field.field} dir="auto">
           <span className="font-bold">{t(`fields.${field.field}`)}: </span>
-          <del className="bg-red-100">{field.before}</del> → <ins className="bg-green-100 no-underline">{field.after}</ins>
+          <del className="bg-red-100">{field.before || '—'}</del> → <ins className="bg-green-100 no-underline">{field.after || '—'}</ins>
         </p>
       ))}
       {changed.map((block, index) =>

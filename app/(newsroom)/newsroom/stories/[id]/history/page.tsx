@@ -174,7 +174,7 @@ export default async function HistoryPage({ params, searchParams }: Props) {
                   <div key={field.field} className="contents">
                     <dt className="font-bold">{t(`fields.${field.field}`)}</dt>
                     <dd dir="auto">
-                      <del className="bg-red-100">{field.before}</del> → <ins className="bg-green-100 no-underline">{field.after}</ins>
+                      <del className="bg-red-100">{field.before || '—'}</del> → <ins className="bg-green-100 no-underline">{field.after || '—'}</ins>
                     </dd>
                   </div>
                 ))}
