@@ -15,7 +15,9 @@ export async function GET() {
     ]);
     return Response.json({ status: 'ok', db: 'ok' }, { headers: { 'cache-control': 'no-store' } });
   } catch (error) {
-    const reason = error instanceof Error ? error.message : 'unknown error';
+    // Drizzle wraps the driver's error; its cause says what actually happened (ECONNREFUSED, 57P01…).
+    const cause = (error as { cause?: { code?: string; message?: string } })?.cause;
+    const reason = cause?.code ?? cause?.message ?? (error instanceof Error ? error.message : 'unknown error');
     logger.warn({ reason }, 'health: database check failed');
     return Response.json({ status: 'error', db: 'error', reason: `database: ${reason}` }, { status: 503, headers: { 'cache-control': 'no-store' } });
   }
