@@ -4,7 +4,8 @@ import { defineConfig } from '@playwright/test';
 // The config is evaluated in the runner and again in each worker; workers
 // inherit the runner's environment, so these are fixed once per run.
 process.env.E2E_DB_NAME ??= `sahifa_e2e_${Date.now().toString(36)}_${process.pid}`;
-process.env.E2E_PORT ??= '3100';
+// A port of its own per run, so a second run (or a dev server) on this machine does not collide.
+process.env.E2E_PORT ??= String(3100 + Math.floor(Math.random() * 800));
 process.env.E2E_AUTH_SECRET ??= randomBytes(32).toString('base64');
 
 const baseURL = `http://127.0.0.1:${process.env.E2E_PORT}`;

@@ -121,13 +121,14 @@ export function StoryEditor({
   }, [markChanged]);
 
   const presence = usePresence(story.id, sessionId, canEdit);
-  const holdsLock = presence.mine === true;
   useEffect(() => {
     if (presence.mine === false && presence.holder) setLocked(presence.holder.name);
     else if (presence.mine) setLocked(null);
   }, [presence.mine, presence.holder, setLocked]);
 
-  const editable = canEdit && holdsLock && status !== 'locked';
+  // Editable at once, before the first heartbeat answers, so no keystroke is dropped; if someone
+  // else turns out to hold the lock, the editor turns read-only and what was typed stays in the backup.
+  const editable = canEdit && presence.mine !== false && status !== 'locked';
   useEffect(() => {
     editor?.setEditable(editable);
   }, [editor, editable]);

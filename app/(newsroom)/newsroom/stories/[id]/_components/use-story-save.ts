@@ -123,6 +123,8 @@ export function useStorySave({
             backupNow();
             saveTimer.current = setTimeout(() => void saveRef.current('autosave'), 0);
           } else {
+            // Nothing changed since: the server has it all, so no backup of it is needed either.
+            clearTimeout(backupTimer.current);
             firstChangeAt.current = null;
             setStatus('saved');
           }
