@@ -6,10 +6,11 @@ import type { CurrentUser } from '@/lib/auth/actor';
 import { paragraphsToDoc } from '@/lib/content/document';
 import { Forbidden } from '@/lib/dal';
 import { connectTestDb } from '@/test/db';
+import { contentOf } from '@/test/stories';
 import { createStaff } from '@/test/staff';
 import { createStory, getStoryForEditor, listRevisions, restoreRevision, saveStory, type StoryDraft } from './editor';
 import { listStories } from './list';
-import { storySaveSchema, type StoryContentInput } from './schemas';
+import { storySaveSchema } from './schemas';
 
 const { db, client } = connectTestDb();
 let writer: CurrentUser;
@@ -25,23 +26,6 @@ beforeAll(async () => {
 });
 afterAll(() => client.end());
 
-function inputFrom(story: StoryDraft, patch: Partial<StoryContentInput> = {}): StoryContentInput {
-  return {
-    baseVersion: story.version,
-    kicker: story.kicker,
-    headline: story.headline,
-    standfirst: story.standfirst,
-    body: story.body,
-    language: story.language,
-    slug: story.slug,
-    sectionId: story.sectionId,
-    seoTitle: story.seoTitle,
-    seoDescription: story.seoDescription,
-    tags: story.tags,
-    bylines: story.bylines.map((b) => b.id),
-    ...patch,
-  };
-}
 
 async function draftOf(actor: CurrentUser, storyId: string): Promise<StoryDraft> {
   const view = await getStoryForEditor(actor, storyId);
@@ -64,7 +48,7 @@ describe('saving', () => {
     const outcome = await saveStory(
       writer,
       id,
-      inputFrom(story, {
+      contentOf(story, {
         kicker: 'عاجل',
         headline: 'عنوان كامل',
         standfirst: 'مقدمة',
@@ -104,35 +88,35 @@ describe('saving', () => {
     const id = await createStory(writer);
     const story = await draftOf(writer, id);
     const results = await Promise.all([
-      saveStory(writer, id, inputFrom(story, { headline: 'نسختي' })),
-      saveStory(editor, id, inputFrom(story, { headline: 'نسخة الزميل' })),
+      saveStory(writer, id, contentOf(story, { headline: 'نسختي' })),
+      saveStory(editor, id, contentOf(story, { headline: 'نسخة الزميل' })),
     ]);
     expect(results.map((r) => r?.status).sort()).toEqual(['conflict', 'saved']);
     const conflict = results.find((r) => r?.status === 'conflict');
     const winner = (await draftOf(writer, id)).headline;
     expect(conflict?.status === 'conflict' && conflict.current.headline).toBe(winner);
     // A replay of the old version is refused too.
-    expect((await saveStory(writer, id, inputFrom(story, { headline: 'إعادة' })))?.status).toBe('conflict');
+    expect((await saveStory(writer, id, contentOf(story, { headline: 'إعادة' })))?.status).toBe('conflict');
     expect((await draftOf(writer, id)).version).toBe(2);
   });
 
   it('refuses a save from someone who may not edit, even with the UI bypassed', async () => {
     const id = await createStory(writer);
     const story = await draftOf(writer, id);
-    await expect(saveStory(otherWriter, id, inputFrom(story, { headline: 'اختطاف' }))).rejects.toBeInstanceOf(Forbidden);
-    await expect(saveStory(null, id, inputFrom(story))).rejects.toBeInstanceOf(Forbidden);
+    await expect(saveStory(otherWriter, id, contentOf(story, { headline: 'اختطاف' }))).rejects.toBeInstanceOf(Forbidden);
+    await expect(saveStory(null, id, contentOf(story))).rejects.toBeInstanceOf(Forbidden);
     // Once submitted for review, the story is no longer the writer's to edit.
     await db.update(stories).set({ editorialState: 'in_review' }).where(eq(stories.id, id));
-    await expect(saveStory(writer, id, inputFrom(story))).rejects.toBeInstanceOf(Forbidden);
-    expect((await saveStory(editor, id, inputFrom(story, { headline: 'تحرير المحرر' })))?.status).toBe('saved');
+    await expect(saveStory(writer, id, contentOf(story))).rejects.toBeInstanceOf(Forbidden);
+    expect((await saveStory(editor, id, contentOf(story, { headline: 'تحرير المحرر' })))?.status).toBe('saved');
     expect((await getStoryForEditor(otherWriter, id))?.canEdit).toBe(false);
   });
 
   it('refuses a slug another story holds, now or in its history', async () => {
     const taken = await createStory(writer);
-    await saveStory(writer, taken, inputFrom(await draftOf(writer, taken), { slug: `محجوز-${taken.slice(0, 6)}` }));
+    await saveStory(writer, taken, contentOf(await draftOf(writer, taken), { slug: `محجوز-${taken.slice(0, 6)}` }));
     const id = await createStory(writer);
-    const outcome = await saveStory(writer, id, inputFrom(await draftOf(writer, id), { slug: `محجوز-${taken.slice(0, 6)}` }));
+    const outcome = await saveStory(writer, id, contentOf(await draftOf(writer, id), { slug: `محجوز-${taken.slice(0, 6)}` }));
     expect(outcome).toEqual({ status: 'invalid', fieldErrors: { slug: 'errors.slugTaken' } });
   });
 });
@@ -156,9 +140,9 @@ describe('published stories', () => {
     const story = await draftOf(editor, id);
     expect(story.liveSlug).toBe(slug);
 
-    expect(await saveStory(writer, id, inputFrom(story, { slug: `${slug}-جديد` }))).toEqual({ status: 'invalid', fieldErrors: { slug: 'errors.slugLiveForbidden' } });
-    expect(await saveStory(editor, id, inputFrom(story, { slug: `${slug}-جديد` }))).toEqual({ status: 'invalid', fieldErrors: { slug: 'errors.slugNeedsConfirm' } });
-    expect((await saveStory(editor, id, inputFrom(story, { slug: `${slug}-جديد`, confirmSlugChange: true })))?.status).toBe('saved');
+    expect(await saveStory(writer, id, contentOf(story, { slug: `${slug}-جديد` }))).toEqual({ status: 'invalid', fieldErrors: { slug: 'errors.slugLiveForbidden' } });
+    expect(await saveStory(editor, id, contentOf(story, { slug: `${slug}-جديد` }))).toEqual({ status: 'invalid', fieldErrors: { slug: 'errors.slugNeedsConfirm' } });
+    expect((await saveStory(editor, id, contentOf(story, { slug: `${slug}-جديد`, confirmSlugChange: true })))?.status).toBe('saved');
 
     const [working] = await db.select({ slug: stories.slug }).from(stories).where(eq(stories.id, id));
     const [live] = await db.select({ slug: publishedStories.slug, headline: publishedStories.headline }).from(publishedStories).where(eq(publishedStories.storyId, id));
@@ -171,9 +155,9 @@ describe('restore', () => {
   it('appends a new revision and never rewrites history', async () => {
     const id = await createStory(writer);
     let story = await draftOf(writer, id);
-    await saveStory(writer, id, inputFrom(story, { headline: 'الأولى', body: paragraphsToDoc(['نص أول']) }));
+    await saveStory(writer, id, contentOf(story, { headline: 'الأولى', body: paragraphsToDoc(['نص أول']) }));
     story = await draftOf(writer, id);
-    await saveStory(writer, id, inputFrom(story, { headline: 'الثانية', body: paragraphsToDoc(['نص ثان']), tags: ['وسم'] }));
+    await saveStory(writer, id, contentOf(story, { headline: 'الثانية', body: paragraphsToDoc(['نص ثان']), tags: ['وسم'] }));
     const before = await listRevisions(writer, id);
     expect(before.map((r) => r.kind)).toEqual(['save', 'save']);
     const first = before[1]!;
@@ -196,7 +180,7 @@ describe('the story list', () => {
     const id = await createStory(otherWriter);
     const story = await draftOf(otherWriter, id);
     const unique = `فريد-${Date.now().toString(36)}`;
-    await saveStory(otherWriter, id, inputFrom(story, { headline: `خبر ${unique}`, sectionId }));
+    await saveStory(otherWriter, id, contentOf(story, { headline: `خبر ${unique}`, sectionId }));
     const found = await listStories(writer, { q: unique, page: 1 });
     expect(found.total).toBe(1);
     expect(found.rows[0]).toMatchObject({ id, editorialState: 'draft', sectionName: 'اقتصاد', authorNames: [otherWriter.displayName] });

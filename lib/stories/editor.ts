@@ -145,6 +145,19 @@ async function slugProblem(tx: Transaction, storyId: string, slug: string): Prom
 }
 
 /**
+ * Locks the story's row for a content change and loads the working copy,
+ * refusing whoever may not edit it. The row lock makes two changes on one
+ * base version queue up, so only the first passes the version check.
+ */
+async function lockForEdit(tx: Transaction, actor: CurrentUser, storyId: string): Promise<{ version: number; current: StoryDraft } | null> {
+  const [locked] = await tx.select({ version: stories.version }).from(stories).where(eq(stories.id, storyId)).for('update');
+  if (!locked) return null;
+  const current = (await readDraft(tx, storyId)) as StoryDraft;
+  if (!canEditStory(actor, factsOf(current))) throw new Forbidden('stories:edit');
+  return { version: locked.version, current };
+}
+
+/**
  * Saves the whole working copy if `baseVersion` is still current, bumps the
  * version and writes a revision. Nothing here touches what readers see: that
  * changes only when a revision is published.
@@ -157,11 +170,9 @@ export async function saveStory(
 ): Promise<SaveOutcome | null> {
   authorize(actor, 'stories:view');
   return getDb().transaction(async (tx) => {
-    // Lock the row: two saves on one base version must not both pass the check.
-    const [locked] = await tx.select({ version: stories.version }).from(stories).where(eq(stories.id, storyId)).for('update');
+    const locked = await lockForEdit(tx, actor, storyId);
     if (!locked) return null;
-    const current = (await readDraft(tx, storyId)) as StoryDraft;
-    if (!canEditStory(actor, factsOf(current))) throw new Forbidden('stories:edit');
+    const { current } = locked;
     // Someone else's editor tab holds the soft lock (a take-over): this tab is read-only now.
     const holder = await otherHolder(tx, storyId, actor.id, options.sessionId);
     if (holder) return { status: 'locked', holder };
@@ -259,10 +270,9 @@ export async function getRevisions(actor: CurrentUser | null, storyId: string, r
 export async function restoreRevision(actor: CurrentUser | null, storyId: string, input: { revisionId: string; baseVersion: number }): Promise<SaveOutcome | null> {
   authorize(actor, 'stories:view');
   return getDb().transaction(async (tx) => {
-    const [locked] = await tx.select({ version: stories.version }).from(stories).where(eq(stories.id, storyId)).for('update');
+    const locked = await lockForEdit(tx, actor, storyId);
     if (!locked) return null;
-    const current = (await readDraft(tx, storyId)) as StoryDraft;
-    if (!canEditStory(actor, factsOf(current))) throw new Forbidden('stories:edit');
+    const { current } = locked;
     if (locked.version !== input.baseVersion) return { status: 'conflict', current };
     const [revision] = await tx.select().from(storyRevisions).where(and(eq(storyRevisions.id, input.revisionId), eq(storyRevisions.storyId, storyId)));
     if (!revision) return null;

@@ -11,10 +11,10 @@ import type { CurrentUser } from '@/lib/auth/actor';
 import { paragraphsToDoc } from '@/lib/content/document';
 import { Forbidden, isDatabaseUnavailable } from '@/lib/dal';
 import { connectTestDb } from '@/test/db';
+import { contentOf } from '@/test/stories';
 import { createStaff } from '@/test/staff';
-import { createStory, getStoryForEditor, listRevisions, saveStory, type StoryDraft } from './editor';
+import { createStory, getStoryForEditor, listRevisions, saveStory } from './editor';
 import { heartbeat, release, takeOver } from './presence';
-import type { StoryContentInput } from './schemas';
 
 const { db, client } = connectTestDb();
 let writer: CurrentUser;
@@ -28,21 +28,7 @@ beforeAll(async () => {
 });
 afterAll(() => client.end());
 
-const content = (story: StoryDraft, patch: Partial<StoryContentInput> = {}): StoryContentInput => ({
-  baseVersion: story.version,
-  kicker: story.kicker,
-  headline: story.headline,
-  standfirst: story.standfirst,
-  body: story.body,
-  language: story.language,
-  slug: story.slug,
-  sectionId: story.sectionId,
-  seoTitle: story.seoTitle,
-  seoDescription: story.seoDescription,
-  tags: story.tags,
-  bylines: story.bylines.map((b) => b.id),
-  ...patch,
-});
+
 const draft = async (id: string) => (await getStoryForEditor(editor, id))!.story;
 
 describe('the soft lock', () => {
@@ -63,8 +49,8 @@ describe('the soft lock', () => {
 
     // The writer's tab can no longer save; the editor's can.
     const story = await draft(id);
-    expect(await saveStory(writer, id, content(story, { headline: 'متأخر' }), { kind: 'autosave', sessionId: 'writer-tab-1' })).toEqual({ status: 'locked', holder: editor.displayName });
-    expect((await saveStory(editor, id, content(story, { headline: 'المحرر' }), { kind: 'save', sessionId: 'editor-tab-1' }))?.status).toBe('saved');
+    expect(await saveStory(writer, id, contentOf(story, { headline: 'متأخر' }), { kind: 'autosave', sessionId: 'writer-tab-1' })).toEqual({ status: 'locked', holder: editor.displayName });
+    expect((await saveStory(editor, id, contentOf(story, { headline: 'المحرر' }), { kind: 'save', sessionId: 'editor-tab-1' }))?.status).toBe('saved');
   });
 
   it('passes to the same person’s new tab without a take-over', async () => {
@@ -96,16 +82,16 @@ describe('autosave and overwrite in history', () => {
     const id = await createStory(writer);
     let story = await draft(id);
     for (const text of ['أ', 'أب', 'أبت']) {
-      await saveStory(writer, id, content(story, { body: paragraphsToDoc([text]) }), { kind: 'autosave' });
+      await saveStory(writer, id, contentOf(story, { body: paragraphsToDoc([text]) }), { kind: 'autosave' });
       story = await draft(id);
     }
     expect((await listRevisions(writer, id)).map((r) => r.kind)).toEqual(['autosave']);
-    await saveStory(writer, id, content(story, { body: paragraphsToDoc(['حفظ']) }), { kind: 'save' });
+    await saveStory(writer, id, contentOf(story, { body: paragraphsToDoc(['حفظ']) }), { kind: 'save' });
     story = await draft(id);
-    await saveStory(writer, id, content(story, { body: paragraphsToDoc(['تلقائي']) }), { kind: 'autosave' });
+    await saveStory(writer, id, contentOf(story, { body: paragraphsToDoc(['تلقائي']) }), { kind: 'autosave' });
     story = await draft(id);
     // "Keep mine" after a conflict: a deliberate overwrite, on the version the writer was shown.
-    await saveStory(editor, id, content(story, { body: paragraphsToDoc(['نسختي']) }), { kind: 'overwrite' });
+    await saveStory(editor, id, contentOf(story, { body: paragraphsToDoc(['نسختي']) }), { kind: 'overwrite' });
     expect((await listRevisions(writer, id)).map((r) => r.kind)).toEqual(['overwrite', 'autosave', 'save', 'autosave']);
     const [coalesced] = await db.select().from(storyRevisions).where(and(eq(storyRevisions.storyId, id), eq(storyRevisions.kind, 'autosave')));
     expect(coalesced?.plainText).toBe('أبت');

@@ -6,6 +6,7 @@ import { Input } from '@/components/ui/input';
 import { listAudit } from '@/lib/audit/queries';
 import { requireCapability } from '@/lib/auth/current-user';
 import { formatDateTime } from '@/lib/format';
+import { hrefWith } from '@/lib/url';
 import { getSiteSettings } from '@/lib/reader/queries';
 import { auditFilterSchema, type AuditFilter } from '@/lib/users/schemas';
 
@@ -15,11 +16,7 @@ export async function generateMetadata(): Promise<Metadata> {
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
-function pageHref(filter: AuditFilter, page: number): string {
-  const params = new URLSearchParams();
-  for (const [key, value] of Object.entries({ ...filter, page })) if (value !== undefined && value !== '') params.set(key, String(value));
-  return `/newsroom/audit?${params}`;
-}
+const pageHref = (filter: AuditFilter, page: number) => hrefWith('/newsroom/audit', { ...filter, page });
 
 /** Before/after as compact JSON; values are data, rendered as text. */
 function describeChange(before: unknown, after: unknown): string {

@@ -6,6 +6,7 @@ import { Button } from '@/components/ui/button';
 import { Input, Select } from '@/components/ui/input';
 import { requireCapability } from '@/lib/auth/current-user';
 import { formatDateTime } from '@/lib/format';
+import { hrefWith } from '@/lib/url';
 import { getSiteSettings } from '@/lib/reader/queries';
 import { listPickers, listStories, STORY_PAGE_SIZE } from '@/lib/stories/list';
 import { storyFilterSchema, type StoryFilter } from '@/lib/stories/schemas';
@@ -17,11 +18,7 @@ export async function generateMetadata(): Promise<Metadata> {
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
-function pageHref(filter: StoryFilter, page: number): string {
-  const params = new URLSearchParams();
-  for (const [key, value] of Object.entries({ ...filter, page })) if (value !== undefined && value !== '') params.set(key, String(value));
-  return `/newsroom/stories?${params}`;
-}
+const pageHref = (filter: StoryFilter, page: number) => hrefWith('/newsroom/stories', { ...filter, page });
 
 const editorialStates = ['draft', 'in_review', 'changes_requested', 'approved'] as const;
 const publicationStates = ['unpublished', 'published', 'taken_down', 'retracted'] as const;

@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import { inspectLink } from '@/lib/users/account';
-import { LocaleSwitch } from '../../../_components/locale-switch';
+import { AuthCard } from '../../../_components/auth-card';
 import { SetPasswordForm } from './_components/set-password-form';
 
 export const metadata: Metadata = { referrer: 'no-referrer' };
@@ -15,30 +15,24 @@ export default async function SetPasswordPage({ params }: Props) {
   const { token } = await params;
   const [t, link] = await Promise.all([getTranslations(), /^[A-Za-z0-9_-]{20,200}$/.test(token) ? inspectLink(token) : null]);
   return (
-    <main className="mx-auto flex min-h-dvh max-w-sm flex-col justify-center px-4 py-12">
-      <div className="mb-6 flex items-center justify-between">
-        <p className="font-display text-3xl font-bold text-accent">{t('site.name')}</p>
-        <LocaleSwitch />
-      </div>
-      <div className="rounded-lg border border-rule bg-white p-6 shadow-sm">
-        {link ? (
-          <>
-            <h1 className="font-display text-2xl font-bold">{link.kind === 'invitation' ? t('password.inviteTitle') : t('password.resetTitle')}</h1>
-            <p className="mb-6 mt-1 text-muted">
-              {t(link.kind === 'invitation' ? 'password.inviteIntro' : 'password.resetIntro', { email: link.email })}
-            </p>
-            <SetPasswordForm token={token} email={link.email} />
-          </>
-        ) : (
-          <>
-            <h1 className="font-display text-2xl font-bold">{t('password.invalidTitle')}</h1>
-            <p className="mt-2">{t('password.invalidBody')}</p>
-            <Link href="/login" className="mt-6 inline-block font-bold text-accent-ink underline">
-              {t('password.backToLogin')}
-            </Link>
-          </>
-        )}
-      </div>
-    </main>
+    <AuthCard>
+      {link ? (
+        <>
+          <h1 className="font-display text-2xl font-bold">{link.kind === 'invitation' ? t('password.inviteTitle') : t('password.resetTitle')}</h1>
+          <p className="mb-6 mt-1 text-muted">
+            {t(link.kind === 'invitation' ? 'password.inviteIntro' : 'password.resetIntro', { email: link.email })}
+          </p>
+          <SetPasswordForm token={token} email={link.email} />
+        </>
+      ) : (
+        <>
+          <h1 className="font-display text-2xl font-bold">{t('password.invalidTitle')}</h1>
+          <p className="mt-2">{t('password.invalidBody')}</p>
+          <Link href="/login" className="mt-6 inline-block font-bold text-accent-ink underline">
+            {t('password.backToLogin')}
+          </Link>
+        </>
+      )}
+    </AuthCard>
   );
 }
