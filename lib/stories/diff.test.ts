@@ -5,15 +5,21 @@ import { blockTexts, diffDocuments, diffFields, diffText } from './diff';
 describe('diffText on Arabic', () => {
   it('diffs whole words, clitics included, not letters', () => {
     const changes = diffText('سوفت بنك تخطط لاستثمار ضخم', 'سوفت بنك تخطط لاستثمارات كبيرة');
-    expect(changes.filter((c) => c.removed).map((c) => c.value)).toEqual(['لاستثمار', 'ضخم']);
-    expect(changes.filter((c) => c.added).map((c) => c.value)).toEqual(['لاستثمارات', 'كبيرة']);
-    expect(changes.filter((c) => !c.added && !c.removed).map((c) => c.value)).toEqual(['سوفت بنك تخطط ', ' ']);
+    expect(changes.filter((c) => c.removed).map((c) => c.value)).toEqual(['لاستثمار ضخم']);
+    expect(changes.filter((c) => c.added).map((c) => c.value)).toEqual(['لاستثمارات كبيرة']);
+    expect(changes.filter((c) => !c.added && !c.removed).map((c) => c.value)).toEqual(['سوفت بنك تخطط ']);
   });
 
   it('keeps Latin runs and figures whole inside Arabic', () => {
     const changes = diffText('ضخ 15 مليار دولار في OpenAI', 'ضخ 25 مليار دولار في OpenAL');
     expect(changes.filter((c) => c.removed).map((c) => c.value)).toEqual(['15', 'OpenAI']);
     expect(changes.filter((c) => c.added).map((c) => c.value)).toEqual(['25', 'OpenAL']);
+  });
+
+  it('gathers a rewritten phrase into one deletion and one insertion', () => {
+    const changes = diffText('في OpenAI، بحسب فايننشال تايمز.', 'في OpenAI. وقد تتجاوز مايكروسوفت.');
+    expect(changes.filter((c) => c.removed).map((c) => c.value)).toEqual(['، بحسب فايننشال تايمز']);
+    expect(changes.filter((c) => c.added).map((c) => c.value)).toEqual(['. وقد تتجاوز مايكروسوفت']);
   });
 
   it('rebuilds both texts exactly from its parts', () => {

@@ -33,8 +33,36 @@ export function blockTexts(doc: JSONContent): string[] {
 
 const tokens = (text: string) => Array.from(segmenter.segment(text), (part) => part.segment);
 
+/**
+ * Word changes with each stretch of edits gathered: all that was removed,
+ * then all that was added. Token by token, a rewritten phrase would come out
+ * as alternating one-word deletions and insertions, which nobody can read.
+ * Spaces between two edits belong to the stretch, on both sides.
+ */
 export function diffText(before: string, after: string): WordChange[] {
-  return diffArrays(tokens(before), tokens(after)).map(({ value, added, removed }) => ({ value: value.join(''), added, removed }));
+  const parts = diffArrays(tokens(before), tokens(after)).map(({ value, added, removed }) => ({ value: value.join(''), added, removed }));
+  const out: WordChange[] = [];
+  let removed = '';
+  let added = '';
+  const flush = () => {
+    if (removed) out.push({ value: removed, added: false, removed: true });
+    if (added) out.push({ value: added, added: true, removed: false });
+    removed = '';
+    added = '';
+  };
+  parts.forEach((part, index) => {
+    if (part.removed) removed += part.value;
+    else if (part.added) added += part.value;
+    else if ((removed || added) && part.value.trim() === '' && (parts[index + 1]?.added || parts[index + 1]?.removed)) {
+      removed += part.value;
+      added += part.value;
+    } else {
+      flush();
+      out.push(part);
+    }
+  });
+  flush();
+  return out;
 }
 
 export function diffDocuments(before: JSONContent, after: JSONContent): BlockChange[] {
