@@ -1,0 +1,123 @@
+import type { Role } from '@/lib/auth/permissions';
+import type { EditorialState, PublicationState } from './rules';
+
+// The two transition tables of DESIGN.md's workflow, as data plus one pure
+// function. The editorial state describes the working copy; the publication
+// state describes what readers get. They change independently.
+
+export type EditorialAction = 'submit' | 'withdraw' | 'request_changes' | 'approve';
+export type PublicationAction = 'publish' | 'schedule' | 'unschedule' | 'take_down' | 'retract' | 'republish' | 'archive' | 'restore';
+export type WorkflowAction = EditorialAction | PublicationAction;
+
+export const editorialActions: readonly EditorialAction[] = ['submit', 'withdraw', 'request_changes', 'approve'];
+export const publicationActions: readonly PublicationAction[] = ['publish', 'schedule', 'unschedule', 'take_down', 'retract', 'republish', 'archive', 'restore'];
+
+/** What the rules need to know about the story and the person acting. */
+export type WorkflowFacts = {
+  role: Role;
+  /** Created it, or on its byline (DESIGN.md's "own story"). */
+  isAuthor: boolean;
+  editorialState: EditorialState;
+  publicationState: PublicationState;
+  archived: boolean;
+  scheduled: boolean;
+  /** An approved revision exists that readers do not have yet. */
+  approvedNotPublished: boolean;
+  /** A reason was given (request changes, take-down, retraction, an admin's four-eyes override). */
+  hasReason: boolean;
+  /** An admin approving their own story, deliberately. */
+  override: boolean;
+};
+
+export type Decision =
+  | { allowed: true; editorialState?: EditorialState; publicationState?: PublicationState }
+  | { allowed: false; reason: RefusalReason };
+
+export type RefusalReason =
+  | 'role'
+  | 'notAuthor'
+  | 'fourEyes'
+  | 'state'
+  | 'archived'
+  | 'reasonRequired'
+  | 'nothingApproved'
+  | 'notScheduled'
+  | 'liveOrScheduled'
+  | 'notArchived';
+
+const refuse = (reason: RefusalReason): Decision => ({ allowed: false, reason });
+const isDesk = (role: Role) => role === 'editor' || role === 'admin';
+
+function decideEditorial(action: EditorialAction, facts: WorkflowFacts): Decision {
+  const { role, isAuthor, editorialState: state } = facts;
+  switch (action) {
+    case 'submit':
+      if (!isAuthor && !isDesk(role)) return refuse('notAuthor');
+      if (state !== 'draft' && state !== 'changes_requested') return refuse('state');
+      return { allowed: true, editorialState: 'in_review' };
+    case 'withdraw':
+      if (!isAuthor) return refuse('notAuthor');
+      if (state !== 'in_review') return refuse('state');
+      return { allowed: true, editorialState: 'draft' };
+    case 'request_changes':
+      if (!isDesk(role)) return refuse('role');
+      if (state !== 'in_review' && state !== 'approved') return refuse('state');
+      if (!facts.hasReason) return refuse('reasonRequired');
+      return { allowed: true, editorialState: 'changes_requested' };
+    case 'approve':
+      if (!isDesk(role)) return refuse('role');
+      if (state !== 'in_review') return refuse('state');
+      // Four-eyes: an author never approves their own story, except an admin who says why.
+      if (isAuthor && !(role === 'admin' && facts.override && facts.hasReason)) return refuse('fourEyes');
+      return { allowed: true, editorialState: 'approved' };
+  }
+}
+
+function decidePublication(action: PublicationAction, facts: WorkflowFacts): Decision {
+  if (!isDesk(facts.role)) return refuse('role');
+  const live = facts.publicationState;
+  switch (action) {
+    case 'publish':
+    case 'schedule':
+      if (!facts.approvedNotPublished) return refuse('nothingApproved');
+      if (live === 'taken_down' || live === 'retracted') return refuse('state');
+      return action === 'publish' ? { allowed: true, publicationState: 'published' } : { allowed: true };
+    case 'unschedule':
+      return facts.scheduled ? { allowed: true } : refuse('notScheduled');
+    case 'take_down':
+      // Always possible while readers can reach it, whatever the working copy is doing.
+      if (live !== 'published') return refuse('state');
+      if (!facts.hasReason) return refuse('reasonRequired');
+      return { allowed: true, publicationState: 'taken_down' };
+    case 'retract':
+      if (live !== 'published' && live !== 'taken_down') return refuse('state');
+      if (!facts.hasReason) return refuse('reasonRequired');
+      return { allowed: true, publicationState: 'retracted' };
+    case 'republish':
+      if (live !== 'taken_down' && live !== 'retracted') return refuse('state');
+      return { allowed: true, publicationState: 'published' };
+    case 'archive':
+      if (facts.archived) return refuse('state');
+      if (live === 'published' || facts.scheduled) return refuse('liveOrScheduled');
+      return { allowed: true };
+    case 'restore':
+      return facts.archived ? { allowed: true } : refuse('notArchived');
+  }
+}
+
+/** Allowed (with the states it leads to), or refused with a reason the UI can name. */
+export function decide(action: WorkflowAction, facts: WorkflowFacts): Decision {
+  // An archived story only comes back through restore.
+  if (facts.archived && action !== 'restore') return refuse('archived');
+  return (editorialActions as readonly string[]).includes(action) ? decideEditorial(action as EditorialAction, facts) : decidePublication(action as PublicationAction, facts);
+}
+
+/**
+ * DESIGN.md's "reader-facing edit": a save that changes what readers would
+ * get. After one, an approval no longer covers the working copy.
+ */
+export const READER_FACING_FIELDS = ['kicker', 'headline', 'standfirst', 'body', 'sectionId', 'slug', 'seoTitle', 'seoDescription', 'leadImageId', 'tags', 'bylines'] as const;
+
+export function isReaderFacingEdit(approved: Record<(typeof READER_FACING_FIELDS)[number], unknown>, next: Record<(typeof READER_FACING_FIELDS)[number], unknown>): boolean {
+  return READER_FACING_FIELDS.some((field) => JSON.stringify(approved[field] ?? null) !== JSON.stringify(next[field] ?? null));
+}
