@@ -246,6 +246,8 @@ export const publishedStories = pgTable(
       .references(() => storyRevisions.id, { onDelete: 'restrict' }),
     // published | taken_down | retracted: the last two answer 410 and leave every listing.
     state: publicationState('state').notNull(),
+    // The public notice of a retraction, shown with the 410. A take-down's reason is internal and never lands here.
+    notice: text('notice'),
     slug: text('slug').notNull(),
     sectionId: uuid('section_id')
       .notNull()

@@ -2,7 +2,7 @@ import 'server-only';
 import type { JSONContent } from '@tiptap/core';
 import { and, asc, desc, eq, inArray, ne } from 'drizzle-orm';
 import { getDb, type Executor, type Transaction } from '@/db';
-import { authors, publishedStories, sections, slugHistory, stories, storyAuthors, storyRevisions, storyTags, tags } from '@/db/schema';
+import { authors, publishedStories, sections, slugHistory, stories, storyAuthors, storyRevisions, storyTags, tags, workflowEvents } from '@/db/schema';
 import type { CurrentUser } from '@/lib/auth/actor';
 import { can } from '@/lib/auth/permissions';
 import { now } from '@/lib/clock';
@@ -14,6 +14,7 @@ import { otherHolder } from './presence';
 export { readStoryFacts } from './facts';
 import { snapshotRevision } from './projection';
 import { canEditStory, type EditorialState, type PublicationState, type StoryFacts } from './rules';
+import { isReaderFacingEdit } from './workflow';
 import type { StoryContentInput } from './schemas';
 
 // The working copy, as the editor loads and saves it. Saves are checked
@@ -204,9 +205,12 @@ export async function saveStory(
 
     const at = now();
     const version = locked.version + 1;
+    // An approval covers exactly what it pinned: a change to anything readers get sends the copy back to draft.
+    const resetsApproval = current.editorialState === 'approved' && (await changesWhatReadersGet(tx, storyId, input, slug, bylineIds, tagIds ?? []));
     await tx
       .update(stories)
       .set({
+        ...(resetsApproval ? { editorialState: 'draft' as const } : {}),
         kicker: input.kicker,
         headline: input.headline,
         standfirst: input.standfirst,
@@ -236,8 +240,46 @@ export async function saveStory(
       if (latest && shouldCoalesce(latest, actor.id, at)) await tx.delete(storyRevisions).where(eq(storyRevisions.id, latest.id));
     }
     await snapshotRevision(tx, { storyId, kind: options.kind, authorId: actor.id });
+    if (resetsApproval) {
+      await tx.insert(workflowEvents).values({ storyId, action: 'reader_facing_edit', fromEditorial: 'approved', toEditorial: 'draft', actorId: actor.id, createdAt: at });
+    }
     return { status: 'saved', version, updatedAt: at, slug: slug ?? '' };
   });
+}
+
+/** Compares a save with the approved revision, field by field, as DESIGN.md defines a reader-facing edit. */
+async function changesWhatReadersGet(tx: Transaction, storyId: string, input: StoryContentInput, slug: string | null, bylineIds: string[], tagIds: string[]): Promise<boolean> {
+  const [story] = await tx.select({ approvedRevisionId: stories.approvedRevisionId, leadImageId: stories.leadImageId }).from(stories).where(eq(stories.id, storyId));
+  const [approved] = story?.approvedRevisionId ? await tx.select().from(storyRevisions).where(eq(storyRevisions.id, story.approvedRevisionId)) : [];
+  if (!approved) return true;
+  return isReaderFacingEdit(
+    {
+      kicker: approved.kicker,
+      headline: approved.headline,
+      standfirst: approved.standfirst,
+      body: approved.body,
+      sectionId: approved.sectionId,
+      slug: approved.slug,
+      seoTitle: approved.seoTitle || null,
+      seoDescription: approved.seoDescription || null,
+      leadImageId: approved.leadImageId,
+      tags: approved.tags.map((tag) => tag.id),
+      bylines: approved.bylines.map((byline) => byline.id),
+    },
+    {
+      kicker: input.kicker,
+      headline: input.headline,
+      standfirst: input.standfirst,
+      body: input.body,
+      sectionId: input.sectionId,
+      slug,
+      seoTitle: input.seoTitle || null,
+      seoDescription: input.seoDescription || null,
+      leadImageId: story?.leadImageId ?? null,
+      tags: tagIds,
+      bylines: bylineIds,
+    },
+  );
 }
 
 export type RevisionSummary = { id: string; kind: string; authorName: string | null; createdAt: Date; storyVersion: number };

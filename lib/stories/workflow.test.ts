@@ -115,5 +115,10 @@ describe('reader-facing edits', () => {
   it('are not saves that leave every such field as approved', () => {
     expect(isReaderFacingEdit(approved, { ...approved })).toBe(false);
     expect(isReaderFacingEdit({ ...approved, seoTitle: null }, { ...approved, seoTitle: undefined })).toBe(false);
+    // The same document with its keys in another order, as Postgres jsonb returns it.
+    const body = { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'أ' }] }] };
+    const reordered = { content: [{ content: [{ text: 'أ', type: 'text' }], type: 'paragraph' }], type: 'doc' };
+    expect(isReaderFacingEdit({ ...approved, body }, { ...approved, body: reordered })).toBe(false);
+    expect(isReaderFacingEdit({ ...approved, body }, { ...approved, body: { ...reordered, content: [] } })).toBe(true);
   });
 });

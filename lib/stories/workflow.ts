@@ -118,6 +118,19 @@ export function decide(action: WorkflowAction, facts: WorkflowFacts): Decision {
  */
 export const READER_FACING_FIELDS = ['kicker', 'headline', 'standfirst', 'body', 'sectionId', 'slug', 'seoTitle', 'seoDescription', 'leadImageId', 'tags', 'bylines'] as const;
 
+/** JSON with object keys sorted: Postgres jsonb does not keep key order, so plain JSON.stringify would see edits that are not there. */
+function canonical(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
+  if (value && typeof value === 'object') {
+    const entries = Object.entries(value as Record<string, unknown>).filter(([, v]) => v !== undefined);
+    return `{${entries
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+      .map(([k, v]) => `${JSON.stringify(k)}:${canonical(v)}`)
+      .join(',')}}`;
+  }
+  return JSON.stringify(value ?? null);
+}
+
 export function isReaderFacingEdit(approved: Record<(typeof READER_FACING_FIELDS)[number], unknown>, next: Record<(typeof READER_FACING_FIELDS)[number], unknown>): boolean {
-  return READER_FACING_FIELDS.some((field) => JSON.stringify(approved[field] ?? null) !== JSON.stringify(next[field] ?? null));
+  return READER_FACING_FIELDS.some((field) => canonical(approved[field]) !== canonical(next[field]));
 }

@@ -1,0 +1,1 @@
+ALTER TABLE "published_stories" ADD COLUMN "notice" text;
