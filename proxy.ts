@@ -1,4 +1,7 @@
 import { NextResponse, type NextRequest } from 'next/server';
+import { getDb } from './db';
+import { findGone, renderGonePage } from './lib/reader/gone';
+import { slugFromParam } from './lib/reader/params';
 import messages from './messages/ar.json';
 
 // The proxy never authorizes: every page, action and route does that itself
@@ -7,6 +10,8 @@ import messages from './messages/ar.json';
 //   which Next's router would otherwise fail on with a 500;
 // - sends visitors without a session cookie from /newsroom to /login, as a
 //   convenience (the pages check the session themselves);
+// - answers 410 for taken-down and retracted stories (the App Router has no 410),
+//   with an uncached lookup so nothing taken down is served from a cache;
 // - tells pages their own path, for the sign-in callback.
 
 function decodable(pathname: string): boolean {
@@ -24,7 +29,10 @@ const notFoundHtml = `<!doctype html><html lang="ar" dir="rtl"><head><meta chars
 // Auth.js session cookies, plain or __Secure- prefixed, possibly chunked (.0, .1, …).
 const hasSessionCookie = (request: NextRequest) => request.cookies.getAll().some(({ name }) => /^(__Secure-)?authjs\.session-token(\.\d+)?$/.test(name));
 
-export function proxy(request: NextRequest) {
+// /{section}/{story}, except the staff area and framework paths.
+const ARTICLE_PATH = /^\/(?!newsroom\/|login\/|api\/|_next\/|_\/)[^/]+\/([^/]+)$/;
+
+export async function proxy(request: NextRequest) {
   const { pathname, search } = request.nextUrl;
   if (!decodable(pathname)) {
     return new NextResponse(notFoundHtml, { status: 404, headers: { 'content-type': 'text/html; charset=utf-8' } });
@@ -33,6 +41,12 @@ export function proxy(request: NextRequest) {
     const login = new URL('/login', request.url);
     login.searchParams.set('callbackUrl', pathname + search);
     return NextResponse.redirect(login);
+  }
+  const article = ARTICLE_PATH.exec(pathname);
+  const slug = article ? slugFromParam(article[1] as string) : null;
+  if (slug) {
+    const gone = await findGone(getDb(), slug);
+    if (gone) return new NextResponse(renderGonePage(gone), { status: 410, headers: { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' } });
   }
   const headers = new Headers(request.headers);
   headers.set('x-sahifa-path', pathname + search);

@@ -44,7 +44,7 @@ describe('entry-point registry', () => {
     for (const row of actionRows.filter((r) => r.file.includes('/newsroom/newsroom/'))) {
       expect('capability' in row, row.name).toBe(true);
       for (const dal of row.dal) {
-        const found = filesNamed('lib', ['admin.ts', 'account.ts', 'queries.ts', 'editor.ts', 'list.ts']).some((file) => {
+        const found = filesNamed('lib', ['admin.ts', 'account.ts', 'queries.ts', 'editor.ts', 'list.ts', 'transitions.ts']).some((file) => {
           const source = readFileSync(file, 'utf8');
           const body = source.slice(source.indexOf(`function ${dal}(`));
           return source.includes(`function ${dal}(`) && body.slice(0, 600).includes(`authorize(actor, '${(row as { capability: string }).capability}')`);

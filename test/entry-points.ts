@@ -52,4 +52,6 @@ export const actionRows: ActionRow[] = [
   { file: 'app/(newsroom)/newsroom/users/actions.ts', name: 'signOutEverywhereAction', dal: ['signOutEverywhere'], capability: 'users:manage' },
   { file: 'app/(newsroom)/newsroom/stories/actions.ts', name: 'createStoryAction', dal: ['createStory'], capability: 'stories:create' },
   { file: 'app/(newsroom)/newsroom/stories/[id]/history/actions.ts', name: 'restoreRevisionAction', dal: ['restoreRevision'], capability: 'stories:view' },
+  // Role, state and four-eyes are decided per story by the DAL's workflow rules (lib/stories/workflow.ts).
+  { file: 'app/(newsroom)/newsroom/stories/[id]/actions.ts', name: 'transitionAction', dal: ['transition'], capability: 'stories:view' },
 ];

@@ -130,3 +130,35 @@ export async function transition(actor: CurrentUser | null, storyId: string, inp
     return success({ editorialState, publicationState, revisionId, tags: [...new Set(tags)] });
   });
 }
+
+export type WorkflowOption = { action: TransitionAction; needsReason: boolean; override: boolean };
+
+const OFFERED: TransitionAction[] = ['submit', 'withdraw', 'request_changes', 'approve', 'publish', 'take_down', 'retract', 'republish', 'archive', 'restore'];
+const NEEDS_REASON = new Set<TransitionAction>(['request_changes', 'take_down', 'retract']);
+
+/** The transitions this person may start on the story now, so the UI offers nothing the DAL would refuse. */
+export async function workflowOptions(actor: CurrentUser | null, storyId: string): Promise<WorkflowOption[]> {
+  authorize(actor, 'stories:view');
+  const db = getDb();
+  const [story] = await db.select().from(stories).where(eq(stories.id, storyId));
+  if (!story) return [];
+  const bylines = await db.select({ id: storyAuthors.authorId }).from(storyAuthors).where(eq(storyAuthors.storyId, storyId));
+  const facts = {
+    role: actor.role,
+    isAuthor: isOwnStory(actor, { createdById: story.createdById, bylineAuthorIds: bylines.map((b) => b.id), editorialState: story.editorialState, archived: story.archivedAt !== null }),
+    editorialState: story.editorialState,
+    publicationState: story.publicationState,
+    archived: story.archivedAt !== null,
+    scheduled: story.scheduledFor !== null,
+    approvedNotPublished: story.editorialState === 'approved' && !!story.approvedRevisionId && story.approvedRevisionId !== story.publishedRevisionId,
+    hasReason: true,
+    override: false,
+  };
+  const options: WorkflowOption[] = [];
+  for (const action of OFFERED) {
+    if (decide(action, facts).allowed) options.push({ action, needsReason: NEEDS_REASON.has(action), override: false });
+    // An admin on the byline may still approve, by overriding four-eyes with a reason.
+    else if (action === 'approve' && decide(action, { ...facts, override: true }).allowed) options.push({ action, needsReason: true, override: true });
+  }
+  return options;
+}

@@ -7,6 +7,7 @@ import { requireCapability } from '@/lib/auth/current-user';
 import { directionOf, isLocale } from '@/lib/i18n/config';
 import { getStoryForEditor } from '@/lib/stories/editor';
 import { listPickers } from '@/lib/stories/list';
+import { workflowOptions } from '@/lib/stories/transitions';
 import { StoryEditor } from './_components/story-editor';
 
 type Props = { params: Promise<{ id: string }> };
@@ -26,7 +27,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 export default async function StoryEditorPage({ params }: Props) {
   const { user, view } = await load(params);
-  const [t, locale, pickers] = await Promise.all([getTranslations('stories'), getLocale(), listPickers(user)]);
+  const [t, locale, pickers, workflow] = await Promise.all([getTranslations('stories'), getLocale(), listPickers(user), workflowOptions(user, view.story.id)]);
   return (
     <div className="space-y-4">
       <Link href="/newsroom/stories" className="text-sm text-muted underline">
@@ -35,6 +36,7 @@ export default async function StoryEditorPage({ params }: Props) {
       <h1 className="sr-only">{view.story.headline || t('untitled')}</h1>
       <StoryEditor
         story={view.story}
+        workflow={workflow}
         canEdit={view.canEdit}
         canChangeLiveSlug={view.canChangeLiveSlug}
         sections={pickers.sections}

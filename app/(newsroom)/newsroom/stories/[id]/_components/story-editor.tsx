@@ -19,6 +19,8 @@ import { RestoreOffer } from './restore-offer';
 import { ShortcutsDialog } from './shortcuts-dialog';
 import { EditorToolbar } from './toolbar';
 import { usePresence } from './use-presence';
+import { WorkflowPanel } from './workflow-panel';
+import type { WorkflowOption } from '@/lib/stories/transitions';
 import { backupMetaOf, metaOf, useStorySave, type Snapshot, type StoryMeta } from './use-story-save';
 
 type Option = { id: string; name: string };
@@ -53,8 +55,10 @@ export function StoryEditor({
   sections,
   authors,
   uiDir,
+  workflow,
 }: {
   story: StoryDraft;
+  workflow: WorkflowOption[];
   canEdit: boolean;
   canChangeLiveSlug: boolean;
   sections: Option[];
@@ -115,7 +119,7 @@ export function StoryEditor({
   const getSnapshot = useCallback((): Snapshot | null => (editor ? { meta: metaRef.current, body: normalizeDoc(editor.getJSON()) } : null), [editor]);
   const onSaved = useCallback((result: { slug: string }) => setMeta((current) => ({ ...current, slug: result.slug, confirmSlugChange: false })), []);
   const sync = useStorySave({ storyId: story.id, initialVersion: story.version, initiallySavedAt: new Date(story.updatedAt), sessionId, getSnapshot, onSaved });
-  const { markChanged, save, setLocked, adoptServerVersion, status, conflict } = sync;
+  const { markChanged, save, setLocked, adoptServerVersion, status, conflict, currentVersion } = sync;
   useEffect(() => {
     markChangedRef.current = markChanged;
   }, [markChanged]);
@@ -183,13 +187,13 @@ export function StoryEditor({
       // Whatever was typed since the failed save is part of "mine" too.
       const mine = getSnapshot() ?? conflict.mine;
       if (choice === 'copy-aside') {
-        await writeBackup({ storyId: story.id, baseVersion: sync.version.current, savedAt: Date.now(), meta: backupMetaOf(mine.meta), body: mine.body });
+        await writeBackup({ storyId: story.id, baseVersion: currentVersion(), savedAt: Date.now(), meta: backupMetaOf(mine.meta), body: mine.body });
         setNotice('conflict.copied');
       } else await dropBackupsUpTo(story.id, Number.MAX_SAFE_INTEGER);
       replaceWith(metaOf(theirs), theirs.body);
       adoptServerVersion(theirs);
     },
-    [conflict, save, getSnapshot, story.id, sync.version, replaceWith, adoptServerVersion],
+    [conflict, save, getSnapshot, story.id, currentVersion, replaceWith, adoptServerVersion],
   );
 
   // Ctrl+S saves, Ctrl+K links and Ctrl+/ lists the shortcuts, wherever the focus is on the page.
@@ -301,7 +305,9 @@ export function StoryEditor({
             <EditorContent editor={editor} />
           </div>
         </section>
-        <aside aria-label={t('editor.metadata')} className="rounded-lg border border-rule bg-white p-4">
+        <aside aria-label={t('editor.metadata')} className="space-y-4">
+          <WorkflowPanel storyId={story.id} options={workflow} getVersion={currentVersion} unsaved={status !== 'saved' && status !== 'locked'} />
+          <div className="rounded-lg border border-rule bg-white p-4">
           <h2 className="mb-4 font-display text-lg font-bold">{t('editor.metadata')}</h2>
           <MetadataPanel
             meta={meta}
@@ -313,6 +319,7 @@ export function StoryEditor({
             liveSlug={story.liveSlug}
             canChangeLiveSlug={canChangeLiveSlug}
           />
+          </div>
         </aside>
       </div>
       {editor && <LinkDialog editor={editor} open={linkOpen} onOpenChange={setLinkOpen} />}

@@ -218,5 +218,8 @@ export function useStorySave({
     [backupNow, setStatus],
   );
 
-  return { status, savedAt, fieldErrors, error, conflict, lockedBy, version, markChanged, save, adoptServerVersion, setLocked };
+  /** The server version this tab's text is based on, read at the moment it is needed. */
+  const currentVersion = useCallback(() => version.current, []);
+
+  return { status, savedAt, fieldErrors, error, conflict, lockedBy, currentVersion, markChanged, save, adoptServerVersion, setLocked };
 }

@@ -10,6 +10,7 @@ import { formatDateTime } from '@/lib/format';
 import { getSiteSettings } from '@/lib/reader/queries';
 import { diffDocuments, diffFields, type BlockChange } from '@/lib/stories/diff';
 import { getRevisions, getStoryForEditor, listRevisions, type RevisionSnapshot } from '@/lib/stories/editor';
+import { storyTimeline } from '@/lib/stories/timeline';
 import { restoreRevisionAction } from './actions';
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
@@ -75,7 +76,14 @@ export default async function HistoryPage({ params, searchParams }: Props) {
   const view = id.success ? await getStoryForEditor(user, id.data) : null;
   if (!view || !id.success) notFound();
   const query = await searchParams;
-  const [t, locale, revisions, settings] = await Promise.all([getTranslations('history'), getLocale(), listRevisions(user, id.data), getSiteSettings()]);
+  const [t, tw, locale, revisions, settings, timeline] = await Promise.all([
+    getTranslations('history'),
+    getTranslations(),
+    getLocale(),
+    listRevisions(user, id.data),
+    getSiteSettings(),
+    storyTimeline(user, id.data),
+  ]);
   const toId = optionalId.parse(query.to) ?? revisions[0]?.id;
   const fromId = optionalId.parse(query.from) ?? revisions[1]?.id ?? revisions[0]?.id;
   const pair = await getRevisions(user, id.data, [fromId, toId].filter((value): value is string => !!value));
@@ -160,6 +168,31 @@ export default async function HistoryPage({ params, searchParams }: Props) {
             <input type="hidden" name="baseVersion" value={view.story.version} />
           </form>
         ))}
+      <section aria-labelledby="timeline-heading" className="rounded-lg border border-rule bg-white p-4">
+        <h2 id="timeline-heading" className="mb-3 font-display text-xl font-bold">
+          {tw('workflow.timeline')}
+        </h2>
+        <ol className="space-y-2 text-sm" data-testid="timeline">
+          {timeline.map((entry) => (
+            <li key={`${entry.type}-${entry.id}`} className="flex flex-wrap gap-x-3 border-b border-rule pb-2 last:border-0">
+              <time className="text-muted" dateTime={entry.at.toISOString()}>
+                {when(entry.at)}
+              </time>
+              <span className="font-bold">
+                {entry.type === 'event'
+                  ? tw(`workflow.events.${entry.action}`, { name: entry.reason ?? '' })
+                  : tw('workflow.revision', { kind: t(`kind.${entry.kind}`), version: entry.version })}
+              </span>
+              {entry.actorName && <span>{entry.actorName}</span>}
+              {entry.type === 'event' && entry.reason && entry.action !== 'take_over' && (
+                <span dir="auto" className="w-full text-muted">
+                  «{entry.reason}»
+                </span>
+              )}
+            </li>
+          ))}
+        </ol>
+      </section>
       {from && to && (
         <section aria-labelledby="diff-heading" className="space-y-4 rounded-lg border border-rule bg-white p-4">
           <h2 id="diff-heading" className="font-display text-xl font-bold">

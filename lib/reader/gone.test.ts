@@ -1,0 +1,18 @@
+import { describe, expect, it } from 'vitest';
+import { renderGonePage } from './gone';
+
+describe('renderGonePage', () => {
+  it('shows a neutral notice for a take-down, never its internal reason', () => {
+    const html = renderGonePage({ state: 'taken_down', notice: null });
+    expect(html).toContain('لم يعد هذا الخبر متاحًا');
+    expect(html).toContain('<meta name="robots" content="noindex">');
+    expect(html).toContain('lang="ar" dir="rtl"');
+  });
+
+  it('shows the public notice of a retraction, escaped', () => {
+    const html = renderGonePage({ state: 'retracted', notice: 'الرقم غير صحيح <script>alert(1)</script>' });
+    expect(html).toContain('تراجعت عنه الصحيفة');
+    expect(html).toContain('الرقم غير صحيح &#60;script&#62;alert(1)&#60;/script&#62;');
+    expect(html).not.toContain('<script>');
+  });
+});
