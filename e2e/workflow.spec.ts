@@ -1,0 +1,105 @@
+import { eq } from 'drizzle-orm';
+import type { Page } from '@playwright/test';
+import { stories } from '@/db/schema';
+import { expect, test } from './fixtures';
+import { newClient, storageStateOf } from './session';
+import { uniqueHeadline } from './data';
+
+// The journey through review to readers and back, in three browsers:
+// the writer, editor A (on the byline) and an admin acting as editor B.
+
+const panel = (page: Page) => page.getByTestId('workflow-panel');
+
+async function act(page: Page, action: string, reason?: string) {
+  await panel(page).getByRole('button', { name: action, exact: true }).click();
+  if (reason) await panel(page).getByLabel('السبب').fill(reason);
+  await panel(page).getByRole('button', { name: `تنفيذ: ${action}` }).click();
+  // The step is done when its toast says so.
+  await expect(page.getByText(`تمّ: ${action}.`, { exact: true }).first()).toBeVisible();
+}
+
+test('draft → changes requested → resubmitted → four-eyes → approved → published → taken down → republished → retracted', async ({ browser, db, request, expectAccessible }) => {
+  const writer = await (await newClient(browser, { storageState: storageStateOf('writer') })).newPage();
+  const editorA = await (await newClient(browser, { storageState: storageStateOf('editor') })).newPage();
+  const editorB = await (await newClient(browser, { storageState: storageStateOf('admin') })).newPage();
+  const headline = uniqueHeadline('رحلة خبر');
+
+  // 1. The writer drafts, with editor A on the byline, and submits.
+  await writer.goto('/newsroom/stories');
+  await writer.getByRole('button', { name: 'قصة جديدة' }).click();
+  await expect(writer).toHaveURL(/\/newsroom\/stories\/[0-9a-f-]{36}$/);
+  const storyUrl = new URL(writer.url()).pathname;
+  const id = storyUrl.split('/').at(-1) as string;
+  await writer.getByLabel('العنوان', { exact: true }).fill(headline);
+  await writer.getByLabel('القسم').selectOption({ label: 'تكنولوجيا' });
+  await writer.getByLabel('إضافة كاتب').selectOption({ label: 'عمر الفاروق' });
+  await writer.getByRole('textbox', { name: 'نص القصة' }).click();
+  await writer.keyboard.type('نص أول يحتاج إلى مصدر.');
+  await writer.keyboard.press('Control+s');
+  await expect(writer.locator('[data-save-status="saved"]')).toBeVisible();
+  await act(writer, 'إرسال للمراجعة');
+  await expect(writer.getByText('قيد المراجعة').first()).toBeVisible();
+  await expectAccessible(writer);
+
+  // 2. Editor A sends it back with a reason.
+  await editorA.goto(storyUrl);
+  await act(editorA, 'إعادة للتعديل', 'أضف مصدرًا ثانيًا للرقم');
+  await expect(editorA.getByText('أُعيدت للتعديل').first()).toBeVisible();
+
+  // 3. The writer revises and resubmits.
+  await writer.reload();
+  await writer.getByRole('textbox', { name: 'نص القصة' }).click();
+  await writer.keyboard.press('End');
+  await writer.keyboard.type(' بحسب مصدرين.');
+  await writer.keyboard.press('Control+s');
+  await expect(writer.locator('[data-save-status="saved"]')).toBeVisible();
+  await act(writer, 'إرسال للمراجعة');
+  await expect(writer.getByText('قيد المراجعة').first()).toBeVisible();
+
+  // 4. Editor A is on the byline: approval is not offered to them (and the DAL refuses a forged one).
+  await editorA.reload();
+  await expect(panel(editorA).getByRole('button', { name: 'إعادة للتعديل' })).toBeVisible();
+  await expect(panel(editorA).getByRole('button', { name: 'اعتماد', exact: true })).toHaveCount(0);
+
+  // 5. Editor B approves and publishes; readers get it at once, from no stale cache.
+  await editorB.goto(storyUrl);
+  const [row] = await db.select({ slug: stories.slug }).from(stories).where(eq(stories.id, id));
+  const articlePath = `/technology/${encodeURIComponent(row!.slug!)}`;
+  expect((await request.get(articlePath)).status()).toBe(404);
+  await act(editorB, 'اعتماد');
+  await expect(panel(editorB).getByRole('button', { name: 'نشر', exact: true })).toBeVisible();
+  await act(editorB, 'نشر');
+  await expect(editorB.getByText('منشورة').first()).toBeVisible();
+  const live = await request.get(articlePath);
+  expect(live.status()).toBe(200);
+  expect(await live.text()).toContain('بحسب مصدرين');
+
+  // 7. A take-down answers 410 at once; republishing restores the same story.
+  await editorB.reload();
+  await act(editorB, 'حجب عن القراء', 'طلب قانوني قيد الدراسة');
+  await expect(editorB.getByText('مسحوبة').first()).toBeVisible();
+  const gone = await request.get(articlePath);
+  expect(gone.status()).toBe(410);
+  expect(await gone.text()).not.toContain('طلب قانوني');
+  const home = await (await request.get('/')).text();
+  expect(home).not.toContain(headline);
+  await editorB.reload();
+  await act(editorB, 'إعادة النشر');
+  await expect.poll(async () => (await request.get(articlePath)).status()).toBe(200);
+
+  // 8. A retraction answers 410 with its public notice.
+  await editorB.reload();
+  await act(editorB, 'تراجع علني', 'تبيّن أن الرقم المنشور غير دقيق');
+  const retracted = await request.get(articlePath);
+  expect(retracted.status()).toBe(410);
+  expect(await retracted.text()).toContain('تبيّن أن الرقم المنشور غير دقيق');
+
+  // The timeline tells the story, with the reasons.
+  await editorB.goto(`${storyUrl}/history`);
+  const timeline = editorB.getByTestId('timeline');
+  for (const event of ['أُرسلت للمراجعة', 'أُعيدت للتعديل', 'اعتُمدت', 'نُشرت', 'حُجبت عن القراء', 'أعيد نشرها', 'تراجع علني']) {
+    await expect(timeline.getByText(event, { exact: true }).first()).toBeVisible();
+  }
+  await expect(timeline).toContainText('أضف مصدرًا ثانيًا للرقم');
+  await expectAccessible(editorB);
+});
