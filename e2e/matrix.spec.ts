@@ -82,6 +82,10 @@ for (const row of routeRows) {
         expect(response.status(), where).toBe(200);
         continue;
       }
+      if ('internal' in row) {
+        expect(response.status(), where).toBe(404);
+        continue;
+      }
       const signedIn = visitor === 'writer' || visitor === 'editor' || visitor === 'admin';
       if (!signedIn) expect(response.status(), where).toBe(401);
       else if (!can({ id: 'x', role: visitor, status: 'active' }, row.capability)) expect(response.status(), where).toBe(404);

@@ -6,10 +6,10 @@ import { expect, test } from './fixtures';
 
 const seedSlug = slugify(parseSeedStory(readFileSync('db/seed-story.ar.txt', 'utf8')).headline);
 
-test('health answers ok with the database', async ({ request }) => {
+test('health answers ok with the database and the job runner', async ({ request }) => {
   const response = await request.get('/api/health');
   expect(response.status()).toBe(200);
-  expect(await response.json()).toEqual({ status: 'ok', db: 'ok' });
+  expect(await response.json()).toEqual({ status: 'ok', db: 'ok', jobs: 'ok' });
 });
 
 test('the canonical article URL answers 200', async ({ request }) => {

@@ -18,7 +18,8 @@ async function act(page: Page, action: string, reason?: string) {
   await expect(page.getByText(`تمّ: ${action}.`, { exact: true }).first()).toBeVisible();
 }
 
-test('draft → changes requested → resubmitted → four-eyes → approved → published → taken down → republished → retracted', async ({ browser, db, request, expectAccessible }) => {
+test('draft → changes requested → resubmitted → four-eyes → approved → scheduled → published → taken down → republished → retracted', async ({ browser, db, request, expectAccessible }) => {
+  test.setTimeout(120_000);
   const writer = await (await newClient(browser, { storageState: storageStateOf('writer') })).newPage();
   const editorA = await (await newClient(browser, { storageState: storageStateOf('editor') })).newPage();
   const editorB = await (await newClient(browser, { storageState: storageStateOf('admin') })).newPage();
@@ -61,17 +62,25 @@ test('draft → changes requested → resubmitted → four-eyes → approved →
   await expect(panel(editorA).getByRole('button', { name: 'إعادة للتعديل' })).toBeVisible();
   await expect(panel(editorA).getByRole('button', { name: 'اعتماد', exact: true })).toHaveCount(0);
 
-  // 5. Editor B approves and publishes; readers get it at once, from no stale cache.
+  // 5. Editor B approves and schedules it 10 s ahead: it reaches readers with no click, fresh from no stale cache.
   await editorB.goto(storyUrl);
   const [row] = await db.select({ slug: stories.slug }).from(stories).where(eq(stories.id, id));
   const articlePath = `/technology/${encodeURIComponent(row!.slug!)}`;
   expect((await request.get(articlePath)).status()).toBe(404);
   await act(editorB, 'اعتماد');
   await expect(panel(editorB).getByRole('button', { name: 'نشر', exact: true })).toBeVisible();
-  await act(editorB, 'نشر');
-  await expect(editorB.getByText('منشورة').first()).toBeVisible();
+  await panel(editorB).getByRole('button', { name: 'جدولة النشر', exact: true }).click();
+  // Ten seconds ahead, on the newsroom's clock (Asia/Riyadh, UTC+3, as the seed sets it).
+  const publishAt = Date.now() + 10_000;
+  await panel(editorB).getByLabel(/وقت النشر/).fill(new Date(publishAt + 3 * 3_600_000).toISOString().slice(0, 19));
+  await panel(editorB).getByRole('button', { name: 'تنفيذ: جدولة النشر' }).click();
+  await expect(editorB.getByText('تمّ: جدولة النشر.', { exact: true }).first()).toBeVisible();
+  await expect(editorB.getByText(/مجدولة للنشر في/)).toBeVisible();
+  expect((await request.get(articlePath)).status()).toBe(404);
+  await expect.poll(async () => (await request.get(articlePath)).status(), { timeout: 30_000, intervals: [500] }).toBe(200);
+  // On a single instance, readers have it within 5 s of its time.
+  expect(Date.now() - publishAt).toBeLessThan(5_000);
   const live = await request.get(articlePath);
-  expect(live.status()).toBe(200);
   expect(await live.text()).toContain('بحسب مصدرين');
 
   // 7. A take-down answers 410 at once; republishing restores the same story.

@@ -3,6 +3,7 @@ import { checkDatabase } from '@/db/connect-check';
 import { ensureDatabase, startEmbeddedPostgres, type EmbeddedServer } from '@/db/embedded';
 import { createDb } from '@/db/index';
 import { migrateDatabase } from '@/db/migrate';
+import { installJobQueue } from '@/lib/jobs/runner';
 import { seedDatabase, type SeedResult } from '@/db/seed';
 import { getEnv } from '@/lib/env';
 
@@ -48,6 +49,7 @@ export async function prepareDatabase(): Promise<PreparedDb> {
     url = await ensureDatabase(embedded.adminUrl, 'sahifa');
   }
   await migrateDatabase(url);
+  await installJobQueue(url);
   const { db, client } = createDb(url, { max: 1 });
   try {
     const seed = await seedDatabase(db, { demo: env.SEED_DEMO });

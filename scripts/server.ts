@@ -1,5 +1,8 @@
+import { randomBytes } from 'node:crypto';
 import { createServer } from 'node:http';
 import next from 'next';
+import { startJobRunner } from '@/lib/jobs/runner';
+import { logger } from '@/lib/logger';
 
 // Our HTTP server around Next's request handler. It exists for one reason:
 // Next keeps a client-sent X-Forwarded-For as it is, so the connection's
@@ -24,8 +27,23 @@ export async function startServer(options: { dev: boolean; port: number; hostnam
   server.on('upgrade', (req, socket, head) => void upgrade(req, socket, head));
   await new Promise<void>((resolve) => server.listen(options.port, options.hostname, resolve));
   console.error(`sahifa: ${options.dev ? 'development' : 'production'} server on http://${options.hostname ?? 'localhost'}:${options.port}`);
+
+  // The job runner shares this process. A scheduled publish expires the reader
+  // caches through this server's internal route, with a secret made here.
+  const internalSecret = randomBytes(32).toString('hex');
+  (globalThis as unknown as { sahifaInternalSecret?: string }).sahifaInternalSecret = internalSecret;
+  const self = `http://${options.hostname && options.hostname !== '0.0.0.0' ? options.hostname : '127.0.0.1'}:${options.port}`;
+  const runner = await startJobRunner(process.env.DATABASE_URL as string, async (tags) => {
+    const response = await fetch(`${self}/api/internal/revalidate`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-sahifa-internal': internalSecret },
+      body: JSON.stringify({ tags }),
+    });
+    if (!response.ok) logger.error({ status: response.status }, 'cache expiry after a scheduled publish failed');
+  });
   return {
     close: async () => {
+      await runner.stop().catch(() => {});
       await new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeAllConnections();
       await app.close();

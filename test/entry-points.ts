@@ -5,9 +5,10 @@ import type { Capability } from '@/lib/auth/permissions';
 // entry point has no row here; the e2e matrix checks the pages and routes over
 // HTTP for every role; the DAL integration tests check the actions' DAL calls.
 
-type Access = { capability: Capability } | { public: true };
+/** internal: only our own job runner, with a per-process secret; everyone else gets 404. */
+type Access = { capability: Capability } | { public: true } | { internal: true };
 
-export type PageRow = { file: string; path: string } & Access;
+export type PageRow = { file: string; path: string } & ({ capability: Capability } | { public: true });
 export type RouteRow = { file: string; path: string; method: 'GET' | 'POST' | 'PUT' } & Access;
 export type ActionRow = { file: string; name: string; dal: string[] } & Access;
 
@@ -35,6 +36,7 @@ export const routeRows: RouteRow[] = [
   // Edit rights on the story itself are checked by the DAL (saveStory), and tested there.
   { file: 'app/api/stories/[id]/route.ts', path: '/api/stories/{story-id}', method: 'PUT', capability: 'stories:view' },
   // Heartbeat, take-over and release of the soft lock; edit rights checked by the DAL (lib/stories/presence.ts).
+  { file: 'app/api/internal/revalidate/route.ts', path: '/api/internal/revalidate', method: 'POST', internal: true },
   { file: 'app/api/stories/[id]/presence/route.ts', path: '/api/stories/{story-id}/presence', method: 'POST', capability: 'stories:view' },
 ];
 

@@ -1,5 +1,6 @@
 import type { TestProject } from 'vitest/node';
 import { migrateDatabase } from '@/db/migrate';
+import { installJobQueue } from '@/lib/jobs/runner';
 import { acquireTestServer, createDatabase, dropDatabase, uniqueDatabaseName } from './db-server';
 
 declare module 'vitest' {
@@ -15,6 +16,7 @@ export default async function setup(project: TestProject) {
   const name = uniqueDatabaseName('sahifa_int');
   const databaseUrl = await createDatabase(server.adminUrl, name);
   await migrateDatabase(databaseUrl);
+  await installJobQueue(databaseUrl);
   project.provide('adminUrl', server.adminUrl);
   project.provide('databaseUrl', databaseUrl);
   return async () => {

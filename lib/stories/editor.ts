@@ -44,6 +44,8 @@ export type StoryDraft = {
   archived: boolean;
   createdById: string | null;
   updatedAt: Date;
+  /** When a scheduled publication of the approved revision will happen, if one is pending. */
+  scheduledFor: Date | null;
 };
 
 export const EMPTY_DOC: JSONContent = { type: 'doc', content: [{ type: 'paragraph' }] };
@@ -81,6 +83,7 @@ async function readDraft(db: Executor, storyId: string): Promise<StoryDraft | nu
     archived: row.archivedAt !== null,
     createdById: row.createdById,
     updatedAt: row.updatedAt,
+    scheduledFor: row.scheduledFor,
   };
 }
 

@@ -1,20 +1,19 @@
 import 'server-only';
-import { eq } from 'drizzle-orm';
-import { getDb, type Transaction } from '@/db';
-import { publishedStories, sections, slugHistory, stories, storyAuthors, workflowEvents } from '@/db/schema';
+import { eq, sql } from 'drizzle-orm';
+import { getDb, type Executor, type Transaction } from '@/db';
+import { publishedStories, stories, storyAuthors, workflowEvents } from '@/db/schema';
 import type { CurrentUser } from '@/lib/auth/actor';
 import { now } from '@/lib/clock';
 import { authorize, failure, success, type Outcome } from '@/lib/dal';
-import { LATEST_TAG, sectionTag, slugTag, storyTag, tagTag } from '@/lib/reader/cache-tags';
 import { publishRevision, snapshotRevision } from './projection';
+import { PUBLISH_JOB, readerTags } from './scheduled-publish';
 import { isOwnStory, type EditorialState, type PublicationState } from './rules';
-import { decide, type WorkflowAction } from './workflow';
+import { decide, type WorkflowAction, type WorkflowFacts } from './workflow';
 
 // Workflow transitions, each in one transaction on a locked story row: the
 // states it expects are checked by the pure rules, the change and its
 // workflow event are written together, and the content version is never
-// bumped, so an open editor is not thrown into a conflict. Scheduling
-// arrives with the job runner.
+// bumped, so an open editor is not thrown into a conflict.
 
 export type TransitionAction = Exclude<WorkflowAction, 'schedule' | 'unschedule'>;
 export type TransitionInput = {
@@ -26,18 +25,6 @@ export type TransitionInput = {
   override?: boolean;
 };
 export type TransitionResult = { editorialState: EditorialState; publicationState: PublicationState; revisionId: string | null; tags: string[] };
-
-/** Every reader cache a story's projection touches: itself, its slugs old and new, its section, its tags, the latest list. */
-async function readerTags(tx: Transaction, storyId: string): Promise<string[]> {
-  const [projection] = await tx
-    .select({ slug: publishedStories.slug, sectionSlug: sections.slug, tags: publishedStories.tags })
-    .from(publishedStories)
-    .innerJoin(sections, eq(sections.id, publishedStories.sectionId))
-    .where(eq(publishedStories.storyId, storyId));
-  const history = await tx.select({ slug: slugHistory.slug }).from(slugHistory).where(eq(slugHistory.storyId, storyId));
-  if (!projection) return [storyTag(storyId)];
-  return [storyTag(storyId), LATEST_TAG, slugTag(projection.slug), sectionTag(projection.sectionSlug), ...history.map((h) => slugTag(h.slug)), ...projection.tags.map((t) => tagTag(t.slug))];
-}
 
 async function setLiveState(tx: Transaction, storyId: string, state: PublicationState, notice: string | null) {
   await tx.update(stories).set({ publicationState: state }).where(eq(stories.id, storyId));
@@ -59,19 +46,8 @@ export async function transition(actor: CurrentUser | null, storyId: string, inp
   return getDb().transaction(async (tx) => {
     const [story] = await tx.select().from(stories).where(eq(stories.id, storyId)).for('update');
     if (!story) return failure('errors.notFound');
-    const bylines = await tx.select({ id: storyAuthors.authorId }).from(storyAuthors).where(eq(storyAuthors.storyId, storyId));
     const reason = input.reason?.trim() || null;
-    const decision = decide(input.action, {
-      role: actor.role,
-      isAuthor: isOwnStory(actor, { createdById: story.createdById, bylineAuthorIds: bylines.map((b) => b.id), editorialState: story.editorialState, archived: story.archivedAt !== null }),
-      editorialState: story.editorialState,
-      publicationState: story.publicationState,
-      archived: story.archivedAt !== null,
-      scheduled: story.scheduledFor !== null,
-      approvedNotPublished: story.editorialState === 'approved' && !!story.approvedRevisionId && story.approvedRevisionId !== story.publishedRevisionId,
-      hasReason: reason !== null,
-      override: input.override === true,
-    });
+    const decision = decide(input.action, { ...(await factsFor(tx, actor, story, reason !== null)), override: input.override === true });
     if (!decision.allowed) return failure(`errors.workflow.${decision.reason}`);
 
     const at = now();
@@ -131,10 +107,10 @@ export async function transition(actor: CurrentUser | null, storyId: string, inp
   });
 }
 
-export type WorkflowOption = { action: TransitionAction; needsReason: boolean; override: boolean };
+export type WorkflowOption = { action: TransitionAction | 'schedule' | 'unschedule'; needsReason: boolean; override: boolean };
 
-const OFFERED: TransitionAction[] = ['submit', 'withdraw', 'request_changes', 'approve', 'publish', 'take_down', 'retract', 'republish', 'archive', 'restore'];
-const NEEDS_REASON = new Set<TransitionAction>(['request_changes', 'take_down', 'retract']);
+const OFFERED: WorkflowOption['action'][] = ['submit', 'withdraw', 'request_changes', 'approve', 'publish', 'schedule', 'unschedule', 'take_down', 'retract', 'republish', 'archive', 'restore'];
+const NEEDS_REASON = new Set<WorkflowOption['action']>(['request_changes', 'take_down', 'retract']);
 
 /** The transitions this person may start on the story now, so the UI offers nothing the DAL would refuse. */
 export async function workflowOptions(actor: CurrentUser | null, storyId: string): Promise<WorkflowOption[]> {
@@ -142,18 +118,7 @@ export async function workflowOptions(actor: CurrentUser | null, storyId: string
   const db = getDb();
   const [story] = await db.select().from(stories).where(eq(stories.id, storyId));
   if (!story) return [];
-  const bylines = await db.select({ id: storyAuthors.authorId }).from(storyAuthors).where(eq(storyAuthors.storyId, storyId));
-  const facts = {
-    role: actor.role,
-    isAuthor: isOwnStory(actor, { createdById: story.createdById, bylineAuthorIds: bylines.map((b) => b.id), editorialState: story.editorialState, archived: story.archivedAt !== null }),
-    editorialState: story.editorialState,
-    publicationState: story.publicationState,
-    archived: story.archivedAt !== null,
-    scheduled: story.scheduledFor !== null,
-    approvedNotPublished: story.editorialState === 'approved' && !!story.approvedRevisionId && story.approvedRevisionId !== story.publishedRevisionId,
-    hasReason: true,
-    override: false,
-  };
+  const facts = await factsFor(db, actor, story, true);
   const options: WorkflowOption[] = [];
   for (const action of OFFERED) {
     if (decide(action, facts).allowed) options.push({ action, needsReason: NEEDS_REASON.has(action), override: false });
@@ -161,4 +126,56 @@ export async function workflowOptions(actor: CurrentUser | null, storyId: string
     else if (action === 'approve' && decide(action, { ...facts, override: true }).allowed) options.push({ action, needsReason: true, override: true });
   }
   return options;
+}
+
+const jobKey = (storyId: string) => `publish:${storyId}`;
+
+/**
+ * Schedules the approved revision for `at`. The schedule and its job are
+ * written in one transaction, so there is never one without the other.
+ */
+export async function scheduleStory(actor: CurrentUser | null, storyId: string, at: Date): Promise<Outcome<TransitionResult>> {
+  authorize(actor, 'stories:view');
+  if (at.getTime() <= now().getTime()) return failure('errors.workflow.pastTime', { scheduleAt: 'errors.workflow.pastTime' });
+  return getDb().transaction(async (tx) => {
+    const [story] = await tx.select().from(stories).where(eq(stories.id, storyId)).for('update');
+    if (!story) return failure('errors.notFound');
+    const decision = decide('schedule', await factsFor(tx, actor, story, false));
+    if (!decision.allowed) return failure(`errors.workflow.${decision.reason}`);
+    const revisionId = story.approvedRevisionId as string;
+    await tx.update(stories).set({ scheduledRevisionId: revisionId, scheduledFor: at }).where(eq(stories.id, storyId));
+    await tx.execute(sql`select graphile_worker.add_job(${PUBLISH_JOB}, ${JSON.stringify({ storyId, revisionId })}::json, run_at := ${at.toISOString()}::timestamptz, job_key := ${jobKey(storyId)}, max_attempts := 25)`);
+    await tx.insert(workflowEvents).values({ storyId, action: 'schedule', actorId: actor.id, reason: at.toISOString(), revisionId, fromPublication: story.publicationState, toPublication: story.publicationState, createdAt: now() });
+    return success({ editorialState: story.editorialState, publicationState: story.publicationState, revisionId, tags: [] });
+  });
+}
+
+export async function unscheduleStory(actor: CurrentUser | null, storyId: string): Promise<Outcome<TransitionResult>> {
+  authorize(actor, 'stories:view');
+  return getDb().transaction(async (tx) => {
+    const [story] = await tx.select().from(stories).where(eq(stories.id, storyId)).for('update');
+    if (!story) return failure('errors.notFound');
+    const decision = decide('unschedule', await factsFor(tx, actor, story, false));
+    if (!decision.allowed) return failure(`errors.workflow.${decision.reason}`);
+    await tx.update(stories).set({ scheduledRevisionId: null, scheduledFor: null }).where(eq(stories.id, storyId));
+    await tx.execute(sql`select graphile_worker.remove_job(${jobKey(storyId)})`);
+    await tx.insert(workflowEvents).values({ storyId, action: 'unschedule', actorId: actor.id, revisionId: story.scheduledRevisionId, createdAt: now() });
+    return success({ editorialState: story.editorialState, publicationState: story.publicationState, revisionId: null, tags: [] });
+  });
+}
+
+/** What the workflow rules need to know, read for this actor and this (locked) story row. */
+async function factsFor(tx: Executor, actor: CurrentUser, story: typeof stories.$inferSelect, hasReason: boolean): Promise<WorkflowFacts> {
+  const bylines = await tx.select({ id: storyAuthors.authorId }).from(storyAuthors).where(eq(storyAuthors.storyId, story.id));
+  return {
+    role: actor.role,
+    isAuthor: isOwnStory(actor, { createdById: story.createdById, bylineAuthorIds: bylines.map((b) => b.id), editorialState: story.editorialState, archived: story.archivedAt !== null }),
+    editorialState: story.editorialState,
+    publicationState: story.publicationState,
+    archived: story.archivedAt !== null,
+    scheduled: story.scheduledFor !== null,
+    approvedNotPublished: story.editorialState === 'approved' && !!story.approvedRevisionId && story.approvedRevisionId !== story.publishedRevisionId,
+    hasReason,
+    override: false,
+  };
 }

@@ -3,11 +3,16 @@
 import { updateTag } from 'next/cache';
 import { z } from 'zod';
 import { formAction } from '@/lib/actions';
-import { transition } from '@/lib/stories/transitions';
+import { failure } from '@/lib/dal';
+import { getSiteSettings } from '@/lib/reader/queries';
+import { scheduleStory, transition, unscheduleStory } from '@/lib/stories/transitions';
+import { zonedLocalToUtc } from '@/lib/time-zone';
 
 const transitionSchema = z.object({
   storyId: z.uuid({ error: 'errors.notFound' }),
-  action: z.enum(['submit', 'withdraw', 'request_changes', 'approve', 'publish', 'take_down', 'retract', 'republish', 'archive', 'restore'], { error: 'errors.invalidChoice' }),
+  action: z.enum(['submit', 'withdraw', 'request_changes', 'approve', 'publish', 'schedule', 'unschedule', 'take_down', 'retract', 'republish', 'archive', 'restore'], { error: 'errors.invalidChoice' }),
+  /** schedule: a wall-clock time in the newsroom's time zone, from a datetime-local input. */
+  scheduleAt: z.string().max(20).optional(),
   reason: z.string().trim().max(2000, 'errors.tooLong').optional(),
   expectedVersion: z.coerce.number().int().min(1).optional(),
   override: z.enum(['true']).optional(),
@@ -18,7 +23,13 @@ const transitionSchema = z.object({
  * then every reader cache the step touched is expired at once, not served stale.
  */
 export const transitionAction = formAction(transitionSchema, async (input, { user }) => {
-  const outcome = await transition(user, input.storyId, { action: input.action, reason: input.reason, expectedVersion: input.expectedVersion, override: input.override === 'true' });
+  const { action } = input;
+  if (action === 'schedule') {
+    const at = zonedLocalToUtc(input.scheduleAt ?? '', (await getSiteSettings()).timeZone);
+    return at ? scheduleStory(user, input.storyId, at) : failure('errors.workflow.pastTime', { scheduleAt: 'errors.invalid' });
+  }
+  if (action === 'unschedule') return unscheduleStory(user, input.storyId);
+  const outcome = await transition(user, input.storyId, { action, reason: input.reason, expectedVersion: input.expectedVersion, override: input.override === 'true' });
   if (outcome.ok) for (const tag of outcome.data.tags) updateTag(tag);
   return outcome;
 });

@@ -250,6 +250,7 @@ export function StoryEditor({
         <div className="flex flex-wrap items-center gap-2">
           <Badge>{t(`editorialState.${story.editorialState}`)}</Badge>
           <Badge tone={story.publicationState === 'published' ? 'good' : 'neutral'}>{t(`publicationState.${story.publicationState}`)}</Badge>
+          {story.scheduledFor && <Badge tone="warn">{t('workflow.scheduledFor', { time: format.dateTime(new Date(story.scheduledFor), { dateStyle: 'medium', timeStyle: 'short' }) })}</Badge>}
           <span className="text-sm text-muted">
             {t('editor.words', { count: counts.words })} · {t('editor.readingTime', { minutes: counts.minutes })}
           </span>

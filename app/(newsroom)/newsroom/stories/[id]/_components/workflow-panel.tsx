@@ -1,13 +1,14 @@
 'use client';
 
-import { useTranslations } from 'next-intl';
+import { useNow, useTimeZone, useTranslations } from 'next-intl';
 import { useActionState, useEffect, useRef, useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { FormStatus } from '@/components/ui/form-status';
-import { Textarea } from '@/components/ui/input';
+import { Input, Textarea } from '@/components/ui/input';
 import { useToast } from '@/components/ui/toaster';
 import type { FormState } from '@/lib/actions';
 import type { TransitionResult, WorkflowOption } from '@/lib/stories/transitions';
+import { utcToZonedLocal } from '@/lib/time-zone';
 import { transitionAction } from '../actions';
 
 // Actions that act on the saved working copy wait until it is saved.
@@ -24,6 +25,8 @@ export function WorkflowPanel({ storyId, options, getVersion, unsaved }: { story
   const [chosen, setChosen] = useState<WorkflowOption | null>(null);
   const [submitted, setSubmitted] = useState<string>('');
   const [state, dispatch, pending] = useActionState<FormState<TransitionResult>, FormData>(transitionAction, {});
+  const timeZone = useTimeZone() ?? 'UTC';
+  const now = useNow();
   const label = (option: WorkflowOption) => t(`workflow.actions.${option.override ? 'approve_override' : option.action}`);
   // Toast once per new result, not again when something else re-renders the panel.
   const lastState = useRef(state);
@@ -79,6 +82,12 @@ export function WorkflowPanel({ storyId, options, getVersion, unsaved }: { story
           <input type="hidden" name="storyId" value={storyId} />
           <input type="hidden" name="action" value={chosen.action} />
           {chosen.override && <input type="hidden" name="override" value="true" />}
+          {chosen.action === 'schedule' && (
+            <label className="block space-y-1">
+              <span className="block font-bold">{t('workflow.scheduleAt', { zone: timeZone })}</span>
+              <Input type="datetime-local" name="scheduleAt" step={1} required defaultValue={utcToZonedLocal(new Date(now.getTime() + 3_600_000), timeZone)} />
+            </label>
+          )}
           {chosen.needsReason && (
             <label className="block space-y-1">
               <span className="block font-bold">{t('workflow.reason')}</span>

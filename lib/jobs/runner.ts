@@ -1,0 +1,47 @@
+import { Logger, run, runMigrations, type Runner } from 'graphile-worker';
+import { logger } from '@/lib/logger';
+import { publishScheduled, PUBLISH_JOB } from '@/lib/stories/scheduled-publish';
+import { setJobRunnerState } from './state';
+
+// The Postgres-backed job queue (graphile-worker 0.17, the last line that runs
+// on Node 20). Jobs live in the database, so a schedule survives restarts and
+// several app instances share one queue; a job whose time passed while no
+// runner was up runs as soon as one starts.
+
+/** Creates the queue's own schema; idempotent, run at start before anything can schedule. */
+export async function installJobQueue(connectionString: string): Promise<void> {
+  await runMigrations({ connectionString, logger: quietLogger });
+}
+
+/**
+ * Starts the runner. `expire` receives the reader cache tags a scheduled
+ * publish touched: the job runs outside any request, where Next's
+ * revalidateTag cannot be called, so the caller decides how to reach one.
+ */
+export async function startJobRunner(connectionString: string, expire: (tags: string[]) => Promise<void>): Promise<Runner> {
+  const runner = await run({
+    connectionString,
+    concurrency: 2,
+    pollInterval: 1_000,
+    noHandleSignals: true,
+    logger: quietLogger,
+    taskList: {
+      [PUBLISH_JOB]: async (payload) => {
+        const tags = await publishScheduled(payload as { storyId: string; revisionId: string });
+        if (tags) {
+          logger.info({ payload }, 'scheduled story published');
+          await expire(tags);
+        }
+      },
+    },
+  });
+  setJobRunnerState('running');
+  void runner.promise.finally(() => setJobRunnerState('stopped'));
+  return runner;
+}
+
+// graphile-worker logs through its own logger; route warnings and errors to pino, drop the chatter.
+const quietLogger = new Logger(() => (level, message, meta) => {
+  if (level === 'error') logger.error({ meta }, message);
+  else if (level === 'warning') logger.warn({ meta }, message);
+});
