@@ -248,6 +248,8 @@ export const publishedStories = pgTable(
     state: publicationState('state').notNull(),
     // The public notice of a retraction, shown with the 410. A take-down's reason is internal and never lands here.
     notice: text('notice'),
+    // Correction and update notes, dated, as published with updates: readers read them from here.
+    notes: jsonb('notes').$type<PublicNote[]>().notNull().default([]),
     slug: text('slug').notNull(),
     sectionId: uuid('section_id')
       .notNull()
@@ -321,6 +323,11 @@ export const reviewComments = pgTable(
   (t) => [index('review_comments_story_idx').on(t.storyId, t.createdAt), index('review_comments_parent_idx').on(t.parentId)],
 );
 
+export const noteKind = pgEnum('note_kind', ['correction', 'update']);
+
+/** A note published with an update. */
+export type PublicNote = { kind: 'correction' | 'update'; body: string; at: string };
+
 export const corrections = pgTable(
   'corrections',
   {
@@ -328,6 +335,7 @@ export const corrections = pgTable(
     storyId: uuid('story_id')
       .notNull()
       .references(() => stories.id, { onDelete: 'cascade' }),
+    kind: noteKind('kind').notNull().default('correction'),
     body: text('body').notNull(),
     createdById: uuid('created_by_id').references(() => users.id, { onDelete: 'set null' }),
     createdAt: createdAt(),

@@ -83,6 +83,31 @@ test('draft → changes requested → resubmitted → four-eyes → approved →
   const live = await request.get(articlePath);
   expect(await live.text()).toContain('بحسب مصدرين');
 
+  // 6. An update with a correction note: readers keep the old text until the update is published.
+  // The writer's or editor A's tab may still hold the soft lock: editor B takes over, as the banner offers.
+  await Promise.all([editorB.waitForResponse((r) => r.url().endsWith('/presence')), editorB.reload()]);
+  const lock = editorB.getByTestId('soft-lock');
+  if (await lock.isVisible()) await lock.getByRole('button', { name: 'تولّي التحرير' }).click();
+  await expect(editorB.getByRole('textbox', { name: 'نص القصة' })).toHaveAttribute('contenteditable', 'true');
+  await editorB.getByRole('textbox', { name: 'نص القصة' }).click();
+  await editorB.keyboard.press('End');
+  await editorB.keyboard.type(' وتبيّن لاحقًا أن المبلغ أكبر.');
+  await editorB.keyboard.press('Control+s');
+  await expect(editorB.locator('[data-save-status="saved"]')).toBeVisible();
+  expect(await (await request.get(articlePath)).text()).not.toContain('المبلغ أكبر');
+  await editorB.reload();
+  await act(editorB, 'إرسال للمراجعة');
+  await editorB.reload();
+  await act(editorB, 'اعتماد');
+  await editorB.reload();
+  await panel(editorB).getByRole('button', { name: 'نشر', exact: true }).click();
+  await panel(editorB).getByLabel('نص الملاحظة، يظهر للقراء مؤرخًا').fill('صُحّح المبلغ في الفقرة الأولى');
+  await panel(editorB).getByRole('button', { name: 'تنفيذ: نشر' }).click();
+  await expect(editorB.getByText('تمّ: نشر.', { exact: true }).first()).toBeVisible();
+  const updated = await (await request.get(articlePath)).text();
+  expect(updated).toContain('المبلغ أكبر');
+  expect(updated).toContain('صُحّح المبلغ في الفقرة الأولى');
+
   // 7. A take-down answers 410 at once; republishing restores the same story.
   await editorB.reload();
   await act(editorB, 'حجب عن القراء', 'طلب قانوني قيد الدراسة');

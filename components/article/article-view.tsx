@@ -41,6 +41,18 @@ export async function ArticleView({ article, settings }: { article: Article; set
         )}
       </header>
       <ArticleBody doc={article.body} />
+      {article.notes.length > 0 && (
+        <aside aria-labelledby="notes-heading" className="mt-8 space-y-3 border-s-4 border-accent bg-white p-4">
+          <h2 id="notes-heading" className="font-display text-lg font-bold">
+            {t('notesTitle')}
+          </h2>
+          {article.notes.map((note) => (
+            <p key={note.at}>
+              <strong>{t(`noteKinds.${note.kind}`)}</strong> (<time dateTime={note.at}>{formatDate(new Date(note.at), settings)}</time>): <span dir="auto">{note.body}</span>
+            </p>
+          ))}
+        </aside>
+      )}
       {article.tags.length > 0 && (
         <footer className="mt-10 border-t border-rule pt-4">
           <h2 className="sr-only">{t('tags')}</h2>

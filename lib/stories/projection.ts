@@ -2,6 +2,7 @@ import { and, asc, eq, ne } from 'drizzle-orm';
 import type { Executor } from '@/db';
 import {
   authors,
+  corrections,
   publishedStories,
   slugHistory,
   stories,
@@ -10,6 +11,7 @@ import {
   storyTags,
   tags,
   type BylineRef,
+  type PublicNote,
   type TagRef,
 } from '@/db/schema';
 
@@ -102,7 +104,12 @@ export async function publishRevision(tx: Executor, input: { storyId: string; re
   if (taken) throw new Error(`slug ${revision.slug} belongs to another story's history`);
 
   const publishedAt = previous?.publishedAt ?? input.at;
+  // The dated correction and update notes published so far travel with the projection.
+  const notes: PublicNote[] = (
+    await tx.select({ kind: corrections.kind, body: corrections.body, at: corrections.createdAt }).from(corrections).where(eq(corrections.storyId, input.storyId)).orderBy(asc(corrections.createdAt))
+  ).map((note) => ({ kind: note.kind, body: note.body, at: note.at.toISOString() }));
   const row = {
+    notes,
     revisionId: revision.id,
     state: 'published' as const,
     slug: revision.slug,

@@ -127,9 +127,12 @@ describe('publication transitions', () => {
     await transition(editorB, id, { action: 'submit' });
     story = await draftOf(id);
     await transition(admin, id, { action: 'approve', expectedVersion: story.version });
-    await transition(admin, id, { action: 'publish' });
-    const [updated] = await db.select({ plainText: publishedStories.plainText }).from(publishedStories).where(eq(publishedStories.storyId, id));
+    await transition(admin, id, { action: 'publish', note: { kind: 'correction', body: 'صُحّح الرقم' } });
+    const [updated] = await db.select({ plainText: publishedStories.plainText, notes: publishedStories.notes, publishedAt: publishedStories.publishedAt, updatedAt: publishedStories.updatedAt }).from(publishedStories).where(eq(publishedStories.storyId, id));
     expect(updated?.plainText).toBe('نص محدث بعد النشر');
+    expect(updated?.notes.map((note) => [note.kind, note.body])).toEqual([['correction', 'صُحّح الرقم']]);
+    // dateModified moves with the update; the first publication date stays.
+    expect(updated!.updatedAt.getTime()).toBeGreaterThan(updated!.publishedAt.getTime());
   });
 
   it('takes a story down while an update is in review, retracts with a public notice, and republishes the same revision', async () => {

@@ -1,7 +1,7 @@
 import 'server-only';
 import { eq, sql } from 'drizzle-orm';
 import { getDb, type Executor, type Transaction } from '@/db';
-import { publishedStories, stories, storyAuthors, workflowEvents } from '@/db/schema';
+import { corrections, publishedStories, stories, storyAuthors, workflowEvents } from '@/db/schema';
 import type { CurrentUser } from '@/lib/auth/actor';
 import { now } from '@/lib/clock';
 import { authorize, failure, success, type Outcome } from '@/lib/dal';
@@ -23,6 +23,8 @@ export type TransitionInput = {
   expectedVersion?: number;
   /** approve: an admin approving their own story, with a reason. */
   override?: boolean;
+  /** publish, of an update to a live story: a dated public note published with it. */
+  note?: { kind: 'correction' | 'update'; body: string } | null;
 };
 export type TransitionResult = { editorialState: EditorialState; publicationState: PublicationState; revisionId: string | null; tags: string[] };
 
@@ -67,6 +69,10 @@ export async function transition(actor: CurrentUser | null, storyId: string, inp
       case 'publish': {
         revisionId = story.approvedRevisionId as string;
         const before = await readerTags(tx, storyId);
+        // A note belongs to an update of what readers already had, and goes live with it.
+        if (input.note?.body.trim() && story.publishedRevisionId) {
+          await tx.insert(corrections).values({ storyId, kind: input.note.kind, body: input.note.body.trim(), createdById: actor.id, createdAt: at });
+        }
         await publishRevision(tx, { storyId, revisionId, at });
         if (story.scheduledRevisionId === revisionId) await tx.update(stories).set({ scheduledRevisionId: null, scheduledFor: null }).where(eq(stories.id, storyId));
         tags = [...before, ...(await readerTags(tx, storyId))];

@@ -13,6 +13,9 @@ const transitionSchema = z.object({
   action: z.enum(['submit', 'withdraw', 'request_changes', 'approve', 'publish', 'schedule', 'unschedule', 'take_down', 'retract', 'republish', 'archive', 'restore'], { error: 'errors.invalidChoice' }),
   /** schedule: a wall-clock time in the newsroom's time zone, from a datetime-local input. */
   scheduleAt: z.string().max(20).optional(),
+  /** publish of an update: an optional dated public note. */
+  noteKind: z.enum(['correction', 'update']).optional(),
+  noteBody: z.string().trim().max(2000, 'errors.tooLong').optional(),
   reason: z.string().trim().max(2000, 'errors.tooLong').optional(),
   expectedVersion: z.coerce.number().int().min(1).optional(),
   override: z.enum(['true']).optional(),
@@ -29,7 +32,8 @@ export const transitionAction = formAction(transitionSchema, async (input, { use
     return at ? scheduleStory(user, input.storyId, at) : failure('errors.workflow.pastTime', { scheduleAt: 'errors.invalid' });
   }
   if (action === 'unschedule') return unscheduleStory(user, input.storyId);
-  const outcome = await transition(user, input.storyId, { action, reason: input.reason, expectedVersion: input.expectedVersion, override: input.override === 'true' });
+  const note = input.noteBody ? { kind: input.noteKind ?? 'correction', body: input.noteBody } : null;
+  const outcome = await transition(user, input.storyId, { action, reason: input.reason, expectedVersion: input.expectedVersion, override: input.override === 'true', note });
   if (outcome.ok) for (const tag of outcome.data.tags) updateTag(tag);
   return outcome;
 });

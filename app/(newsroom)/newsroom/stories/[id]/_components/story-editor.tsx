@@ -307,7 +307,7 @@ export function StoryEditor({
           </div>
         </section>
         <aside aria-label={t('editor.metadata')} className="space-y-4">
-          <WorkflowPanel storyId={story.id} options={workflow} getVersion={currentVersion} unsaved={status !== 'saved' && status !== 'locked'} />
+          <WorkflowPanel storyId={story.id} options={workflow} getVersion={currentVersion} unsaved={status !== 'saved' && status !== 'locked'} isLive={story.liveSlug !== null} />
           <div className="rounded-lg border border-rule bg-white p-4">
           <h2 className="mb-4 font-display text-lg font-bold">{t('editor.metadata')}</h2>
           <MetadataPanel

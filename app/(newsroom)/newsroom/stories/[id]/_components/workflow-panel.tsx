@@ -19,7 +19,7 @@ const CONTENT_ACTIONS = new Set(['submit', 'approve', 'publish']);
  * step is chosen, then confirmed (with its reason where one is required), so
  * a stray click never publishes or takes down a story.
  */
-export function WorkflowPanel({ storyId, options, getVersion, unsaved }: { storyId: string; options: WorkflowOption[]; getVersion: () => number; unsaved: boolean }) {
+export function WorkflowPanel({ storyId, options, getVersion, unsaved, isLive }: { storyId: string; options: WorkflowOption[]; getVersion: () => number; unsaved: boolean; isLive: boolean }) {
   const t = useTranslations();
   const toast = useToast();
   const [chosen, setChosen] = useState<WorkflowOption | null>(null);
@@ -87,6 +87,16 @@ export function WorkflowPanel({ storyId, options, getVersion, unsaved }: { story
               <span className="block font-bold">{t('workflow.scheduleAt', { zone: timeZone })}</span>
               <Input type="datetime-local" name="scheduleAt" step={1} required defaultValue={utcToZonedLocal(new Date(now.getTime() + 3_600_000), timeZone)} />
             </label>
+          )}
+          {chosen.action === 'publish' && isLive && (
+            <fieldset className="space-y-2">
+              <legend className="font-bold">{t('workflow.noteKind')}</legend>
+              <select name="noteKind" aria-label={t('workflow.noteKind')} className="h-9 rounded-md border border-rule bg-white px-2" defaultValue="correction">
+                <option value="correction">{t('workflow.noteKinds.correction')}</option>
+                <option value="update">{t('workflow.noteKinds.update')}</option>
+              </select>
+              <Textarea name="noteBody" dir="auto" maxLength={2000} aria-label={t('workflow.noteBody')} placeholder={t('workflow.noteBody')} />
+            </fieldset>
           )}
           {chosen.needsReason && (
             <label className="block space-y-1">
