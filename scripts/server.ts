@@ -1,5 +1,7 @@
 import { randomBytes } from 'node:crypto';
+import { rmSync } from 'node:fs';
 import { createServer } from 'node:http';
+import path from 'node:path';
 import next from 'next';
 import { startJobRunner } from '@/lib/jobs/runner';
 import { logger } from '@/lib/logger';
@@ -13,7 +15,17 @@ import { logger } from '@/lib/logger';
 
 export type RunningServer = { close: () => Promise<void> };
 
+/**
+ * Next keeps unstable_cache entries on disk in .next, across restarts. They are
+ * reads of the database this process serves, so entries an earlier run left
+ * (another database, an older schema) must not be served: start empty.
+ */
+function clearDataCache(): void {
+  for (const dir of ['.next/cache/fetch-cache', '.next/dev/cache/fetch-cache']) rmSync(path.join(process.cwd(), dir), { recursive: true, force: true });
+}
+
 export async function startServer(options: { dev: boolean; port: number; hostname?: string }): Promise<RunningServer> {
+  clearDataCache();
   const app = next({ dev: options.dev, hostname: options.hostname ?? 'localhost', port: options.port, turbopack: options.dev });
   const handle = app.getRequestHandler();
   await app.prepare();

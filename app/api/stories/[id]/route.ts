@@ -21,7 +21,9 @@ async function handleSave(request: Request, storyId: string): Promise<Response> 
   if (!id.success) return json(404, { error: 'errors.notFound' });
 
   if (Number(request.headers.get('content-length') ?? 0) > MAX_REQUEST_BYTES) return json(413, { error: 'errors.bodyTooLarge' });
-  const raw = await request.text();
+  // A client that goes away mid-upload is not a database outage.
+  const raw = await request.text().catch(() => null);
+  if (raw === null) return json(400, { error: 'errors.invalid' });
   if (raw.length > MAX_REQUEST_BYTES) return json(413, { error: 'errors.bodyTooLarge' });
   let body: unknown;
   try {
