@@ -3,6 +3,7 @@ import type { Page } from '@playwright/test';
 import { stories, storyRevisions, workflowEvents } from '@/db/schema';
 import { paragraphsToDoc, toPlainText } from '@/lib/content/document';
 import { expect, test } from './fixtures';
+import { createPublishedStory, uniqueHeadline } from './data';
 import { newClient, storageStateOf } from './session';
 
 // Each test starts its own story and, where two people are needed, two browser contexts.
@@ -167,5 +168,24 @@ test('with the server unreachable, text survives a killed page and is restored a
   await page.reload();
   await expect(body(page)).toHaveText('نص لم يصل إلى الخادم');
   await expect(page.getByTestId('restore-offer')).toHaveCount(0);
+  await context.close();
+});
+
+test('opening a story saves nothing: no autosave, no new version, no revision', async ({ browser, db }) => {
+  const story = await createPublishedStory(db, uniqueHeadline('خبر يفتح فقط'), ['فقرة أولى.', 'Second paragraph, in English.']);
+  const [before] = await db.select({ version: stories.version }).from(stories).where(eq(stories.id, story.id));
+  const revisionsBefore = await db.select().from(storyRevisions).where(eq(storyRevisions.storyId, story.id));
+  const context = await newClient(browser, { storageState: storageStateOf('editor') });
+  const page = await context.newPage();
+  const puts: string[] = [];
+  page.on('request', (request) => request.method() === 'PUT' && puts.push(request.url()));
+  await page.goto(`/newsroom/stories/${story.id}`);
+  await expect(body(page)).toHaveAttribute('contenteditable', 'true');
+  await page.waitForTimeout(3_000);
+  await expect(status(page)).toHaveAttribute('data-save-status', 'saved');
+  expect(puts).toEqual([]);
+  const [after] = await db.select({ version: stories.version }).from(stories).where(eq(stories.id, story.id));
+  expect(after?.version).toBe(before?.version);
+  expect(await db.select().from(storyRevisions).where(eq(storyRevisions.storyId, story.id))).toHaveLength(revisionsBefore.length);
   await context.close();
 });

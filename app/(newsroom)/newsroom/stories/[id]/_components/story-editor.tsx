@@ -134,7 +134,8 @@ export function StoryEditor({
   // else turns out to hold the lock, the editor turns read-only and what was typed stays in the backup.
   const editable = canEdit && presence.mine !== false && status !== 'locked';
   useEffect(() => {
-    editor?.setEditable(editable);
+    // Without emitting an update: toggling editability is not an edit, and must not trigger an autosave.
+    editor?.setEditable(editable, false);
   }, [editor, editable]);
 
   // Text this browser kept that the server never got: offered once the editor is ready, never applied silently.
