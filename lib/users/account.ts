@@ -69,11 +69,12 @@ export async function inspectLink(token: string): Promise<LinkView | null> {
 export async function redeemLink(input: { token: string; password: string }, ctx: Context): Promise<Outcome<{ email: string }>> {
   return getDb().transaction(async (tx) => {
     const link = await findUsableToken(tx, input.token);
-    // Lock the link row so two tabs cannot both redeem it.
-    const [locked] = link ? await tx.select().from(userTokens).where(eq(userTokens.id, link.id)).for('update') : [];
-    if (!link || !locked || locked.usedAt) return failure('errors.linkInvalid');
+    if (!link) return failure('errors.linkInvalid');
+    // The user row first, then the link, in the same order as issuing a link: no deadlock between the two.
     const [user] = await tx.select().from(users).where(eq(users.id, link.userId)).for('update');
-    if (!user || user.status !== 'active') return failure('errors.linkInvalid');
+    // Lock the link row so two tabs cannot both redeem it.
+    const [locked] = await tx.select().from(userTokens).where(eq(userTokens.id, link.id)).for('update');
+    if (!locked || locked.usedAt || !user || user.status !== 'active') return failure('errors.linkInvalid');
     const problem = checkPassword(input.password, { email: user.email, name: user.displayName });
     if (problem) return fieldFailure({ password: `errors.password.${problem}` });
     const at = now();

@@ -23,16 +23,25 @@ async function lockUser(tx: Transaction, userId: string) {
   return user ?? null;
 }
 
+// Any constant; shared by every change that could remove an active admin.
+const ADMIN_SET_LOCK = 727_003;
+
 /**
- * True when the user is the only active admin. The count locks every active
- * admin row, so two admins demoting each other at once cannot both succeed.
+ * Role and status changes queue up behind one transaction-level lock, taken
+ * before any row lock: two admins demoting each other at once are then
+ * decided one after the other (row locks alone deadlocked here, each holding
+ * its target while waiting for the other's).
  */
+async function lockAdminSet(tx: Transaction): Promise<void> {
+  await tx.execute(sql`select pg_advisory_xact_lock(${ADMIN_SET_LOCK})`);
+}
+
+/** True when the user is the only active admin. Call under lockAdminSet. */
 async function isLastActiveAdmin(tx: Transaction, userId: string): Promise<boolean> {
   const admins = await tx
     .select({ id: users.id })
     .from(users)
-    .where(and(eq(users.role, 'admin'), eq(users.status, 'active')))
-    .for('update');
+    .where(and(eq(users.role, 'admin'), eq(users.status, 'active')));
   return admins.length === 1 && admins[0]?.id === userId;
 }
 
@@ -75,6 +84,7 @@ export async function createUser(actor: CurrentUser | null, input: CreateUserInp
 export async function changeRole(actor: CurrentUser | null, input: { userId: string; role: Role }, ctx: Context): Promise<Outcome> {
   authorize(actor, 'users:manage');
   return getDb().transaction(async (tx) => {
+    await lockAdminSet(tx);
     const user = await lockUser(tx, input.userId);
     if (!user) return failure('errors.userNotFound');
     if (user.role === input.role) return success(undefined);
@@ -88,6 +98,7 @@ export async function changeRole(actor: CurrentUser | null, input: { userId: str
 export async function setStatus(actor: CurrentUser | null, input: { userId: string; status: 'active' | 'deactivated' }, ctx: Context): Promise<Outcome> {
   authorize(actor, 'users:manage');
   return getDb().transaction(async (tx) => {
+    await lockAdminSet(tx);
     const user = await lockUser(tx, input.userId);
     if (!user) return failure('errors.userNotFound');
     if (user.status === input.status) return success(undefined);
