@@ -8,4 +8,3 @@ export const storyTag = (storyId: string) => `story:${storyId}`;
 export const slugTag = (slug: string) => `slug:${slug}`;
 export const sectionTag = (sectionSlug: string) => `section:${sectionSlug}`;
 export const tagTag = (tagSlug: string) => `tag:${tagSlug}`;
-export const authorTag = (authorSlug: string) => `author:${authorSlug}`;

@@ -11,7 +11,6 @@ import { authorize, Forbidden } from '@/lib/dal';
 import { slugify } from '@/lib/slug';
 import { shouldCoalesce } from './autosave';
 import { otherHolder } from './presence';
-export { readStoryFacts } from './facts';
 import { snapshotRevision } from './projection';
 import { canEditStory, type EditorialState, type PublicationState, type StoryFacts } from './rules';
 import { isReaderFacingEdit } from './workflow';

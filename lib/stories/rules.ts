@@ -21,11 +21,7 @@ export function isOwnStory(actor: StoryActor, story: StoryFacts): boolean {
 }
 
 /** Writers edit their own stories while they are theirs to work on; editors and admins edit any. */
-export const WRITER_EDITABLE_STATES: readonly EditorialState[] = ['draft', 'changes_requested'];
-
-export function canViewStory(actor: StoryActor | null): boolean {
-  return can(actor, 'stories:view');
-}
+const WRITER_EDITABLE_STATES: readonly EditorialState[] = ['draft', 'changes_requested'];
 
 export function canEditStory(actor: StoryActor | null, story: StoryFacts): boolean {
   if (!actor || !can(actor, 'stories:view') || story.archived) return false;
