@@ -146,6 +146,8 @@ export const stories = pgTable(
     lastPublishedAt: tstz('last_published_at'),
     scheduledRevisionId: uuid('scheduled_revision_id'),
     scheduledFor: tstz('scheduled_for'),
+    // When the publication state last changed (publish, take-down, retraction): the desk's recent queues.
+    publicationChangedAt: tstz('publication_changed_at'),
   },
   (t) => [
     uniqueIndex('stories_slug_idx').on(t.slug),
@@ -156,6 +158,7 @@ export const stories = pgTable(
     index('stories_created_by_idx').on(t.createdById),
     index('stories_assigned_idx').on(t.assignedEditorId),
     index('stories_scheduled_idx').on(t.scheduledFor).where(sql`${t.scheduledFor} is not null`),
+    index('stories_publication_changed_idx').on(t.publicationState, t.publicationChangedAt),
   ],
 );
 
@@ -313,14 +316,52 @@ export const reviewComments = pgTable(
     anchor: jsonb('anchor').$type<TextQuoteAnchor>(),
     // System entries carry transition reasons (send back, override, take-down).
     system: boolean('system').notNull().default(false),
+    // On a system entry, the workflow action whose reason it carries.
+    action: text('action'),
     resolvedAt: tstz('resolved_at'),
     resolvedById: uuid('resolved_by_id').references(() => users.id, { onDelete: 'set null' }),
     editedAt: tstz('edited_at'),
     deletedAt: tstz('deleted_at'),
     deletedById: uuid('deleted_by_id').references(() => users.id, { onDelete: 'set null' }),
+    // Staff named with @ in the body, resolved by the server when the comment was written.
+    mentions: jsonb('mentions').$type<MentionRef[]>().notNull().default([]),
     createdAt: createdAt(),
   },
-  (t) => [index('review_comments_story_idx').on(t.storyId, t.createdAt), index('review_comments_parent_idx').on(t.parentId)],
+  (t) => [
+    index('review_comments_story_idx').on(t.storyId, t.createdAt),
+    index('review_comments_parent_idx').on(t.parentId),
+    // The checklist's "no unresolved inline comments" and the editor's open count.
+    index('review_comments_open_inline_idx').on(t.storyId).where(sql`${t.anchor} is not null and ${t.parentId} is null and ${t.resolvedAt} is null and ${t.deletedAt} is null`),
+  ],
+);
+
+export type MentionRef = { id: string; name: string };
+
+export const notificationKind = pgEnum('notification_kind', ['submitted', 'sent_back', 'approved', 'published', 'scheduled', 'mentioned', 'assigned', 'taken_over']);
+
+// In-app notifications, one row per recipient. The bell reads the unread ones.
+export const notifications = pgTable(
+  'notifications',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    kind: notificationKind('kind').notNull(),
+    storyId: uuid('story_id')
+      .notNull()
+      .references(() => stories.id, { onDelete: 'cascade' }),
+    commentId: uuid('comment_id').references(() => reviewComments.id, { onDelete: 'cascade' }),
+    actorId: uuid('actor_id').references(() => users.id, { onDelete: 'set null' }),
+    // A short text shown with it, such as a send-back reason; escaped on render.
+    detail: text('detail'),
+    createdAt: createdAt(),
+    readAt: tstz('read_at'),
+  },
+  (t) => [
+    index('notifications_user_idx').on(t.userId, t.createdAt.desc()),
+    index('notifications_unread_idx').on(t.userId).where(sql`${t.readAt} is null`),
+  ],
 );
 
 export const noteKind = pgEnum('note_kind', ['correction', 'update']);

@@ -38,6 +38,8 @@ export const routeRows: RouteRow[] = [
   // Heartbeat, take-over and release of the soft lock; edit rights checked by the DAL (lib/stories/presence.ts).
   { file: 'app/api/internal/revalidate/route.ts', path: '/api/internal/revalidate', method: 'POST', internal: true },
   { file: 'app/api/stories/[id]/presence/route.ts', path: '/api/stories/{story-id}/presence', method: 'POST', capability: 'stories:view' },
+  // The editor's poll of a story's review comments.
+  { file: 'app/api/stories/[id]/comments/route.ts', path: '/api/stories/{story-id}/comments', method: 'GET', capability: 'stories:view' },
 ];
 
 export const actionRows: ActionRow[] = [
@@ -56,4 +58,9 @@ export const actionRows: ActionRow[] = [
   { file: 'app/(newsroom)/newsroom/stories/[id]/history/actions.ts', name: 'restoreRevisionAction', dal: ['restoreRevision'], capability: 'stories:view' },
   // Role, state and four-eyes are decided per story by the DAL's workflow rules (lib/stories/workflow.ts).
   { file: 'app/(newsroom)/newsroom/stories/[id]/actions.ts', name: 'transitionAction', dal: ['transition'], capability: 'stories:view' },
+  // Edits are the author's own within 10 minutes, resolving is the comment's author, the story's authors and editors: the DAL decides (lib/comments/comments.ts).
+  { file: 'app/(newsroom)/newsroom/stories/[id]/comment-actions.ts', name: 'addCommentAction', dal: ['addComment'], capability: 'stories:view' },
+  { file: 'app/(newsroom)/newsroom/stories/[id]/comment-actions.ts', name: 'editCommentAction', dal: ['editComment'], capability: 'stories:view' },
+  { file: 'app/(newsroom)/newsroom/stories/[id]/comment-actions.ts', name: 'deleteCommentAction', dal: ['deleteComment'], capability: 'comments:moderate' },
+  { file: 'app/(newsroom)/newsroom/stories/[id]/comment-actions.ts', name: 'resolveCommentAction', dal: ['setResolved'], capability: 'stories:view' },
 ];

@@ -19,6 +19,10 @@ export const capabilities = {
   'stories:create': ['writer', 'editor', 'admin'],
   /** Edit any story, not only one's own, in any editorial state. */
   'stories:edit-any': ['editor', 'admin'],
+  /** Delete anyone's review comment (a trace stays in the thread). */
+  'comments:moderate': ['editor', 'admin'],
+  /** Assign a story in review to an editor, or take it. */
+  'stories:assign': ['editor', 'admin'],
   /** Change the slug of a story readers can already reach. */
   'stories:change-live-slug': ['editor', 'admin'],
 } as const satisfies Record<string, readonly Role[]>;

@@ -4,6 +4,7 @@ import { getDb, type Transaction } from '@/db';
 import { storyPresence, users, workflowEvents } from '@/db/schema';
 import type { CurrentUser } from '@/lib/auth/actor';
 import { now } from '@/lib/clock';
+import { notify } from '@/lib/notifications/notify';
 import { authorize, Forbidden } from '@/lib/dal';
 import { PRESENCE_EXPIRY_MS } from './autosave';
 import { readStoryFacts } from './facts';
@@ -67,6 +68,7 @@ export async function takeOver(actor: CurrentUser | null, storyId: string, sessi
       .onConflictDoUpdate({ target: storyPresence.storyId, set: { userId: actor.id, sessionId, startedAt: at, lastSeenAt: at } });
     if (previous && previous.presence.sessionId !== sessionId) {
       await tx.insert(workflowEvents).values({ storyId, action: 'take_over', actorId: actor.id, reason: previous.name, createdAt: at });
+      await notify(tx, [previous.presence.userId], { kind: 'taken_over', storyId, actorId: actor.id });
     }
     return { mine: true, holder: { name: actor.displayName, since: at } };
   });

@@ -138,6 +138,7 @@ export async function publishRevision(tx: Executor, input: { storyId: string; re
       publishedRevisionId: revision.id,
       firstPublishedAt: publishedAt,
       lastPublishedAt: input.at,
+      publicationChangedAt: input.at,
     })
     .where(eq(stories.id, input.storyId));
 }

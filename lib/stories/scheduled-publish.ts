@@ -2,6 +2,7 @@ import { and, eq } from 'drizzle-orm';
 import { getDb, type Executor } from '@/db';
 import { publishedStories, sections, slugHistory, stories, workflowEvents } from '@/db/schema';
 import { now } from '@/lib/clock';
+import { notify, storyAuthorUserIds } from '@/lib/notifications/notify';
 import { LATEST_TAG, sectionTag, slugTag, storyTag, tagTag } from '@/lib/reader/cache-tags';
 import { publishRevision } from './projection';
 
@@ -51,6 +52,7 @@ export async function publishScheduled(payload: { storyId: string; revisionId: s
       revisionId: payload.revisionId,
       createdAt: at,
     });
+    await notify(tx, await storyAuthorUserIds(tx, story.id), { kind: 'published', storyId: story.id, actorId: null, detail: 'scheduled' });
     return [...new Set([...before, ...(await readerTags(tx, story.id))])];
   });
 }

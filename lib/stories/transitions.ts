@@ -4,6 +4,8 @@ import { getDb, type Executor, type Transaction } from '@/db';
 import { corrections, publishedStories, stories, storyAuthors, workflowEvents } from '@/db/schema';
 import type { CurrentUser } from '@/lib/auth/actor';
 import { now } from '@/lib/clock';
+import { addSystemComment } from '@/lib/comments/comments';
+import { editorIds, notify, storyAuthorUserIds } from '@/lib/notifications/notify';
 import { authorize, failure, success, type Outcome } from '@/lib/dal';
 import { publishRevision, snapshotRevision } from './projection';
 import { PUBLISH_JOB, readerTags } from './scheduled-publish';
@@ -29,7 +31,7 @@ export type TransitionInput = {
 export type TransitionResult = { editorialState: EditorialState; publicationState: PublicationState; revisionId: string | null; tags: string[] };
 
 async function setLiveState(tx: Transaction, storyId: string, state: PublicationState, notice: string | null) {
-  await tx.update(stories).set({ publicationState: state }).where(eq(stories.id, storyId));
+  await tx.update(stories).set({ publicationState: state, publicationChangedAt: now() }).where(eq(stories.id, storyId));
   await tx.update(publishedStories).set({ state, notice }).where(eq(publishedStories.storyId, storyId));
 }
 
@@ -109,8 +111,25 @@ export async function transition(actor: CurrentUser | null, storyId: string, inp
       revisionId: revisionId ?? story.publishedRevisionId,
       createdAt: at,
     });
+    // The reason of a send-back, an override or a take-down belongs in the story's thread too.
+    if (reason && (input.action === 'request_changes' || input.action === 'take_down' || input.action === 'retract' || (input.action === 'approve' && input.override))) {
+      await addSystemComment(tx, { storyId, actorId: actor.id, action: input.action === 'approve' ? 'approve_override' : input.action, reason });
+    }
+    await notifyTransition(tx, actor, story, input.action, reason);
     return success({ editorialState, publicationState, revisionId, tags: [...new Set(tags)] });
   });
+}
+
+/** Who hears of a transition: the desk of a submission, the authors of its outcome. */
+async function notifyTransition(tx: Transaction, actor: CurrentUser, story: typeof stories.$inferSelect, action: TransitionAction, reason: string | null) {
+  const notice = { storyId: story.id, actorId: actor.id, detail: reason };
+  if (action === 'submit') {
+    const desk = story.assignedEditorId ? [story.assignedEditorId] : await editorIds(tx, actor.id);
+    await notify(tx, desk, { ...notice, kind: 'submitted' });
+    return;
+  }
+  const kind = ({ request_changes: 'sent_back', approve: 'approved', publish: 'published' } as const)[action as 'request_changes' | 'approve' | 'publish'];
+  if (kind) await notify(tx, await storyAuthorUserIds(tx, story.id), { ...notice, kind });
 }
 
 export type WorkflowOption = { action: TransitionAction | 'schedule' | 'unschedule'; needsReason: boolean; override: boolean };
@@ -152,6 +171,7 @@ export async function scheduleStory(actor: CurrentUser | null, storyId: string, 
     await tx.update(stories).set({ scheduledRevisionId: revisionId, scheduledFor: at }).where(eq(stories.id, storyId));
     await tx.execute(sql`select graphile_worker.add_job(${PUBLISH_JOB}, ${JSON.stringify({ storyId, revisionId })}::json, run_at := ${at.toISOString()}::timestamptz, job_key := ${jobKey(storyId)}, max_attempts := 25)`);
     await tx.insert(workflowEvents).values({ storyId, action: 'schedule', actorId: actor.id, reason: at.toISOString(), revisionId, fromPublication: story.publicationState, toPublication: story.publicationState, createdAt: now() });
+    await notify(tx, await storyAuthorUserIds(tx, storyId), { kind: 'scheduled', storyId, actorId: actor.id, detail: at.toISOString() });
     return success({ editorialState: story.editorialState, publicationState: story.publicationState, revisionId, tags: [] });
   });
 }

@@ -1,0 +1,54 @@
+import { and, eq, inArray, ne, sql } from 'drizzle-orm';
+import type { Executor } from '@/db';
+import { authors, notifications, stories, storyAuthors, users } from '@/db/schema';
+
+// Writing notifications, inside the transaction of the change they report,
+// so a notification exists exactly when its change does. Not a DAL entry
+// point: callers have already authorized the change itself.
+
+export type NotificationKind = (typeof notifications.$inferInsert)['kind'];
+
+type Notice = { kind: NotificationKind; storyId: string; actorId: string | null; commentId?: string | null; detail?: string | null };
+
+/**
+ * Notifies these users, leaving out the actor (nobody is told of their own
+ * act) and anyone who could not open the story: only active staff may.
+ */
+export async function notify(tx: Executor, recipients: Iterable<string>, notice: Notice): Promise<string[]> {
+  const wanted = [...new Set(recipients)].filter((id) => id !== notice.actorId);
+  if (wanted.length === 0) return [];
+  const active = await tx
+    .select({ id: users.id })
+    .from(users)
+    .where(and(inArray(users.id, wanted), eq(users.status, 'active')));
+  if (active.length === 0) return [];
+  await tx.insert(notifications).values(
+    active.map(({ id }) => ({ userId: id, kind: notice.kind, storyId: notice.storyId, actorId: notice.actorId, commentId: notice.commentId ?? null, detail: notice.detail ?? null })),
+  );
+  return active.map(({ id }) => id);
+}
+
+/** The staff a story belongs to: whoever created it and every byline with a login. */
+export async function storyAuthorUserIds(tx: Executor, storyId: string): Promise<string[]> {
+  const rows = await tx
+    .select({ creator: stories.createdById, byline: authors.userId })
+    .from(stories)
+    .leftJoin(storyAuthors, eq(storyAuthors.storyId, stories.id))
+    .leftJoin(authors, eq(authors.id, storyAuthors.authorId))
+    .where(eq(stories.id, storyId));
+  const ids = new Set<string>();
+  for (const row of rows) {
+    if (row.creator) ids.add(row.creator);
+    if (row.byline) ids.add(row.byline);
+  }
+  return [...ids];
+}
+
+/** Active editors: who hears of a submission nobody has been assigned to. */
+export async function editorIds(tx: Executor, excluding: string | null): Promise<string[]> {
+  const rows = await tx
+    .select({ id: users.id })
+    .from(users)
+    .where(and(eq(users.role, 'editor'), eq(users.status, 'active'), excluding ? ne(users.id, excluding) : sql`true`));
+  return rows.map((row) => row.id);
+}
