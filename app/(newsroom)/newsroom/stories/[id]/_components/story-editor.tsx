@@ -56,6 +56,7 @@ export function StoryEditor({
   authors,
   uiDir,
   workflow,
+  panels,
 }: {
   story: StoryDraft;
   workflow: WorkflowOption[];
@@ -64,6 +65,8 @@ export function StoryEditor({
   sections: Option[];
   authors: Option[];
   uiDir: 'rtl' | 'ltr';
+  /** Server-rendered panels shown above the workflow panel, such as the desk's assignment. */
+  panels?: React.ReactNode;
 }) {
   const t = useTranslations();
   const format = useFormatter();
@@ -308,6 +311,7 @@ export function StoryEditor({
           </div>
         </section>
         <aside aria-label={t('editor.metadata')} className="space-y-4">
+          {panels}
           <WorkflowPanel storyId={story.id} options={workflow} getVersion={currentVersion} unsaved={status !== 'saved' && status !== 'locked'} isLive={story.liveSlug !== null} />
           <div className="rounded-lg border border-rule bg-white p-4">
           <h2 className="mb-4 font-display text-lg font-bold">{t('editor.metadata')}</h2>
