@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, asc, eq } from 'drizzle-orm';
+import { and, asc, eq, isNotNull, isNull } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { getDb, type Executor } from '@/db';
 import { reviewComments, stories, users, type MentionRef, type TextQuoteAnchor } from '@/db/schema';
@@ -87,6 +87,13 @@ function mayResolve(actor: CurrentUser, commentAuthorId: string | null, storyOwn
   return can(actor, 'stories:edit-any') || commentAuthorId === actor.id || storyOwners.includes(actor.id);
 }
 
+/** Who the @ picker offers: active staff, by display name and e-mail handle (so a Latin handle finds an Arabic name). */
+export async function mentionableStaff(actor: CurrentUser | null): Promise<{ id: string; name: string; handle: string }[]> {
+  authorize(actor, 'stories:view');
+  const rows = await getDb().select({ id: users.id, name: users.displayName, email: users.email }).from(users).where(eq(users.status, 'active')).orderBy(asc(users.displayName));
+  return rows.map(({ id, name, email }) => ({ id, name, handle: email.split('@')[0] ?? '' }));
+}
+
 async function activeStaff(db: Executor): Promise<MentionRef[]> {
   return db.select({ id: users.id, name: users.displayName }).from(users).where(eq(users.status, 'active'));
 }
@@ -151,7 +158,7 @@ export async function deleteComment(actor: CurrentUser | null, commentId: string
   const [deleted] = await getDb()
     .update(reviewComments)
     .set({ deletedAt: now(), deletedById: actor.id })
-    .where(and(eq(reviewComments.id, commentId), eq(reviewComments.system, false)))
+    .where(and(eq(reviewComments.id, commentId), eq(reviewComments.system, false), isNull(reviewComments.deletedAt)))
     .returning({ id: reviewComments.id });
   return deleted ? success(undefined) : failure('errors.notFound');
 }
@@ -163,10 +170,11 @@ export async function setResolved(actor: CurrentUser | null, commentId: string, 
   const [comment] = await db.select().from(reviewComments).where(eq(reviewComments.id, commentId));
   if (!comment || !comment.anchor || comment.parentId || comment.deletedAt) return failure('errors.notFound');
   if (!mayResolve(actor, comment.authorId, await storyAuthorUserIds(db, comment.storyId))) return failure('errors.notFound');
+  // Only a real change is written, so a second "resolve" does not rewrite who resolved it.
   await db
     .update(reviewComments)
     .set(resolved ? { resolvedAt: now(), resolvedById: actor.id } : { resolvedAt: null, resolvedById: null })
-    .where(eq(reviewComments.id, comment.id));
+    .where(and(eq(reviewComments.id, comment.id), resolved ? isNull(reviewComments.resolvedAt) : isNotNull(reviewComments.resolvedAt)));
   return success(undefined);
 }
 

@@ -3,6 +3,7 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { z } from 'zod';
+import { listComments, mentionableStaff } from '@/lib/comments/comments';
 import { requireCapability } from '@/lib/auth/current-user';
 import { directionOf, isLocale } from '@/lib/i18n/config';
 import { getStoryForEditor } from '@/lib/stories/editor';
@@ -27,7 +28,14 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 export default async function StoryEditorPage({ params }: Props) {
   const { user, view } = await load(params);
-  const [t, locale, pickers, workflow] = await Promise.all([getTranslations('stories'), getLocale(), listPickers(user), workflowOptions(user, view.story.id)]);
+  const [t, locale, pickers, workflow, comments, staff] = await Promise.all([
+    getTranslations('stories'),
+    getLocale(),
+    listPickers(user),
+    workflowOptions(user, view.story.id),
+    listComments(user, view.story.id),
+    mentionableStaff(user),
+  ]);
   return (
     <div className="space-y-4">
       <Link href="/newsroom/stories" className="text-sm text-muted underline">
@@ -42,6 +50,8 @@ export default async function StoryEditorPage({ params }: Props) {
         sections={pickers.sections}
         authors={pickers.authors}
         uiDir={directionOf(isLocale(locale) ? locale : 'ar')}
+        comments={comments ?? []}
+        staff={staff}
       />
     </div>
   );

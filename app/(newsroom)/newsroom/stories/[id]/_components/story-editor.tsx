@@ -3,6 +3,7 @@
 import { EditorContent, useEditor } from '@tiptap/react';
 import Link from 'next/link';
 import { useFormatter, useTranslations } from 'next-intl';
+import { Tabs } from 'radix-ui';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
@@ -22,6 +23,13 @@ import { usePresence } from './use-presence';
 import { WorkflowPanel } from './workflow-panel';
 import type { WorkflowOption } from '@/lib/stories/transitions';
 import { backupMetaOf, metaOf, useStorySave, type Snapshot, type StoryMeta } from './use-story-save';
+import type { TextQuoteAnchor } from '@/db/schema';
+import type { CommentView } from '@/lib/comments/comments';
+import { COMMENT_CLICK_EVENT, CommentHighlights } from './comment-highlights';
+import { CommentsPanel } from './comments-panel';
+import type { Mentionable } from './mention-textarea';
+import { SelectionComment } from './selection-comment';
+import { selectionAnchor, useComments } from './use-comments';
 
 type Option = { id: string; name: string };
 
@@ -57,6 +65,8 @@ export function StoryEditor({
   uiDir,
   workflow,
   panels,
+  comments: initialComments,
+  staff,
 }: {
   story: StoryDraft;
   workflow: WorkflowOption[];
@@ -67,6 +77,8 @@ export function StoryEditor({
   uiDir: 'rtl' | 'ltr';
   /** Server-rendered panels shown above the workflow panel, such as the desk's assignment. */
   panels?: React.ReactNode;
+  comments: CommentView[];
+  staff: Mentionable[];
 }) {
   const t = useTranslations();
   const format = useFormatter();
@@ -86,9 +98,12 @@ export function StoryEditor({
   const [counts, setCounts] = useState(() => ({ words: 0, minutes: 0 }));
   const countTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   const markChangedRef = useRef<() => void>(() => {});
+  const [sideTab, setSideTab] = useState<'details' | 'comments'>('details');
+  const [draftAnchor, setDraftAnchor] = useState<TextQuoteAnchor | null>(null);
 
   const editor = useEditor({
-    extensions: contentExtensions,
+    // Comment highlights are decorations of this editor only, never part of the story.
+    extensions: [...contentExtensions, CommentHighlights],
     content: story.body,
     editable: false,
     textDirection: 'auto',
@@ -126,6 +141,28 @@ export function StoryEditor({
   useEffect(() => {
     markChangedRef.current = markChanged;
   }, [markChanged]);
+
+  const review = useComments(editor, story.id, initialComments);
+  const { setActive } = review;
+  // A click on highlighted text opens its comment in the panel.
+  useEffect(() => {
+    const dom = editor?.view.dom;
+    if (!dom) return;
+    const onClick = (event: Event) => {
+      const id = (event as CustomEvent<string>).detail;
+      setSideTab('comments');
+      setActive(id);
+      requestAnimationFrame(() => document.getElementById(`comment-${id}`)?.scrollIntoView({ block: 'nearest' }));
+    };
+    dom.addEventListener(COMMENT_CLICK_EVENT, onClick);
+    return () => dom.removeEventListener(COMMENT_CLICK_EVENT, onClick);
+  }, [editor, setActive]);
+  const startComment = useCallback(() => {
+    const anchor = editor ? selectionAnchor(editor) : null;
+    if (!anchor) return;
+    setDraftAnchor(anchor);
+    setSideTab('comments');
+  }, [editor]);
 
   const presence = usePresence(story.id, sessionId, canEdit);
   useEffect(() => {
@@ -203,6 +240,12 @@ export function StoryEditor({
   // Ctrl+S saves, Ctrl+K links and Ctrl+/ lists the shortcuts, wherever the focus is on the page.
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {
+      // Ctrl+Alt+M comments on the selection, as in word processors.
+      if ((event.ctrlKey || event.metaKey) && event.altKey && event.code === 'KeyM') {
+        event.preventDefault();
+        startComment();
+        return;
+      }
       if (!(event.ctrlKey || event.metaKey) || event.altKey) return;
       const key = event.key.toLowerCase();
       if (key === 's' && !event.shiftKey) {
@@ -218,7 +261,7 @@ export function StoryEditor({
     };
     window.addEventListener('keydown', onKeyDown);
     return () => window.removeEventListener('keydown', onKeyDown);
-  }, [save, editable, editor]);
+  }, [save, editable, editor, startComment]);
 
   // Unsaved work is in the browser's backup too, but leaving still asks while the server lacks it.
   useEffect(() => {
@@ -306,6 +349,7 @@ export function StoryEditor({
       <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_22rem]">
         <section aria-label={t('editor.body')} className="overflow-hidden rounded-lg border border-rule bg-white">
           {editor && editable && <EditorToolbar editor={editor} dir={uiDir} onLink={() => setLinkOpen(true)} onHelp={() => setHelpOpen(true)} />}
+          {editor && <SelectionComment editor={editor} onComment={startComment} />}
           <div dir={storyDir} lang={meta.language}>
             <EditorContent editor={editor} />
           </div>
@@ -313,19 +357,43 @@ export function StoryEditor({
         <aside aria-label={t('editor.metadata')} className="space-y-4">
           {panels}
           <WorkflowPanel storyId={story.id} options={workflow} getVersion={currentVersion} unsaved={status !== 'saved' && status !== 'locked'} isLive={story.liveSlug !== null} />
-          <div className="rounded-lg border border-rule bg-white p-4">
-          <h2 className="mb-4 font-display text-lg font-bold">{t('editor.metadata')}</h2>
-          <MetadataPanel
-            meta={meta}
-            onChange={change}
-            readOnly={!editable}
-            errors={sync.fieldErrors}
-            sections={sections}
-            authors={authors}
-            liveSlug={story.liveSlug}
-            canChangeLiveSlug={canChangeLiveSlug}
-          />
-          </div>
+          <Tabs.Root value={sideTab} onValueChange={(value) => setSideTab(value === 'comments' ? 'comments' : 'details')} className="rounded-lg border border-rule bg-white" dir={uiDir}>
+            <Tabs.List aria-label={t('editor.sidePanels')} className="flex border-b border-rule">
+              <Tabs.Trigger value="details" className="flex-1 px-4 py-2 font-display font-bold data-[state=active]:border-b-2 data-[state=active]:border-accent">
+                {t('editor.metadata')}
+              </Tabs.Trigger>
+              <Tabs.Trigger value="comments" className="flex-1 px-4 py-2 font-display font-bold data-[state=active]:border-b-2 data-[state=active]:border-accent">
+                {t('comments.title')} ({review.comments.filter((c) => c.anchor && !c.parentId && !c.resolvedAt && !c.deletedAt).length})
+              </Tabs.Trigger>
+            </Tabs.List>
+            <Tabs.Content value="details" className="p-4" forceMount hidden={sideTab !== 'details'}>
+              <h2 className="sr-only">{t('editor.metadata')}</h2>
+              <MetadataPanel
+                meta={meta}
+                onChange={change}
+                readOnly={!editable}
+                errors={sync.fieldErrors}
+                sections={sections}
+                authors={authors}
+                liveSlug={story.liveSlug}
+                canChangeLiveSlug={canChangeLiveSlug}
+              />
+            </Tabs.Content>
+            <Tabs.Content value="comments" className="p-4" forceMount hidden={sideTab !== 'comments'}>
+              <h2 className="sr-only">{t('comments.title')}</h2>
+              <CommentsPanel
+                storyId={story.id}
+                comments={review.comments}
+                ranges={review.ranges}
+                active={review.active}
+                onActivate={(id) => setActive(id, true)}
+                onChanged={() => void review.refresh()}
+                staff={staff}
+                draft={draftAnchor}
+                onDraftDone={() => setDraftAnchor(null)}
+              />
+            </Tabs.Content>
+          </Tabs.Root>
         </aside>
       </div>
       {editor && <LinkDialog editor={editor} open={linkOpen} onOpenChange={setLinkOpen} />}
