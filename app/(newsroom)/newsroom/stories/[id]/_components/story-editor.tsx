@@ -179,23 +179,39 @@ export function StoryEditor({
   }, [editor, editable]);
 
   // Text this browser kept that the server never got: offered once the editor is ready, never applied silently.
+  // Compared with the story as the page loaded it: a later refresh of the page (after a workflow step or a
+  // comment) brings a new story object, and must not offer the text being typed right now as a "backup".
+  const loadedStory = useRef(story);
   useEffect(() => {
     if (!editor || !canEdit) return;
+    const loaded = loadedStory.current;
     let cancelled = false;
-    void readBackups(story.id).then(({ backups, discarded }) => {
+    void readBackups(loaded.id).then(({ backups, discarded }) => {
       if (cancelled) return;
       if (discarded > 0) setNotice('editor.backupsDiscarded');
       const [latest] = backups;
       if (!latest) return;
-      const serverMeta = backupMetaOf(metaOf(story));
-      if (JSON.stringify(latest.body) === JSON.stringify(normalizeDoc(story.body)) && JSON.stringify(latest.meta) === JSON.stringify(serverMeta)) {
-        void dropBackupsUpTo(story.id, story.version);
+      const serverMeta = backupMetaOf(metaOf(loaded));
+      if (JSON.stringify(latest.body) === JSON.stringify(normalizeDoc(loaded.body)) && JSON.stringify(latest.meta) === JSON.stringify(serverMeta)) {
+        void dropBackupsUpTo(loaded.id, loaded.version);
       } else setOffer(latest);
     });
     return () => {
       cancelled = true;
     };
-  }, [editor, canEdit, story]);
+  }, [editor, canEdit]);
+
+  // A link to one comment (from a notification) opens the comments with it selected, once its highlight is placed.
+  useEffect(() => {
+    const id = /^#comment-([0-9a-f-]{36})$/.exec(window.location.hash)?.[1];
+    if (!editor || !id) return;
+    const timer = setTimeout(() => {
+      setSideTab('comments');
+      setActive(id, true);
+      document.getElementById(`comment-${id}`)?.scrollIntoView({ block: 'nearest' });
+    }, 0);
+    return () => clearTimeout(timer);
+  }, [editor, setActive]);
 
   const change = useCallback(
     (patch: Partial<StoryMeta>) => {
