@@ -14,6 +14,19 @@ const nextConfig: NextConfig = {
   experimental: {
     globalNotFound: true,
   },
+  async headers() {
+    // Previews and share links are never for search engines, and a share token
+    // must not leak to the sites its article links to through the Referer header.
+    const privateCopy = [
+      { key: 'X-Robots-Tag', value: 'noindex, nofollow' },
+      { key: 'Referrer-Policy', value: 'no-referrer' },
+      { key: 'Cache-Control', value: 'private, no-store' },
+    ];
+    return [
+      { source: '/preview/:path*', headers: privateCopy },
+      { source: '/share/:path*', headers: privateCopy },
+    ];
+  },
 };
 
 export default withNextIntl(nextConfig);

@@ -448,3 +448,22 @@ export const storyPresence = pgTable('story_presence', {
   startedAt: tstz('started_at').notNull(),
   lastSeenAt: tstz('last_seen_at').notNull(),
 });
+
+// Signed, read-only links to a story's working copy, for readers outside the
+// newsroom (a lawyer, a source). The token is signed; this row is what makes
+// it revocable and listable.
+export const shareLinks = pgTable(
+  'share_links',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    storyId: uuid('story_id')
+      .notNull()
+      .references(() => stories.id, { onDelete: 'cascade' }),
+    createdById: uuid('created_by_id').references(() => users.id, { onDelete: 'set null' }),
+    expiresAt: tstz('expires_at').notNull(),
+    revokedAt: tstz('revoked_at'),
+    revokedById: uuid('revoked_by_id').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: createdAt(),
+  },
+  (t) => [index('share_links_story_idx').on(t.storyId, t.createdAt)],
+);

@@ -17,6 +17,8 @@ export const pageRows: PageRow[] = [
   { file: 'app/(site)/page.tsx', path: '/', public: true },
   { file: 'app/(site)/[section]/page.tsx', path: '/technology', public: true },
   { file: 'app/(site)/[section]/[story]/page.tsx', path: '/technology/{story}', public: true },
+  // Anyone holding a valid signed token; tampered, expired and revoked ones get 404 (lib/share/links.ts).
+  { file: 'app/(site)/share/[token]/page.tsx', path: '/share/{share-token}', public: true },
   { file: 'app/(newsroom)/login/page.tsx', path: '/login', public: true },
   { file: 'app/(newsroom)/login/password/[token]/page.tsx', path: '/login/password/not-a-real-token-0123456789', public: true },
   { file: 'app/(newsroom)/newsroom/page.tsx', path: '/newsroom', capability: 'newsroom:enter' },
@@ -28,6 +30,8 @@ export const pageRows: PageRow[] = [
   { file: 'app/(newsroom)/newsroom/stories/page.tsx', path: '/newsroom/stories', capability: 'stories:view' },
   { file: 'app/(newsroom)/newsroom/stories/[id]/page.tsx', path: '/newsroom/stories/{story-id}', capability: 'stories:view' },
   { file: 'app/(newsroom)/newsroom/stories/[id]/history/page.tsx', path: '/newsroom/stories/{story-id}/history', capability: 'stories:view' },
+  // In the reader's layout, but for staff only.
+  { file: 'app/(site)/preview/[id]/page.tsx', path: '/preview/{story-id}', capability: 'stories:view' },
 ];
 
 export const routeRows: RouteRow[] = [
@@ -59,6 +63,8 @@ export const actionRows: ActionRow[] = [
   // Role, state and four-eyes are decided per story by the DAL's workflow rules (lib/stories/workflow.ts).
   { file: 'app/(newsroom)/newsroom/stories/[id]/actions.ts', name: 'transitionAction', dal: ['transition'], capability: 'stories:view' },
   // Edits are the author's own within 10 minutes, resolving is the comment's author, the story's authors and editors: the DAL decides (lib/comments/comments.ts).
+  { file: 'app/(newsroom)/newsroom/stories/[id]/share-actions.ts', name: 'createShareLinkAction', dal: ['createShareLink'], capability: 'stories:share' },
+  { file: 'app/(newsroom)/newsroom/stories/[id]/share-actions.ts', name: 'revokeShareLinkAction', dal: ['revokeShareLink'], capability: 'stories:share' },
   { file: 'app/(newsroom)/newsroom/stories/[id]/comment-actions.ts', name: 'addCommentAction', dal: ['addComment'], capability: 'stories:view' },
   { file: 'app/(newsroom)/newsroom/stories/[id]/comment-actions.ts', name: 'editCommentAction', dal: ['editComment'], capability: 'stories:view' },
   { file: 'app/(newsroom)/newsroom/stories/[id]/comment-actions.ts', name: 'deleteCommentAction', dal: ['deleteComment'], capability: 'comments:moderate' },

@@ -12,11 +12,14 @@ export async function ArticleView({ article, settings }: { article: Article; set
   return (
     <article lang={article.language} dir={article.language === 'ar' ? 'rtl' : 'ltr'} className="mx-auto max-w-3xl">
       <header className="mb-8 border-b border-rule pb-6">
-        <p className="text-sm">
-          <a href={sectionPath(article.sectionSlug)} className="text-muted no-underline hover:underline">
-            {article.sectionName}
-          </a>
-        </p>
+        {/* Always there on a published story; a preview of a draft may have no section yet. */}
+        {article.sectionName && (
+          <p className="text-sm">
+            <a href={sectionPath(article.sectionSlug)} className="text-muted no-underline hover:underline">
+              {article.sectionName}
+            </a>
+          </p>
+        )}
         {article.kicker && <p className="mt-2 font-bold text-accent">{article.kicker}</p>}
         <h1 className="mt-1 font-display text-3xl font-bold leading-normal md:text-4xl">{article.headline}</h1>
         {article.standfirst && <p className="mt-3 text-xl text-muted">{article.standfirst}</p>}

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import ar from '../../messages/ar.json';
 import en from '../../messages/en.json';
+import { capabilities, roles } from '../auth/permissions';
 
 type Tree = { [key: string]: string | Tree };
 
@@ -33,6 +34,11 @@ describe('message catalogue', () => {
       expect(text.trim(), key).not.toBe('');
       expect(placeholders(english.get(key) ?? ''), key).toEqual(placeholders(text));
     }
+  });
+
+  it('names every capability and role, which the staff pages list', () => {
+    for (const capability of Object.keys(capabilities)) expect(arabic.has(`capabilities.${capability}`), capability).toBe(true);
+    for (const role of roles) expect(arabic.has(`roles.${role}`), role).toBe(true);
   });
 
   it('is actually Arabic in the Arabic catalogue', () => {

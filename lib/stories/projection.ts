@@ -21,7 +21,7 @@ import {
 
 type RevisionKind = (typeof storyRevisions.$inferInsert)['kind'];
 
-async function readBylines(tx: Executor, storyId: string): Promise<BylineRef[]> {
+export async function readBylines(tx: Executor, storyId: string): Promise<BylineRef[]> {
   return tx
     .select({ id: authors.id, name: authors.name, slug: authors.slug })
     .from(storyAuthors)
@@ -30,7 +30,7 @@ async function readBylines(tx: Executor, storyId: string): Promise<BylineRef[]> 
     .orderBy(asc(storyAuthors.position));
 }
 
-async function readTags(tx: Executor, storyId: string): Promise<TagRef[]> {
+export async function readTags(tx: Executor, storyId: string): Promise<TagRef[]> {
   return tx
     .select({ id: tags.id, name: tags.name, slug: tags.slug })
     .from(storyTags)

@@ -4,11 +4,14 @@ import { notFound } from 'next/navigation';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { z } from 'zod';
 import { listComments, mentionableStaff } from '@/lib/comments/comments';
+import { can } from '@/lib/auth/permissions';
+import { listShareLinks } from '@/lib/share/links';
 import { requireCapability } from '@/lib/auth/current-user';
 import { directionOf, isLocale } from '@/lib/i18n/config';
 import { getStoryForEditor } from '@/lib/stories/editor';
 import { listPickers } from '@/lib/stories/list';
 import { workflowOptions } from '@/lib/stories/transitions';
+import { SharePanel } from './_components/share-panel';
 import { StoryEditor } from './_components/story-editor';
 
 type Props = { params: Promise<{ id: string }> };
@@ -36,6 +39,7 @@ export default async function StoryEditorPage({ params }: Props) {
     listComments(user, view.story.id),
     mentionableStaff(user),
   ]);
+  const links = can(user, 'stories:share') ? await listShareLinks(user, view.story.id) : null;
   return (
     <div className="space-y-4">
       <Link href="/newsroom/stories" className="text-sm text-muted underline">
@@ -50,6 +54,7 @@ export default async function StoryEditorPage({ params }: Props) {
         sections={pickers.sections}
         authors={pickers.authors}
         uiDir={directionOf(isLocale(locale) ? locale : 'ar')}
+        panels={links && <SharePanel storyId={view.story.id} links={links} />}
         comments={comments ?? []}
         staff={staff}
       />

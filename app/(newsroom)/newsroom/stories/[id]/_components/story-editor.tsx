@@ -325,6 +325,10 @@ export function StoryEditor({
           <Link href={`/newsroom/stories/${story.id}/history`} className="text-sm underline">
             {t('editor.history')}
           </Link>
+          {/* A plain link: the preview is a reader page, in the reader's own layout. */}
+          <a href={`/preview/${story.id}`} target="_blank" rel="noopener" className="text-sm underline" title={t('preview.body')}>
+            {t('editor.preview')}
+          </a>
           {editable && (
             <Button onClick={() => void save('save')} disabled={status === 'saving'} title="Ctrl+S">
               {status === 'saving' ? t('editor.saving') : t('editor.save')}

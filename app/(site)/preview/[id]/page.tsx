@@ -1,0 +1,39 @@
+import type { Metadata } from 'next';
+import { notFound } from 'next/navigation';
+import { getTranslations } from 'next-intl/server';
+import { z } from 'zod';
+import { ArticleView } from '@/components/article/article-view';
+import { PreviewBanner } from '@/components/article/preview-banner';
+import { requireCapability } from '@/lib/auth/current-user';
+import { getSiteSettings } from '@/lib/reader/queries';
+import { getPreview } from '@/lib/stories/preview';
+
+// The working copy in the reader's own layout and components, for staff: what
+// readers would see if it were published now. Never indexed (see next.config.ts).
+export const dynamic = 'force-dynamic';
+
+type Props = { params: Promise<{ id: string }> };
+
+async function load(params: Props['params']) {
+  const user = await requireCapability('stories:view');
+  const id = z.uuid().safeParse((await params).id);
+  const article = id.success ? await getPreview(user, id.data) : null;
+  if (!article) notFound();
+  return article;
+}
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const article = await load(params);
+  const t = await getTranslations({ locale: 'ar', namespace: 'preview' });
+  return { title: t('pageTitle', { headline: article.headline }), robots: { index: false, follow: false } };
+}
+
+export default async function PreviewPage({ params }: Props) {
+  const [article, settings] = await Promise.all([load(params), getSiteSettings()]);
+  return (
+    <>
+      <PreviewBanner />
+      <ArticleView article={article} settings={settings} />
+    </>
+  );
+}
