@@ -8,6 +8,7 @@ import { directionOf, isLocale } from '@/lib/i18n/config';
 import { getStoryForEditor } from '@/lib/stories/editor';
 import { listPickers } from '@/lib/stories/list';
 import { workflowOptions } from '@/lib/stories/transitions';
+import { AssignmentPanel } from './_components/assignment-panel';
 import { StoryEditor } from './_components/story-editor';
 
 type Props = { params: Promise<{ id: string }> };
@@ -42,6 +43,7 @@ export default async function StoryEditorPage({ params }: Props) {
         sections={pickers.sections}
         authors={pickers.authors}
         uiDir={directionOf(isLocale(locale) ? locale : 'ar')}
+        panels={<AssignmentPanel user={user} storyId={view.story.id} />}
       />
     </div>
   );
