@@ -29,3 +29,8 @@ export function utcToZonedLocal(instant: Date, timeZone: string): string {
   const shifted = new Date(instant.getTime() + zoneOffsetMs(instant, timeZone));
   return shifted.toISOString().slice(0, 16);
 }
+
+/** The instant the zone's current day began: "published today" counts from the newsroom's midnight, not the server's. */
+export function startOfDayIn(instant: Date, timeZone: string): Date {
+  return zonedLocalToUtc(`${utcToZonedLocal(instant, timeZone).slice(0, 10)}T00:00`, timeZone) as Date;
+}

@@ -32,6 +32,7 @@ export const pageRows: PageRow[] = [
   { file: 'app/(newsroom)/newsroom/stories/[id]/history/page.tsx', path: '/newsroom/stories/{story-id}/history', capability: 'stories:view' },
   // In the reader's layout, but for staff only.
   { file: 'app/(site)/preview/[id]/page.tsx', path: '/preview/{story-id}', capability: 'stories:view' },
+  { file: 'app/(newsroom)/newsroom/notifications/page.tsx', path: '/newsroom/notifications', capability: 'newsroom:enter' },
 ];
 
 export const routeRows: RouteRow[] = [
@@ -44,6 +45,8 @@ export const routeRows: RouteRow[] = [
   { file: 'app/api/stories/[id]/presence/route.ts', path: '/api/stories/{story-id}/presence', method: 'POST', capability: 'stories:view' },
   // The editor's poll of a story's review comments.
   { file: 'app/api/stories/[id]/comments/route.ts', path: '/api/stories/{story-id}/comments', method: 'GET', capability: 'stories:view' },
+  // The bell's poll of one's own notifications; the DAL filters by the session's user.
+  { file: 'app/api/notifications/route.ts', path: '/api/notifications', method: 'GET', capability: 'newsroom:enter' },
 ];
 
 export const actionRows: ActionRow[] = [
@@ -69,4 +72,9 @@ export const actionRows: ActionRow[] = [
   { file: 'app/(newsroom)/newsroom/stories/[id]/comment-actions.ts', name: 'editCommentAction', dal: ['editComment'], capability: 'stories:view' },
   { file: 'app/(newsroom)/newsroom/stories/[id]/comment-actions.ts', name: 'deleteCommentAction', dal: ['deleteComment'], capability: 'comments:moderate' },
   { file: 'app/(newsroom)/newsroom/stories/[id]/comment-actions.ts', name: 'resolveCommentAction', dal: ['setResolved'], capability: 'stories:view' },
+  // The assignee must be an active editor or admin who is not an author of the story, and the story in review: the DAL decides (lib/desk/assign.ts).
+  { file: 'app/(newsroom)/newsroom/stories/[id]/assign-actions.ts', name: 'assignStoryAction', dal: ['assignStory'], capability: 'stories:assign' },
+  // Only one's own notifications: the DAL filters by the session's user (lib/notifications/inbox.ts).
+  { file: 'app/(newsroom)/newsroom/notifications/actions.ts', name: 'markNotificationReadAction', dal: ['markRead'], capability: 'newsroom:enter' },
+  { file: 'app/(newsroom)/newsroom/notifications/actions.ts', name: 'markAllNotificationsReadAction', dal: ['markAllRead'], capability: 'newsroom:enter' },
 ];

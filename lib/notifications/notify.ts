@@ -52,3 +52,19 @@ export async function editorIds(tx: Executor, excluding: string | null): Promise
     .where(and(eq(users.role, 'editor'), eq(users.status, 'active'), excluding ? ne(users.id, excluding) : sql`true`));
   return rows.map((row) => row.id);
 }
+
+/**
+ * Who hears of a submission: its assigned reviewer while they can still
+ * review (active, editor or admin), else every active editor, so a story
+ * assigned to someone who has since left is not submitted into silence.
+ */
+export async function reviewersOf(tx: Executor, assigneeId: string | null, excluding: string | null): Promise<string[]> {
+  if (assigneeId) {
+    const [assignee] = await tx
+      .select({ id: users.id })
+      .from(users)
+      .where(and(eq(users.id, assigneeId), eq(users.status, 'active'), inArray(users.role, ['editor', 'admin'])));
+    if (assignee) return [assignee.id];
+  }
+  return editorIds(tx, excluding);
+}

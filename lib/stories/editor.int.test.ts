@@ -181,12 +181,12 @@ describe('the story list', () => {
     const story = await draftOf(otherWriter, id);
     const unique = `فريد-${Date.now().toString(36)}`;
     await saveStory(otherWriter, id, contentOf(story, { headline: `خبر ${unique}`, sectionId }));
-    const found = await listStories(writer, { q: unique, page: 1 });
+    const found = await listStories(writer, { q: unique, page: 1 }, { timeZone: 'Asia/Riyadh' });
     expect(found.total).toBe(1);
     expect(found.rows[0]).toMatchObject({ id, editorialState: 'draft', sectionName: 'اقتصاد', authorNames: [otherWriter.displayName] });
-    expect((await listStories(writer, { q: unique, author: otherWriter.authorId!, section: sectionId, state: 'draft', page: 1 })).total).toBe(1);
-    expect((await listStories(writer, { q: unique, author: editor.authorId!, page: 1 })).total).toBe(0);
-    expect((await listStories(writer, { q: unique, state: 'approved', page: 1 })).total).toBe(0);
-    await expect(listStories(null, { page: 1 })).rejects.toBeInstanceOf(Forbidden);
+    expect((await listStories(writer, { q: unique, author: otherWriter.authorId!, section: sectionId, state: 'draft', page: 1 }, { timeZone: 'Asia/Riyadh' })).total).toBe(1);
+    expect((await listStories(writer, { q: unique, author: editor.authorId!, page: 1 }, { timeZone: 'Asia/Riyadh' })).total).toBe(0);
+    expect((await listStories(writer, { q: unique, state: 'approved', page: 1 }, { timeZone: 'Asia/Riyadh' })).total).toBe(0);
+    await expect(listStories(null, { page: 1 }, { timeZone: 'Asia/Riyadh' })).rejects.toBeInstanceOf(Forbidden);
   });
 });

@@ -3,7 +3,9 @@ import { and, asc, count, desc, eq, exists, ilike, isNull, sql, type SQL } from 
 import { getDb } from '@/db';
 import { authors, sections, stories, storyAuthors } from '@/db/schema';
 import type { CurrentUser } from '@/lib/auth/actor';
+import { now } from '@/lib/clock';
 import { authorize } from '@/lib/dal';
+import { queueCondition, queueOrder } from '@/lib/desk/queue-sql';
 import type { EditorialState, PublicationState } from './rules';
 import type { StoryFilter } from './schemas';
 
@@ -20,10 +22,18 @@ export type StoryListRow = {
   scheduledFor: Date | null;
 };
 
+/** A story's byline names in order, aggregated in SQL so a list never fetches them per row. */
+export const authorNames = sql<string[]>`coalesce((
+    select array_agg(${authors.name} order by ${storyAuthors.position})
+    from ${storyAuthors} join ${authors} on ${authors.id} = ${storyAuthors.authorId}
+    where ${storyAuthors.storyId} = ${stories.id}), '{}')`;
+
 /** One page of stories plus the total, in two indexed queries; bylines are aggregated in SQL, not fetched per row. */
-export async function listStories(actor: CurrentUser | null, filter: StoryFilter): Promise<{ rows: StoryListRow[]; total: number }> {
+export async function listStories(actor: CurrentUser | null, filter: StoryFilter, options: { timeZone: string }): Promise<{ rows: StoryListRow[]; total: number }> {
   authorize(actor, 'stories:view');
   const conditions: SQL[] = [isNull(stories.archivedAt)];
+  // A desk queue narrows the list to exactly what the dashboard counted, in the queue's own order.
+  if (filter.queue) conditions.push(queueCondition(filter.queue, { actor, now: now(), timeZone: options.timeZone }));
   if (filter.q) conditions.push(ilike(stories.headline, `%${filter.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`));
   if (filter.state) conditions.push(eq(stories.editorialState, filter.state));
   if (filter.publication) conditions.push(eq(stories.publicationState, filter.publication));
@@ -33,10 +43,6 @@ export async function listStories(actor: CurrentUser | null, filter: StoryFilter
   }
   const where = and(...conditions);
   const db = getDb();
-  const authorNames = sql<string[]>`coalesce((
-    select array_agg(${authors.name} order by ${storyAuthors.position})
-    from ${storyAuthors} join ${authors} on ${authors.id} = ${storyAuthors.authorId}
-    where ${storyAuthors.storyId} = ${stories.id}), '{}')`;
   const [rows, [total]] = await Promise.all([
     db
       .select({
@@ -52,7 +58,7 @@ export async function listStories(actor: CurrentUser | null, filter: StoryFilter
       .from(stories)
       .leftJoin(sections, eq(sections.id, stories.sectionId))
       .where(where)
-      .orderBy(desc(stories.updatedAt), asc(stories.id))
+      .orderBy(...(filter.queue ? queueOrder(filter.queue) : [desc(stories.updatedAt), asc(stories.id)]))
       .limit(STORY_PAGE_SIZE)
       .offset((filter.page - 1) * STORY_PAGE_SIZE),
     db.select({ n: count() }).from(stories).where(where),

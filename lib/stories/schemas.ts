@@ -1,6 +1,7 @@
 import type { JSONContent } from '@tiptap/core';
 import { z } from 'zod';
 import { validateDoc } from '@/lib/content/document';
+import { QUEUE_IDS } from '@/lib/desk/queue-ids';
 import { isSlug } from '@/lib/slug';
 
 // The editor's save: the whole working copy plus the version it was based on.
@@ -43,6 +44,8 @@ export const storyFilterSchema = z.object({
   publication: z.enum(['unpublished', 'published', 'taken_down', 'retracted']).optional().catch(undefined),
   section: z.uuid().optional().catch(undefined),
   author: z.uuid().optional().catch(undefined),
+  /** One of the desk's queues, as the dashboard links to it. */
+  queue: z.enum(QUEUE_IDS).optional().catch(undefined),
   page: z.coerce.number().int().min(1).max(10_000).default(1).catch(1),
 });
 export type StoryFilter = z.infer<typeof storyFilterSchema>;

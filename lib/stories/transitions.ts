@@ -5,7 +5,7 @@ import { corrections, publishedStories, stories, storyAuthors, workflowEvents } 
 import type { CurrentUser } from '@/lib/auth/actor';
 import { now } from '@/lib/clock';
 import { addSystemComment } from '@/lib/comments/comments';
-import { editorIds, notify, storyAuthorUserIds } from '@/lib/notifications/notify';
+import { notify, reviewersOf, storyAuthorUserIds } from '@/lib/notifications/notify';
 import { authorize, failure, success, type Outcome } from '@/lib/dal';
 import { publishRevision, snapshotRevision } from './projection';
 import { PUBLISH_JOB, readerTags } from './scheduled-publish';
@@ -124,8 +124,7 @@ export async function transition(actor: CurrentUser | null, storyId: string, inp
 async function notifyTransition(tx: Transaction, actor: CurrentUser, story: typeof stories.$inferSelect, action: TransitionAction, reason: string | null) {
   const notice = { storyId: story.id, actorId: actor.id, detail: reason };
   if (action === 'submit') {
-    const desk = story.assignedEditorId ? [story.assignedEditorId] : await editorIds(tx, actor.id);
-    await notify(tx, desk, { ...notice, kind: 'submitted' });
+    await notify(tx, await reviewersOf(tx, story.assignedEditorId, actor.id), { ...notice, kind: 'submitted' });
     return;
   }
   const kind = ({ request_changes: 'sent_back', approve: 'approved', publish: 'published' } as const)[action as 'request_changes' | 'approve' | 'publish'];

@@ -4,8 +4,10 @@ import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
 import { requireUser } from '@/lib/auth/current-user';
 import { can, type Capability } from '@/lib/auth/permissions';
+import { inboxSummary } from '@/lib/notifications/inbox';
 import { LocaleSwitch } from '../_components/locale-switch';
 import { signOutAction } from '../login/actions';
+import { NotificationBell } from './_components/notification-bell';
 
 const navigation: { href: string; label: string; capability: Capability }[] = [
   { href: '/newsroom', label: 'dashboard', capability: 'newsroom:enter' },
@@ -19,7 +21,7 @@ const navigation: { href: string; label: string; capability: Capability }[] = [
 // page under it authorizes itself again, since a layout does not guard them.
 export default async function NewsroomShell({ children }: { children: React.ReactNode }) {
   const user = await requireUser();
-  const t = await getTranslations();
+  const [t, inbox] = await Promise.all([getTranslations(), inboxSummary(user)]);
   return (
     <div className="flex min-h-dvh flex-col">
       <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:start-2 focus:top-2 focus:z-50 bg-white p-2">
@@ -44,6 +46,7 @@ export default async function NewsroomShell({ children }: { children: React.Reac
             </ul>
           </nav>
           <div className="flex items-center gap-2 text-sm">
+            <NotificationBell initial={inbox} />
             <span>{t('newsroom.signedInAs', { name: user.displayName })}</span>
             <Badge>{t(`roles.${user.role}`)}</Badge>
             <LocaleSwitch />

@@ -1,32 +1,64 @@
 import type { Metadata } from 'next';
-import { getTranslations } from 'next-intl/server';
+import Link from 'next/link';
+import { getLocale, getTranslations } from 'next-intl/server';
+import { Badge } from '@/components/ui/badge';
+import { Button } from '@/components/ui/button';
 import { requireCapability } from '@/lib/auth/current-user';
-import { capabilitiesOf } from '@/lib/auth/permissions';
+import { nextStep } from '@/lib/desk/queue-ids';
+import { deskQueues } from '@/lib/desk/queues';
+import { formatDateTime } from '@/lib/format';
+import { getSiteSettings } from '@/lib/reader/queries';
+import { hrefWith } from '@/lib/url';
+import { QueueSection } from './_components/queue-section';
+import { createStoryAction } from './stories/actions';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('newsroom'))('dashboard') };
 }
 
+// The desk: each person's queues with their counts, and the one thing to do next.
 export default async function DashboardPage() {
   const user = await requireCapability('newsroom:enter');
-  const t = await getTranslations();
+  const settings = await getSiteSettings();
+  const [t, locale, queues] = await Promise.all([getTranslations(), getLocale(), deskQueues(user, { timeZone: settings.timeZone })]);
+  const next = nextStep(user.role, Object.fromEntries(queues.map((queue) => [queue.id, queue.count])));
+  const when = (date: Date) => formatDateTime(date, locale, settings.timeZone);
   return (
     <div className="space-y-6">
-      <header>
-        <h1 className="font-display text-3xl font-bold">{t('newsroom.welcome', { name: user.displayName })}</h1>
-        <p className="mt-2 text-muted">{t('newsroom.dashboardIntro')}</p>
+      <header className="flex flex-wrap items-end justify-between gap-4">
+        <div>
+          <h1 className="font-display text-3xl font-bold">{t('newsroom.welcome', { name: user.displayName })}</h1>
+          <p className="mt-2 text-muted">
+            {t('newsroom.dashboardIntro')} <Badge>{t(`roles.${user.role}`)}</Badge>
+          </p>
+        </div>
+        <form action={createStoryAction}>
+          <Button type="submit">{t('stories.new')}</Button>
+        </form>
       </header>
-      <section aria-labelledby="capabilities-heading" className="rounded-lg border border-rule bg-white p-6">
-        <h2 id="capabilities-heading" className="font-display text-xl font-bold">
-          {t('newsroom.capabilitiesTitle')}
+
+      <section aria-labelledby="next-heading" className="rounded-lg border-s-4 border-accent bg-white p-4" data-testid="next-step">
+        <h2 id="next-heading" className="font-display text-lg font-bold">
+          {t('desk.next.title')}
         </h2>
-        <p className="mt-1 text-muted">{t('newsroom.yourRole', { role: t(`roles.${user.role}`) })}</p>
-        <ul className="mt-3 list-disc space-y-1 ps-6">
-          {capabilitiesOf(user.role).map((capability) => (
-            <li key={capability}>{t(`capabilities.${capability}`)}</li>
-          ))}
-        </ul>
+        {next ? (
+          <p className="mt-1">
+            {t(`desk.next.${next.queue}`, { count: next.count })}{' '}
+            <Link href={hrefWith('/newsroom/stories', { queue: next.queue })} className="font-bold text-accent-ink underline">
+              {t('desk.next.open')}
+            </Link>
+          </p>
+        ) : (
+          <p className="mt-1">{t('desk.next.none')}</p>
+        )}
       </section>
+
+      <div className="grid gap-4 md:grid-cols-2">
+        {queues.map((queue) => (
+          <QueueSection key={queue.id} queue={queue} when={when} />
+        ))}
+      </div>
+      <p className="text-sm text-muted">{t('desk.timesIn', { zone: settings.timeZone })}</p>
     </div>
   );
 }

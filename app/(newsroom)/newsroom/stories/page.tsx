@@ -5,6 +5,7 @@ import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
 import { Input, Select } from '@/components/ui/input';
 import { requireCapability } from '@/lib/auth/current-user';
+import { queuesFor, RECENT_PULL_DAYS } from '@/lib/desk/queue-ids';
 import { formatDateTime } from '@/lib/format';
 import { hrefWith } from '@/lib/url';
 import { getSiteSettings } from '@/lib/reader/queries';
@@ -26,8 +27,11 @@ const publicationStates = ['unpublished', 'published', 'taken_down', 'retracted'
 export default async function StoriesPage({ searchParams }: Props) {
   const user = await requireCapability('stories:view');
   const filter = storyFilterSchema.parse(await searchParams);
-  const [t, locale, { rows, total }, pickers, settings] = await Promise.all([getTranslations(), getLocale(), listStories(user, filter), listPickers(user), getSiteSettings()]);
+  const settings = await getSiteSettings();
+  const [t, locale, { rows, total }, pickers] = await Promise.all([getTranslations(), getLocale(), listStories(user, filter, { timeZone: settings.timeZone }), listPickers(user)]);
   const pages = Math.max(1, Math.ceil(total / STORY_PAGE_SIZE));
+  // A link may name a queue this role's dashboard does not show; the select still says what is applied.
+  const queueOptions = [...new Set([...queuesFor(user.role), ...(filter.queue ? [filter.queue] : [])])];
   return (
     <div className="space-y-6">
       <header className="flex flex-wrap items-end justify-between gap-4">
@@ -40,10 +44,21 @@ export default async function StoriesPage({ searchParams }: Props) {
         </form>
       </header>
 
-      <form method="get" role="search" className="grid gap-3 rounded-lg border border-rule bg-white p-4 sm:grid-cols-2 lg:grid-cols-[2fr_1fr_1fr_1fr_1fr_auto] lg:items-end">
+      <form method="get" role="search" className="grid gap-3 rounded-lg border border-rule bg-white p-4 sm:grid-cols-2 lg:grid-cols-[2fr_1fr_1fr_1fr_1fr_1fr_auto] lg:items-end">
         <label className="space-y-1">
           <span className="block text-sm font-bold">{t('stories.search')}</span>
           <Input type="search" name="q" dir="auto" defaultValue={filter.q} />
+        </label>
+        <label className="space-y-1">
+          <span className="block text-sm font-bold">{t('desk.queue')}</span>
+          <Select name="queue" defaultValue={filter.queue ?? ''}>
+            <option value="">{t('stories.any')}</option>
+            {queueOptions.map((queue) => (
+              <option key={queue} value={queue}>
+                {t(`desk.queues.${queue}.title`, { days: RECENT_PULL_DAYS })}
+              </option>
+            ))}
+          </Select>
         </label>
         <label className="space-y-1">
           <span className="block text-sm font-bold">{t('stories.state')}</span>

@@ -12,6 +12,7 @@ import { getStoryForEditor } from '@/lib/stories/editor';
 import { listPickers } from '@/lib/stories/list';
 import { workflowOptions } from '@/lib/stories/transitions';
 import { SharePanel } from './_components/share-panel';
+import { AssignmentPanel } from './_components/assignment-panel';
 import { StoryEditor } from './_components/story-editor';
 
 type Props = { params: Promise<{ id: string }> };
@@ -54,7 +55,12 @@ export default async function StoryEditorPage({ params }: Props) {
         sections={pickers.sections}
         authors={pickers.authors}
         uiDir={directionOf(isLocale(locale) ? locale : 'ar')}
-        panels={links && <SharePanel storyId={view.story.id} links={links} />}
+        panels={
+          <>
+            <AssignmentPanel user={user} storyId={view.story.id} />
+            {links && <SharePanel storyId={view.story.id} links={links} />}
+          </>
+        }
         comments={comments ?? []}
         staff={staff}
       />

@@ -20,6 +20,8 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 const optionalId = z.uuid().optional().catch(undefined);
+// Events whose reason is a person's name, already said in the event's own words.
+const NAMED_IN_EVENT = new Set(['take_over', 'assign']);
 
 /** The fields a reader or editor cares about, as display strings for the metadata diff. */
 function fieldsOf(revision: RevisionSnapshot): Record<string, string> {
@@ -184,7 +186,7 @@ export default async function HistoryPage({ params, searchParams }: Props) {
                   : tw('workflow.revision', { kind: t(`kind.${entry.kind}`), version: entry.version })}
               </span>
               {entry.actorName && <span>{entry.actorName}</span>}
-              {entry.type === 'event' && entry.reason && entry.action !== 'take_over' && (
+              {entry.type === 'event' && entry.reason && !NAMED_IN_EVENT.has(entry.action) && (
                 <span dir="auto" className="w-full text-muted">
                   «{entry.reason}»
                 </span>
