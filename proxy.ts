@@ -29,8 +29,9 @@ const notFoundHtml = `<!doctype html><html lang="ar" dir="rtl"><head><meta chars
 // Auth.js session cookies, plain or __Secure- prefixed, possibly chunked (.0, .1, …).
 const hasSessionCookie = (request: NextRequest) => request.cookies.getAll().some(({ name }) => /^(__Secure-)?authjs\.session-token(\.\d+)?$/.test(name));
 
-// /{section}/{story}, except the staff area and framework paths.
-const ARTICLE_PATH = /^\/(?!newsroom\/|login\/|api\/|_next\/|_\/)[^/]+\/([^/]+)$/;
+// /{section}/{story}, except the staff area, framework paths and the reader's
+// other two-segment pages (tags, authors, previews, share links).
+const ARTICLE_PATH = /^\/(?!newsroom\/|login\/|api\/|_next\/|_\/|tag\/|author\/|preview\/|share\/)[^/]+\/([^/]+)$/;
 
 export async function proxy(request: NextRequest) {
   const { pathname, search } = request.nextUrl;

@@ -467,3 +467,18 @@ export const shareLinks = pgTable(
   },
   (t) => [index('share_links_story_idx').on(t.storyId, t.createdAt)],
 );
+
+// The curated top of the home page: position 0 is the lead, 1.. the top
+// stories in order. Stories that are no longer live are skipped on read.
+export const frontPageSlots = pgTable(
+  'front_page_slots',
+  {
+    position: smallint('position').primaryKey(),
+    storyId: uuid('story_id')
+      .notNull()
+      .references(() => stories.id, { onDelete: 'cascade' }),
+    updatedById: uuid('updated_by_id').references(() => users.id, { onDelete: 'set null' }),
+    updatedAt: tstz('updated_at').notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('front_page_slots_story_idx').on(t.storyId), check('front_page_slots_position', sql`${t.position} >= 0 and ${t.position} < 20`)],
+);

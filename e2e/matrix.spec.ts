@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { eq } from 'drizzle-orm';
 import { request as playwrightRequest, type APIRequestContext } from '@playwright/test';
-import { shareLinks, stories, users } from '@/db/schema';
+import { publishedStories, shareLinks, stories, users } from '@/db/schema';
 import { parseSeedStory } from '@/db/seed-story';
 import { can, type Role } from '@/lib/auth/permissions';
 import { signShareToken } from '@/lib/share/token';
@@ -26,11 +26,12 @@ test.beforeAll(async ({ browser, db, baseURL }) => {
   const seedSlug = slugify(parseSeedStory(readFileSync('db/seed-story.ar.txt', 'utf8')).headline);
   const [writer] = await db.select({ id: users.id }).from(users).where(eq(users.email, 'writer@sahifa.test'));
   const [seedStory] = await db.select({ id: stories.id }).from(stories).where(eq(stories.slug, seedSlug));
+  const [seedLive] = await db.select({ tags: publishedStories.tags, bylines: publishedStories.bylines }).from(publishedStories).where(eq(publishedStories.slug, seedSlug));
   // A live share link to the seed story, signed with the e2e server's secret.
   const expiresAt = new Date(Math.floor(Date.now() / 1000) * 1000 + 3_600_000);
   const [link] = await db.insert(shareLinks).values({ storyId: seedStory!.id, expiresAt }).returning({ id: shareLinks.id });
   const shareToken = signShareToken({ linkId: link!.id, expiresAt }, process.env.E2E_AUTH_SECRET as string);
-  substitutions = { '{story-id}': seedStory!.id, '{story}': encodeURIComponent(seedSlug), '{user}': writer!.id, '{share-token}': shareToken };
+  substitutions = { '{story-id}': seedStory!.id, '{story}': encodeURIComponent(seedSlug), '{user}': writer!.id, '{share-token}': shareToken, '{tag}': encodeURIComponent(seedLive!.tags[0]!.slug), '{author}': encodeURIComponent(seedLive!.bylines[0]!.slug) };
 
   const headers = { 'x-forwarded-for': uniqueIp() };
   contexts.set('anonymous', await playwrightRequest.newContext({ baseURL, extraHTTPHeaders: headers }));

@@ -17,6 +17,8 @@ export const pageRows: PageRow[] = [
   { file: 'app/(site)/page.tsx', path: '/', public: true },
   { file: 'app/(site)/[section]/page.tsx', path: '/technology', public: true },
   { file: 'app/(site)/[section]/[story]/page.tsx', path: '/technology/{story}', public: true },
+  { file: 'app/(site)/tag/[tag]/page.tsx', path: '/tag/{tag}', public: true },
+  { file: 'app/(site)/author/[author]/page.tsx', path: '/author/{author}', public: true },
   // Anyone holding a valid signed token; tampered, expired and revoked ones get 404 (lib/share/links.ts).
   { file: 'app/(site)/share/[token]/page.tsx', path: '/share/{share-token}', public: true },
   { file: 'app/(newsroom)/login/page.tsx', path: '/login', public: true },
@@ -28,6 +30,7 @@ export const pageRows: PageRow[] = [
   { file: 'app/(newsroom)/newsroom/users/[id]/page.tsx', path: '/newsroom/users/{user}', capability: 'users:manage' },
   { file: 'app/(newsroom)/newsroom/audit/page.tsx', path: '/newsroom/audit', capability: 'audit:read' },
   { file: 'app/(newsroom)/newsroom/stories/page.tsx', path: '/newsroom/stories', capability: 'stories:view' },
+  { file: 'app/(newsroom)/newsroom/front/page.tsx', path: '/newsroom/front', capability: 'front:manage' },
   { file: 'app/(newsroom)/newsroom/stories/[id]/page.tsx', path: '/newsroom/stories/{story-id}', capability: 'stories:view' },
   { file: 'app/(newsroom)/newsroom/stories/[id]/history/page.tsx', path: '/newsroom/stories/{story-id}/history', capability: 'stories:view' },
   // In the reader's layout, but for staff only.
@@ -61,6 +64,7 @@ export const actionRows: ActionRow[] = [
   { file: 'app/(newsroom)/newsroom/users/actions.ts', name: 'setStatusAction', dal: ['setStatus'], capability: 'users:manage' },
   { file: 'app/(newsroom)/newsroom/users/actions.ts', name: 'issueLinkAction', dal: ['issueAccessLink'], capability: 'users:manage' },
   { file: 'app/(newsroom)/newsroom/users/actions.ts', name: 'signOutEverywhereAction', dal: ['signOutEverywhere'], capability: 'users:manage' },
+  { file: 'app/(newsroom)/newsroom/front/actions.ts', name: 'saveFrontAction', dal: ['setFrontPage'], capability: 'front:manage' },
   { file: 'app/(newsroom)/newsroom/stories/actions.ts', name: 'createStoryAction', dal: ['createStory'], capability: 'stories:create' },
   { file: 'app/(newsroom)/newsroom/stories/[id]/history/actions.ts', name: 'restoreRevisionAction', dal: ['restoreRevision'], capability: 'stories:view' },
   // Role, state and four-eyes are decided per story by the DAL's workflow rules (lib/stories/workflow.ts).

@@ -4,6 +4,8 @@ import { getSiteSettings } from '@/lib/reader/queries';
 import { now } from '@/lib/clock';
 import { getEnv } from '@/lib/env';
 import { formatNumber } from '@/lib/reader/format';
+import { getSections } from '@/lib/reader/listings';
+import { sectionPath } from '@/lib/reader/paths';
 import { kufi, naskh, naskhLatin } from '../fonts';
 import '../globals.css';
 
@@ -19,7 +21,7 @@ export async function generateMetadata(): Promise<Metadata> {
 // The reader site's root layout: Arabic, right to left, and no client
 // providers, so its pages ship no JavaScript of their own.
 export default async function SiteLayout({ children }: { children: React.ReactNode }) {
-  const [t, settings] = await Promise.all([getTranslations({ locale: 'ar', namespace: 'site' }), getSiteSettings()]);
+  const [t, settings, sections] = await Promise.all([getTranslations({ locale: 'ar', namespace: 'site' }), getSiteSettings(), getSections()]);
   return (
     <html lang="ar" dir="rtl" className={`${naskh.variable} ${naskhLatin.variable} ${kufi.variable}`}>
       <body className="min-h-dvh flex flex-col">
@@ -33,6 +35,22 @@ export default async function SiteLayout({ children }: { children: React.ReactNo
             </a>
             <p className="text-sm text-muted">{settings.siteDescription}</p>
           </div>
+          <nav aria-label={t('mainNav')} className="mx-auto max-w-5xl px-4 pb-3">
+            <ul className="flex flex-wrap gap-x-5 gap-y-1 font-bold">
+              <li>
+                <a href="/" className="no-underline hover:underline">
+                  {t('home')}
+                </a>
+              </li>
+              {sections.map((section) => (
+                <li key={section.slug}>
+                  <a href={sectionPath(section.slug)} className="no-underline hover:underline">
+                    {section.name}
+                  </a>
+                </li>
+              ))}
+            </ul>
+          </nav>
         </header>
         <main id="main" className="flex-1 mx-auto w-full max-w-5xl px-4 py-8">
           {children}

@@ -1,7 +1,7 @@
 import { getTranslations } from 'next-intl/server';
 import type { Article } from '@/lib/reader/queries';
 import { formatDate, formatHijriDate, type DateSettings } from '@/lib/reader/format';
-import { sectionPath } from '@/lib/reader/paths';
+import { authorPath, sectionPath, tagPath } from '@/lib/reader/paths';
 import { ArticleBody } from './article-body';
 
 // The article as readers see it. A story in another language carries its own
@@ -25,7 +25,15 @@ export async function ArticleView({ article, settings }: { article: Article; set
         {article.standfirst && <p className="mt-3 text-xl text-muted">{article.standfirst}</p>}
         {article.bylines.length > 0 && (
           <p className="mt-4 font-bold">
-            {t('by')} {article.bylines.map((byline) => byline.name).join(t('bylineSeparator'))}
+            {t('by')}{' '}
+            {article.bylines.map((byline, index) => (
+              <span key={byline.id}>
+                {index > 0 && t('bylineSeparator')}
+                <a href={authorPath(byline.slug)} className="no-underline hover:underline">
+                  {byline.name}
+                </a>
+              </span>
+            ))}
           </p>
         )}
         <p className="mt-1 text-sm text-muted">
@@ -61,8 +69,10 @@ export async function ArticleView({ article, settings }: { article: Article; set
           <h2 className="sr-only">{t('tags')}</h2>
           <ul className="flex flex-wrap gap-2">
             {article.tags.map((tag) => (
-              <li key={tag.id} className="rounded-full border border-rule px-3 py-0.5 text-sm">
-                {tag.name}
+              <li key={tag.id}>
+                <a href={tagPath(tag.slug)} className="inline-block rounded-full border border-rule px-3 py-0.5 text-sm no-underline hover:bg-black/5">
+                  {tag.name}
+                </a>
               </li>
             ))}
           </ul>

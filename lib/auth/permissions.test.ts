@@ -13,6 +13,7 @@ const expected: Record<Capability, Record<Role, boolean>> = {
   'comments:moderate': { writer: false, editor: true, admin: true },
   'stories:assign': { writer: false, editor: true, admin: true },
   'stories:change-live-slug': { writer: false, editor: true, admin: true },
+  'front:manage': { writer: false, editor: true, admin: true },
   'stories:share': { writer: false, editor: true, admin: true },
 };
 

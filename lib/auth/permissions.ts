@@ -25,6 +25,8 @@ export const capabilities = {
   'stories:assign': ['editor', 'admin'],
   /** Change the slug of a story readers can already reach. */
   'stories:change-live-slug': ['editor', 'admin'],
+  /** Pin the home page's lead story and order its top stories. */
+  'front:manage': ['editor', 'admin'],
   /** Create and revoke signed read-only links to a story's working copy. */
   'stories:share': ['editor', 'admin'],
 } as const satisfies Record<string, readonly Role[]>;

@@ -3,8 +3,11 @@
 
 export const LATEST_TAG = 'latest';
 export const SETTINGS_TAG = 'settings';
+/** The curated lead and top stories of the home page. */
+export const FRONT_TAG = 'front';
 
 export const storyTag = (storyId: string) => `story:${storyId}`;
 export const slugTag = (slug: string) => `slug:${slug}`;
 export const sectionTag = (sectionSlug: string) => `section:${sectionSlug}`;
 export const tagTag = (tagSlug: string) => `tag:${tagSlug}`;
+export const authorTag = (authorSlug: string) => `author:${authorSlug}`;

@@ -10,3 +10,13 @@ export function slugFromParam(raw: string): string | null {
   if (decoded === null || decoded.length > 400) return null;
   return isSlug(decoded) ? decoded : null;
 }
+
+/**
+ * The `page` query parameter: absent is page 1; anything but a plain number
+ * from 1 to 9999 is null (a 404), so junk never reaches a cache key.
+ */
+export function pageFromSearch(raw: string | string[] | undefined): number | null {
+  if (raw === undefined) return 1;
+  if (typeof raw !== 'string' || !/^[1-9]\d{0,3}$/.test(raw)) return null;
+  return Number(raw);
+}

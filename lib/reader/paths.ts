@@ -8,3 +8,11 @@ export function storyPath(sectionSlug: string, storySlug: string): string {
 export function sectionPath(sectionSlug: string): string {
   return `/${encodeSlug(sectionSlug)}`;
 }
+
+export function tagPath(tagSlug: string): string {
+  return `/tag/${encodeSlug(tagSlug)}`;
+}
+
+export function authorPath(authorSlug: string): string {
+  return `/author/${encodeSlug(authorSlug)}`;
+}

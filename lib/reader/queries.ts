@@ -20,7 +20,7 @@ export type StoryCard = {
   publishedAt: Date;
 };
 
-const cardColumns = {
+export const cardColumns = {
   storyId: publishedStories.storyId,
   slug: publishedStories.slug,
   sectionSlug: sections.slug,
@@ -32,7 +32,7 @@ const cardColumns = {
 };
 
 // unstable_cache serialises results as JSON, so dates come back as strings.
-const reviveCard = (card: StoryCard): StoryCard => ({ ...card, publishedAt: new Date(card.publishedAt) });
+export const reviveCard = (card: StoryCard): StoryCard => ({ ...card, publishedAt: new Date(card.publishedAt) });
 
 export async function getLatestStories(limit = 30): Promise<StoryCard[]> {
   const read = unstable_cache(

@@ -1,35 +1,31 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
-import { StoryList } from '@/components/site/story-list';
-import { slugFromParam } from '@/lib/reader/params';
+import { listingMetadata, ListingView } from '@/components/site/listing';
+import { getSectionPage } from '@/lib/reader/listings';
+import { pageFromSearch, slugFromParam } from '@/lib/reader/params';
 import { sectionPath } from '@/lib/reader/paths';
-import { getSectionListing, getSiteSettings } from '@/lib/reader/queries';
+import { getSiteSettings } from '@/lib/reader/queries';
 
 export const dynamic = 'force-dynamic';
 
-type Props = { params: Promise<{ section: string }> };
+type Props = { params: Promise<{ section: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
-async function load(params: Props['params']) {
+async function load({ params, searchParams }: Props) {
   const slug = slugFromParam((await params).section);
-  return slug ? getSectionListing(slug) : null;
+  const page = pageFromSearch((await searchParams).page);
+  return slug && page ? getSectionPage(slug, page) : null;
 }
 
-export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const listing = await load(params);
-  return listing ? { title: listing.name, alternates: { canonical: sectionPath(listing.slug) } } : {};
+export async function generateMetadata(props: Props): Promise<Metadata> {
+  const [listing, settings, t] = await Promise.all([load(props), getSiteSettings(), getTranslations({ locale: 'ar', namespace: 'section' })]);
+  if (!listing) return {};
+  return listingMetadata({ title: listing.name, description: t('description', { name: listing.name, site: settings.siteName }), path: sectionPath(listing.slug), page: listing.page, siteName: settings.siteName });
 }
 
-export default async function SectionPage({ params }: Props) {
-  const listing = await load(params);
+export default async function SectionPage(props: Props) {
+  const listing = await load(props);
   if (!listing) notFound();
   const [t, settings] = await Promise.all([getTranslations({ locale: 'ar', namespace: 'section' }), getSiteSettings()]);
-  return (
-    <section aria-labelledby="section-heading">
-      <h1 id="section-heading" className="font-display text-2xl font-bold border-b-2 border-ink pb-2">
-        {listing.name}
-      </h1>
-      <StoryList stories={listing.stories} settings={settings} emptyText={t('empty')} />
-    </section>
-  );
+  return <ListingView listing={listing} title={listing.name} path={sectionPath(listing.slug)} settings={settings} emptyText={t('empty')} />;
 }

@@ -1,7 +1,12 @@
 import type { Metadata } from 'next';
 import { notFound, permanentRedirect } from 'next/navigation';
+import { getTranslations } from 'next-intl/server';
 import { ArticleView } from '@/components/article/article-view';
+import { ShareLinks } from '@/components/site/share-links';
+import { StoryTeaser } from '@/components/site/story-card';
 import { getEnv } from '@/lib/env';
+import { newsArticleJsonLd, serializeJsonLd } from '@/lib/reader/json-ld';
+import { getRelated } from '@/lib/reader/listings';
 import { slugFromParam } from '@/lib/reader/params';
 import { storyPath } from '@/lib/reader/paths';
 import { getArticle, getSiteSettings } from '@/lib/reader/queries';
@@ -27,8 +32,9 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { article } = result;
   const description = article.seoDescription || article.standfirst || article.plainText.slice(0, 160);
   const canonical = storyPath(article.sectionSlug, article.slug);
+  const title = article.seoTitle || article.headline;
   return {
-    title: article.seoTitle || article.headline,
+    title,
     description,
     alternates: { canonical },
     openGraph: {
@@ -41,38 +47,43 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
       modifiedTime: article.updatedAt.toISOString(),
       section: article.sectionName,
       tags: article.tags.map((tag) => tag.name),
+      authors: article.bylines.map((byline) => byline.name),
     },
+    twitter: { card: 'summary', title: article.headline, description },
   };
 }
 
 export default async function ArticlePage({ params }: Props) {
   const result = await resolve(params);
   if (result.kind === 'redirect') permanentRedirect(storyPath(result.sectionSlug, result.slug));
-  // Taken-down and retracted stories answer 410 once the workflow can produce them; until then, not found.
+  // Taken-down and retracted stories answer 410 from proxy.ts before this runs; a race lands here as not found.
   if (result.kind !== 'article') notFound();
   const { article } = result;
-  const settings = await getSiteSettings();
-  const jsonLd = {
-    '@context': 'https://schema.org',
-    '@type': 'NewsArticle',
-    headline: article.headline,
-    inLanguage: article.language,
-    datePublished: article.publishedAt.toISOString(),
-    dateModified: article.updatedAt.toISOString(),
-    articleSection: article.sectionName,
-    keywords: article.tags.map((tag) => tag.name).join(', '),
-    author: article.bylines.map((byline) => ({ '@type': 'Person', name: byline.name })),
-    publisher: { '@type': 'Organization', name: settings.siteName },
-    mainEntityOfPage: new URL(storyPath(article.sectionSlug, article.slug), getEnv().SITE_URL).toString(),
-  };
+  const [settings, related, t] = await Promise.all([getSiteSettings(), getRelated(article), getTranslations({ locale: 'ar', namespace: 'article' })]);
+  const siteUrl = getEnv().SITE_URL;
+  const jsonLd = newsArticleJsonLd(article, { name: settings.siteName, url: siteUrl });
   return (
     <>
       <ArticleView article={article} settings={settings} />
-      <script
-        type="application/ld+json"
-        // The one raw-HTML sink: serialized JSON with `<` escaped so no text can close the script element.
-        dangerouslySetInnerHTML={{ __html: JSON.stringify(jsonLd).replace(/</g, '\\u003c') }}
-      />
+      <div className="mx-auto max-w-3xl">
+        <ShareLinks url={new URL(storyPath(article.sectionSlug, article.slug), siteUrl).toString()} title={article.headline} />
+        {related.length > 0 && (
+          <section aria-labelledby="related-heading" className="no-print mt-10 border-t border-rule pt-6" data-testid="related">
+            <h2 id="related-heading" className="mb-4 font-display text-xl font-bold">
+              {t('related')}
+            </h2>
+            <ul className="grid gap-6 sm:grid-cols-2">
+              {related.map((story) => (
+                <li key={story.storyId}>
+                  <StoryTeaser story={story} settings={settings} />
+                </li>
+              ))}
+            </ul>
+          </section>
+        )}
+      </div>
+      {/* The one raw-HTML sink: serialized JSON with `<` escaped (lib/reader/json-ld.ts). */}
+      <script type="application/ld+json" dangerouslySetInnerHTML={{ __html: serializeJsonLd(jsonLd) }} />
     </>
   );
 }

@@ -1,0 +1,43 @@
+import type { Metadata } from 'next';
+import { notFound } from 'next/navigation';
+import { getTranslations } from 'next-intl/server';
+import { listingMetadata, ListingView } from '@/components/site/listing';
+import { getAuthorPage } from '@/lib/reader/listings';
+import { pageFromSearch, slugFromParam } from '@/lib/reader/params';
+import { authorPath } from '@/lib/reader/paths';
+import { getSiteSettings } from '@/lib/reader/queries';
+
+export const dynamic = 'force-dynamic';
+
+type Props = { params: Promise<{ author: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+async function load({ params, searchParams }: Props) {
+  const slug = slugFromParam((await params).author);
+  const page = pageFromSearch((await searchParams).page);
+  return slug && page ? getAuthorPage(slug, page) : null;
+}
+
+export async function generateMetadata(props: Props): Promise<Metadata> {
+  const [author, settings, t] = await Promise.all([load(props), getSiteSettings(), getTranslations({ locale: 'ar', namespace: 'author' })]);
+  if (!author) return {};
+  const description = author.bio || t('description', { name: author.name, site: settings.siteName });
+  return listingMetadata({ title: author.name, description, path: authorPath(author.slug), page: author.page, siteName: settings.siteName });
+}
+
+export default async function AuthorPage(props: Props) {
+  const author = await load(props);
+  if (!author) notFound();
+  const [t, settings] = await Promise.all([getTranslations({ locale: 'ar', namespace: 'author' }), getSiteSettings()]);
+  const intro = (
+    <div className="mt-4 space-y-2" data-testid="author-profile">
+      {author.jobTitle && <p className="font-bold text-muted">{author.jobTitle}</p>}
+      {author.bio && (
+        <p dir="auto" className="max-w-3xl">
+          {author.bio}
+        </p>
+      )}
+      <h2 className="pt-4 font-display text-xl font-bold">{t('stories', { name: author.name })}</h2>
+    </div>
+  );
+  return <ListingView listing={author} title={author.name} path={authorPath(author.slug)} settings={settings} emptyText={t('empty')} intro={intro} />;
+}

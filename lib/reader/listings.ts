@@ -1,0 +1,210 @@
+import 'server-only';
+import { and, asc, count, desc, eq, inArray, ne, sql, type SQL } from 'drizzle-orm';
+import { unstable_cache } from 'next/cache';
+import { getDb } from '@/db';
+import { authors, frontPageSlots, publishedStories, sections, tags } from '@/db/schema';
+import { authorTag, FRONT_TAG, LATEST_TAG, sectionTag, SETTINGS_TAG, tagTag } from './cache-tags';
+import { cardColumns, reviveCard, type StoryCard } from './queries';
+
+// The reader's listings: the curated home, and paginated section, tag and
+// author pages. Each reads only live rows of the published projection, in
+// one or two indexed queries, cached under the tags that publishing expires.
+
+export const PAGE_SIZE = 20;
+
+const live = eq(publishedStories.state, 'published');
+
+async function cards(where: SQL, options: { limit: number; offset?: number }) {
+  return getDb()
+    .select(cardColumns)
+    .from(publishedStories)
+    .innerJoin(sections, eq(sections.id, publishedStories.sectionId))
+    .where(and(live, where))
+    .orderBy(desc(publishedStories.publishedAt))
+    .limit(options.limit)
+    .offset(options.offset ?? 0);
+}
+
+async function total(where: SQL): Promise<number> {
+  const [row] = await getDb().select({ n: count() }).from(publishedStories).where(and(live, where));
+  return row?.n ?? 0;
+}
+
+export type Listing = { slug: string; name: string; stories: StoryCard[]; page: number; pages: number; total: number };
+export type AuthorListing = Listing & { jobTitle: string | null; bio: string | null };
+
+/** A page of a listing; null for an unknown owner or a page past the last (page 1 always exists). */
+function paged<T extends { slug: string }>(owner: T | undefined, where: (owner: T) => SQL, page: number) {
+  return async () => {
+    if (!owner) return null;
+    const condition = where(owner);
+    const n = await total(condition);
+    const pages = Math.max(1, Math.ceil(n / PAGE_SIZE));
+    if (page > pages) return null;
+    return { owner, stories: await cards(condition, { limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE }), page, pages, total: n };
+  };
+}
+
+const revive = <L extends { stories: StoryCard[] }>(listing: L | null): L | null => listing && { ...listing, stories: listing.stories.map(reviveCard) };
+
+export async function getSectionPage(slug: string, page: number): Promise<Listing | null> {
+  const read = unstable_cache(
+    async () => {
+      const [section] = await getDb().select().from(sections).where(eq(sections.slug, slug));
+      const result = await paged(section, (s) => eq(publishedStories.sectionId, s.id), page)();
+      return result && { slug: result.owner.slug, name: result.owner.name, stories: result.stories, page, pages: result.pages, total: result.total };
+    },
+    ['section-page', slug, String(page)],
+    { tags: [sectionTag(slug)] },
+  );
+  return revive(await read());
+}
+
+export async function getTagPage(slug: string, page: number): Promise<Listing | null> {
+  const read = unstable_cache(
+    async () => {
+      const [tag] = await getDb().select().from(tags).where(eq(tags.slug, slug));
+      // Containment on the GIN (jsonb_path_ops) index of the projected tags.
+      const result = await paged(tag, (t) => sql`${publishedStories.tags} @> ${JSON.stringify([{ slug: t.slug }])}::jsonb`, page)();
+      return result && { slug: result.owner.slug, name: result.owner.name, stories: result.stories, page, pages: result.pages, total: result.total };
+    },
+    ['tag-page', slug, String(page)],
+    { tags: [tagTag(slug), LATEST_TAG] },
+  );
+  return revive(await read());
+}
+
+export async function getAuthorPage(slug: string, page: number): Promise<AuthorListing | null> {
+  const read = unstable_cache(
+    async () => {
+      const [author] = await getDb().select().from(authors).where(eq(authors.slug, slug));
+      const result = await paged(author, (a) => sql`${publishedStories.bylines} @> ${JSON.stringify([{ slug: a.slug }])}::jsonb`, page)();
+      return (
+        result && {
+          slug: result.owner.slug,
+          name: result.owner.name,
+          jobTitle: result.owner.jobTitle,
+          bio: result.owner.bio,
+          stories: result.stories,
+          page,
+          pages: result.pages,
+          total: result.total,
+        }
+      );
+    },
+    ['author-page', slug, String(page)],
+    { tags: [authorTag(slug), LATEST_TAG] },
+  );
+  return revive(await read());
+}
+
+export type FrontPage = { lead: StoryCard | null; top: StoryCard[]; latest: StoryCard[]; sections: { slug: string; name: string; stories: StoryCard[] }[] };
+
+const SECTION_BLOCK = 4;
+const LATEST_ON_HOME = 10;
+
+/**
+ * The home page in three reads: the curated slots (live ones only, in
+ * order), the latest stories not already shown, and the newest few of every
+ * section in one windowed query.
+ */
+export async function getFrontPage(): Promise<FrontPage> {
+  const read = unstable_cache(
+    async () => {
+      const db = getDb();
+      const curated = await db
+        .select({ position: frontPageSlots.position, ...cardColumns })
+        .from(frontPageSlots)
+        .innerJoin(publishedStories, eq(publishedStories.storyId, frontPageSlots.storyId))
+        .innerJoin(sections, eq(sections.id, publishedStories.sectionId))
+        .where(live)
+        .orderBy(asc(frontPageSlots.position));
+      const lead = curated.find((slot) => slot.position === 0) ?? null;
+      const top = curated.filter((slot) => slot.position > 0);
+      const shown = curated.map((slot) => slot.storyId);
+      const latest = await cards(shown.length ? sql`${publishedStories.storyId} not in ${shown}` : sql`true`, { limit: LATEST_ON_HOME });
+      const ranked = db
+        .select({ ...cardColumns, sectionPosition: sections.position, rank: sql<number>`row_number() over (partition by ${publishedStories.sectionId} order by ${publishedStories.publishedAt} desc)`.as('rank') })
+        .from(publishedStories)
+        .innerJoin(sections, eq(sections.id, publishedStories.sectionId))
+        .where(live)
+        .as('ranked');
+      const blocks = await db.select().from(ranked).where(sql`${ranked.rank} <= ${SECTION_BLOCK}`).orderBy(asc(ranked.sectionPosition), asc(ranked.sectionSlug), asc(ranked.rank));
+      const bySection = new Map<string, { slug: string; name: string; stories: StoryCard[] }>();
+      for (const row of blocks) {
+        const card = toCard(row);
+        const block = bySection.get(card.sectionSlug) ?? { slug: card.sectionSlug, name: card.sectionName, stories: [] };
+        block.stories.push(card);
+        bySection.set(card.sectionSlug, block);
+      }
+      return { lead: lead && toCard(lead), top: top.map(toCard), latest, sections: [...bySection.values()] };
+    },
+    ['front-page'],
+    { tags: [FRONT_TAG, LATEST_TAG] },
+  );
+  const front = await read();
+  return {
+    lead: front.lead && reviveCard(front.lead),
+    top: front.top.map(reviveCard),
+    latest: front.latest.map(reviveCard),
+    sections: front.sections.map((block) => ({ ...block, stories: block.stories.map(reviveCard) })),
+  };
+}
+
+/** Just the card, from a row that also carries the columns it was ranked or placed by. */
+const toCard = (row: StoryCard): StoryCard => ({
+  storyId: row.storyId,
+  slug: row.slug,
+  sectionSlug: row.sectionSlug,
+  sectionName: row.sectionName,
+  kicker: row.kicker,
+  headline: row.headline,
+  standfirst: row.standfirst,
+  publishedAt: row.publishedAt,
+});
+
+const RELATED = 4;
+
+/** Stories that share the most tags with this one, then the newest of its section; never itself. */
+export async function getRelated(story: { storyId: string; sectionId: string; tags: { slug: string }[] }): Promise<StoryCard[]> {
+  const slugs = story.tags.map((tag) => tag.slug).sort();
+  const read = unstable_cache(
+    async () => {
+      const db = getDb();
+      const shared = slugs.length
+        ? await db
+            .select({
+              ...cardColumns,
+              overlap: sql<number>`(select count(*) from jsonb_array_elements(${publishedStories.tags}) t where t->>'slug' in ${slugs})`.as('overlap'),
+            })
+            .from(publishedStories)
+            .innerJoin(sections, eq(sections.id, publishedStories.sectionId))
+            // Any shared tag, each term on the GIN index.
+            .where(and(live, ne(publishedStories.storyId, story.storyId), sql`(${sql.join(slugs.map((slug) => sql`${publishedStories.tags} @> ${JSON.stringify([{ slug }])}::jsonb`), sql` or `)})`))
+            .orderBy(sql`overlap desc`, desc(publishedStories.publishedAt))
+            .limit(RELATED)
+        : [];
+      const picked = shared.map(toCard);
+      if (picked.length < RELATED) {
+        const exclude = [story.storyId, ...picked.map((card) => card.storyId)];
+        picked.push(...(await cards(and(eq(publishedStories.sectionId, story.sectionId), sql`${publishedStories.storyId} not in ${exclude}`) as SQL, { limit: RELATED - picked.length })));
+      }
+      return picked;
+    },
+    ['related', story.storyId, ...slugs],
+    { tags: [LATEST_TAG] },
+  );
+  return (await read()).map(reviveCard);
+}
+
+/** For the front-page editor: whether these ids are live stories. */
+export async function liveStoryIds(ids: string[]): Promise<Set<string>> {
+  if (ids.length === 0) return new Set();
+  const rows = await getDb().select({ id: publishedStories.storyId }).from(publishedStories).where(and(live, inArray(publishedStories.storyId, ids)));
+  return new Set(rows.map((row) => row.id));
+}
+
+/** The site's sections in their order, for the navigation on every reader page. */
+export async function getSections(): Promise<{ slug: string; name: string }[]> {
+  return unstable_cache(() => getDb().select({ slug: sections.slug, name: sections.name }).from(sections).orderBy(asc(sections.position), asc(sections.name)), ['sections'], { tags: [SETTINGS_TAG] })();
+}
