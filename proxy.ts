@@ -1,6 +1,6 @@
 import { NextResponse, type NextRequest } from 'next/server';
 import { getDb } from './db';
-import { findGone, renderGonePage } from './lib/reader/gone';
+import { findGone, readSiteChrome, renderGonePage } from './lib/reader/gone';
 import { slugFromParam } from './lib/reader/params';
 import messages from './messages/ar.json';
 
@@ -47,7 +47,7 @@ export async function proxy(request: NextRequest) {
   const slug = article ? slugFromParam(article[1] as string) : null;
   if (slug) {
     const gone = await findGone(getDb(), slug);
-    if (gone) return new NextResponse(renderGonePage(gone), { status: 410, headers: { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' } });
+    if (gone) return new NextResponse(renderGonePage(gone, await readSiteChrome(getDb())), { status: 410, headers: { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' } });
   }
   const headers = new Headers(request.headers);
   headers.set('x-sahifa-path', pathname + search);

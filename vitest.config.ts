@@ -10,7 +10,7 @@ export default defineConfig({
   },
   test: {
     projects: [
-      { extends: true, test: { name: 'unit', include: ['lib/**/*.test.ts', 'db/**/*.test.ts', 'components/**/*.test.{ts,tsx}', 'test/**/*.test.ts'], exclude: ['**/*.int.test.ts'] } },
+      { extends: true, test: { name: 'unit', include: ['lib/**/*.test.ts', 'db/**/*.test.ts', 'components/**/*.test.{ts,tsx}', 'test/**/*.test.ts', 'scripts/**/*.test.ts'], exclude: ['**/*.int.test.ts'] } },
       {
         extends: true,
         test: {

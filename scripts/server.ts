@@ -4,6 +4,7 @@ import { createServer } from 'node:http';
 import path from 'node:path';
 import next from 'next';
 import { startJobRunner } from '@/lib/jobs/runner';
+import { arabicErrorPages } from './error-page';
 import { logger } from '@/lib/logger';
 
 // Our HTTP server around Next's request handler. It exists for one reason:
@@ -33,6 +34,7 @@ export async function startServer(options: { dev: boolean; port: number; hostnam
     const claimed = req.headers['x-forwarded-for'];
     const peer = req.socket.remoteAddress ?? '';
     req.headers['x-forwarded-for'] = [...(Array.isArray(claimed) ? claimed : claimed ? [claimed] : []), peer].filter(Boolean).join(', ');
+    if (!options.dev) arabicErrorPages(req, res);
     void handle(req, res);
   });
   const upgrade = app.getUpgradeHandler();

@@ -123,8 +123,20 @@ export async function getFrontPage(): Promise<FrontPage> {
       const top = curated.filter((slot) => slot.position > 0);
       const shown = curated.map((slot) => slot.storyId);
       const latest = await cards(shown.length ? sql`${publishedStories.storyId} not in ${shown}` : sql`true`, { limit: LATEST_ON_HOME });
+      // A subquery's columns need names of their own: two of the card's are both called "slug".
       const ranked = db
-        .select({ ...cardColumns, sectionPosition: sections.position, rank: sql<number>`row_number() over (partition by ${publishedStories.sectionId} order by ${publishedStories.publishedAt} desc)`.as('rank') })
+        .select({
+          storyId: sql<string>`${publishedStories.storyId}`.as('story_id'),
+          slug: sql<string>`${publishedStories.slug}`.as('story_slug'),
+          sectionSlug: sql<string>`${sections.slug}`.as('section_slug'),
+          sectionName: sql<string>`${sections.name}`.as('section_name'),
+          kicker: sql<string>`${publishedStories.kicker}`.as('kicker'),
+          headline: sql<string>`${publishedStories.headline}`.as('headline'),
+          standfirst: sql<string>`${publishedStories.standfirst}`.as('standfirst'),
+          publishedAt: sql<Date>`${publishedStories.publishedAt}`.mapWith(publishedStories.publishedAt).as('published_at'),
+          sectionPosition: sql<number>`${sections.position}`.as('section_position'),
+          rank: sql<number>`row_number() over (partition by ${publishedStories.sectionId} order by ${publishedStories.publishedAt} desc)`.as('rank'),
+        })
         .from(publishedStories)
         .innerJoin(sections, eq(sections.id, publishedStories.sectionId))
         .where(live)
