@@ -1,14 +1,18 @@
 'use server';
 
+import { updateTag } from 'next/cache';
 import { cookies } from 'next/headers';
 import { signIn } from '@/auth';
 import { formAction } from '@/lib/actions';
 import { LOCALE_COOKIE } from '@/lib/i18n/config';
+import { authorTag } from '@/lib/reader/cache-tags';
 import { changePassword, updateProfile } from '@/lib/users/account';
 import { changePasswordSchema, profileSchema } from '@/lib/users/schemas';
 
 export const updateProfileAction = formAction(profileSchema, async (input, { user, ip }) => {
   const outcome = await updateProfile(user, input, { ip });
+  // The public author page shows the name, job title and bio at once.
+  if (outcome.ok && user?.authorSlug) updateTag(authorTag(user.authorSlug));
   if (outcome.ok) (await cookies()).set(LOCALE_COOKIE, input.locale, { path: '/', sameSite: 'lax', httpOnly: true, maxAge: 365 * 86_400 });
   return outcome;
 });
