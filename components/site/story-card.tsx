@@ -6,7 +6,8 @@ import { storyPath } from '@/lib/reader/paths';
 export function StoryTeaser({ story, settings, size = 'normal', headingLevel = 3 }: { story: StoryCard; settings: DateSettings; size?: 'lead' | 'normal'; headingLevel?: 2 | 3 }) {
   const Heading = headingLevel === 2 ? 'h2' : 'h3';
   return (
-    <article className={size === 'lead' ? 'border-b-2 border-ink pb-6' : ''}>
+    // A div, not an article: on an article page, the one <article> is the story being read.
+    <div className={size === 'lead' ? 'border-b-2 border-ink pb-6' : ''}>
       {story.kicker && <p className="text-sm font-bold text-accent">{story.kicker}</p>}
       <Heading className={size === 'lead' ? 'font-display text-3xl font-bold leading-normal md:text-4xl' : 'font-display text-lg font-bold leading-relaxed'}>
         <a href={storyPath(story.sectionSlug, story.slug)} className="no-underline hover:underline">
@@ -17,6 +18,6 @@ export function StoryTeaser({ story, settings, size = 'normal', headingLevel = 3
       <p className="mt-1 text-sm text-muted">
         <time dateTime={story.publishedAt.toISOString()}>{formatDate(story.publishedAt, settings)}</time>
       </p>
-    </article>
+    </div>
   );
 }
