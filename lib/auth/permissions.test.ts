@@ -10,9 +10,9 @@ const expected: Record<Capability, Record<Role, boolean>> = {
   'stories:view': { writer: true, editor: true, admin: true },
   'stories:create': { writer: true, editor: true, admin: true },
   'stories:edit-any': { writer: false, editor: true, admin: true },
-  'stories:change-live-slug': { writer: false, editor: true, admin: true },
   'comments:moderate': { writer: false, editor: true, admin: true },
   'stories:assign': { writer: false, editor: true, admin: true },
+  'stories:change-live-slug': { writer: false, editor: true, admin: true },
 };
 
 const actor = (role: Role, status: Actor['status'] = 'active'): Actor => ({ id: 'u', role, status });
