@@ -13,6 +13,7 @@ const expected: Record<Capability, Record<Role, boolean>> = {
   'comments:moderate': { writer: false, editor: true, admin: true },
   'stories:assign': { writer: false, editor: true, admin: true },
   'stories:change-live-slug': { writer: false, editor: true, admin: true },
+  'settings:manage': { writer: false, editor: false, admin: true },
 };
 
 const actor = (role: Role, status: Actor['status'] = 'active'): Actor => ({ id: 'u', role, status });

@@ -25,6 +25,8 @@ export const capabilities = {
   'stories:assign': ['editor', 'admin'],
   /** Change the slug of a story readers can already reach. */
   'stories:change-live-slug': ['editor', 'admin'],
+  /** Change site settings, starting with the pre-publish checklist's rules. */
+  'settings:manage': ['admin'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Capability = keyof typeof capabilities;
