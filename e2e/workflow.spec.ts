@@ -10,9 +10,17 @@ import { uniqueHeadline } from './data';
 
 const panel = (page: Page) => page.getByTestId('workflow-panel');
 
+// The story has no standfirst, tags or SEO description: approving, scheduling and publishing it
+// show those as checklist warnings, which the editor acknowledges before confirming.
+async function acknowledgeWarnings(page: Page) {
+  await expect(panel(page).getByTestId('checklist').locator('[data-verdict="warning"]').first()).toBeVisible();
+  await panel(page).getByLabel('قرأت التنبيهات').check();
+}
+
 async function act(page: Page, action: string, reason?: string) {
   await panel(page).getByRole('button', { name: action, exact: true }).click();
   if (reason) await panel(page).getByLabel('السبب').fill(reason);
+  if (action === 'اعتماد') await acknowledgeWarnings(page);
   await panel(page).getByRole('button', { name: `تنفيذ: ${action}` }).click();
   // The step is done when its toast says so.
   await expect(page.getByText(`تمّ: ${action}.`, { exact: true }).first()).toBeVisible();
@@ -73,6 +81,7 @@ test('draft → changes requested → resubmitted → four-eyes → approved →
   // Ten seconds ahead, on the newsroom's clock (Asia/Riyadh, UTC+3, as the seed sets it).
   const publishAt = Date.now() + 10_000;
   await panel(editorB).getByLabel(/وقت النشر/).fill(new Date(publishAt + 3 * 3_600_000).toISOString().slice(0, 19));
+  await acknowledgeWarnings(editorB);
   await panel(editorB).getByRole('button', { name: 'تنفيذ: جدولة النشر' }).click();
   await expect(editorB.getByText('تمّ: جدولة النشر.', { exact: true }).first()).toBeVisible();
   await expect(editorB.getByText(/مجدولة للنشر في/)).toBeVisible();
@@ -102,6 +111,7 @@ test('draft → changes requested → resubmitted → four-eyes → approved →
   await editorB.reload();
   await panel(editorB).getByRole('button', { name: 'نشر', exact: true }).click();
   await panel(editorB).getByLabel('نص الملاحظة، يظهر للقراء مؤرخًا').fill('صُحّح المبلغ في الفقرة الأولى');
+  await acknowledgeWarnings(editorB);
   await panel(editorB).getByRole('button', { name: 'تنفيذ: نشر' }).click();
   await expect(editorB.getByText('تمّ: نشر.', { exact: true }).first()).toBeVisible();
   const updated = await (await request.get(articlePath)).text();

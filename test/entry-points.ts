@@ -29,6 +29,7 @@ export const pageRows: PageRow[] = [
   { file: 'app/(newsroom)/newsroom/users/new/page.tsx', path: '/newsroom/users/new', capability: 'users:manage' },
   { file: 'app/(newsroom)/newsroom/users/[id]/page.tsx', path: '/newsroom/users/{user}', capability: 'users:manage' },
   { file: 'app/(newsroom)/newsroom/audit/page.tsx', path: '/newsroom/audit', capability: 'audit:read' },
+  { file: 'app/(newsroom)/newsroom/settings/page.tsx', path: '/newsroom/settings', capability: 'settings:manage' },
   { file: 'app/(newsroom)/newsroom/stories/page.tsx', path: '/newsroom/stories', capability: 'stories:view' },
   { file: 'app/(newsroom)/newsroom/front/page.tsx', path: '/newsroom/front', capability: 'front:manage' },
   { file: 'app/(newsroom)/newsroom/stories/[id]/page.tsx', path: '/newsroom/stories/{story-id}', capability: 'stories:view' },
@@ -65,9 +66,11 @@ export const actionRows: ActionRow[] = [
   { file: 'app/(newsroom)/newsroom/users/actions.ts', name: 'issueLinkAction', dal: ['issueAccessLink'], capability: 'users:manage' },
   { file: 'app/(newsroom)/newsroom/users/actions.ts', name: 'signOutEverywhereAction', dal: ['signOutEverywhere'], capability: 'users:manage' },
   { file: 'app/(newsroom)/newsroom/front/actions.ts', name: 'saveFrontAction', dal: ['setFrontPage'], capability: 'front:manage' },
+  { file: 'app/(newsroom)/newsroom/settings/actions.ts', name: 'saveChecklistAction', dal: ['saveChecklistRules'], capability: 'settings:manage' },
   { file: 'app/(newsroom)/newsroom/stories/actions.ts', name: 'createStoryAction', dal: ['createStory'], capability: 'stories:create' },
   { file: 'app/(newsroom)/newsroom/stories/[id]/history/actions.ts', name: 'restoreRevisionAction', dal: ['restoreRevision'], capability: 'stories:view' },
-  // Role, state and four-eyes are decided per story by the DAL's workflow rules (lib/stories/workflow.ts).
+  // Role, state and four-eyes are decided per story by the DAL's workflow rules (lib/stories/workflow.ts);
+  // approve, publish and schedule also pass the pre-publish checklist (lib/checklist).
   { file: 'app/(newsroom)/newsroom/stories/[id]/actions.ts', name: 'transitionAction', dal: ['transition'], capability: 'stories:view' },
   // Edits are the author's own within 10 minutes, resolving is the comment's author, the story's authors and editors: the DAL decides (lib/comments/comments.ts).
   { file: 'app/(newsroom)/newsroom/stories/[id]/share-actions.ts', name: 'createShareLinkAction', dal: ['createShareLink'], capability: 'stories:share' },

@@ -15,6 +15,7 @@ const expected: Record<Capability, Record<Role, boolean>> = {
   'stories:change-live-slug': { writer: false, editor: true, admin: true },
   'front:manage': { writer: false, editor: true, admin: true },
   'stories:share': { writer: false, editor: true, admin: true },
+  'settings:manage': { writer: false, editor: false, admin: true },
 };
 
 const actor = (role: Role, status: Actor['status'] = 'active'): Actor => ({ id: 'u', role, status });

@@ -29,6 +29,8 @@ export const capabilities = {
   'front:manage': ['editor', 'admin'],
   /** Create and revoke signed read-only links to a story's working copy. */
   'stories:share': ['editor', 'admin'],
+  /** Change site settings, starting with the pre-publish checklist's rules. */
+  'settings:manage': ['admin'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Capability = keyof typeof capabilities;

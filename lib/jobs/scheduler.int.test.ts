@@ -24,12 +24,13 @@ beforeAll(async () => {
 });
 afterAll(() => client.end());
 
+// Bare stories: approve and schedule acknowledge the checklist's warnings, as the panel's checkbox does.
 async function approvedStory(label: string): Promise<string> {
   const id = await createStory(writer);
   const story = (await getStoryForEditor(writer, id))!.story;
   await saveStory(writer, id, contentOf(story, { headline: label, slug: `${label}-${id.slice(0, 8)}`, sectionId, body: paragraphsToDoc(['نص مجدول']) }));
   await transition(writer, id, { action: 'submit' });
-  await transition(editor, id, { action: 'approve', expectedVersion: (await getStoryForEditor(editor, id))!.story.version });
+  await transition(editor, id, { action: 'approve', expectedVersion: (await getStoryForEditor(editor, id))!.story.version, acknowledge: true });
   return id;
 }
 
@@ -51,13 +52,13 @@ describe('scheduled publication', () => {
     const id = await approvedStory('ماض');
     expect(await scheduleStory(editor, id, new Date(Date.now() - 60_000))).toMatchObject({ ok: false, error: 'errors.workflow.pastTime' });
     const draft = await createStory(writer);
-    expect(await scheduleStory(editor, draft, inSeconds(60))).toEqual({ ok: false, error: 'errors.workflow.nothingApproved' });
-    expect(await scheduleStory(writer, id, inSeconds(60))).toEqual({ ok: false, error: 'errors.workflow.role' });
+    expect(await scheduleStory(editor, draft, inSeconds(60), { acknowledge: true })).toEqual({ ok: false, error: 'errors.workflow.nothingApproved' });
+    expect(await scheduleStory(writer, id, inSeconds(60), { acknowledge: true })).toEqual({ ok: false, error: 'errors.workflow.role' });
   });
 
   it('publishes exactly once at its time, with no request, and hands over the cache tags to expire', async () => {
     const id = await approvedStory('في-موعده');
-    expect((await scheduleStory(editor, id, inSeconds(1.5))).ok).toBe(true);
+    expect((await scheduleStory(editor, id, inSeconds(1.5), { acknowledge: true })).ok).toBe(true);
     const expired: string[][] = [];
     const runner = await startJobRunner(url, async (tags) => void expired.push(tags));
     try {
@@ -74,7 +75,7 @@ describe('scheduled publication', () => {
 
   it('catches up a time missed while no runner was up, once, after a restart', async () => {
     const id = await approvedStory('فائت');
-    await scheduleStory(editor, id, inSeconds(1));
+    await scheduleStory(editor, id, inSeconds(1), { acknowledge: true });
     await sleep(2_000);
     expect(await publishes(id)).toHaveLength(0);
     const runner = await startJobRunner(url, async () => {});
@@ -89,7 +90,7 @@ describe('scheduled publication', () => {
 
   it('publishes once with two runners at once (two app instances)', async () => {
     const id = await approvedStory('مثيلان');
-    await scheduleStory(editor, id, inSeconds(1));
+    await scheduleStory(editor, id, inSeconds(1), { acknowledge: true });
     const runners = await Promise.all([startJobRunner(url, async () => {}), startJobRunner(url, async () => {})]);
     try {
       await waitForPublish(id);
@@ -102,7 +103,7 @@ describe('scheduled publication', () => {
 
   it('does nothing once unscheduled', async () => {
     const id = await approvedStory('ملغى');
-    await scheduleStory(editor, id, inSeconds(1));
+    await scheduleStory(editor, id, inSeconds(1), { acknowledge: true });
     expect((await unscheduleStory(editor, id)).ok).toBe(true);
     const runner = await startJobRunner(url, async () => {});
     try {

@@ -28,6 +28,8 @@ beforeAll(async () => {
 afterAll(() => client.end());
 
 const draftOf = async (id: string) => (await getStoryForEditor(editorA, id))!.story;
+// These stories are bare (short headlines, no standfirst, no tags): each approve and publish
+// acknowledges the checklist's warnings, as the panel's checkbox does. lib/checklist covers the checklist.
 
 /** A complete draft by the writer, with editor A on the byline too. */
 async function readyStory(label: string) {
@@ -40,7 +42,7 @@ async function readyStory(label: string) {
 async function approvedStory(label: string) {
   const id = await readyStory(label);
   expect((await transition(writer, id, { action: 'submit' })).ok).toBe(true);
-  expect((await transition(editorB, id, { action: 'approve', expectedVersion: (await draftOf(id)).version })).ok).toBe(true);
+  expect((await transition(editorB, id, { action: 'approve', expectedVersion: (await draftOf(id)).version, acknowledge: true })).ok).toBe(true);
   return id;
 }
 
@@ -64,9 +66,9 @@ describe('editorial transitions', () => {
 
     const version = (await draftOf(id)).version;
     // Editor A is on the byline: four-eyes refuses them.
-    expect(await transition(editorA, id, { action: 'approve', expectedVersion: version })).toEqual({ ok: false, error: 'errors.workflow.fourEyes' });
-    expect(await transition(writer, id, { action: 'approve', expectedVersion: version })).toEqual({ ok: false, error: 'errors.workflow.role' });
-    const approved = await transition(editorB, id, { action: 'approve', expectedVersion: version });
+    expect(await transition(editorA, id, { action: 'approve', expectedVersion: version, acknowledge: true })).toEqual({ ok: false, error: 'errors.workflow.fourEyes' });
+    expect(await transition(writer, id, { action: 'approve', expectedVersion: version, acknowledge: true })).toEqual({ ok: false, error: 'errors.workflow.role' });
+    const approved = await transition(editorB, id, { action: 'approve', expectedVersion: version, acknowledge: true });
     expect(approved.ok && approved.data.editorialState).toBe('approved');
     const [row] = await db.select().from(stories).where(eq(stories.id, id));
     expect(row?.approvedRevisionId).toBe(approved.ok ? approved.data.revisionId : null);
@@ -81,15 +83,15 @@ describe('editorial transitions', () => {
     const id = await readyStory('تجاوز');
     await transition(writer, id, { action: 'submit' });
     const version = (await draftOf(id)).version;
-    expect(await transition(editorB, id, { action: 'approve', expectedVersion: version - 1 })).toEqual({ ok: false, error: 'errors.workflow.stale' });
+    expect(await transition(editorB, id, { action: 'approve', expectedVersion: version - 1, acknowledge: true })).toEqual({ ok: false, error: 'errors.workflow.stale' });
 
     const own = await createStory(admin);
     await saveStory(admin, own, contentOf(await draftOf(own), { headline: 'خبر المدير', slug: `خبر-المدير-${own.slice(0, 8)}`, sectionId, body: paragraphsToDoc(['نص']) }));
     await transition(admin, own, { action: 'submit' });
     const ownVersion = (await draftOf(own)).version;
-    expect(await transition(admin, own, { action: 'approve', expectedVersion: ownVersion })).toEqual({ ok: false, error: 'errors.workflow.fourEyes' });
-    expect(await transition(admin, own, { action: 'approve', expectedVersion: ownVersion, override: true })).toEqual({ ok: false, error: 'errors.workflow.fourEyes' });
-    expect((await transition(admin, own, { action: 'approve', expectedVersion: ownVersion, override: true, reason: 'نشر عاجل ليلًا' })).ok).toBe(true);
+    expect(await transition(admin, own, { action: 'approve', expectedVersion: ownVersion, acknowledge: true })).toEqual({ ok: false, error: 'errors.workflow.fourEyes' });
+    expect(await transition(admin, own, { action: 'approve', expectedVersion: ownVersion, override: true, acknowledge: true })).toEqual({ ok: false, error: 'errors.workflow.fourEyes' });
+    expect((await transition(admin, own, { action: 'approve', expectedVersion: ownVersion, override: true, reason: 'نشر عاجل ليلًا', acknowledge: true })).ok).toBe(true);
     const [event] = await db.select().from(workflowEvents).where(and(eq(workflowEvents.storyId, own), eq(workflowEvents.action, 'approve')));
     expect(event?.reason).toBe('override: نشر عاجل ليلًا');
   });
@@ -108,7 +110,7 @@ describe('editorial transitions', () => {
 describe('publication transitions', () => {
   it('publishes exactly once when two editors publish at the same moment', async () => {
     const id = await approvedStory('سباق');
-    const results = await Promise.all([transition(editorB, id, { action: 'publish' }), transition(admin, id, { action: 'publish' })]);
+    const results = await Promise.all([transition(editorB, id, { action: 'publish', acknowledge: true }), transition(admin, id, { action: 'publish', acknowledge: true })]);
     expect(results.filter((r) => r.ok)).toHaveLength(1);
     expect(results.find((r) => !r.ok)).toEqual({ ok: false, error: 'errors.workflow.nothingApproved' });
     const events = await db.select().from(workflowEvents).where(and(eq(workflowEvents.storyId, id), eq(workflowEvents.action, 'publish')));
@@ -119,15 +121,15 @@ describe('publication transitions', () => {
 
   it('stages an update: readers keep the published text until the approved update is published', async () => {
     const id = await approvedStory('تحديث');
-    await transition(editorB, id, { action: 'publish' });
+    await transition(editorB, id, { action: 'publish', acknowledge: true });
     let story = await draftOf(id);
     await saveStory(editorB, id, contentOf(story, { body: paragraphsToDoc(['نص محدث بعد النشر']) }));
     const [live] = await db.select({ plainText: publishedStories.plainText }).from(publishedStories).where(eq(publishedStories.storyId, id));
     expect(live?.plainText).toBe('نص تحديث');
     await transition(editorB, id, { action: 'submit' });
     story = await draftOf(id);
-    await transition(admin, id, { action: 'approve', expectedVersion: story.version });
-    await transition(admin, id, { action: 'publish', note: { kind: 'correction', body: 'صُحّح الرقم' } });
+    await transition(admin, id, { action: 'approve', expectedVersion: story.version, acknowledge: true });
+    await transition(admin, id, { action: 'publish', note: { kind: 'correction', body: 'صُحّح الرقم' }, acknowledge: true });
     const [updated] = await db.select({ plainText: publishedStories.plainText, notes: publishedStories.notes, publishedAt: publishedStories.publishedAt, updatedAt: publishedStories.updatedAt }).from(publishedStories).where(eq(publishedStories.storyId, id));
     expect(updated?.plainText).toBe('نص محدث بعد النشر');
     expect(updated?.notes.map((note) => [note.kind, note.body])).toEqual([['correction', 'صُحّح الرقم']]);
@@ -137,7 +139,7 @@ describe('publication transitions', () => {
 
   it('takes a story down while an update is in review, retracts with a public notice, and republishes the same revision', async () => {
     const id = await approvedStory('سحب');
-    await transition(editorB, id, { action: 'publish' });
+    await transition(editorB, id, { action: 'publish', acknowledge: true });
     const story = await draftOf(id);
     await saveStory(editorB, id, contentOf(story, { headline: 'عنوان قيد المراجعة' }));
     await transition(editorB, id, { action: 'submit' });
@@ -159,7 +161,7 @@ describe('publication transitions', () => {
 
   it('archives only what readers cannot reach, and restores it', async () => {
     const id = await approvedStory('أرشيف');
-    await transition(editorB, id, { action: 'publish' });
+    await transition(editorB, id, { action: 'publish', acknowledge: true });
     expect(await transition(editorB, id, { action: 'archive' })).toEqual({ ok: false, error: 'errors.workflow.liveOrScheduled' });
     await transition(editorB, id, { action: 'take_down', reason: 'قديم' });
     expect((await transition(editorB, id, { action: 'archive' })).ok).toBe(true);

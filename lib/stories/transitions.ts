@@ -4,6 +4,8 @@ import { getDb, type Executor, type Transaction } from '@/db';
 import { corrections, publishedStories, stories, storyAuthors, workflowEvents } from '@/db/schema';
 import type { CurrentUser } from '@/lib/auth/actor';
 import { now } from '@/lib/clock';
+import type { ChecklistResult } from '@/lib/checklist/evaluate';
+import { checklistGate, runChecklist } from '@/lib/checklist/facts';
 import { addSystemComment } from '@/lib/comments/comments';
 import { notify, reviewersOf, storyAuthorUserIds } from '@/lib/notifications/notify';
 import { authorize, failure, success, type Outcome } from '@/lib/dal';
@@ -27,6 +29,8 @@ export type TransitionInput = {
   override?: boolean;
   /** publish, of an update to a live story: a dated public note published with it. */
   note?: { kind: 'correction' | 'update'; body: string } | null;
+  /** approve and publish: the person has read the checklist's warnings and goes ahead anyway. */
+  acknowledge?: boolean;
 };
 export type TransitionResult = { editorialState: EditorialState; publicationState: PublicationState; revisionId: string | null; tags: string[] };
 
@@ -63,12 +67,17 @@ export async function transition(actor: CurrentUser | null, storyId: string, inp
         if (Object.keys(missing).length > 0) return failure('errors.workflow.incomplete', missing);
         break;
       }
-      case 'approve':
+      case 'approve': {
         if (input.expectedVersion !== story.version) return failure('errors.workflow.stale');
+        const refusal = await checklistGate(tx, story, 'approve', input.acknowledge === true);
+        if (refusal) return refusal;
         revisionId = await snapshotRevision(tx, { storyId, kind: 'approval', authorId: actor.id });
         await tx.update(stories).set({ approvedRevisionId: revisionId }).where(eq(stories.id, storyId));
         break;
+      }
       case 'publish': {
+        const refusal = await checklistGate(tx, story, 'publish', input.acknowledge === true);
+        if (refusal) return refusal;
         revisionId = story.approvedRevisionId as string;
         const before = await readerTags(tx, storyId);
         // A note belongs to an update of what readers already had, and goes live with it.
@@ -131,7 +140,13 @@ async function notifyTransition(tx: Transaction, actor: CurrentUser, story: type
   if (kind) await notify(tx, await storyAuthorUserIds(tx, story.id), { ...notice, kind });
 }
 
-export type WorkflowOption = { action: TransitionAction | 'schedule' | 'unschedule'; needsReason: boolean; override: boolean };
+export type WorkflowOption = {
+  action: TransitionAction | 'schedule' | 'unschedule';
+  needsReason: boolean;
+  override: boolean;
+  /** approve, publish and schedule: the pre-publish checklist as it stands now, shown before the step is confirmed. */
+  checklist: ChecklistResult[] | null;
+};
 
 const OFFERED: WorkflowOption['action'][] = ['submit', 'withdraw', 'request_changes', 'approve', 'publish', 'schedule', 'unschedule', 'take_down', 'retract', 'republish', 'archive', 'restore'];
 const NEEDS_REASON = new Set<WorkflowOption['action']>(['request_changes', 'take_down', 'retract']);
@@ -143,13 +158,22 @@ export async function workflowOptions(actor: CurrentUser | null, storyId: string
   const [story] = await db.select().from(stories).where(eq(stories.id, storyId));
   if (!story) return [];
   const facts = await factsFor(db, actor, story, true);
-  const options: WorkflowOption[] = [];
+  const options: Omit<WorkflowOption, 'checklist'>[] = [];
   for (const action of OFFERED) {
     if (decide(action, facts).allowed) options.push({ action, needsReason: NEEDS_REASON.has(action), override: false });
     // An admin on the byline may still approve, by overriding four-eyes with a reason.
     else if (action === 'approve' && decide(action, { ...facts, override: true }).allowed) options.push({ action, needsReason: true, override: true });
   }
-  return options;
+  // Publish and schedule check the same approved revision: one evaluation serves both.
+  const offered = new Set(options.map((option) => option.action));
+  const [approveChecklist, publishChecklist] = await Promise.all([
+    offered.has('approve') ? runChecklist(db, story, 'approve') : null,
+    offered.has('publish') || offered.has('schedule') ? runChecklist(db, story, 'publish') : null,
+  ]);
+  return options.map((option) => ({
+    ...option,
+    checklist: option.action === 'approve' ? approveChecklist : option.action === 'publish' || option.action === 'schedule' ? publishChecklist : null,
+  }));
 }
 
 const jobKey = (storyId: string) => `publish:${storyId}`;
@@ -158,7 +182,7 @@ const jobKey = (storyId: string) => `publish:${storyId}`;
  * Schedules the approved revision for `at`. The schedule and its job are
  * written in one transaction, so there is never one without the other.
  */
-export async function scheduleStory(actor: CurrentUser | null, storyId: string, at: Date): Promise<Outcome<TransitionResult>> {
+export async function scheduleStory(actor: CurrentUser | null, storyId: string, at: Date, options: { acknowledge?: boolean } = {}): Promise<Outcome<TransitionResult>> {
   authorize(actor, 'stories:view');
   if (at.getTime() <= now().getTime()) return failure('errors.workflow.pastTime', { scheduleAt: 'errors.workflow.pastTime' });
   return getDb().transaction(async (tx) => {
@@ -166,6 +190,9 @@ export async function scheduleStory(actor: CurrentUser | null, storyId: string, 
     if (!story) return failure('errors.notFound');
     const decision = decide('schedule', await factsFor(tx, actor, story, false));
     if (!decision.allowed) return failure(`errors.workflow.${decision.reason}`);
+    // Checked now, when someone can read and acknowledge it; the job later publishes exactly this revision.
+    const refusal = await checklistGate(tx, story, 'schedule', options.acknowledge === true);
+    if (refusal) return refusal;
     const revisionId = story.approvedRevisionId as string;
     await tx.update(stories).set({ scheduledRevisionId: revisionId, scheduledFor: at }).where(eq(stories.id, storyId));
     await tx.execute(sql`select graphile_worker.add_job(${PUBLISH_JOB}, ${JSON.stringify({ storyId, revisionId })}::json, run_at := ${at.toISOString()}::timestamptz, job_key := ${jobKey(storyId)}, max_attempts := 25)`);

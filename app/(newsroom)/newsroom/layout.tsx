@@ -14,6 +14,7 @@ const navigation: { href: string; label: string; capability: Capability }[] = [
   { href: '/newsroom/stories', label: 'stories', capability: 'stories:view' },
   { href: '/newsroom/front', label: 'front', capability: 'front:manage' },
   { href: '/newsroom/users', label: 'users', capability: 'users:manage' },
+  { href: '/newsroom/settings', label: 'settings', capability: 'settings:manage' },
   { href: '/newsroom/audit', label: 'audit', capability: 'audit:read' },
   { href: '/newsroom/account', label: 'account', capability: 'account:manage' },
 ];

@@ -19,21 +19,23 @@ const transitionSchema = z.object({
   reason: z.string().trim().max(2000, 'errors.tooLong').optional(),
   expectedVersion: z.coerce.number().int().min(1).optional(),
   override: z.enum(['true']).optional(),
+  /** approve, publish, schedule: "I have read the checklist's warnings". */
+  acknowledge: z.enum(['true']).optional(),
 });
 
 /**
- * One workflow step. The DAL checks role, state and four-eyes on a locked row;
+ * One workflow step. The DAL checks role, state, four-eyes and the pre-publish checklist on a locked row;
  * then every reader cache the step touched is expired at once, not served stale.
  */
 export const transitionAction = formAction(transitionSchema, async (input, { user }) => {
   const { action } = input;
   if (action === 'schedule') {
     const at = zonedLocalToUtc(input.scheduleAt ?? '', (await getSiteSettings()).timeZone);
-    return at ? scheduleStory(user, input.storyId, at) : failure('errors.workflow.pastTime', { scheduleAt: 'errors.invalid' });
+    return at ? scheduleStory(user, input.storyId, at, { acknowledge: input.acknowledge === 'true' }) : failure('errors.workflow.pastTime', { scheduleAt: 'errors.invalid' });
   }
   if (action === 'unschedule') return unscheduleStory(user, input.storyId);
   const note = input.noteBody ? { kind: input.noteKind ?? 'correction', body: input.noteBody } : null;
-  const outcome = await transition(user, input.storyId, { action, reason: input.reason, expectedVersion: input.expectedVersion, override: input.override === 'true', note });
+  const outcome = await transition(user, input.storyId, { action, reason: input.reason, expectedVersion: input.expectedVersion, override: input.override === 'true', note, acknowledge: input.acknowledge === 'true' });
   if (outcome.ok) for (const tag of outcome.data.tags) updateTag(tag);
   return outcome;
 });

@@ -4,6 +4,7 @@ import { useTranslations } from 'next-intl';
 import { Button } from '@/components/ui/button';
 import { Field } from '@/components/ui/field';
 import { Input, Select, Textarea } from '@/components/ui/input';
+import { visibleLength } from '@/lib/checklist/rules';
 import { slugify } from '@/lib/slug';
 import { BylinePicker } from './byline-picker';
 import { TagInput } from './tag-input';
@@ -36,7 +37,8 @@ export function MetadataPanel({
   const t = useTranslations();
   const error = (name: string) => (errors[name] ? t(errors[name]) : undefined);
   const slugMovesLiveStory = liveSlug !== null && meta.slug !== liveSlug;
-  const headlineLength = Array.from(meta.headline).length;
+  // Counted as the pre-publish checklist counts it (tashkeel not counted), so the two never disagree.
+  const headlineLength = visibleLength(meta.headline);
   return (
     <div className="space-y-5">
       <Field name="kicker" label={t('editor.kicker')} error={error('kicker')}>

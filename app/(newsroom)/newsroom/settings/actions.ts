@@ -1,0 +1,18 @@
+'use server';
+
+import { updateTag } from 'next/cache';
+import { formAction } from '@/lib/actions';
+import { SETTINGS_TAG } from '@/lib/reader/cache-tags';
+import { saveChecklistRules } from '@/lib/settings/settings';
+import { checklistSettingsSchema } from '@/lib/settings/schemas';
+
+/**
+ * Saves the pre-publish checklist's rules. The DAL checks that the session's
+ * user may manage settings and audits the change; the settings row is cached
+ * for readers under SETTINGS_TAG, so that tag is expired at once.
+ */
+export const saveChecklistAction = formAction(checklistSettingsSchema, async (input, { user, ip }) => {
+  const outcome = await saveChecklistRules(user, input, { ip });
+  if (outcome.ok) updateTag(SETTINGS_TAG);
+  return outcome;
+});

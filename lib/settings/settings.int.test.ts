@@ -1,0 +1,54 @@
+import { and, eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { auditLog, settings } from '@/db/schema';
+import type { CurrentUser } from '@/lib/auth/actor';
+import { DEFAULT_POLICY } from '@/lib/checklist/rules';
+import { Forbidden } from '@/lib/dal';
+import { connectTestDb } from '@/test/db';
+import { asDeactivated, createStaff } from '@/test/staff';
+import { getChecklistSettings, saveChecklistRules } from './settings';
+
+const { db, client } = connectTestDb();
+let writer: CurrentUser;
+let editor: CurrentUser;
+let admin: CurrentUser;
+const ip = '2001:db8::1';
+
+beforeAll(async () => {
+  writer = await createStaff(db, 'writer');
+  editor = await createStaff(db, 'editor');
+  admin = await createStaff(db, 'admin');
+  // The integration database is migrated, not seeded: the one settings row the seed writes, with the default rules.
+  await db.insert(settings).values({ id: 1, siteName: 'صحيفة' }).onConflictDoNothing();
+  await db.update(settings).set({ checklist: {} }).where(eq(settings.id, 1));
+});
+// Rules are global: leave the defaults for the files that run after this one.
+afterAll(async () => {
+  await db.update(settings).set({ checklist: {} }).where(eq(settings.id, 1));
+  await client.end();
+});
+
+describe('checklist settings', () => {
+  const input = { headline: 'off', standfirst: 'blocker', tags: 'blocker', comments: 'warning', seoDescription: 'warning', slugChange: 'blocker' } as const;
+
+  it('lets an admin save the rules, audited, with the section kept a blocker', async () => {
+    expect(await saveChecklistRules(admin, input, { ip })).toEqual({ ok: true, data: undefined });
+    expect(await getChecklistSettings(admin)).toEqual({ ...input, section: 'blocker' });
+    const [entry] = await db.select().from(auditLog).where(and(eq(auditLog.actorId, admin.id), eq(auditLog.action, 'settings.checklist')));
+    expect(entry).toMatchObject({ targetType: 'settings', targetId: '1', before: DEFAULT_POLICY, after: { ...input, section: 'blocker' }, ip });
+
+    // Saving the same rules again changes nothing and records nothing.
+    expect((await saveChecklistRules(admin, input, { ip })).ok).toBe(true);
+    expect(await db.select().from(auditLog).where(and(eq(auditLog.actorId, admin.id), eq(auditLog.action, 'settings.checklist')))).toHaveLength(1);
+  });
+
+  it('refuses everyone else, even when the UI is bypassed', async () => {
+    const stored = async () => (await db.select({ checklist: settings.checklist }).from(settings).where(eq(settings.id, 1)))[0]?.checklist;
+    const before = await stored();
+    for (const actor of [null, writer, editor, asDeactivated(admin)]) {
+      await expect(saveChecklistRules(actor, { ...input, tags: 'off', comments: 'off' }, { ip })).rejects.toBeInstanceOf(Forbidden);
+      await expect(getChecklistSettings(actor)).rejects.toBeInstanceOf(Forbidden);
+    }
+    expect(await stored()).toEqual(before);
+  });
+});
