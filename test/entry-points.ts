@@ -67,6 +67,7 @@ export const actionRows: ActionRow[] = [
   { file: 'app/(newsroom)/newsroom/users/actions.ts', name: 'signOutEverywhereAction', dal: ['signOutEverywhere'], capability: 'users:manage' },
   { file: 'app/(newsroom)/newsroom/front/actions.ts', name: 'saveFrontAction', dal: ['setFrontPage'], capability: 'front:manage' },
   { file: 'app/(newsroom)/newsroom/settings/actions.ts', name: 'saveChecklistAction', dal: ['saveChecklistRules'], capability: 'settings:manage' },
+  { file: 'app/(newsroom)/newsroom/settings/actions.ts', name: 'saveSiteSettingsAction', dal: ['saveSiteSettings'], capability: 'settings:manage' },
   { file: 'app/(newsroom)/newsroom/stories/actions.ts', name: 'createStoryAction', dal: ['createStory'], capability: 'stories:create' },
   { file: 'app/(newsroom)/newsroom/stories/[id]/history/actions.ts', name: 'restoreRevisionAction', dal: ['restoreRevision'], capability: 'stories:view' },
   // Role, state and four-eyes are decided per story by the DAL's workflow rules (lib/stories/workflow.ts);

@@ -56,7 +56,7 @@ export default async function SiteLayout({ children }: { children: React.ReactNo
           {children}
         </main>
         <footer className="border-t border-rule text-sm text-muted no-print">
-          <div className="mx-auto max-w-5xl px-4 py-6">{t('footer', { year: formatNumber(now().getFullYear(), settings, { grouping: false }) })}</div>
+          <div className="mx-auto max-w-5xl px-4 py-6">{t('footer', { year: formatNumber(now().getFullYear(), settings, { grouping: false }), site: settings.siteName })}</div>
         </footer>
       </body>
     </html>

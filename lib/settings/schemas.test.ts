@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { CHECKLIST_ITEMS, isConfigurable } from '@/lib/checklist/rules';
-import { checklistSettingsSchema } from './schemas';
+import { checklistSettingsSchema, siteSettingsSchema } from './schemas';
 
 describe('checklist settings form', () => {
   it('has a field for exactly the items the admin may set', () => {
@@ -14,5 +14,20 @@ describe('checklist settings form', () => {
     expect(wrong.success).toBe(false);
     expect(wrong.error?.issues[0]).toMatchObject({ path: ['tags'], message: 'errors.invalidChoice' });
     expect(checklistSettingsSchema.safeParse({ ...valid, tags: undefined }).success).toBe(false);
+  });
+});
+
+describe('siteSettingsSchema', () => {
+  const valid = { siteName: ' صحيفة ', siteDescription: '', digits: 'arab', timeZone: 'Asia/Riyadh' };
+
+  it('accepts a site, trimming its name, with the Hijri line off unless ticked', () => {
+    expect(siteSettingsSchema.parse(valid)).toEqual({ siteName: 'صحيفة', siteDescription: '', digits: 'arab', showHijri: false, timeZone: 'Asia/Riyadh' });
+    expect(siteSettingsSchema.parse({ ...valid, showHijri: 'on' }).showHijri).toBe(true);
+  });
+
+  it('refuses an unknown time zone, an empty name and other digits', () => {
+    expect(siteSettingsSchema.safeParse({ ...valid, timeZone: 'Mars/Olympus' }).error?.issues[0]?.message).toBe('errors.settings.timeZone');
+    expect(siteSettingsSchema.safeParse({ ...valid, siteName: '  ' }).success).toBe(false);
+    expect(siteSettingsSchema.safeParse({ ...valid, digits: 'roman' }).success).toBe(false);
   });
 });

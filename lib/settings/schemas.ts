@@ -16,3 +16,24 @@ export const checklistSettingsSchema = z.object({
 });
 
 export type ChecklistSettingsInput = z.infer<typeof checklistSettingsSchema>;
+
+/** A time zone this server's Intl knows by name, such as Asia/Riyadh. */
+function isTimeZone(value: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: value });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** The site's own settings: how it names itself and how it writes dates and numbers. */
+export const siteSettingsSchema = z.object({
+  siteName: z.string().trim().min(1, 'errors.required').max(80, 'errors.tooLong'),
+  siteDescription: z.string().trim().max(300, 'errors.tooLong'),
+  digits: z.enum(['arab', 'latn'], { error: 'errors.invalidChoice' }),
+  showHijri: z.enum(['on']).optional().transform((value) => value === 'on'),
+  timeZone: z.string().trim().max(64).refine(isTimeZone, 'errors.settings.timeZone'),
+});
+
+export type SiteSettingsInput = z.infer<typeof siteSettingsSchema>;

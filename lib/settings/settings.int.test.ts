@@ -6,7 +6,7 @@ import { DEFAULT_POLICY } from '@/lib/checklist/rules';
 import { Forbidden } from '@/lib/dal';
 import { connectTestDb } from '@/test/db';
 import { asDeactivated, createStaff } from '@/test/staff';
-import { getChecklistSettings, saveChecklistRules } from './settings';
+import { getChecklistSettings, getSiteSettingsForAdmin, saveChecklistRules, saveSiteSettings } from './settings';
 
 const { db, client } = connectTestDb();
 let writer: CurrentUser;
@@ -50,5 +50,26 @@ describe('checklist settings', () => {
       await expect(getChecklistSettings(actor)).rejects.toBeInstanceOf(Forbidden);
     }
     expect(await stored()).toEqual(before);
+  });
+});
+
+describe('site settings', () => {
+  const site = { siteName: 'صحيفة الاختبار', siteDescription: 'وصف', digits: 'latn', showHijri: true, timeZone: 'Africa/Cairo' } as const;
+
+  it('lets an admin save them, audited, and refuses everyone else', async () => {
+    const [original] = await db.select().from(settings).where(eq(settings.id, 1));
+    try {
+      expect(await saveSiteSettings(admin, site, { ip })).toEqual({ ok: true, data: undefined });
+      expect(await getSiteSettingsForAdmin(admin)).toEqual(site);
+      const [entry] = await db.select().from(auditLog).where(and(eq(auditLog.actorId, admin.id), eq(auditLog.action, 'settings.site')));
+      expect(entry).toMatchObject({ targetType: 'settings', after: site, ip });
+      for (const actor of [null, writer, editor, asDeactivated(admin)]) {
+        await expect(saveSiteSettings(actor, { ...site, siteName: 'مخترق' }, { ip })).rejects.toBeInstanceOf(Forbidden);
+      }
+      expect((await getSiteSettingsForAdmin(admin)).siteName).toBe('صحيفة الاختبار');
+    } finally {
+      const { siteName, siteDescription, digits, showHijri, timeZone } = original!;
+      await db.update(settings).set({ siteName, siteDescription, digits, showHijri, timeZone }).where(eq(settings.id, 1));
+    }
   });
 });

@@ -3,8 +3,8 @@
 import { updateTag } from 'next/cache';
 import { formAction } from '@/lib/actions';
 import { SETTINGS_TAG } from '@/lib/reader/cache-tags';
-import { saveChecklistRules } from '@/lib/settings/settings';
-import { checklistSettingsSchema } from '@/lib/settings/schemas';
+import { saveChecklistRules, saveSiteSettings } from '@/lib/settings/settings';
+import { checklistSettingsSchema, siteSettingsSchema } from '@/lib/settings/schemas';
 
 /**
  * Saves the pre-publish checklist's rules. The DAL checks that the session's
@@ -13,6 +13,13 @@ import { checklistSettingsSchema } from '@/lib/settings/schemas';
  */
 export const saveChecklistAction = formAction(checklistSettingsSchema, async (input, { user, ip }) => {
   const outcome = await saveChecklistRules(user, input, { ip });
+  if (outcome.ok) updateTag(SETTINGS_TAG);
+  return outcome;
+});
+
+/** Saves the site's name, description, digits, Hijri line and time zone; every reader page shows them at once. */
+export const saveSiteSettingsAction = formAction(siteSettingsSchema, async (input, { user, ip }) => {
+  const outcome = await saveSiteSettings(user, input, { ip });
   if (outcome.ok) updateTag(SETTINGS_TAG);
   return outcome;
 });
