@@ -94,9 +94,9 @@ test('draft → changes requested → resubmitted → four-eyes → approved →
 
   // 6. An update with a correction note: readers keep the old text until the update is published.
   // The writer's or editor A's tab may still hold the soft lock: editor B takes over, as the banner offers.
-  await Promise.all([editorB.waitForResponse((r) => r.url().endsWith('/presence')), editorB.reload()]);
-  const lock = editorB.getByTestId('soft-lock');
-  if (await lock.isVisible()) await lock.getByRole('button', { name: 'تولّي التحرير' }).click();
+  // Decided by the first heartbeat's answer, not by whether the banner has rendered yet.
+  const [heartbeat] = await Promise.all([editorB.waitForResponse((r) => r.url().endsWith('/presence')), editorB.reload()]);
+  if (((await heartbeat.json()) as { mine?: boolean }).mine === false) await editorB.getByTestId('soft-lock').getByRole('button', { name: 'تولّي التحرير' }).click();
   await expect(editorB.getByRole('textbox', { name: 'نص القصة' })).toHaveAttribute('contenteditable', 'true');
   await editorB.getByRole('textbox', { name: 'نص القصة' }).click();
   await editorB.keyboard.press('End');
