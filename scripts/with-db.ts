@@ -1,5 +1,17 @@
 import { assertServerEnv } from '@/lib/env';
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { fail, prepareDatabase } from './prepare-db';
+
+function devSecret(): string {
+  const file = path.join(process.env.DATA_DIR ?? '.data', 'dev-auth-secret');
+  if (existsSync(file)) return readFileSync(file, 'utf8').trim();
+  mkdirSync(path.dirname(file), { recursive: true });
+  const secret = randomBytes(32).toString('base64');
+  writeFileSync(file, secret, { mode: 0o600 });
+  return secret;
+}
 
 // Usage: tsx scripts/with-db.ts (dev | start) [--demo]
 // Prepares the database (embedded unless DATABASE_URL is set: checked,
@@ -10,6 +22,10 @@ const [mode, ...flags] = process.argv.slice(2);
 if (mode !== 'dev' && mode !== 'start') fail('usage: with-db (dev | start) [--demo]');
 if (flags.includes('--demo')) process.env.SEED_DEMO ??= 'true';
 Object.assign(process.env, { NODE_ENV: mode === 'dev' ? 'development' : 'production' });
+// Auth.js refuses to sign anyone in without a secret, in development too. A
+// developer's first `npm run dev` gets one of its own, kept under the data
+// folder so sessions survive restarts. Production still requires AUTH_SECRET.
+if (mode === 'dev' && !process.env.AUTH_SECRET) process.env.AUTH_SECRET = devSecret();
 const problem = assertServerEnv();
 if (problem) fail(problem);
 
