@@ -19,24 +19,26 @@ export default async function SettingsPage() {
         <h1 className="font-display text-3xl font-bold">{t('title')}</h1>
         <p className="mt-1 text-muted">{t('intro')}</p>
       </header>
-      <section aria-labelledby="checklist-heading" className="space-y-4 rounded-lg border border-rule bg-white p-6">
-        <div className="space-y-1">
-          <h2 id="checklist-heading" className="font-display text-xl font-bold">
-            {t('checklist.title')}
-          </h2>
-          <p className="text-sm text-muted">{t('checklist.intro')}</p>
-        </div>
+      <SettingsSection id="checklist" title={t('checklist.title')} intro={t('checklist.intro')}>
         <ChecklistForm policy={policy} />
-      </section>
-      <section aria-labelledby="site-heading" className="space-y-4 rounded-lg border border-rule bg-white p-6">
-        <div className="space-y-1">
-          <h2 id="site-heading" className="font-display text-xl font-bold">
-            {t('site.title')}
-          </h2>
-          <p className="text-sm text-muted">{t('site.intro')}</p>
-        </div>
+      </SettingsSection>
+      <SettingsSection id="site" title={t('site.title')} intro={t('site.intro')}>
         <SiteSettingsForm site={site} />
-      </section>
+      </SettingsSection>
     </div>
+  );
+}
+
+function SettingsSection({ id, title, intro, children }: { id: string; title: string; intro: string; children: React.ReactNode }) {
+  return (
+    <section aria-labelledby={`${id}-heading`} className="space-y-4 rounded-lg border border-rule bg-white p-6">
+      <div className="space-y-1">
+        <h2 id={`${id}-heading`} className="font-display text-xl font-bold">
+          {title}
+        </h2>
+        <p className="text-sm text-muted">{intro}</p>
+      </div>
+      {children}
+    </section>
   );
 }
