@@ -1,4 +1,4 @@
-import type { Page } from '@playwright/test';
+import type { APIRequestContext, Page } from '@playwright/test';
 
 // Parses a document with Chromium's own XML parser (DOMParser), as a browser
 // or feed reader would, and answers what the specs ask of it.
@@ -21,3 +21,14 @@ export async function parseInBrowser(page: Page, xml: string, names: string[]): 
 
 /** The feeds and sitemaps that must list every published story, and only those. */
 export const LISTINGS = ['/feed.xml', '/feeds/technology.xml', '/sitemap.xml', '/news-sitemap.xml'] as const;
+
+/** Which of the feeds and sitemaps list the story at this (percent-encoded) path. */
+export async function listingsOf(request: APIRequestContext, articlePath: string): Promise<string[]> {
+  const listed: string[] = [];
+  for (const path of LISTINGS) {
+    const body = await (await request.get(path)).text();
+    // The canonical URL ends its <link> or <loc> element.
+    if (body.includes(`${articlePath}</`)) listed.push(path);
+  }
+  return listed;
+}
