@@ -60,6 +60,15 @@ test('reader pages, feeds and staff pages carry the security headers', async ({ 
   for (const tag of tags) expect(tag).toContain(`nonce="${nonce}"`);
 });
 
+test('HSTS only when the trusted proxy says the visitor came over https', async ({ request }) => {
+  // The e2e server trusts one proxy hop (TRUST_PROXY_HOPS=1), as behind a TLS-terminating proxy.
+  const secure = (await request.get('/', { headers: { 'x-forwarded-proto': 'https' } })).headers();
+  expect(secure['strict-transport-security']).toBe('max-age=31536000');
+  expect(secure['content-security-policy']).toContain('upgrade-insecure-requests');
+  const plain = (await request.get('/', { headers: { 'x-forwarded-proto': 'http' } })).headers();
+  expect(plain['strict-transport-security']).toBeUndefined();
+});
+
 test('a client-sent CSP header cannot make a reader page use its nonce, and the private copies keep no-referrer', async ({ request }) => {
   const response = await request.get('/', { headers: { 'content-security-policy': "script-src 'nonce-forged'" } });
   expect(await response.text()).not.toContain('nonce="forged"');

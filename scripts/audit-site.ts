@@ -14,10 +14,13 @@ import { classifyScripts, type ScriptRequest } from './audit-scripts';
 // each figure printed is the median of its three values. Budgets: 100 in every
 // category, LCP under 1.0 s, CLS 0. AUDIT_REPORT_DIR=dir keeps each run's
 // full Lighthouse report (JSON) there, for the details behind a figure.
+// AUDIT_BLOCK='*.js,*.woff2' blocks those requests: what a page would score
+// without them, to tell which cost is which (a diagnosis, not the audit).
 
 const RUNS = Number(process.env.AUDIT_RUNS ?? 3);
 const CATEGORIES = ['performance', 'accessibility', 'best-practices', 'seo'] as const;
 const BUDGET = { score: 100, lcpMs: 1_000, cls: 0 };
+const BLOCKED = (process.env.AUDIT_BLOCK ?? '').split(',').map((p) => p.trim()).filter(Boolean);
 
 /** Debian's Chromium with a DevTools port for Lighthouse; a throwaway profile. */
 async function startChromium(port: number): Promise<{ close: () => Promise<void> }> {
@@ -53,7 +56,7 @@ const kib = (bytes: number) => `${(bytes / 1024).toFixed(1)} KiB`;
 type Run = { scores: Record<string, number>; lcpMs: number; cls: number; scripts: ScriptRequest[]; failing: Map<string, string> };
 
 async function audit(url: string, port: number, reportName: string): Promise<Run> {
-  const result = await lighthouse(url, { port, output: 'json', logLevel: 'error', onlyCategories: [...CATEGORIES] });
+  const result = await lighthouse(url, { port, output: 'json', logLevel: 'error', onlyCategories: [...CATEGORIES], blockedUrlPatterns: BLOCKED });
   if (!result) throw new Error(`Lighthouse returned nothing for ${url}`);
   const { lhr } = result;
   const reportDir = process.env.AUDIT_REPORT_DIR;
@@ -98,7 +101,7 @@ try {
     const lcpMs = median(runs.map((r) => r.lcpMs));
     const cls = median(runs.map((r) => r.cls));
     const js = classifyScripts(runs[0]?.scripts ?? []);
-    console.log(`\n${label} (${decodeURIComponent(pagePath)}), median of ${RUNS} Lighthouse runs, mobile:`);
+    console.log(`\n${label} (${decodeURIComponent(pagePath)}), median of ${RUNS} Lighthouse runs, mobile${BLOCKED.length ? `, blocking ${BLOCKED.join(' ')}` : ''}:`);
     console.log(`  scores: ${scores}`);
     console.log(`  LCP ${(lcpMs / 1000).toFixed(2)} s, CLS ${cls.toFixed(3)}`);
     console.log(`  JavaScript: ${kib(js.total)} transferred in ${js.files.length} files; framework (Next.js and React) ${kib(js.framework)}, ours ${kib(js.total - js.framework)}`);
