@@ -53,7 +53,7 @@ async function startChromium(port: number): Promise<{ close: () => Promise<void>
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? NaN;
 const kib = (bytes: number) => `${(bytes / 1024).toFixed(1)} KiB`;
 
-type Run = { scores: Record<string, number>; lcpMs: number; cls: number; scripts: ScriptRequest[]; failing: Map<string, string> };
+type Run = { scores: Record<string, number>; lcpMs: number; cls: number; fcpMs: number; tbtMs: number; scripts: ScriptRequest[]; failing: Map<string, string> };
 
 async function audit(url: string, port: number, reportName: string): Promise<Run> {
   const result = await lighthouse(url, { port, output: 'json', logLevel: 'error', onlyCategories: [...CATEGORIES], blockedUrlPatterns: BLOCKED });
@@ -79,6 +79,8 @@ async function audit(url: string, port: number, reportName: string): Promise<Run
     scores,
     lcpMs: lhr.audits['largest-contentful-paint']?.numericValue ?? NaN,
     cls: lhr.audits['cumulative-layout-shift']?.numericValue ?? NaN,
+    fcpMs: lhr.audits['first-contentful-paint']?.numericValue ?? NaN,
+    tbtMs: lhr.audits['total-blocking-time']?.numericValue ?? NaN,
     scripts: requests.filter((r) => r.resourceType === 'Script'),
     failing,
   };
@@ -103,7 +105,9 @@ try {
     const js = classifyScripts(runs[0]?.scripts ?? []);
     console.log(`\n${label} (${decodeURIComponent(pagePath)}), median of ${RUNS} Lighthouse runs, mobile${BLOCKED.length ? `, blocking ${BLOCKED.join(' ')}` : ''}:`);
     console.log(`  scores: ${scores}`);
-    console.log(`  LCP ${(lcpMs / 1000).toFixed(2)} s, CLS ${cls.toFixed(3)}`);
+    const fcpMs = median(runs.map((r) => r.fcpMs));
+    const tbtMs = median(runs.map((r) => r.tbtMs));
+    console.log(`  LCP ${(lcpMs / 1000).toFixed(2)} s, CLS ${cls.toFixed(3)} (FCP ${(fcpMs / 1000).toFixed(2)} s, TBT ${Math.round(tbtMs)} ms)`);
     console.log(`  JavaScript: ${kib(js.total)} transferred in ${js.files.length} files; framework (Next.js and React) ${kib(js.framework)}, ours ${kib(js.total - js.framework)}`);
     for (const file of js.files) console.log(`    ${kib(file.transferSize).padStart(10)}  ${file.kind.padEnd(9)}  ${file.path}`);
     const failing = new Map(runs.flatMap((r) => [...r.failing]));
