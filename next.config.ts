@@ -23,6 +23,9 @@ const nextConfig: NextConfig = {
       { key: 'Cache-Control', value: 'private, no-store' },
     ];
     return [
+      // proxy.ts sets every security header on the pages and routes it sees; the
+      // static files it skips (/_next/static, …) get nosniff here.
+      { source: '/:path*', headers: [{ key: 'X-Content-Type-Options', value: 'nosniff' }] },
       { source: '/preview/:path*', headers: privateCopy },
       { source: '/share/:path*', headers: privateCopy },
     ];

@@ -1,5 +1,7 @@
 import { NextResponse, type NextRequest } from 'next/server';
 import { getDb } from './db';
+import { getEnv } from './lib/env';
+import { createNonce, isHttps, securityHeaders, usesNonce } from './lib/http/security-headers';
 import { findGone, readSiteChrome, renderGonePage } from './lib/reader/gone';
 import { slugFromParam } from './lib/reader/params';
 import messages from './messages/ar.json';
@@ -12,7 +14,9 @@ import messages from './messages/ar.json';
 //   convenience (the pages check the session themselves);
 // - answers 410 for taken-down and retracted stories (the App Router has no 410),
 //   with an uncached lookup so nothing taken down is served from a cache;
-// - tells pages their own path, for the sign-in callback.
+// - tells pages their own path, for the sign-in callback;
+// - sets the security headers of every response (lib/http/security-headers.ts),
+//   with a fresh CSP nonce for the staff area.
 
 function decodable(pathname: string): boolean {
   try {
@@ -29,29 +33,50 @@ const notFoundHtml = `<!doctype html><html lang="ar" dir="rtl"><head><meta chars
 // Auth.js session cookies, plain or __Secure- prefixed, possibly chunked (.0, .1, …).
 const hasSessionCookie = (request: NextRequest) => request.cookies.getAll().some(({ name }) => /^(__Secure-)?authjs\.session-token(\.\d+)?$/.test(name));
 
-// /{section}/{story}, except the staff area, framework paths and the reader's
-// other two-segment pages (tags, authors, previews, share links).
-const ARTICLE_PATH = /^\/(?!newsroom\/|login\/|api\/|_next\/|_\/|tag\/|author\/|preview\/|share\/)[^/]+\/([^/]+)$/;
+// /{section}/{story}, except the staff area, the section feeds (/feeds/{section}.xml),
+// framework paths and the reader's other two-segment pages (tags, authors,
+// previews, share links). (A feed's ".xml" is no slug either, so it could never
+// cost a lookup; naming it here keeps that from resting on the slug rule.)
+const ARTICLE_PATH = /^\/(?!newsroom\/|login\/|api\/|feeds\/|_next\/|_\/|tag\/|author\/|preview\/|share\/)[^/]+\/([^/]+)$/;
+
+function withSecurityHeaders<T extends Response>(response: T, security: Record<string, string>): T {
+  for (const [name, value] of Object.entries(security)) response.headers.set(name, value);
+  return response;
+}
 
 export async function proxy(request: NextRequest) {
   const { pathname, search } = request.nextUrl;
+  const nonce = usesNonce(pathname) ? createNonce() : undefined;
+  const security = securityHeaders(pathname, {
+    nonce,
+    dev: process.env.NODE_ENV === 'development',
+    https: isHttps(request.headers.get('x-forwarded-proto'), getEnv().TRUST_PROXY_HOPS),
+  });
   if (!decodable(pathname)) {
-    return new NextResponse(notFoundHtml, { status: 404, headers: { 'content-type': 'text/html; charset=utf-8' } });
+    return withSecurityHeaders(new NextResponse(notFoundHtml, { status: 404, headers: { 'content-type': 'text/html; charset=utf-8' } }), security);
   }
   if ((pathname === '/newsroom' || pathname.startsWith('/newsroom/')) && !hasSessionCookie(request)) {
     const login = new URL('/login', request.url);
     login.searchParams.set('callbackUrl', pathname + search);
-    return NextResponse.redirect(login);
+    return withSecurityHeaders(NextResponse.redirect(login), security);
   }
   const article = ARTICLE_PATH.exec(pathname);
   const slug = article ? slugFromParam(article[1] as string) : null;
   if (slug) {
     const gone = await findGone(getDb(), slug);
-    if (gone) return new NextResponse(renderGonePage(gone, await readSiteChrome(getDb())), { status: 410, headers: { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' } });
+    if (gone) {
+      const page = new NextResponse(renderGonePage(gone, await readSiteChrome(getDb())), { status: 410, headers: { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' } });
+      return withSecurityHeaders(page, security);
+    }
   }
   const headers = new Headers(request.headers);
   headers.set('x-sahifa-path', pathname + search);
-  return NextResponse.next({ request: { headers } });
+  // Next puts a nonce on its scripts when it finds one in the request's CSP, and
+  // only then: a client-sent CSP header must never reach a reader page.
+  headers.delete('content-security-policy');
+  headers.delete('content-security-policy-report-only');
+  if (nonce) headers.set('content-security-policy', security['content-security-policy'] as string);
+  return withSecurityHeaders(NextResponse.next({ request: { headers } }), security);
 }
 
 export const config = {

@@ -4,6 +4,7 @@ import { stories } from '@/db/schema';
 import { expect, test } from './fixtures';
 import { newClient, storageStateOf } from './session';
 import { uniqueHeadline } from './data';
+import { LISTINGS, listingsOf } from './xml';
 
 // The journey through review to readers and back, in three browsers:
 // the writer, editor A (on the byline) and an admin acting as editor B.
@@ -75,6 +76,8 @@ test('draft → changes requested → resubmitted → four-eyes → approved →
   const [row] = await db.select({ slug: stories.slug }).from(stories).where(eq(stories.id, id));
   const articlePath = `/technology/${encodeURIComponent(row!.slug!)}`;
   expect((await request.get(articlePath)).status()).toBe(404);
+  // The feeds and sitemaps are cached now, without it.
+  expect(await listingsOf(request, articlePath)).toEqual([]);
   await act(editorB, 'اعتماد');
   await expect(panel(editorB).getByRole('button', { name: 'نشر', exact: true })).toBeVisible();
   await panel(editorB).getByRole('button', { name: 'جدولة النشر', exact: true }).click();
@@ -91,6 +94,8 @@ test('draft → changes requested → resubmitted → four-eyes → approved →
   expect(Date.now() - publishAt).toBeLessThan(5_000);
   const live = await request.get(articlePath);
   expect(await live.text()).toContain('بحسب مصدرين');
+  // The same expiry reached the feeds and sitemaps.
+  expect(await listingsOf(request, articlePath)).toEqual([...LISTINGS]);
 
   // 6. An update with a correction note: readers keep the old text until the update is published.
   // The writer's or editor A's tab may still hold the soft lock: editor B takes over, as the banner offers.
@@ -127,9 +132,11 @@ test('draft → changes requested → resubmitted → four-eyes → approved →
   expect(await gone.text()).not.toContain('طلب قانوني');
   const home = await (await request.get('/')).text();
   expect(home).not.toContain(headline);
+  expect(await listingsOf(request, articlePath)).toEqual([]);
   await editorB.reload();
   await act(editorB, 'إعادة النشر');
   await expect.poll(async () => (await request.get(articlePath)).status()).toBe(200);
+  expect(await listingsOf(request, articlePath)).toEqual([...LISTINGS]);
 
   // 8. A retraction answers 410 with its public notice.
   await editorB.reload();
@@ -137,6 +144,7 @@ test('draft → changes requested → resubmitted → four-eyes → approved →
   const retracted = await request.get(articlePath);
   expect(retracted.status()).toBe(410);
   expect(await retracted.text()).toContain('تبيّن أن الرقم المنشور غير دقيق');
+  expect(await listingsOf(request, articlePath)).toEqual([]);
 
   // The timeline tells the story, with the reasons.
   await editorB.goto(`${storyUrl}/history`);

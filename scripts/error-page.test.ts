@@ -11,6 +11,7 @@ beforeAll(async () => {
   server = createServer((req, res) => {
     arabicErrorPages(req, res);
     res.statusCode = req.url?.includes('fail') ? 500 : 200;
+    res.setHeader('x-content-type-options', 'nosniff');
     res.setHeader('content-type', req.url?.includes('json') ? 'application/json' : 'text/html; charset=utf-8');
     res.write('<html><body>Internal Server Error');
     res.end('</body></html>');
@@ -29,6 +30,8 @@ describe('arabicErrorPages', () => {
     expect(html).toContain('حدث خطأ');
     expect(html).toContain('<nav');
     expect(html).not.toContain('Internal Server Error');
+    // Security headers set before the failure stay on the page.
+    expect(response.headers.get('x-content-type-options')).toBe('nosniff');
   });
 
   it('leaves successful pages, the staff area and non-HTML answers alone', async () => {

@@ -26,7 +26,8 @@ export function arabicErrorPages(req: IncomingMessage, res: ServerResponse): voi
     const type = String(res.getHeader('content-type') ?? Object.entries(passed ?? {}).find(([name]) => name.toLowerCase() === 'content-type')?.[1] ?? '');
     if (status >= 500 && (type === '' || type.startsWith('text/html'))) {
       replaced = true;
-      for (const name of res.getHeaderNames()) if (!['set-cookie'].includes(name)) res.removeHeader(name);
+      // The security headers stay; what described Next's body goes with it.
+      for (const name of ['content-length', 'content-encoding', 'transfer-encoding', 'etag', 'vary', 'x-nextjs-cache', 'x-nextjs-prerender']) res.removeHeader(name);
       writeHead(500, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store', 'content-length': Buffer.byteLength(errorPageHtml) });
       end(errorPageHtml);
       return res;

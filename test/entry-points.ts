@@ -51,6 +51,12 @@ export const routeRows: RouteRow[] = [
   { file: 'app/api/stories/[id]/comments/route.ts', path: '/api/stories/{story-id}/comments', method: 'GET', capability: 'stories:view' },
   // The bell's poll of one's own notifications; the DAL filters by the session's user.
   { file: 'app/api/notifications/route.ts', path: '/api/notifications', method: 'GET', capability: 'newsroom:enter' },
+  // Feeds and crawlers: public, and they read only published stories (lib/reader/feed-queries.ts).
+  { file: 'app/feed.xml/route.ts', path: '/feed.xml', method: 'GET', public: true },
+  { file: 'app/feeds/[file]/route.ts', path: '/feeds/technology.xml', method: 'GET', public: true },
+  { file: 'app/sitemap.xml/route.ts', path: '/sitemap.xml', method: 'GET', public: true },
+  { file: 'app/news-sitemap.xml/route.ts', path: '/news-sitemap.xml', method: 'GET', public: true },
+  { file: 'app/robots.txt/route.ts', path: '/robots.txt', method: 'GET', public: true },
 ];
 
 export const actionRows: ActionRow[] = [
