@@ -12,6 +12,7 @@ const baseURL = `http://127.0.0.1:${process.env.E2E_PORT}`;
 
 export default defineConfig({
   testDir: 'e2e',
+  globalTeardown: './e2e/global-teardown.ts',
   forbidOnly: !!process.env.CI,
   retries: 0,
   workers: 2,

@@ -11,10 +11,13 @@ export const naskh = localFont({
   variable: '--font-naskh',
 });
 
+// Headlines: on a first visit over a slow line the headline paints at once in
+// the fallback and stays so (no late swap to move the largest paint or shift
+// the layout); once the font is cached, every later page has it from the start.
 export const kufi = localFont({
   src: '../node_modules/@fontsource-variable/noto-kufi-arabic/files/noto-kufi-arabic-arabic-wght-normal.woff2',
   weight: '100 900',
-  display: 'swap',
+  display: 'optional',
   variable: '--font-kufi',
   preload: false,
 });

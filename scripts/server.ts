@@ -58,8 +58,10 @@ export async function startServer(options: { dev: boolean; port: number; hostnam
   return {
     close: async () => {
       await runner.stop().catch(() => {});
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      // Keep-alive connections would hold close() open forever: end them as soon as it is called.
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeAllConnections();
+      await closed;
       await app.close();
     },
   };
