@@ -1,7 +1,12 @@
 import { NextResponse, type NextRequest } from 'next/server';
 import { getDb } from './db';
+import { now } from './lib/clock';
+import { getEnv } from './lib/env';
+import { clientIpFromForwarded } from './lib/http/client-ip';
 import { findGone, renderGonePage } from './lib/reader/gone';
 import { slugFromParam } from './lib/reader/params';
+import { consumeSearchQuota, searchRateConfigFromEnv, sweepSearchQuotas } from './lib/search/rate-limit';
+import { renderTooManySearchesPage } from './lib/search/too-many-page';
 import messages from './messages/ar.json';
 
 // The proxy never authorizes: every page, action and route does that itself
@@ -12,6 +17,7 @@ import messages from './messages/ar.json';
 //   convenience (the pages check the session themselves);
 // - answers 410 for taken-down and retracted stories (the App Router has no 410),
 //   with an uncached lookup so nothing taken down is served from a cache;
+// - answers 429 to a client IP that searches too often (a page cannot set 429);
 // - tells pages their own path, for the sign-in callback.
 
 function decodable(pathname: string): boolean {
@@ -32,6 +38,30 @@ const hasSessionCookie = (request: NextRequest) => request.cookies.getAll().some
 // /{section}/{story}, except the staff area and framework paths.
 const ARTICLE_PATH = /^\/(?!newsroom\/|login\/|api\/|_next\/|_\/)[^/]+\/([^/]+)$/;
 
+let lastSweep = 0;
+
+/** Counts a reader's search against their client IP; a 429 page once over the limit. Fails open: a counter outage must not stop search. */
+async function limitSearch(request: NextRequest): Promise<NextResponse | null> {
+  if (!request.nextUrl.searchParams.get('q')?.trim()) return null;
+  const config = searchRateConfigFromEnv();
+  const at = now();
+  const ip = clientIpFromForwarded(request.headers.get('x-forwarded-for'), getEnv().TRUST_PROXY_HOPS);
+  try {
+    if (at.getTime() - lastSweep > config.windowMs) {
+      lastSweep = at.getTime();
+      void sweepSearchQuotas(getDb(), config, at).catch(() => {});
+    }
+    const quota = await consumeSearchQuota(getDb(), ip, config, at);
+    if (quota.allowed) return null;
+    return new NextResponse(renderTooManySearchesPage(), {
+      status: 429,
+      headers: { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store', 'retry-after': String(quota.retryAfterSeconds) },
+    });
+  } catch {
+    return null;
+  }
+}
+
 export async function proxy(request: NextRequest) {
   const { pathname, search } = request.nextUrl;
   if (!decodable(pathname)) {
@@ -41,6 +71,10 @@ export async function proxy(request: NextRequest) {
     const login = new URL('/login', request.url);
     login.searchParams.set('callbackUrl', pathname + search);
     return NextResponse.redirect(login);
+  }
+  if (pathname === '/search') {
+    const limited = await limitSearch(request);
+    if (limited) return limited;
   }
   const article = ARTICLE_PATH.exec(pathname);
   const slug = article ? slugFromParam(article[1] as string) : null;

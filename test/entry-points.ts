@@ -17,6 +17,9 @@ export const pageRows: PageRow[] = [
   { file: 'app/(site)/page.tsx', path: '/', public: true },
   { file: 'app/(site)/[section]/page.tsx', path: '/technology', public: true },
   { file: 'app/(site)/[section]/[story]/page.tsx', path: '/technology/{story}', public: true },
+  // Rate-limited per client IP by proxy.ts (429) when it carries a query; the query here is «استثمار».
+  { file: 'app/(site)/search/page.tsx', path: '/search', public: true },
+  { file: 'app/(site)/search/page.tsx', path: '/search?q=%D8%A7%D8%B3%D8%AA%D8%AB%D9%85%D8%A7%D8%B1', public: true },
   // Anyone holding a valid signed token; tampered, expired and revoked ones get 404 (lib/share/links.ts).
   { file: 'app/(site)/share/[token]/page.tsx', path: '/share/{share-token}', public: true },
   { file: 'app/(newsroom)/login/page.tsx', path: '/login', public: true },
