@@ -27,13 +27,17 @@ async function confirmMatches(db: Executor, words: string[], highlight: string):
 export async function highlightRows(db: Executor, rows: SearchRow[], highlight: string): Promise<SearchHit[]> {
   const lexemes = tsqueryLexemes(highlight);
   const texts = rows.map((row) => ({ row, headline: wordRuns(row.headline), standfirst: wordRuns(row.standfirst), body: wordRuns(row.plainText) }));
-  const candidates = new Set<string>();
+  // Each distinct word is tested once: news text repeats its words.
+  const seen = new Set<string>();
+  const candidates: string[] = [];
   for (const text of texts) {
     for (const run of [...text.headline, ...text.standfirst, ...text.body]) {
-      if (candidates.size < MAX_CANDIDATES && !candidates.has(run.text) && mightMatch(run.text, lexemes)) candidates.add(run.text);
+      if (seen.has(run.text) || candidates.length === MAX_CANDIDATES) continue;
+      seen.add(run.text);
+      if (mightMatch(run.text, lexemes)) candidates.push(run.text);
     }
   }
-  const matched = await confirmMatches(db, [...candidates], highlight);
+  const matched = await confirmMatches(db, candidates, highlight);
   const marked = (run: WordRun) => matched.has(run.text);
   return texts.map(({ row, headline, standfirst, body }) => {
     const { headline: headlineText, standfirst: standfirstText, plainText, ...rest } = row;

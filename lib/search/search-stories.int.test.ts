@@ -57,6 +57,17 @@ describe('searchStories', () => {
     expect(idsOf(await searchStories(db, { q: 'قطار', page: 3, sort: 'relevance' }))).toEqual([]);
   });
 
+  it('finds the same pages whichever plan it follows', async () => {
+    for (const sort of ['relevance', 'newest'] as const) {
+      for (const page of [1, 2]) {
+        const byDate = await searchStories(db, { q: 'قطار', page, sort, plan: 'date-index' });
+        const byBitmap = await searchStories(db, { q: 'قطار', page, sort, plan: 'bitmap' });
+        expect(byDate.kind === 'results' && byDate.plan).toBe('date-index');
+        expect(idsOf(byDate), `${sort} page ${page}`).toEqual(idsOf(byBitmap));
+      }
+    }
+  });
+
   it.each([
     ['empty', ''],
     ['2,000 characters', 'ب'.repeat(2000)],
