@@ -1,9 +1,13 @@
 import { NextResponse, type NextRequest } from 'next/server';
 import { getDb } from './db';
+import { now } from './lib/clock';
 import { getEnv } from './lib/env';
+import { clientIpFromForwarded } from './lib/http/client-ip';
 import { createNonce, isHttps, securityHeaders, usesNonce } from './lib/http/security-headers';
 import { findGone, readSiteChrome, renderGonePage } from './lib/reader/gone';
 import { slugFromParam } from './lib/reader/params';
+import { consumeSearchQuota, searchRateConfigFromEnv, sweepSearchQuotas } from './lib/search/rate-limit';
+import { renderTooManySearchesPage } from './lib/search/too-many-page';
 import messages from './messages/ar.json';
 
 // The proxy never authorizes: every page, action and route does that itself
@@ -14,6 +18,7 @@ import messages from './messages/ar.json';
 //   convenience (the pages check the session themselves);
 // - answers 410 for taken-down and retracted stories (the App Router has no 410),
 //   with an uncached lookup so nothing taken down is served from a cache;
+// - answers 429 to a client IP that searches too often (a page cannot set 429);
 // - tells pages their own path, for the sign-in callback;
 // - sets the security headers of every response (lib/http/security-headers.ts),
 //   with a fresh CSP nonce for the staff area.
@@ -44,6 +49,30 @@ function withSecurityHeaders<T extends Response>(response: T, security: Record<s
   return response;
 }
 
+let lastSweep = 0;
+
+/** Counts a reader's search against their client IP; a 429 page once over the limit. Fails open: a counter outage must not stop search. */
+async function limitSearch(request: NextRequest): Promise<NextResponse | null> {
+  if (!request.nextUrl.searchParams.get('q')?.trim()) return null;
+  const config = searchRateConfigFromEnv();
+  const at = now();
+  const ip = clientIpFromForwarded(request.headers.get('x-forwarded-for'), getEnv().TRUST_PROXY_HOPS);
+  try {
+    if (at.getTime() - lastSweep > config.windowMs) {
+      lastSweep = at.getTime();
+      void sweepSearchQuotas(getDb(), config, at).catch(() => {});
+    }
+    const quota = await consumeSearchQuota(getDb(), ip, config, at);
+    if (quota.allowed) return null;
+    return new NextResponse(renderTooManySearchesPage(), {
+      status: 429,
+      headers: { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store', 'retry-after': String(quota.retryAfterSeconds) },
+    });
+  } catch {
+    return null;
+  }
+}
+
 export async function proxy(request: NextRequest) {
   const { pathname, search } = request.nextUrl;
   const nonce = usesNonce(pathname) ? createNonce() : undefined;
@@ -59,6 +88,10 @@ export async function proxy(request: NextRequest) {
     const login = new URL('/login', request.url);
     login.searchParams.set('callbackUrl', pathname + search);
     return withSecurityHeaders(NextResponse.redirect(login), security);
+  }
+  if (pathname === '/search') {
+    const limited = await limitSearch(request);
+    if (limited) return withSecurityHeaders(limited, security);
   }
   const article = ARTICLE_PATH.exec(pathname);
   const slug = article ? slugFromParam(article[1] as string) : null;

@@ -4,8 +4,8 @@ import { createDatabase, dropDatabase, uniqueDatabaseName } from '@/test/db-serv
 import { migrateDatabase } from './migrate';
 
 const EXPECTED_TABLES = [
-  'audit_log', 'authors', 'corrections', 'front_page_slots', 'notifications', 'published_stories', 'review_comments', 'sections', 'settings', 'share_links', 'sign_in_throttles', 'slug_history',
-  'stories', 'story_authors', 'story_presence', 'story_revisions', 'story_tags', 'tags', 'user_tokens', 'users', 'workflow_events',
+  'audit_log', 'authors', 'corrections', 'front_page_slots', 'notifications', 'published_stories', 'review_comments', 'search_rate_limits', 'sections', 'settings',
+  'share_links', 'sign_in_throttles', 'slug_history', 'stories', 'story_authors', 'story_presence', 'story_revisions', 'story_tags', 'tags', 'user_tokens', 'users', 'workflow_events',
 ];
 
 const created: string[] = [];
@@ -36,6 +36,28 @@ describe('migrations', () => {
     expect(await tablesOf(url)).toEqual([]);
     await migrateDatabase(url);
     expect(await tablesOf(url)).toEqual(EXPECTED_TABLES);
+  });
+
+  it('create the search functions, the generated search vector and its indexes', async () => {
+    const url = await freshDatabase();
+    await migrateDatabase(url);
+    const client = postgres(url, { max: 1 });
+    try {
+      const functions = await client<{ proname: string; provolatile: string }[]>`
+        select proname, provolatile from pg_proc where proname like 'sahifa\_%' order by proname`;
+      expect(functions.map((f) => f.proname)).toEqual([
+        'sahifa_field_vector', 'sahifa_normalize', 'sahifa_query_term', 'sahifa_search_vector', 'sahifa_stem_text', 'sahifa_strip_clitics', 'sahifa_strip_definite',
+      ]);
+      expect(functions.every((f) => f.provolatile === 'i')).toBe(true);
+      const [column] = await client<{ generated: string }[]>`
+        select attgenerated as generated from pg_attribute where attrelid = 'published_stories'::regclass and attname = 'search_vector'`;
+      expect(column?.generated).toBe('s');
+      const indexes = await client<{ indexname: string }[]>`
+        select indexname from pg_indexes where indexname in ('published_stories_search_idx', 'stories_search_idx') order by indexname`;
+      expect(indexes.map((i) => i.indexname)).toEqual(['published_stories_search_idx', 'stories_search_idx']);
+    } finally {
+      await client.end();
+    }
   });
 
   it('are idempotent, and safe when two processes start at once', async () => {

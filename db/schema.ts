@@ -3,6 +3,7 @@ import {
   bigserial,
   boolean,
   check,
+  customType,
   index,
   integer,
   jsonb,
@@ -15,6 +16,7 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
+import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import type { JSONContent } from '@tiptap/core';
 
 // Timestamps are always timestamptz: the newsroom time zone is a display
@@ -30,6 +32,14 @@ export const editorialState = pgEnum('editorial_state', ['draft', 'in_review', '
 export const publicationState = pgEnum('publication_state', ['unpublished', 'published', 'taken_down', 'retracted']);
 export const revisionKind = pgEnum('revision_kind', ['save', 'autosave', 'approval', 'restore', 'overwrite']);
 export const digitStyle = pgEnum('digit_style', ['arab', 'latn']);
+
+// Postgres full-text vectors: only ever read by SQL (@@, ts_rank), never fetched.
+const tsvector = customType<{ data: string }>({ dataType: () => 'tsvector' });
+
+// The search vector of a story's text, by the functions of migration 0009
+// (Arabic normalization, proclitics, stemming; see README, Search).
+export const searchVectorOf = (headline: AnyPgColumn, standfirst: AnyPgColumn, plainText: AnyPgColumn) =>
+  sql`public.sahifa_search_vector(${headline}, ${standfirst}, ${plainText})`;
 
 /** A byline as stored on a revision and projected for readers. */
 export type BylineRef = { id: string; name: string; slug: string };
@@ -159,6 +169,8 @@ export const stories = pgTable(
     index('stories_assigned_idx').on(t.assignedEditorId),
     index('stories_scheduled_idx').on(t.scheduledFor).where(sql`${t.scheduledFor} is not null`),
     index('stories_publication_changed_idx').on(t.publicationState, t.publicationChangedAt),
+    // The newsroom's story-list search over working copies: same vector as readers' search, as an expression index.
+    index('stories_search_idx').using('gin', searchVectorOf(t.headline, t.standfirst, t.plainText)),
   ],
 );
 
@@ -269,9 +281,12 @@ export const publishedStories = pgTable(
     tags: jsonb('tags').$type<TagRef[]>().notNull(),
     publishedAt: tstz('published_at').notNull(),
     updatedAt: tstz('updated_at').notNull(),
+    // Reader search covers exactly what readers may see. Never select it: it is large.
+    searchVector: tsvector('search_vector').generatedAlwaysAs(sql`public.sahifa_search_vector(headline, standfirst, plain_text)`),
   },
   (t) => [
     uniqueIndex('published_stories_slug_idx').on(t.slug),
+    index('published_stories_search_idx').using('gin', t.searchVector),
     index('published_stories_latest_idx').on(t.publishedAt.desc()).where(sql`${t.state} = 'published'`),
     index('published_stories_section_idx').on(t.sectionId, t.publishedAt.desc()).where(sql`${t.state} = 'published'`),
     index('published_stories_tags_idx').using('gin', sql`${t.tags} jsonb_path_ops`),
@@ -433,6 +448,14 @@ export const signInThrottles = pgTable('sign_in_throttles', {
   failures: integer('failures').notNull(),
   windowStartedAt: tstz('window_started_at').notNull(),
   lockedUntil: tstz('locked_until'),
+});
+
+// Public searches per client IP in the current window (lib/search/rate-limit.ts).
+// In Postgres, like the sign-in throttle, so the limit holds across instances.
+export const searchRateLimits = pgTable('search_rate_limits', {
+  key: text('key').primaryKey(),
+  hits: integer('hits').notNull(),
+  windowStartedAt: tstz('window_started_at').notNull(),
 });
 
 // The soft lock: who has a story open for editing, from which editor tab.

@@ -34,6 +34,9 @@ const envSchema = z.object({
   SIGNIN_IP_LIMIT: z.coerce.number().int().min(1).default(50),
   SIGNIN_WINDOW_MINUTES: z.coerce.number().positive().default(15),
   SIGNIN_LOCKOUT_MINUTES: z.coerce.number().positive().default(15),
+  // Public searches allowed per client IP per window (lib/search/rate-limit.ts).
+  SEARCH_RATE_LIMIT: z.coerce.number().int().min(1).default(60),
+  SEARCH_RATE_WINDOW_SECONDS: z.coerce.number().positive().default(60),
   INVITATION_TTL_HOURS: z.coerce.number().positive().default(72),
   PASSWORD_RESET_TTL_HOURS: z.coerce.number().positive().default(24),
   SESSION_MAX_AGE_HOURS: z.coerce.number().positive().default(12),

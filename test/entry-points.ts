@@ -19,6 +19,9 @@ export const pageRows: PageRow[] = [
   { file: 'app/(site)/[section]/[story]/page.tsx', path: '/technology/{story}', public: true },
   { file: 'app/(site)/tag/[tag]/page.tsx', path: '/tag/{tag}', public: true },
   { file: 'app/(site)/author/[author]/page.tsx', path: '/author/{author}', public: true },
+  // Rate-limited per client IP by proxy.ts (429) when it carries a query; the query here is «استثمار».
+  { file: 'app/(site)/search/page.tsx', path: '/search', public: true },
+  { file: 'app/(site)/search/page.tsx', path: '/search?q=%D8%A7%D8%B3%D8%AA%D8%AB%D9%85%D8%A7%D8%B1', public: true },
   // Anyone holding a valid signed token; tampered, expired and revoked ones get 404 (lib/share/links.ts).
   { file: 'app/(site)/share/[token]/page.tsx', path: '/share/{share-token}', public: true },
   { file: 'app/(newsroom)/login/page.tsx', path: '/login', public: true },

@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import { getTranslations } from 'next-intl/server';
+import { SearchForm } from '@/components/site/search-form';
 import { getSiteSettings } from '@/lib/reader/queries';
 import { now } from '@/lib/clock';
 import { getEnv } from '@/lib/env';
@@ -21,7 +22,12 @@ export async function generateMetadata(): Promise<Metadata> {
 // The reader site's root layout: Arabic, right to left, and no client
 // providers, so its pages ship no JavaScript of their own.
 export default async function SiteLayout({ children }: { children: React.ReactNode }) {
-  const [t, settings, sections] = await Promise.all([getTranslations({ locale: 'ar', namespace: 'site' }), getSiteSettings(), getSections()]);
+  const [t, tSearch, settings, sections] = await Promise.all([
+    getTranslations({ locale: 'ar', namespace: 'site' }),
+    getTranslations({ locale: 'ar', namespace: 'search' }),
+    getSiteSettings(),
+    getSections(),
+  ]);
   return (
     <html lang="ar" dir="rtl" className={`${naskh.variable} ${naskhLatin.variable} ${kufi.variable}`}>
       <body className="min-h-dvh flex flex-col">
@@ -29,11 +35,14 @@ export default async function SiteLayout({ children }: { children: React.ReactNo
           {t('skipToContent')}
         </a>
         <header className="border-b border-rule no-print">
-          <div className="mx-auto max-w-5xl px-4 py-4 flex items-baseline justify-between gap-4">
-            <a href="/" className="font-display text-3xl font-bold text-accent no-underline">
-              {settings.siteName}
-            </a>
-            <p className="text-sm text-muted">{settings.siteDescription}</p>
+          <div className="mx-auto max-w-5xl px-4 py-4 flex flex-wrap items-center justify-between gap-4">
+            <div className="flex flex-wrap items-baseline gap-x-4">
+              <a href="/" className="font-display text-3xl font-bold text-accent no-underline">
+                {settings.siteName}
+              </a>
+              <p className="text-sm text-muted">{settings.siteDescription}</p>
+            </div>
+            <SearchForm landmark={tSearch('siteSearch')} label={tSearch('siteLabel')} submit={tSearch('submit')} inputId="site-search" compact />
           </div>
           <nav aria-label={t('mainNav')} className="mx-auto max-w-5xl px-4 pb-3">
             <ul className="flex flex-wrap gap-x-5 gap-y-1 font-bold">

@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm';
+import { eq, getTableColumns } from 'drizzle-orm';
 import type { Executor } from '@/db';
 import { publishedStories, sections, slugHistory } from '@/db/schema';
 
@@ -6,7 +6,15 @@ import { publishedStories, sections, slugHistory } from '@/db/schema';
 // free of Next APIs, so integration tests run it against a real database;
 // lib/reader/queries.ts wraps it in the tagged cache.
 
-export type Article = typeof publishedStories.$inferSelect & { sectionSlug: string; sectionName: string };
+// Every column but the search vector, which only SQL reads.
+function withoutSearchVector<T extends { searchVector: unknown }>(columns: T): Omit<T, 'searchVector'> {
+  const copy: Partial<T> = { ...columns };
+  delete copy.searchVector;
+  return copy as Omit<T, 'searchVector'>;
+}
+const storyColumns = withoutSearchVector(getTableColumns(publishedStories));
+
+export type Article = Omit<typeof publishedStories.$inferSelect, 'searchVector'> & { sectionSlug: string; sectionName: string };
 
 export type ArticleLookup =
   | { kind: 'article'; article: Article }
@@ -15,7 +23,7 @@ export type ArticleLookup =
   | { kind: 'missing' };
 
 export async function lookupArticle(db: Executor, sectionSlug: string, slug: string): Promise<ArticleLookup> {
-  const columns = { story: publishedStories, sectionSlug: sections.slug, sectionName: sections.name };
+  const columns = { story: storyColumns, sectionSlug: sections.slug, sectionName: sections.name };
   const [current] = await db
     .select(columns)
     .from(publishedStories)

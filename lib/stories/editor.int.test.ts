@@ -189,4 +189,16 @@ describe('the story list', () => {
     expect((await listStories(writer, { q: unique, state: 'approved', page: 1 }, { timeZone: 'Asia/Riyadh' })).total).toBe(0);
     await expect(listStories(null, { page: 1 }, { timeZone: 'Asia/Riyadh' })).rejects.toBeInstanceOf(Forbidden);
   });
+
+  it('searches headline, standfirst and text of working copies the way readers search', async () => {
+    const id = await createStory(otherWriter);
+    const story = await draftOf(otherWriter, id);
+    const marker = `zq${Date.now().toString(36)}`;
+    await saveStory(otherWriter, id, contentOf(story, { headline: 'خطة لاستثمار الأموال', standfirst: `ملخص ${marker}`, body: paragraphsToDoc(['وقّع المهندسون العقد.']) }));
+    for (const q of ['والاستثمار', 'إستثمار', 'استثمـــار', 'مهندس', '"لاستثمار الأموال"']) {
+      expect((await listStories(writer, { q: `${q} ${marker}`, page: 1 }, { timeZone: 'Asia/Riyadh' })).rows.map((row) => row.id), q).toEqual([id]);
+    }
+    expect((await listStories(writer, { q: `وزير ${marker}`, page: 1 }, { timeZone: 'Asia/Riyadh' })).total).toBe(0);
+    expect((await listStories(writer, { q: `-${marker}`, page: 1 }, { timeZone: 'Asia/Riyadh' })).total).toBe(0);
+  });
 });

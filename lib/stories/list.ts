@@ -1,11 +1,13 @@
 import 'server-only';
-import { and, asc, count, desc, eq, exists, ilike, isNull, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, exists, isNull, sql, type SQL } from 'drizzle-orm';
 import { getDb } from '@/db';
-import { authors, sections, stories, storyAuthors } from '@/db/schema';
+import { authors, searchVectorOf, sections, stories, storyAuthors } from '@/db/schema';
 import type { CurrentUser } from '@/lib/auth/actor';
 import { now } from '@/lib/clock';
 import { authorize } from '@/lib/dal';
 import { queueCondition, queueOrder } from '@/lib/desk/queue-sql';
+import { prepareQuery } from '@/lib/search/compile';
+import { parseSearchQuery } from '@/lib/search/query-syntax';
 import type { EditorialState, PublicationState } from './rules';
 import type { StoryFilter } from './schemas';
 
@@ -28,13 +30,24 @@ export const authorNames = sql<string[]>`coalesce((
     from ${storyAuthors} join ${authors} on ${authors.id} = ${storyAuthors.authorId}
     where ${storyAuthors.storyId} = ${stories.id}), '{}')`;
 
+/**
+ * The text filter: the readers' search (same syntax, normalization, proclitics
+ * and stemming) over the working copies' headline, standfirst and text, through
+ * the expression index stories_search_idx. Nothing searchable matches nothing.
+ */
+async function searchCondition(q: string): Promise<SQL> {
+  const prepared = await prepareQuery(getDb(), parseSearchQuery(q));
+  if (!prepared) return sql`false`;
+  return sql`${searchVectorOf(stories.headline, stories.standfirst, stories.plainText)} @@ ${prepared.tsquery}::tsquery`;
+}
+
 /** One page of stories plus the total, in two indexed queries; bylines are aggregated in SQL, not fetched per row. */
 export async function listStories(actor: CurrentUser | null, filter: StoryFilter, options: { timeZone: string }): Promise<{ rows: StoryListRow[]; total: number }> {
   authorize(actor, 'stories:view');
   const conditions: SQL[] = [isNull(stories.archivedAt)];
   // A desk queue narrows the list to exactly what the dashboard counted, in the queue's own order.
   if (filter.queue) conditions.push(queueCondition(filter.queue, { actor, now: now(), timeZone: options.timeZone }));
-  if (filter.q) conditions.push(ilike(stories.headline, `%${filter.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`));
+  if (filter.q) conditions.push(await searchCondition(filter.q));
   if (filter.state) conditions.push(eq(stories.editorialState, filter.state));
   if (filter.publication) conditions.push(eq(stories.publicationState, filter.publication));
   if (filter.section) conditions.push(eq(stories.sectionId, filter.section));

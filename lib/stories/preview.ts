@@ -13,7 +13,7 @@ import { readBylines, readTags } from './projection';
 
 export async function workingCopyArticle(db: Executor, storyId: string): Promise<Article | null> {
   const [row] = await db
-    .select({ story: stories, sectionSlug: sections.slug, sectionName: sections.name, live: publishedStories })
+    .select({ story: stories, sectionSlug: sections.slug, sectionName: sections.name, live: { notes: publishedStories.notes, publishedAt: publishedStories.publishedAt, updatedAt: publishedStories.updatedAt } })
     .from(stories)
     .leftJoin(sections, eq(sections.id, stories.sectionId))
     .leftJoin(publishedStories, eq(publishedStories.storyId, stories.id))
