@@ -31,7 +31,6 @@ export const pixelLimit = (limits: MediaLimits) => limits.maxSide * limits.maxSi
  */
 export function checkFileName(name: string): UploadProblem | null {
   if (name.length === 0 || name.length > 255) return 'badName';
-  // eslint-disable-next-line no-control-regex
   if (/[/\\\u0000-\u001f\u007f]/.test(name) || name.includes('..')) return 'badName';
   return null;
 }

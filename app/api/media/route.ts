@@ -8,10 +8,10 @@ import { mediaLimits, receiveBody, storeUpload } from '@/lib/media/upload';
 // at 1 MB and proxy.ts would buffer them, so this path is outside the proxy's
 // matcher. The client sends the file as the raw body (XHR, for its progress
 // events) and its name in X-File-Name, percent-encoded.
-// 413 too large, 415 not an accepted image, 422 refused for another reason; the body names the message.
+// 413 too large, 422 refused for any other reason; the body names the message (a catalogue key).
 
 const json = (status: number, body: unknown) => Response.json(body, { status, headers: { 'cache-control': 'no-store' } });
-const STATUS = { tooLarge: 413, unsupported: 415 } as const;
+const STATUS = { tooLarge: 413 } as const;
 
 export async function POST(request: Request): Promise<Response> {
   const user = await getCurrentUser();
