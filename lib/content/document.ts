@@ -120,6 +120,7 @@ export function validateDoc(doc: unknown): DocumentProblem[] {
       return;
     }
     checkAttrs(type.name, node.attrs, type.spec.attrs ?? {}, path, problems);
+    if (type.name === 'figure' && node.attrs?.mediaId === undefined) problems.push({ path, message: 'bad media id' });
     if (type.name === 'text' && (typeof node.text !== 'string' || node.text === '')) problems.push({ path, message: 'empty text node' });
     for (const mark of node.marks ?? []) {
       const markType = schema.marks[mark.type];
