@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { media, publishedStories } from '@/db/schema';
 import { ensureSection } from '@/db/seed';
 import type { CurrentUser } from '@/lib/auth/actor';
+import { paragraphsToDoc } from '@/lib/content/document';
 import { Forbidden } from '@/lib/dal';
 import { createStory, getStoryForEditor, saveStory } from '@/lib/stories/editor';
 import { transition } from '@/lib/stories/transitions';
@@ -145,5 +146,48 @@ describe('an image in use', () => {
     expect(live?.leadImage).toMatchObject({ id, alt: 'نص بديل', caption: 'تعليق', credit: 'تصوير', width: 800, height: 600 });
     expect(await deleteMedia(editor, id)).toEqual({ ok: false, error: 'media.errors.inPublishedUse' });
     expect((await db.select().from(media).where(eq(media.id, id))).length).toBe(1);
+  });
+});
+
+describe('the lead image is reader-facing', () => {
+  it('changing it, or its text for the story, after approval sends the story back to draft', async () => {
+    const first = await upload(writer, await photo(640, 480));
+    const second = await upload(writer, await photo(640, 480));
+    if (!first.ok || !second.ok) throw new Error('upload refused');
+    const storyId = await createStory(writer);
+    const approveWith = async (leadImage: { id: string; alt: string | null; caption: string | null; credit: string | null }) => {
+      const story = (await getStoryForEditor(writer, storyId))!.story;
+      expect((await saveStory(writer, storyId, contentOf(story, { headline: 'خبر بصورة رئيسية', slug: `lead-${storyId.slice(0, 8)}`, body: paragraphsToDoc(['نص الخبر']), sectionId, leadImage })))?.status).toBe('saved');
+      expect((await transition(writer, storyId, { action: 'submit' })).ok).toBe(true);
+      const current = (await getStoryForEditor(editor, storyId))!.story;
+      expect((await transition(editor, storyId, { action: 'approve', expectedVersion: current.version, acknowledge: true })).ok).toBe(true);
+      return (await getStoryForEditor(writer, storyId))!.story;
+    };
+    const lead = { id: first.item.id, alt: 'غلاف', caption: null, credit: null };
+    let approved = await approveWith(lead);
+    expect(approved.editorialState).toBe('approved');
+    // Saving the same lead image keeps the approval.
+    // Writers may not edit an approved story; the editor does.
+    await saveStory(editor, storyId, contentOf(approved, { leadImage: lead }));
+    expect((await getStoryForEditor(writer, storyId))!.story.editorialState).toBe('approved');
+    // Another image resets it.
+    approved = (await getStoryForEditor(writer, storyId))!.story;
+    await saveStory(editor, storyId, contentOf(approved, { leadImage: { ...lead, id: second.item.id } }));
+    expect((await getStoryForEditor(writer, storyId))!.story.editorialState).toBe('draft');
+    // So does the story's own alt text for it.
+    approved = await approveWith({ ...lead, id: second.item.id });
+    await saveStory(editor, storyId, contentOf(approved, { leadImage: { ...lead, id: second.item.id, alt: 'غلاف آخر' } }));
+    expect((await getStoryForEditor(writer, storyId))!.story.editorialState).toBe('draft');
+  });
+
+  it('refuses a lead image or a figure that is not in the library', async () => {
+    const storyId = await createStory(writer);
+    const story = (await getStoryForEditor(writer, storyId))!.story;
+    const missing = '00000000-0000-4000-8000-000000000000';
+    const body = { type: 'doc', content: [{ type: 'figure', attrs: { mediaId: missing, alt: 'x', caption: '', credit: '' } }] };
+    expect(await saveStory(writer, storyId, contentOf(story, { body, leadImage: { id: missing, alt: null, caption: null, credit: null } }))).toEqual({
+      status: 'invalid',
+      fieldErrors: { leadImage: 'errors.mediaMissing', body: 'errors.mediaMissing' },
+    });
   });
 });

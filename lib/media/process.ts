@@ -31,7 +31,8 @@ export type PreparedUpload = {
 };
 
 const MASTER_ENCODERS: Record<ImageFormat, (image: Sharp) => Sharp> = {
-  jpeg: (image) => image.jpeg({ quality: 92, mozjpeg: true }),
+  // Plain libjpeg, not mozjpeg: the master is never served, and mozjpeg would double the uploader's wait.
+  jpeg: (image) => image.jpeg({ quality: 92 }),
   png: (image) => image.png({ compressionLevel: 6 }),
   webp: (image) => image.webp({ quality: 92 }),
   avif: (image) => image.avif({ quality: 80, effort: 2 }),
