@@ -170,3 +170,25 @@ test('bad files are each refused with their message, and nothing is stored', asy
   expect((await request.get('/api/health')).status()).toBe(200);
   await rm(folder, { recursive: true, force: true });
 });
+
+test('an image dropped into the text uploads and becomes a figure', async ({ browser }) => {
+  const page = await (await newClient(browser, { storageState: storageStateOf('writer') })).newPage();
+  await page.goto('/newsroom/stories');
+  await page.getByRole('button', { name: 'قصة جديدة' }).click();
+  await expect(page).toHaveURL(/\/newsroom\/stories\/[0-9a-f-]{36}$/);
+  const body = page.getByRole('textbox', { name: 'نص القصة' });
+  await body.click();
+  await page.keyboard.type('فقرة قبل الصورة.');
+  const bytes = (await photo(500, 400)).toString('base64');
+  const dataTransfer = await page.evaluateHandle((base64) => {
+    const transfer = new DataTransfer();
+    transfer.items.add(new File([Uint8Array.from(atob(base64), (c) => c.charCodeAt(0))], 'dropped.jpg', { type: 'image/jpeg' }));
+    return transfer;
+  }, bytes);
+  // ProseMirror places a drop by its coordinates, so the event carries some inside the text.
+  const box = (await body.boundingBox())!;
+  await body.dispatchEvent('drop', { dataTransfer, clientX: box.x + box.width / 2, clientY: box.y + 20 });
+  await expect(body.locator('figure[data-media-id] img')).toBeVisible({ timeout: 20_000 });
+  await page.keyboard.press('Control+s');
+  await expect(page.locator('[data-save-status="saved"]')).toBeVisible();
+});

@@ -307,6 +307,11 @@ function withFigureSizes(node: JSONContent, images: Map<string, { width: number;
   };
 }
 
+function withoutMissingFigures(node: JSONContent, images: Map<string, unknown>): JSONContent {
+  if (!node.content) return node;
+  return { ...node, content: node.content.filter((child) => child.type !== 'figure' || images.has(String(child.attrs?.mediaId))).map((child) => withoutMissingFigures(child, images)) };
+}
+
 async function changesWhatReadersGet(tx: Transaction, storyId: string, input: StoryContentInput, slug: string | null, bylineIds: string[], tagIds: string[], lead: LeadChoice | null): Promise<boolean> {
   const [story] = await tx
     .select({ approvedRevisionId: stories.approvedRevisionId, leadImageId: stories.leadImageId, leadImageAlt: stories.leadImageAlt, leadImageCaption: stories.leadImageCaption, leadImageCredit: stories.leadImageCredit })
@@ -383,6 +388,9 @@ export async function restoreRevision(actor: CurrentUser | null, storyId: string
     if (locked.version !== input.baseVersion) return { status: 'conflict', current };
     const [revision] = await tx.select().from(storyRevisions).where(and(eq(storyRevisions.id, input.revisionId), eq(storyRevisions.storyId, storyId)));
     if (!revision) return null;
+    // Images may have left the library since: their figures go, rather than pointing at nothing.
+    const images = await libraryImages(tx, figureMediaIds(revision.body));
+    const body = withoutMissingFigures(revision.body, images);
     // The old slug may have gone to another story since; keep the current one then.
     const slug = revision.slug && revision.slug !== current.slug && (await slugProblem(tx, storyId, revision.slug)) ? current.slug || null : revision.slug;
     const at = now();
@@ -393,7 +401,7 @@ export async function restoreRevision(actor: CurrentUser | null, storyId: string
         kicker: revision.kicker,
         headline: revision.headline,
         standfirst: revision.standfirst,
-        body: revision.body,
+        body,
         plainText: revision.plainText,
         language: revision.language,
         slug,
