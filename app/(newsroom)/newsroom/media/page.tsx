@@ -12,6 +12,7 @@ import { hrefWith } from '@/lib/url';
 import { DeleteMediaForm } from './_components/delete-media-form';
 import { LibraryUploader } from './_components/library-uploader';
 import { MediaEditForm } from './_components/media-edit-form';
+import { ProcessingWatcher } from './_components/processing-watcher';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('media'))('title') };
@@ -40,6 +41,7 @@ export default async function MediaLibraryPage({ searchParams }: Props) {
         <p className="mt-1 text-muted">{t('media.intro')}</p>
       </header>
       <LibraryUploader />
+      {(items.some((item) => item.state === 'processing') || selected?.item.state === 'processing') && <ProcessingWatcher />}
 
       <form method="get" role="search" className="grid gap-3 rounded-lg border border-rule bg-white p-4 sm:grid-cols-2 lg:grid-cols-[2fr_1fr_1fr_1fr_auto] lg:items-end">
         <label className="space-y-1">
