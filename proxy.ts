@@ -113,5 +113,6 @@ export async function proxy(request: NextRequest) {
 }
 
 export const config = {
-  matcher: ['/((?!_next/static|_next/image|favicon.ico).*)'],
+  // Uploads (/api/media) stream their bodies and the proxy would buffer them; media files need nothing from it.
+  matcher: ['/((?!_next/static|_next/image|favicon.ico|api/media|media/).*)'],
 };

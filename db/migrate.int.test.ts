@@ -4,8 +4,8 @@ import { createDatabase, dropDatabase, uniqueDatabaseName } from '@/test/db-serv
 import { migrateDatabase } from './migrate';
 
 const EXPECTED_TABLES = [
-  'audit_log', 'authors', 'corrections', 'front_page_slots', 'notifications', 'published_stories', 'review_comments', 'search_rate_limits', 'sections', 'settings',
-  'share_links', 'sign_in_throttles', 'slug_history', 'stories', 'story_authors', 'story_presence', 'story_revisions', 'story_tags', 'tags', 'user_tokens', 'users', 'workflow_events',
+  'audit_log', 'authors', 'corrections', 'front_page_slots', 'media', 'notifications', 'published_stories', 'review_comments', 'search_rate_limits', 'sections',
+  'settings', 'share_links', 'sign_in_throttles', 'slug_history', 'stories', 'story_authors', 'story_presence', 'story_revisions', 'story_tags', 'tags', 'user_tokens', 'users', 'workflow_events',
 ];
 
 const created: string[] = [];

@@ -122,6 +122,41 @@ export const settings = pgTable(
   (t) => [check('settings_single_row', sql`${t.id} = 1`)],
 );
 
+export const mediaState = pgEnum('media_state', ['processing', 'ready', 'failed']);
+
+/** One stored rendition of an image: its file name under the media id, e.g. "640.webp". */
+export type RenditionRef = { name: string; format: 'webp' | 'avif' | 'jpeg'; width: number; height: number; bytes: number };
+
+// Uploaded images. Files live behind lib/media/storage.ts under the row's id,
+// never under the uploaded name; the row only records what was made.
+export const media = pgTable(
+  'media',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    uploadedById: uuid('uploaded_by_id').references(() => users.id, { onDelete: 'set null' }),
+    // The uploaded file name, cleaned, for staff to recognise it; never used as a path.
+    fileName: text('file_name').notNull(),
+    format: text('format').notNull(),
+    bytes: integer('bytes').notNull(),
+    width: integer('width').notNull(),
+    height: integer('height').notNull(),
+    // A tiny blurred WebP as a data URL, shown while the real image loads.
+    placeholder: text('placeholder').notNull(),
+    state: mediaState('state').notNull().default('processing'),
+    renditions: jsonb('renditions').$type<RenditionRef[]>().notNull().default([]),
+    alt: text('alt').notNull().default(''),
+    caption: text('caption').notNull().default(''),
+    credit: text('credit').notNull().default(''),
+    source: text('source').notNull().default(''),
+    createdAt: createdAt(),
+    updatedAt: tstz('updated_at').notNull().defaultNow(),
+  },
+  (t) => [index('media_created_idx').on(t.createdAt.desc()), index('media_uploader_idx').on(t.uploadedById, t.createdAt.desc())],
+);
+
+/** The lead image as projected for readers: what the page needs with no further lookup. */
+export type LeadImageRef = { id: string; width: number; height: number; alt: string; caption: string; credit: string; placeholder: string };
+
 export const stories = pgTable(
   'stories',
   {
@@ -138,7 +173,11 @@ export const stories = pgTable(
     sectionId: uuid('section_id').references(() => sections.id, { onDelete: 'restrict' }),
     seoTitle: text('seo_title'),
     seoDescription: text('seo_description'),
-    leadImageId: uuid('lead_image_id'),
+    leadImageId: uuid('lead_image_id').references(() => media.id, { onDelete: 'restrict' }),
+    // Per-story overrides of the library's text for the lead image; null takes the library's.
+    leadImageAlt: text('lead_image_alt'),
+    leadImageCaption: text('lead_image_caption'),
+    leadImageCredit: text('lead_image_credit'),
     // Editorial state of the working copy.
     editorialState: editorialState('editorial_state').notNull().default('draft'),
     archivedAt: tstz('archived_at'),
@@ -240,6 +279,9 @@ export const storyRevisions = pgTable(
     seoTitle: text('seo_title'),
     seoDescription: text('seo_description'),
     leadImageId: uuid('lead_image_id'),
+    leadImageAlt: text('lead_image_alt'),
+    leadImageCaption: text('lead_image_caption'),
+    leadImageCredit: text('lead_image_credit'),
     bylines: jsonb('bylines').$type<BylineRef[]>().notNull(),
     tags: jsonb('tags').$type<TagRef[]>().notNull(),
     createdAt: createdAt(),
@@ -277,6 +319,8 @@ export const publishedStories = pgTable(
     language: contentLanguage('language').notNull(),
     seoTitle: text('seo_title'),
     seoDescription: text('seo_description'),
+    // Resolved at publish time (library text, or the story's overrides), so the page needs no join.
+    leadImage: jsonb('lead_image').$type<LeadImageRef>(),
     bylines: jsonb('bylines').$type<BylineRef[]>().notNull(),
     tags: jsonb('tags').$type<TagRef[]>().notNull(),
     publishedAt: tstz('published_at').notNull(),

@@ -6,6 +6,7 @@ import { parseSeedStory } from '@/db/seed-story';
 import { can, type Role } from '@/lib/auth/permissions';
 import { signShareToken } from '@/lib/share/token';
 import { slugify } from '@/lib/slug';
+import { photo } from '@/test/media-files';
 import { createStaff, TEST_PASSWORD } from '@/test/staff';
 import { pageRows, routeRows } from '@/test/entry-points';
 import { expect, test } from './fixtures';
@@ -47,6 +48,11 @@ test.beforeAll(async ({ browser, db, baseURL }) => {
   await browserContext.close();
   await db.update(users).set({ status: 'deactivated' }).where(eq(users.id, gone.id));
   contexts.set('deactivated', await playwrightRequest.newContext({ baseURL, storageState: state, extraHTTPHeaders: headers }));
+  // An image to serve: uploaded the way the library does it.
+  const upload = await contexts.get('writer')!.post('/api/media', { headers: { 'content-type': 'application/octet-stream', 'x-file-name': 'matrix.png' }, data: await photo(400, 300, 'png') });
+  expect(upload.status()).toBe(201);
+  const { item } = (await upload.json()) as { item: { id: string } };
+  substitutions['{media-file}'] = `${item.id}/320.webp`;
 });
 
 test.afterAll(async () => {

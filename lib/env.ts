@@ -40,7 +40,18 @@ const envSchema = z.object({
   INVITATION_TTL_HOURS: z.coerce.number().positive().default(72),
   PASSWORD_RESET_TTL_HOURS: z.coerce.number().positive().default(24),
   SESSION_MAX_AGE_HOURS: z.coerce.number().positive().default(12),
-});
+  // Media storage: the data folder by default, or S3-compatible object storage (lib/media/storage.ts).
+  MEDIA_STORAGE: z.enum(['local', 's3']).default('local'),
+  S3_ENDPOINT: z.url().optional(),
+  S3_BUCKET: z.string().min(1).optional(),
+  S3_REGION: z.string().min(1).default('us-east-1'),
+  S3_ACCESS_KEY_ID: z.string().optional(),
+  S3_SECRET_ACCESS_KEY: z.string().optional(),
+  S3_FORCE_PATH_STYLE: booleanFlag,
+  // Upload limits; production reads these too, so the refusals can be tested with the same code.
+  MEDIA_MAX_BYTES: z.coerce.number().int().positive().default(20 * 1024 * 1024),
+  MEDIA_MAX_SIDE: z.coerce.number().int().positive().default(12_000),
+}).refine((env) => env.MEDIA_STORAGE !== 's3' || Boolean(env.S3_BUCKET), { message: 'MEDIA_STORAGE=s3 needs S3_BUCKET', path: ['S3_BUCKET'] });
 
 export type Env = z.infer<typeof envSchema>;
 

@@ -39,6 +39,7 @@ export const pageRows: PageRow[] = [
   { file: 'app/(newsroom)/newsroom/stories/[id]/history/page.tsx', path: '/newsroom/stories/{story-id}/history', capability: 'stories:view' },
   // In the reader's layout, but for staff only.
   { file: 'app/(site)/preview/[id]/page.tsx', path: '/preview/{story-id}', capability: 'stories:view' },
+  { file: 'app/(newsroom)/newsroom/media/page.tsx', path: '/newsroom/media', capability: 'media:upload' },
   { file: 'app/(newsroom)/newsroom/notifications/page.tsx', path: '/newsroom/notifications', capability: 'newsroom:enter' },
 ];
 
@@ -60,9 +61,17 @@ export const routeRows: RouteRow[] = [
   { file: 'app/sitemap.xml/route.ts', path: '/sitemap.xml', method: 'GET', public: true },
   { file: 'app/news-sitemap.xml/route.ts', path: '/news-sitemap.xml', method: 'GET', public: true },
   { file: 'app/robots.txt/route.ts', path: '/robots.txt', method: 'GET', public: true },
+  // Uploads stream to disk (outside the proxy's matcher); the picker lists the library.
+  { file: 'app/api/media/route.ts', path: '/api/media', method: 'POST', capability: 'media:upload' },
+  { file: 'app/api/media/route.ts', path: '/api/media', method: 'GET', capability: 'media:upload' },
+  // Renditions, public like any image on the site; ids are random UUIDs and the original is never served.
+  { file: 'app/media/[id]/[file]/route.ts', path: '/media/{media-file}', method: 'GET', public: true },
 ];
 
 export const actionRows: ActionRow[] = [
+  // Writers edit their own uploads' text, editors and admins anyone's: the DAL decides per image (lib/media/library.ts).
+  { file: 'app/(newsroom)/newsroom/media/actions.ts', name: 'updateMediaAction', dal: ['updateMediaText'], capability: 'media:upload' },
+  { file: 'app/(newsroom)/newsroom/media/actions.ts', name: 'deleteMediaAction', dal: ['deleteMedia'], capability: 'media:delete' },
   { file: 'app/(newsroom)/actions.ts', name: 'setLocaleAction', dal: ['setPreferredLocale'], public: true },
   { file: 'app/(newsroom)/login/actions.ts', name: 'signInAction', dal: ['signIn', 'preferredLocaleOf'], public: true },
   { file: 'app/(newsroom)/login/actions.ts', name: 'signOutAction', dal: ['signOut'], public: true },

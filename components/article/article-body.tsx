@@ -2,6 +2,8 @@ import type { JSONContent } from '@tiptap/core';
 import { renderToReactElement } from '@tiptap/static-renderer/pm/react';
 import { sanitizeDoc } from '@/lib/content/document';
 import { contentExtensions } from '@/lib/content/extensions';
+import type { FigureAttrs } from '@/lib/content/figure';
+import { Figure } from './responsive-picture';
 
 // Renders stored JSON to React elements on the server with the editor's own
 // extension list. React escapes every text node, so no HTML string from the
@@ -15,6 +17,16 @@ export function ArticleBody({ doc }: { doc: JSONContent }) {
         content: sanitizeDoc(doc),
         extensions: contentExtensions,
         staticEditorOptions: { textDirection: 'auto' },
+        options: {
+          // Figures get the reader's <picture> over the renditions, lazily loaded: the body sits below the lead image.
+          nodeMapping: {
+            figure: ({ node }) => {
+              const attrs = node.attrs as FigureAttrs;
+              if (!attrs.width || !attrs.height) return null;
+              return <Figure id={attrs.mediaId} width={attrs.width} height={attrs.height} alt={attrs.alt} caption={attrs.caption} credit={attrs.credit} />;
+            },
+          },
+        },
       })}
     </div>
   );

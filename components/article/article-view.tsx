@@ -3,6 +3,7 @@ import type { Article } from '@/lib/reader/queries';
 import { formatDate, formatHijriDate, type DateSettings } from '@/lib/reader/format';
 import { authorPath, sectionPath, tagPath } from '@/lib/reader/paths';
 import { ArticleBody } from './article-body';
+import { Figure } from './responsive-picture';
 
 // The article as readers see it. A story in another language carries its own
 // lang and dir, so an English story reads left to right inside the Arabic site.
@@ -51,6 +52,19 @@ export async function ArticleView({ article, settings }: { article: Article; set
           </p>
         )}
       </header>
+      {article.leadImage && (
+        <Figure
+          className="lead-figure"
+          id={article.leadImage.id}
+          width={article.leadImage.width}
+          height={article.leadImage.height}
+          alt={article.leadImage.alt}
+          caption={article.leadImage.caption}
+          credit={article.leadImage.credit}
+          placeholder={article.leadImage.placeholder}
+          priority
+        />
+      )}
       <ArticleBody doc={article.body} />
       {article.notes.length > 0 && (
         <aside aria-labelledby="notes-heading" className="mt-8 space-y-3 border-s-4 border-accent bg-white p-4">

@@ -15,6 +15,9 @@ const expected: Record<Capability, Record<Role, boolean>> = {
   'stories:change-live-slug': { writer: false, editor: true, admin: true },
   'front:manage': { writer: false, editor: true, admin: true },
   'stories:share': { writer: false, editor: true, admin: true },
+  'media:upload': { writer: true, editor: true, admin: true },
+  'media:edit-any': { writer: false, editor: true, admin: true },
+  'media:delete': { writer: false, editor: true, admin: true },
   'settings:manage': { writer: false, editor: false, admin: true },
 };
 
@@ -40,7 +43,7 @@ describe('capability table', () => {
   }
 
   it('lists a role’s capabilities', () => {
-    expect(capabilitiesOf('writer')).toEqual(['newsroom:enter', 'account:manage', 'stories:view', 'stories:create']);
+    expect(capabilitiesOf('writer')).toEqual(['newsroom:enter', 'account:manage', 'stories:view', 'stories:create', 'media:upload']);
     expect(capabilitiesOf('admin')).toEqual(Object.keys(expected));
   });
 

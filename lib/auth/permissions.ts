@@ -29,6 +29,12 @@ export const capabilities = {
   'front:manage': ['editor', 'admin'],
   /** Create and revoke signed read-only links to a story's working copy. */
   'stories:share': ['editor', 'admin'],
+  /** Upload images, open the media library, and edit the text of one's own uploads. */
+  'media:upload': ['writer', 'editor', 'admin'],
+  /** Edit the alt text, caption, credit and source of anyone's upload. */
+  'media:edit-any': ['editor', 'admin'],
+  /** Delete an image no story uses. */
+  'media:delete': ['editor', 'admin'],
   /** Change site settings, starting with the pre-publish checklist's rules. */
   'settings:manage': ['admin'],
 } as const satisfies Record<string, readonly Role[]>;

@@ -10,6 +10,7 @@ const good: ChecklistFacts = {
   hasSection: true,
   tagCount: 2,
   openInlineComments: 0,
+  imageAlts: ['صورة الغلاف'],
   slugChange: { slug: 'سوفت-بنك', liveSlug: null },
 };
 
@@ -25,7 +26,7 @@ const chars = (n: number) => 'ب'.repeat(n);
 describe('evaluateChecklist', () => {
   it('passes a complete story on every item, in the checklist order', () => {
     const results = evaluateChecklist(good, DEFAULT_POLICY);
-    expect(results.map((r) => r.item)).toEqual(['headline', 'standfirst', 'section', 'tags', 'comments', 'seoDescription', 'slugChange']);
+    expect(results.map((r) => r.item)).toEqual(['headline', 'standfirst', 'section', 'tags', 'comments', 'seoDescription', 'slugChange', 'imageAlt']);
     expect(results.every((r) => r.passed)).toBe(true);
   });
 
@@ -82,11 +83,17 @@ describe('evaluateChecklist', () => {
     expect(resultOf({ slugChange: null }, 'slugChange')).toBeUndefined();
   });
 
+  it('wants alt text on every image, and passes a story without images', () => {
+    expect(resultOf({ imageAlts: [] }, 'imageAlt')).toMatchObject({ passed: true, message: 'checklist.results.imageAlt.none' });
+    expect(resultOf({ imageAlts: ['غلاف', 'شجرة'] }, 'imageAlt')).toMatchObject({ passed: true, severity: 'blocker' });
+    expect(resultOf({ imageAlts: ['غلاف', '  ', ''] }, 'imageAlt')).toMatchObject({ passed: false, severity: 'blocker', message: 'checklist.results.imageAlt.missing', detail: { key: 'checklist.detail.count', values: { count: 2 } } });
+  });
+
   it('gives each item the severity the policy sets, and leaves out what it switches off', () => {
-    const failing: ChecklistFacts = { headline: 'قصير', standfirst: '', seoDescription: null, hasSection: false, tagCount: 0, openInlineComments: 2, slugChange: { slug: 'ب', liveSlug: 'أ' } };
+    const failing: ChecklistFacts = { headline: 'قصير', standfirst: '', seoDescription: null, hasSection: false, tagCount: 0, openInlineComments: 2, imageAlts: [''], slugChange: { slug: 'ب', liveSlug: 'أ' } };
     for (const severity of ['blocker', 'warning'] as const) {
       const results = evaluateChecklist(failing, all(severity));
-      expect(results).toHaveLength(7);
+      expect(results).toHaveLength(8);
       for (const result of results) expect([result.item, result.severity, result.passed]).toEqual([result.item, result.item === 'section' ? 'blocker' : severity, false]);
     }
     expect(evaluateChecklist(failing, all('off')).map((r) => r.item)).toEqual(['section']);

@@ -14,6 +14,8 @@ export type ChecklistFacts = {
   hasSection: boolean;
   tagCount: number;
   openInlineComments: number;
+  /** The alt text of every image readers would get: the lead image first, then each figure. */
+  imageAlts: string[];
   /**
    * Publish and schedule: the slug about to go live, and the one readers
    * have now (null before a first publication). Null at approve, which
@@ -64,6 +66,12 @@ function slugChange(change: NonNullable<ChecklistFacts['slugChange']>): [boolean
   return [false, 'changed', { key: 'checklist.detail.slug', values: { from: change.liveSlug, to: change.slug ?? '' } }];
 }
 
+function imageAlt(alts: string[]): [boolean, string, Detail] {
+  if (alts.length === 0) return [true, 'none', undefined];
+  const missing = alts.filter((alt) => alt.trim() === '').length;
+  return missing === 0 ? [true, 'ok', undefined] : [false, 'missing', { key: 'checklist.detail.count', values: { count: missing } }];
+}
+
 /** Every item the policy does not switch off, in the checklist's order, passed or not. */
 export function evaluateChecklist(facts: ChecklistFacts, policy: ChecklistPolicy): ChecklistResult[] {
   const checks: [ChecklistItem, () => [boolean, string, Detail]][] = [
@@ -76,6 +84,7 @@ export function evaluateChecklist(facts: ChecklistFacts, policy: ChecklistPolicy
   ];
   const change = facts.slugChange;
   if (change) checks.push(['slugChange', () => slugChange(change)]);
+  checks.push(['imageAlt', () => imageAlt(facts.imageAlts)]);
 
   const results: ChecklistResult[] = [];
   for (const [item, check] of checks) {

@@ -1,7 +1,8 @@
 import 'server-only';
 import { and, count, eq, isNotNull, isNull } from 'drizzle-orm';
 import type { Executor } from '@/db';
-import { publishedStories, reviewComments, sections, settings, stories, storyRevisions, storyTags } from '@/db/schema';
+import { media, publishedStories, reviewComments, sections, settings, stories, storyRevisions, storyTags } from '@/db/schema';
+import { figureAlts } from '@/lib/content/figure';
 import { failure, type Outcome } from '@/lib/dal';
 import { checklistRefusal, evaluateChecklist, type ChecklistFacts, type ChecklistResult, type ChecklistStep } from './evaluate';
 import { resolvePolicy, type ChecklistPolicy } from './rules';
@@ -27,9 +28,19 @@ async function countOpenInlineComments(db: Executor, storyId: string): Promise<n
   return row?.n ?? 0;
 }
 
+/** The lead image's alt as readers would get it (the story's own, else the library's), then each figure's. */
+async function imageAlts(db: Executor, source: { leadImageId: string | null; leadImageAlt: string | null; body: unknown }): Promise<string[]> {
+  const alts: string[] = [];
+  if (source.leadImageId) {
+    const [lead] = await db.select({ alt: media.alt }).from(media).where(eq(media.id, source.leadImageId));
+    alts.push(source.leadImageAlt ?? lead?.alt ?? '');
+  }
+  return [...alts, ...figureAlts(source.body)];
+}
+
 /** Approve pins the working copy as it is now, so that is what it checks. */
 async function workingCopyFacts(db: Executor, story: StoryRow): Promise<ChecklistFacts> {
-  const [[tags], openInlineComments] = await Promise.all([db.select({ n: count() }).from(storyTags).where(eq(storyTags.storyId, story.id)), countOpenInlineComments(db, story.id)]);
+  const [[tags], openInlineComments, alts] = await Promise.all([db.select({ n: count() }).from(storyTags).where(eq(storyTags.storyId, story.id)), countOpenInlineComments(db, story.id), imageAlts(db, story)]);
   return {
     headline: story.headline,
     standfirst: story.standfirst,
@@ -37,6 +48,7 @@ async function workingCopyFacts(db: Executor, story: StoryRow): Promise<Checklis
     hasSection: story.sectionId !== null,
     tagCount: tags?.n ?? 0,
     openInlineComments,
+    imageAlts: alts,
     slugChange: null,
   };
 }
@@ -49,12 +61,12 @@ async function workingCopyFacts(db: Executor, story: StoryRow): Promise<Checklis
 async function approvedRevisionFacts(db: Executor, story: StoryRow): Promise<ChecklistFacts> {
   if (!story.approvedRevisionId) throw new Error(`story ${story.id} has no approved revision to check`);
   const [revision] = await db
-    .select({ headline: storyRevisions.headline, standfirst: storyRevisions.standfirst, seoDescription: storyRevisions.seoDescription, slug: storyRevisions.slug, tags: storyRevisions.tags, sectionId: sections.id })
+    .select({ headline: storyRevisions.headline, standfirst: storyRevisions.standfirst, seoDescription: storyRevisions.seoDescription, slug: storyRevisions.slug, tags: storyRevisions.tags, sectionId: sections.id, leadImageId: storyRevisions.leadImageId, leadImageAlt: storyRevisions.leadImageAlt, body: storyRevisions.body })
     .from(storyRevisions)
     .leftJoin(sections, eq(sections.id, storyRevisions.sectionId))
     .where(and(eq(storyRevisions.id, story.approvedRevisionId), eq(storyRevisions.storyId, story.id)));
   if (!revision) throw new Error(`approved revision ${story.approvedRevisionId} of story ${story.id} not found`);
-  const [[live], openInlineComments] = await Promise.all([db.select({ slug: publishedStories.slug }).from(publishedStories).where(eq(publishedStories.storyId, story.id)), countOpenInlineComments(db, story.id)]);
+  const [[live], openInlineComments, alts] = await Promise.all([db.select({ slug: publishedStories.slug }).from(publishedStories).where(eq(publishedStories.storyId, story.id)), countOpenInlineComments(db, story.id), imageAlts(db, revision)]);
   return {
     headline: revision.headline,
     standfirst: revision.standfirst,
@@ -62,6 +74,7 @@ async function approvedRevisionFacts(db: Executor, story: StoryRow): Promise<Che
     hasSection: revision.sectionId !== null,
     tagCount: revision.tags.length,
     openInlineComments,
+    imageAlts: alts,
     slugChange: { slug: revision.slug, liveSlug: live?.slug ?? null },
   };
 }

@@ -10,16 +10,16 @@ import { CHECKLIST_ITEMS, SEVERITIES, type ChecklistPolicy } from './rules';
 type Tree = { [key: string]: string | Tree };
 const lookup = (tree: Tree, key: string): unknown => key.split('.').reduce<unknown>((node, part) => (node && typeof node === 'object' ? (node as Tree)[part] : undefined), tree);
 
-const everyItem: ChecklistPolicy = { headline: 'warning', standfirst: 'warning', section: 'blocker', tags: 'warning', comments: 'warning', seoDescription: 'warning', slugChange: 'warning' };
+const everyItem: ChecklistPolicy = { headline: 'warning', standfirst: 'warning', section: 'blocker', tags: 'warning', comments: 'warning', seoDescription: 'warning', slugChange: 'warning', imageAlt: 'warning' };
 const b = (n: number) => 'ب'.repeat(n);
 const variants: ChecklistFacts[] = [
-  { headline: b(20), standfirst: b(80), seoDescription: null, hasSection: true, tagCount: 1, openInlineComments: 0, slugChange: { slug: 'أ', liveSlug: null } },
-  { headline: b(5), standfirst: '', seoDescription: null, hasSection: false, tagCount: 0, openInlineComments: 2, slugChange: { slug: 'ب', liveSlug: 'أ' } },
-  { headline: b(200), standfirst: b(10), seoDescription: '', hasSection: true, tagCount: 1, openInlineComments: 0, slugChange: { slug: 'أ', liveSlug: 'أ' } },
-  { headline: b(20), standfirst: b(300), seoDescription: null, hasSection: true, tagCount: 1, openInlineComments: 0, slugChange: null },
-  { headline: b(20), standfirst: '', seoDescription: b(10), hasSection: true, tagCount: 1, openInlineComments: 0, slugChange: null },
-  { headline: b(20), standfirst: '', seoDescription: b(200), hasSection: true, tagCount: 1, openInlineComments: 0, slugChange: null },
-  { headline: b(20), standfirst: '', seoDescription: b(100), hasSection: true, tagCount: 1, openInlineComments: 0, slugChange: null },
+  { headline: b(20), standfirst: b(80), seoDescription: null, hasSection: true, tagCount: 1, openInlineComments: 0, imageAlts: [], slugChange: { slug: 'أ', liveSlug: null } },
+  { headline: b(5), standfirst: '', seoDescription: null, hasSection: false, tagCount: 0, openInlineComments: 2, imageAlts: ['', 'نص'], slugChange: { slug: 'ب', liveSlug: 'أ' } },
+  { headline: b(200), standfirst: b(10), seoDescription: '', hasSection: true, tagCount: 1, openInlineComments: 0, imageAlts: ['نص'], slugChange: { slug: 'أ', liveSlug: 'أ' } },
+  { headline: b(20), standfirst: b(300), seoDescription: null, hasSection: true, tagCount: 1, openInlineComments: 0, imageAlts: ['نص'], slugChange: null },
+  { headline: b(20), standfirst: '', seoDescription: b(10), hasSection: true, tagCount: 1, openInlineComments: 0, imageAlts: ['نص'], slugChange: null },
+  { headline: b(20), standfirst: '', seoDescription: b(200), hasSection: true, tagCount: 1, openInlineComments: 0, imageAlts: ['نص'], slugChange: null },
+  { headline: b(20), standfirst: '', seoDescription: b(100), hasSection: true, tagCount: 1, openInlineComments: 0, imageAlts: ['نص'], slugChange: null },
 ];
 
 describe('checklist messages', () => {

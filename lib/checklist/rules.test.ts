@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { ALLOWED_SEVERITIES, boundsOf, CHECKLIST_ITEMS, DEFAULT_POLICY, isConfigurable, resolvePolicy, visibleLength } from './rules';
 
 describe('checklist policy', () => {
-  it('defaults to a blocker for a missing section and open inline comments, warnings for the rest', () => {
+  it('defaults to a blocker for a missing section, open inline comments and images without alt text, warnings for the rest', () => {
     expect(DEFAULT_POLICY).toEqual({
       headline: 'warning',
       standfirst: 'warning',
@@ -11,6 +11,7 @@ describe('checklist policy', () => {
       comments: 'blocker',
       seoDescription: 'warning',
       slugChange: 'warning',
+      imageAlt: 'blocker',
     });
   });
 

@@ -3,7 +3,7 @@
 // is stored (settings.checklist) is read through resolvePolicy, so a missing,
 // stale or hand-edited value falls back to the default instead of failing.
 
-export const CHECKLIST_ITEMS = ['headline', 'standfirst', 'section', 'tags', 'comments', 'seoDescription', 'slugChange'] as const;
+export const CHECKLIST_ITEMS = ['headline', 'standfirst', 'section', 'tags', 'comments', 'seoDescription', 'slugChange', 'imageAlt'] as const;
 export type ChecklistItem = (typeof CHECKLIST_ITEMS)[number];
 
 export const SEVERITIES = ['blocker', 'warning', 'off'] as const;
@@ -40,6 +40,9 @@ export const SEO_DESCRIPTION_BOUNDS = { min: 50, max: 160 } as const;
  *   must be able to go ahead once someone has read them.
  * - slugChange: warning. Acknowledging it is the editor's confirmation that
  *   the story's address moves (the old one keeps redirecting).
+ * - imageAlt: blocker. An image without alt text is a hole for a reader who
+ *   cannot see it, and writing one sentence is quick; a story without images
+ *   passes.
  */
 export const DEFAULT_POLICY: ChecklistPolicy = {
   headline: 'warning',
@@ -49,6 +52,7 @@ export const DEFAULT_POLICY: ChecklistPolicy = {
   comments: 'blocker',
   seoDescription: 'warning',
   slugChange: 'warning',
+  imageAlt: 'blocker',
 };
 
 /** The severities the admin may choose for each item. */
@@ -60,6 +64,7 @@ export const ALLOWED_SEVERITIES: Record<ChecklistItem, readonly Severity[]> = {
   comments: SEVERITIES,
   seoDescription: SEVERITIES,
   slugChange: SEVERITIES,
+  imageAlt: SEVERITIES,
 };
 
 export const isConfigurable = (item: ChecklistItem) => ALLOWED_SEVERITIES[item].length > 1;

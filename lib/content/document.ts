@@ -34,6 +34,8 @@ export function sanitizeDoc(node: JSONContent): JSONContent {
   });
   const content = node.content
     ?.filter((child) => typeof child.type === 'string' && schema.nodes[child.type] !== undefined)
+    // A figure renders only from a library id; one without a valid id is dropped, never guessed at.
+    .filter((child) => child.type !== 'figure' || (typeof child.attrs?.mediaId === 'string' && UUID.test(child.attrs.mediaId)))
     .map(sanitizeDoc);
   return {
     ...node,
@@ -70,10 +72,23 @@ export type DocumentProblem = { path: string; message: string };
 export const MAX_DOC_BYTES = 1_000_000;
 
 const DIRECTIONS = new Set(['ltr', 'rtl', 'auto']);
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+const FIGURE_TEXT_MAX: Record<string, number> = { alt: 300, caption: 600, credit: 200 };
+
+/** A figure refers to the library by id only: never a URL, so a client cannot point readers anywhere. */
+function figureAttributeProblem(name: string, value: unknown): string | null {
+  if (name === 'mediaId') return typeof value === 'string' && UUID.test(value) ? null : 'bad media id';
+  if (name === 'width' || name === 'height') return Number.isInteger(value) && (value as number) > 0 && (value as number) <= 100_000 ? null : `bad ${name}`;
+  const max = FIGURE_TEXT_MAX[name];
+  if (max !== undefined) return typeof value === 'string' && value.length <= max ? null : `bad ${name}`;
+  return `attribute ${name} not allowed`;
+}
 
 /** Allowed values for the attributes the schema knows; anything else is refused. */
 function attributeProblem(owner: string, name: string, value: unknown): string | null {
+  if (owner === 'figure' && name === 'mediaId') return figureAttributeProblem(name, value);
   if (value === null || value === undefined) return null;
+  if (owner === 'figure' && name !== 'dir') return figureAttributeProblem(name, value);
   if (name === 'dir') return typeof value === 'string' && DIRECTIONS.has(value) ? null : 'bad dir';
   if (owner === 'heading' && name === 'level') return value === 2 || value === 3 || value === 4 ? null : 'bad heading level';
   if (owner === 'orderedList' && name === 'start') return Number.isInteger(value) && (value as number) >= 0 ? null : 'bad list start';
@@ -105,6 +120,7 @@ export function validateDoc(doc: unknown): DocumentProblem[] {
       return;
     }
     checkAttrs(type.name, node.attrs, type.spec.attrs ?? {}, path, problems);
+    if (type.name === 'figure' && node.attrs?.mediaId === undefined) problems.push({ path, message: 'bad media id' });
     if (type.name === 'text' && (typeof node.text !== 'string' || node.text === '')) problems.push({ path, message: 'empty text node' });
     for (const mark of node.marks ?? []) {
       const markType = schema.marks[mark.type];

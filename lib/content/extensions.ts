@@ -1,5 +1,6 @@
 import type { Extensions } from '@tiptap/core';
 import StarterKit from '@tiptap/starter-kit';
+import { Figure } from './figure';
 
 // The one extension list. The editor and the server renderer both import it,
 // so what a writer can produce is exactly what a reader page can render.
@@ -24,4 +25,5 @@ export const contentExtensions: Extensions = [
       HTMLAttributes: { rel: 'noopener noreferrer nofollow', target: null },
     },
   }),
+  Figure,
 ];

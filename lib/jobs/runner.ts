@@ -1,5 +1,6 @@
 import { Logger, run, runMigrations, type Runner } from 'graphile-worker';
 import { logger } from '@/lib/logger';
+import { makeRenditions, RENDITIONS_JOB } from '@/lib/media/renditions-job';
 import { publishScheduled, PUBLISH_JOB } from '@/lib/stories/scheduled-publish';
 import { setJobRunnerState } from './state';
 
@@ -26,6 +27,10 @@ export async function startJobRunner(connectionString: string, expire: (tags: st
     noHandleSignals: true,
     logger: quietLogger,
     taskList: {
+      [RENDITIONS_JOB]: async (payload) => {
+        const outcome = await makeRenditions(payload as { mediaId: string });
+        logger.info({ payload, outcome }, 'media renditions');
+      },
       [PUBLISH_JOB]: async (payload) => {
         const tags = await publishScheduled(payload as { storyId: string; revisionId: string });
         if (tags) {

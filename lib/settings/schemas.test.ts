@@ -8,7 +8,7 @@ describe('checklist settings form', () => {
   });
 
   it('accepts the three severities and nothing else', () => {
-    const valid = { headline: 'off', standfirst: 'warning', tags: 'blocker', comments: 'blocker', seoDescription: 'warning', slugChange: 'warning' };
+    const valid = { headline: 'off', standfirst: 'warning', tags: 'blocker', comments: 'blocker', seoDescription: 'warning', slugChange: 'warning', imageAlt: 'blocker' };
     expect(checklistSettingsSchema.safeParse(valid).success).toBe(true);
     const wrong = checklistSettingsSchema.safeParse({ ...valid, tags: 'fatal' });
     expect(wrong.success).toBe(false);

@@ -13,6 +13,7 @@ export const checklistSettingsSchema = z.object({
   comments: severity,
   seoDescription: severity,
   slugChange: severity,
+  imageAlt: severity,
 });
 
 export type ChecklistSettingsInput = z.infer<typeof checklistSettingsSchema>;

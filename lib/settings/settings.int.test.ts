@@ -29,7 +29,7 @@ afterAll(async () => {
 });
 
 describe('checklist settings', () => {
-  const input = { headline: 'off', standfirst: 'blocker', tags: 'blocker', comments: 'warning', seoDescription: 'warning', slugChange: 'blocker' } as const;
+  const input = { headline: 'off', standfirst: 'blocker', tags: 'blocker', comments: 'warning', seoDescription: 'warning', slugChange: 'blocker', imageAlt: 'warning' } as const;
 
   it('lets an admin save the rules, audited, with the section kept a blocker', async () => {
     expect(await saveChecklistRules(admin, input, { ip })).toEqual({ ok: true, data: undefined });

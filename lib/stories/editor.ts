@@ -2,7 +2,9 @@ import 'server-only';
 import type { JSONContent } from '@tiptap/core';
 import { and, asc, desc, eq, inArray, ne } from 'drizzle-orm';
 import { getDb, type Executor, type Transaction } from '@/db';
-import { authors, publishedStories, sections, slugHistory, stories, storyAuthors, storyRevisions, storyTags, tags, workflowEvents } from '@/db/schema';
+import { authors, media, publishedStories, sections, slugHistory, stories, storyAuthors, storyRevisions, storyTags, tags, workflowEvents } from '@/db/schema';
+import { figureMediaIds } from '@/lib/content/figure';
+import { firstRendition, mediaUrl } from '@/lib/media/plan';
 import type { CurrentUser } from '@/lib/auth/actor';
 import { can } from '@/lib/auth/permissions';
 import { now } from '@/lib/clock';
@@ -22,6 +24,18 @@ import type { StoryContentInput } from './schemas';
 
 export type Byline = { id: string; name: string };
 
+/** The lead image as the editor shows it: the story's overrides beside the library's text. */
+export type LeadImageDraft = {
+  id: string;
+  previewUrl: string;
+  width: number;
+  height: number;
+  alt: string | null;
+  caption: string | null;
+  credit: string | null;
+  library: { alt: string; caption: string; credit: string };
+};
+
 export type StoryDraft = {
   id: string;
   version: number;
@@ -34,6 +48,7 @@ export type StoryDraft = {
   sectionId: string | null;
   seoTitle: string;
   seoDescription: string;
+  leadImage: LeadImageDraft | null;
   tags: string[];
   bylines: Byline[];
   editorialState: EditorialState;
@@ -62,6 +77,7 @@ async function readDraft(db: Executor, storyId: string): Promise<StoryDraft | nu
     db.select({ name: tags.name }).from(storyTags).innerJoin(tags, eq(tags.id, storyTags.tagId)).where(eq(storyTags.storyId, storyId)).orderBy(asc(storyTags.position)),
     db.select({ slug: publishedStories.slug }).from(publishedStories).where(eq(publishedStories.storyId, storyId)),
   ]);
+  const [lead] = row.leadImageId ? await db.select().from(media).where(eq(media.id, row.leadImageId)) : [];
   return {
     id: row.id,
     version: row.version,
@@ -74,6 +90,18 @@ async function readDraft(db: Executor, storyId: string): Promise<StoryDraft | nu
     sectionId: row.sectionId,
     seoTitle: row.seoTitle ?? '',
     seoDescription: row.seoDescription ?? '',
+    leadImage: lead
+      ? {
+          id: lead.id,
+          previewUrl: mediaUrl(lead.id, firstRendition(lead.width).name),
+          width: lead.width,
+          height: lead.height,
+          alt: row.leadImageAlt,
+          caption: row.leadImageCaption,
+          credit: row.leadImageCredit,
+          library: { alt: lead.alt, caption: lead.caption, credit: lead.credit },
+        }
+      : null,
     tags: tagRows.map((tag) => tag.name),
     bylines: bylineRows,
     editorialState: row.editorialState,
@@ -203,12 +231,21 @@ export async function saveStory(
     }
     const tagIds = await resolveTags(tx, input.tags);
     if (!tagIds) fieldErrors.tags = 'errors.tagInvalid';
+    // Figures and the lead image must point at images that exist; their sizes come from the library, not the client.
+    const images = await libraryImages(tx, [...figureMediaIds(input.body), ...(input.leadImage ? [input.leadImage.id] : [])]);
+    if (input.leadImage && !images.has(input.leadImage.id)) fieldErrors.leadImage = 'errors.mediaMissing';
+    if (figureMediaIds(input.body).some((id) => !images.has(id))) fieldErrors.body = 'errors.mediaMissing';
     if (Object.keys(fieldErrors).length > 0) return { status: 'invalid', fieldErrors };
+    const body = withFigureSizes(input.body, images);
+    const lead =
+      input.leadImage === undefined
+        ? null
+        : { leadImageId: input.leadImage?.id ?? null, leadImageAlt: input.leadImage?.alt ?? null, leadImageCaption: input.leadImage?.caption ?? null, leadImageCredit: input.leadImage?.credit ?? null };
 
     const at = now();
     const version = locked.version + 1;
     // An approval covers exactly what it pinned: a change to anything readers get sends the copy back to draft.
-    const resetsApproval = current.editorialState === 'approved' && (await changesWhatReadersGet(tx, storyId, input, slug, bylineIds, tagIds ?? []));
+    const resetsApproval = current.editorialState === 'approved' && (await changesWhatReadersGet(tx, storyId, { ...input, body }, slug, bylineIds, tagIds ?? [], lead));
     await tx
       .update(stories)
       .set({
@@ -216,13 +253,14 @@ export async function saveStory(
         kicker: input.kicker,
         headline: input.headline,
         standfirst: input.standfirst,
-        body: input.body,
-        plainText: toPlainText(input.body),
+        body,
+        plainText: toPlainText(body),
         language: input.language,
         slug,
         sectionId: input.sectionId,
         seoTitle: input.seoTitle || null,
         seoDescription: input.seoDescription || null,
+        ...(lead ?? {}),
         version,
         updatedAt: at,
       })
@@ -250,8 +288,35 @@ export async function saveStory(
 }
 
 /** Compares a save with the approved revision, field by field, as DESIGN.md defines a reader-facing edit. */
-async function changesWhatReadersGet(tx: Transaction, storyId: string, input: StoryContentInput, slug: string | null, bylineIds: string[], tagIds: string[]): Promise<boolean> {
-  const [story] = await tx.select({ approvedRevisionId: stories.approvedRevisionId, leadImageId: stories.leadImageId }).from(stories).where(eq(stories.id, storyId));
+type LeadChoice = { leadImageId: string | null; leadImageAlt: string | null; leadImageCaption: string | null; leadImageCredit: string | null };
+
+async function libraryImages(tx: Transaction, ids: string[]): Promise<Map<string, { width: number; height: number }>> {
+  const unique = [...new Set(ids)];
+  if (unique.length === 0) return new Map();
+  const rows = await tx.select({ id: media.id, width: media.width, height: media.height }).from(media).where(inArray(media.id, unique));
+  return new Map(rows.map((row) => [row.id, { width: row.width, height: row.height }]));
+}
+
+/** The figures' width and height, from the library: the page reserves exactly the image's space. */
+function withFigureSizes(node: JSONContent, images: Map<string, { width: number; height: number }>): JSONContent {
+  const size = node.type === 'figure' ? images.get(String(node.attrs?.mediaId)) : undefined;
+  return {
+    ...node,
+    ...(size ? { attrs: { ...node.attrs, width: size.width, height: size.height } } : {}),
+    ...(node.content ? { content: node.content.map((child) => withFigureSizes(child, images)) } : {}),
+  };
+}
+
+function withoutMissingFigures(node: JSONContent, images: Map<string, unknown>): JSONContent {
+  if (!node.content) return node;
+  return { ...node, content: node.content.filter((child) => child.type !== 'figure' || images.has(String(child.attrs?.mediaId))).map((child) => withoutMissingFigures(child, images)) };
+}
+
+async function changesWhatReadersGet(tx: Transaction, storyId: string, input: StoryContentInput, slug: string | null, bylineIds: string[], tagIds: string[], lead: LeadChoice | null): Promise<boolean> {
+  const [story] = await tx
+    .select({ approvedRevisionId: stories.approvedRevisionId, leadImageId: stories.leadImageId, leadImageAlt: stories.leadImageAlt, leadImageCaption: stories.leadImageCaption, leadImageCredit: stories.leadImageCredit })
+    .from(stories)
+    .where(eq(stories.id, storyId));
   const [approved] = story?.approvedRevisionId ? await tx.select().from(storyRevisions).where(eq(storyRevisions.id, story.approvedRevisionId)) : [];
   if (!approved) return true;
   return isReaderFacingEdit(
@@ -265,6 +330,9 @@ async function changesWhatReadersGet(tx: Transaction, storyId: string, input: St
       seoTitle: approved.seoTitle || null,
       seoDescription: approved.seoDescription || null,
       leadImageId: approved.leadImageId,
+      leadImageAlt: approved.leadImageAlt,
+      leadImageCaption: approved.leadImageCaption,
+      leadImageCredit: approved.leadImageCredit,
       tags: approved.tags.map((tag) => tag.id),
       bylines: approved.bylines.map((byline) => byline.id),
     },
@@ -277,7 +345,7 @@ async function changesWhatReadersGet(tx: Transaction, storyId: string, input: St
       slug,
       seoTitle: input.seoTitle || null,
       seoDescription: input.seoDescription || null,
-      leadImageId: story?.leadImageId ?? null,
+      ...(lead ?? { leadImageId: story?.leadImageId ?? null, leadImageAlt: story?.leadImageAlt ?? null, leadImageCaption: story?.leadImageCaption ?? null, leadImageCredit: story?.leadImageCredit ?? null }),
       tags: tagIds,
       bylines: bylineIds,
     },
@@ -320,6 +388,9 @@ export async function restoreRevision(actor: CurrentUser | null, storyId: string
     if (locked.version !== input.baseVersion) return { status: 'conflict', current };
     const [revision] = await tx.select().from(storyRevisions).where(and(eq(storyRevisions.id, input.revisionId), eq(storyRevisions.storyId, storyId)));
     if (!revision) return null;
+    // Images may have left the library since: their figures go, rather than pointing at nothing.
+    const images = await libraryImages(tx, figureMediaIds(revision.body));
+    const body = withoutMissingFigures(revision.body, images);
     // The old slug may have gone to another story since; keep the current one then.
     const slug = revision.slug && revision.slug !== current.slug && (await slugProblem(tx, storyId, revision.slug)) ? current.slug || null : revision.slug;
     const at = now();
@@ -330,14 +401,18 @@ export async function restoreRevision(actor: CurrentUser | null, storyId: string
         kicker: revision.kicker,
         headline: revision.headline,
         standfirst: revision.standfirst,
-        body: revision.body,
+        body,
         plainText: revision.plainText,
         language: revision.language,
         slug,
         sectionId: revision.sectionId,
         seoTitle: revision.seoTitle,
         seoDescription: revision.seoDescription,
-        leadImageId: revision.leadImageId,
+        // The image may have left the library since; the story then has no lead image rather than a dangling one.
+        leadImageId: revision.leadImageId && (await libraryImages(tx, [revision.leadImageId])).size > 0 ? revision.leadImageId : null,
+        leadImageAlt: revision.leadImageAlt,
+        leadImageCaption: revision.leadImageCaption,
+        leadImageCredit: revision.leadImageCredit,
         version,
         updatedAt: at,
       })

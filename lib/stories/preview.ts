@@ -5,6 +5,7 @@ import { publishedStories, sections, stories } from '@/db/schema';
 import type { CurrentUser } from '@/lib/auth/actor';
 import { now } from '@/lib/clock';
 import { authorize } from '@/lib/dal';
+import { resolveLeadImage } from '@/lib/media/lead-image';
 import type { Article } from '@/lib/reader/queries';
 import { readBylines, readTags } from './projection';
 
@@ -19,7 +20,7 @@ export async function workingCopyArticle(db: Executor, storyId: string): Promise
     .leftJoin(publishedStories, eq(publishedStories.storyId, stories.id))
     .where(eq(stories.id, storyId));
   if (!row) return null;
-  const [bylines, tags] = await Promise.all([readBylines(db, storyId), readTags(db, storyId)]);
+  const [bylines, tags, leadImage] = await Promise.all([readBylines(db, storyId), readTags(db, storyId), resolveLeadImage(db, row.story)]);
   const { story, live } = row;
   const at = now();
   return {
@@ -38,6 +39,7 @@ export async function workingCopyArticle(db: Executor, storyId: string): Promise
     language: story.language,
     seoTitle: story.seoTitle,
     seoDescription: story.seoDescription,
+    leadImage,
     bylines,
     tags,
     // Dated as publishing it now would date it: an update keeps its first publication date and is

@@ -1,5 +1,6 @@
 import { and, asc, eq, ne } from 'drizzle-orm';
 import type { Executor } from '@/db';
+import { resolveLeadImage } from '@/lib/media/lead-image';
 import {
   authors,
   corrections,
@@ -65,6 +66,9 @@ export async function snapshotRevision(
       seoTitle: story.seoTitle,
       seoDescription: story.seoDescription,
       leadImageId: story.leadImageId,
+      leadImageAlt: story.leadImageAlt,
+      leadImageCaption: story.leadImageCaption,
+      leadImageCredit: story.leadImageCredit,
       bylines,
       tags: tagRefs,
     })
@@ -122,6 +126,7 @@ export async function publishRevision(tx: Executor, input: { storyId: string; re
     language: revision.language,
     seoTitle: revision.seoTitle,
     seoDescription: revision.seoDescription,
+    leadImage: await resolveLeadImage(tx, revision),
     bylines: revision.bylines,
     tags: revision.tags,
     updatedAt: input.at,

@@ -27,6 +27,19 @@ export const storySaveSchema = z.object({
   seoDescription: text(300),
   tags: z.array(z.string().trim().min(1, 'errors.required').max(60, 'errors.tooLong')).max(30, 'errors.tooMany'),
   bylines: z.array(z.uuid({ error: 'errors.invalidChoice' })).max(10, 'errors.tooMany'),
+  /**
+   * The lead image and the story's own alt, caption and credit for it (null
+   * takes the library's). Left out, the lead image stays as it is.
+   */
+  leadImage: z
+    .object({
+      id: z.uuid({ error: 'errors.invalidChoice' }),
+      alt: z.string().trim().max(300, 'errors.tooLong').nullable(),
+      caption: z.string().trim().max(600, 'errors.tooLong').nullable(),
+      credit: z.string().trim().max(200, 'errors.tooLong').nullable(),
+    })
+    .nullable()
+    .optional(),
   /** An editor's explicit yes to changing the slug of a story readers can reach. */
   confirmSlugChange: z.boolean().optional(),
   /** save (Ctrl+S), autosave (the timer), or overwrite (the conflict dialog's "keep mine"). */

@@ -116,7 +116,7 @@ export function decide(action: WorkflowAction, facts: WorkflowFacts): Decision {
  * DESIGN.md's "reader-facing edit": a save that changes what readers would
  * get. After one, an approval no longer covers the working copy.
  */
-export const READER_FACING_FIELDS = ['kicker', 'headline', 'standfirst', 'body', 'sectionId', 'slug', 'seoTitle', 'seoDescription', 'leadImageId', 'tags', 'bylines'] as const;
+export const READER_FACING_FIELDS = ['kicker', 'headline', 'standfirst', 'body', 'sectionId', 'slug', 'seoTitle', 'seoDescription', 'leadImageId', 'leadImageAlt', 'leadImageCaption', 'leadImageCredit', 'tags', 'bylines'] as const;
 
 /** JSON with object keys sorted: Postgres jsonb does not keep key order, so plain JSON.stringify would see edits that are not there. */
 function canonical(value: unknown): string {

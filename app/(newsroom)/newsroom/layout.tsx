@@ -12,6 +12,7 @@ import { NotificationBell } from './_components/notification-bell';
 const navigation: { href: string; label: string; capability: Capability }[] = [
   { href: '/newsroom', label: 'dashboard', capability: 'newsroom:enter' },
   { href: '/newsroom/stories', label: 'stories', capability: 'stories:view' },
+  { href: '/newsroom/media', label: 'media', capability: 'media:upload' },
   { href: '/newsroom/front', label: 'front', capability: 'front:manage' },
   { href: '/newsroom/users', label: 'users', capability: 'users:manage' },
   { href: '/newsroom/settings', label: 'settings', capability: 'settings:manage' },

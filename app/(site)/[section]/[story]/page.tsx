@@ -5,6 +5,7 @@ import { ArticleView } from '@/components/article/article-view';
 import { ShareLinks } from '@/components/site/share-links';
 import { StoryTeaser } from '@/components/site/story-card';
 import { getEnv } from '@/lib/env';
+import { mediaUrl, SOCIAL_NAME, SOCIAL_WIDTH, scaledHeight } from '@/lib/media/plan';
 import { newsArticleJsonLd, serializeJsonLd } from '@/lib/reader/json-ld';
 import { getRelated } from '@/lib/reader/listings';
 import { slugFromParam } from '@/lib/reader/params';
@@ -33,6 +34,10 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const description = article.seoDescription || article.standfirst || article.plainText.slice(0, 160);
   const canonical = storyPath(article.sectionSlug, article.slug);
   const title = article.seoTitle || article.headline;
+  // Cards want a JPEG about 1200 px wide: the social rendition, made in the background (og.jpg).
+  const lead = article.leadImage;
+  const socialWidth = lead ? Math.min(SOCIAL_WIDTH, lead.width) : 0;
+  const images = lead ? [{ url: mediaUrl(lead.id, SOCIAL_NAME), width: socialWidth, height: scaledHeight(lead.width, lead.height, socialWidth), alt: lead.alt }] : undefined;
   return {
     title,
     description,
@@ -48,8 +53,9 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
       section: article.sectionName,
       tags: article.tags.map((tag) => tag.name),
       authors: article.bylines.map((byline) => byline.name),
+      ...(images ? { images } : {}),
     },
-    twitter: { card: 'summary', title: article.headline, description },
+    twitter: { card: images ? 'summary_large_image' : 'summary', title: article.headline, description, ...(images ? { images } : {}) },
   };
 }
 
@@ -61,7 +67,7 @@ export default async function ArticlePage({ params }: Props) {
   const { article } = result;
   const [settings, related, t] = await Promise.all([getSiteSettings(), getRelated(article), getTranslations({ locale: 'ar', namespace: 'article' })]);
   const siteUrl = getEnv().SITE_URL;
-  const jsonLd = newsArticleJsonLd(article, { name: settings.siteName, url: siteUrl });
+  const jsonLd = newsArticleJsonLd(article, { name: settings.siteName, url: siteUrl, image: article.leadImage ? new URL(mediaUrl(article.leadImage.id, SOCIAL_NAME), siteUrl).toString() : null });
   return (
     <>
       <ArticleView article={article} settings={settings} />

@@ -7,6 +7,7 @@ import { Input, Select, Textarea } from '@/components/ui/input';
 import { visibleLength } from '@/lib/checklist/rules';
 import { slugify } from '@/lib/slug';
 import { BylinePicker } from './byline-picker';
+import { LeadImageField } from './lead-image-field';
 import { TagInput } from './tag-input';
 import type { StoryMeta } from './use-story-save';
 
@@ -62,6 +63,7 @@ export function MetadataPanel({
           </Select>
         )}
       </Field>
+      <LeadImageField value={meta.leadImage} onChange={(leadImage) => onChange({ leadImage })} readOnly={readOnly} error={error('leadImage')} />
       <TagInput value={meta.tags} onChange={(tags) => onChange({ tags })} disabled={readOnly} error={error('tags')} />
       <BylinePicker value={meta.bylines} options={authors} onChange={(bylines) => onChange({ bylines })} disabled={readOnly} error={error('bylines')} />
       <Field name="slug" label={t('editor.slug')} hint={slugMovesLiveStory ? t('editor.slugLive', { slug: liveSlug }) : t('editor.slugHint')} error={error('slug')}>

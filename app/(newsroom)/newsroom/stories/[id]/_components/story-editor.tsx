@@ -14,6 +14,11 @@ import type { StoryDraft } from '@/lib/stories/editor';
 import { slugify } from '@/lib/slug';
 import { dropBackup, dropBackupsUpTo, readBackups, writeBackup } from './backup-store';
 import { ConflictDialog, type ConflictChoice } from './conflict-dialog';
+import { FigureDialog } from './figure-dialog';
+import { MediaPicker } from '@/components/newsroom/media/media-picker';
+import { useUploads } from '@/components/newsroom/media/use-uploads';
+import type { FigureAttrs } from '@/lib/content/figure';
+import type { MediaItem } from '@/lib/media/library';
 import { LinkDialog } from './link-dialog';
 import { MetadataPanel } from './metadata-panel';
 import { RestoreOffer } from './restore-offer';
@@ -100,6 +105,10 @@ export function StoryEditor({
   const markChangedRef = useRef<() => void>(() => {});
   const [sideTab, setSideTab] = useState<'details' | 'comments'>('details');
   const [draftAnchor, setDraftAnchor] = useState<TextQuoteAnchor | null>(null);
+  const [imageOpen, setImageOpen] = useState(false);
+  const [figureEdit, setFigureEdit] = useState<FigureAttrs | null>(null);
+  // Files dropped or pasted into the text: the editor's handlers are set once, so they reach the upload through a ref.
+  const dropFilesRef = useRef<(files: File[]) => void>(() => {});
 
   const editor = useEditor({
     // Comment highlights are decorations of this editor only, never part of the story.
@@ -118,6 +127,19 @@ export function StoryEditor({
         lang: story.language,
       },
       transformPastedHTML: cleanPastedHtml,
+      handleDrop: (_view, event) => {
+        const files = [...((event as DragEvent).dataTransfer?.files ?? [])];
+        if (files.length === 0) return false;
+        event.preventDefault();
+        dropFilesRef.current(files);
+        return true;
+      },
+      handlePaste: (_view, event) => {
+        const files = [...(event.clipboardData?.files ?? [])];
+        if (files.length === 0) return false;
+        dropFilesRef.current(files);
+        return true;
+      },
     },
     onCreate: ({ editor: e }) => {
       const words = countWords(e.getText());
@@ -141,6 +163,26 @@ export function StoryEditor({
   useEffect(() => {
     markChangedRef.current = markChanged;
   }, [markChanged]);
+
+  // A figure carries the library's text at the moment it is inserted; the writer may change it for this story.
+  const insertFigure = useCallback(
+    (item: MediaItem) => {
+      editor
+        ?.chain()
+        .focus()
+        .insertContent({ type: 'figure', attrs: { mediaId: item.id, alt: item.alt, caption: item.caption, credit: item.credit, width: item.width, height: item.height } })
+        .run();
+    },
+    [editor],
+  );
+  const uploads = useUploads(insertFigure);
+  useEffect(() => {
+    dropFilesRef.current = (files) => void uploads.upload(files);
+  }, [uploads]);
+  const onImage = useCallback(() => {
+    if (editor?.isActive('figure')) setFigureEdit(editor.getAttributes('figure') as FigureAttrs);
+    else setImageOpen(true);
+  }, [editor]);
 
   const review = useComments(editor, story.id, initialComments);
   const { setActive } = review;
@@ -356,7 +398,7 @@ export function StoryEditor({
           backup={offer}
           server={story}
           onRestore={() => {
-            replaceWith({ ...offer.meta, confirmSlugChange: false }, offer.body);
+            replaceWith({ ...offer.meta, leadImage: metaRef.current.leadImage, confirmSlugChange: false }, offer.body);
             setOffer(null);
             markChanged();
           }}
@@ -368,7 +410,27 @@ export function StoryEditor({
       )}
       <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_22rem]">
         <section aria-label={t('editor.body')} className="overflow-hidden rounded-lg border border-rule bg-white">
-          {editor && editable && <EditorToolbar editor={editor} dir={uiDir} onLink={() => setLinkOpen(true)} onHelp={() => setHelpOpen(true)} />}
+          {editor && editable && <EditorToolbar editor={editor} dir={uiDir} onLink={() => setLinkOpen(true)} onHelp={() => setHelpOpen(true)} onImage={onImage} />}
+          {uploads.entries.some((entry) => entry.status !== 'done') && (
+            <ul aria-live="polite" className="space-y-1 border-b border-rule p-2 text-sm" data-testid="editor-uploads">
+              {uploads.entries
+                .filter((entry) => entry.status !== 'done')
+                .map((entry) => (
+                  <li key={entry.key}>
+                    {entry.status === 'uploading' ? (
+                      <>
+                        <span id={`${entry.key}-label`}>{t('media.upload.progress', { name: entry.name })}</span>
+                        <progress aria-labelledby={`${entry.key}-label`} className="block h-2 w-full" max={1} value={entry.progress} />
+                      </>
+                    ) : (
+                      <span role="alert" className="font-bold text-accent-ink">
+                        {t('media.upload.failed', { name: entry.name, reason: t(entry.error ?? 'media.errors.network') })}
+                      </span>
+                    )}
+                  </li>
+                ))}
+            </ul>
+          )}
           {editor && <SelectionComment editor={editor} onComment={startComment} />}
           <div dir={storyDir} lang={meta.language}>
             <EditorContent editor={editor} />
@@ -418,6 +480,8 @@ export function StoryEditor({
       </div>
       {editor && <LinkDialog editor={editor} open={linkOpen} onOpenChange={setLinkOpen} />}
       <ShortcutsDialog open={helpOpen} onOpenChange={setHelpOpen} />
+      <MediaPicker open={imageOpen} onOpenChange={setImageOpen} onPick={insertFigure} />
+      {editor && figureEdit && <FigureDialog editor={editor} attrs={figureEdit} onClose={() => setFigureEdit(null)} />}
       {conflict && <ConflictDialog mine={conflict.mine} theirs={conflict.theirs} onChoose={(choice) => void resolveConflict(choice)} />}
     </div>
   );

@@ -7,6 +7,7 @@ import {
   Heading2,
   Heading3,
   Heading4,
+  ImagePlus,
   Italic,
   Keyboard,
   Link as LinkIcon,
@@ -31,7 +32,7 @@ type Tool = { key: string; icon: LucideIcon; run: () => void; active?: boolean; 
 // Radix Toolbar gives roving focus with arrow keys, in the page's direction.
 // Icons that point along the line (lists, quote, undo/redo) are mirrored in
 // right-to-left; the direction buttons are not, since they name a direction.
-export function EditorToolbar({ editor, dir, onLink, onHelp }: { editor: Editor; dir: 'rtl' | 'ltr'; onLink: () => void; onHelp: () => void }) {
+export function EditorToolbar({ editor, dir, onLink, onHelp, onImage }: { editor: Editor; dir: 'rtl' | 'ltr'; onLink: () => void; onHelp: () => void; onImage: () => void }) {
   const t = useTranslations('editor');
   const state = useEditorState({
     editor,
@@ -66,6 +67,7 @@ export function EditorToolbar({ editor, dir, onLink, onHelp }: { editor: Editor;
       { key: 'orderedList', icon: ListOrdered, run: () => chain().toggleOrderedList().run(), active: state.orderedList, mirror: true },
       { key: 'blockquote', icon: TextQuote, run: () => chain().toggleBlockquote().run(), active: state.blockquote, mirror: true },
       { key: 'rule', icon: Minus, run: () => chain().setHorizontalRule().run() },
+      { key: 'image', icon: ImagePlus, run: onImage },
     ],
     [
       { key: 'rtl', icon: PilcrowLeft, run: () => chain().setTextDirection('rtl').run(), active: state.dir === 'rtl' },

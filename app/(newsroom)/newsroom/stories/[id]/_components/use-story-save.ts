@@ -4,10 +4,11 @@ import type { JSONContent } from '@tiptap/core';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { backoffMs, nextAutosaveAt } from '@/lib/stories/autosave';
 import type { BackupMeta } from '@/lib/stories/backup';
-import type { StoryDraft } from '@/lib/stories/editor';
+import type { LeadImageDraft, StoryDraft } from '@/lib/stories/editor';
 import { dropBackupsUpTo, writeBackup } from './backup-store';
 
-export type StoryMeta = BackupMeta & { confirmSlugChange: boolean };
+/** The lead image is not kept in the browser's backup: it lives in the library, and a restore keeps the current one. */
+export type StoryMeta = BackupMeta & { confirmSlugChange: boolean; leadImage: LeadImageDraft | null };
 
 export type SaveStatus = 'saved' | 'dirty' | 'saving' | 'offline' | 'conflict' | 'locked' | 'invalid' | 'failed';
 export type SaveIntent = 'save' | 'autosave' | 'overwrite';
@@ -20,8 +21,8 @@ export function backupMetaOf(meta: StoryMeta): BackupMeta {
 }
 
 export function metaOf(story: StoryDraft): StoryMeta {
-  const { kicker, headline, standfirst, language, slug, sectionId, seoTitle, seoDescription, tags, bylines } = story;
-  return { kicker, headline, standfirst, language, slug, sectionId, seoTitle, seoDescription, tags, bylines, confirmSlugChange: false };
+  const { kicker, headline, standfirst, language, slug, sectionId, seoTitle, seoDescription, tags, bylines, leadImage } = story;
+  return { kicker, headline, standfirst, language, slug, sectionId, seoTitle, seoDescription, tags, bylines, leadImage, confirmSlugChange: false };
 }
 
 const BACKUP_DELAY_MS = 300;

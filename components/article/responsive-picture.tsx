@@ -1,0 +1,47 @@
+import { mediaUrl, firstRendition, srcsetOf } from '@/lib/media/plan';
+
+// A library image for readers: AVIF and WebP sources over the stored
+// renditions, width and height set so nothing shifts as it loads, and the
+// blurred placeholder behind it. The lead image loads first; the rest lazily.
+
+export type PictureProps = { id: string; width: number; height: number; alt: string; placeholder?: string; priority?: boolean; sizes?: string };
+
+/** The article column is at most 48rem (768 px) wide; below that, the viewport less its padding. */
+export const ARTICLE_SIZES = '(min-width: 48rem) 48rem, calc(100vw - 2rem)';
+
+export function ResponsivePicture({ id, width, height, alt, placeholder, priority = false, sizes = ARTICLE_SIZES }: PictureProps) {
+  return (
+    <picture>
+      <source type="image/avif" srcSet={srcsetOf(id, width, 'avif')} sizes={sizes} />
+      <source type="image/webp" srcSet={srcsetOf(id, width, 'webp')} sizes={sizes} />
+      <img
+        src={mediaUrl(id, firstRendition(width).name)}
+        alt={alt}
+        width={width}
+        height={height}
+        decoding="async"
+        {...(priority ? { fetchPriority: 'high' as const, loading: 'eager' as const } : { loading: 'lazy' as const })}
+        style={placeholder ? { backgroundImage: `url(${placeholder})` } : undefined}
+      />
+    </picture>
+  );
+}
+
+/** A figure with its caption and credit; the credit is always its own span so it can be styled and read apart. */
+export function Figure({ caption, credit, className, ...picture }: PictureProps & { caption: string; credit: string; className?: string }) {
+  return (
+    <figure className={className}>
+      <ResponsivePicture {...picture} />
+      {(caption || credit) && (
+        <figcaption>
+          {caption && <span dir="auto">{caption}</span>}
+          {credit && (
+            <span className="figure-credit" dir="auto">
+              {credit}
+            </span>
+          )}
+        </figcaption>
+      )}
+    </figure>
+  );
+}
