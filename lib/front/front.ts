@@ -1,11 +1,12 @@
 import 'server-only';
-import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import { getDb } from '@/db';
 import { frontPageSlots, publishedStories, sections } from '@/db/schema';
 import type { CurrentUser } from '@/lib/auth/actor';
 import { recordAudit } from '@/lib/audit/record';
 import { now } from '@/lib/clock';
 import { authorize, failure, success, type Outcome } from '@/lib/dal';
+import { newestFirst } from '@/lib/reader/order';
 
 // The curated home page: which live story leads, and which follow in what order.
 
@@ -22,7 +23,7 @@ export async function getFrontState(actor: CurrentUser | null): Promise<FrontSta
   const columns = { storyId: publishedStories.storyId, headline: publishedStories.headline, sectionName: sections.name, publishedAt: publishedStories.publishedAt };
   const live = eq(publishedStories.state, 'published');
   const [recent, placed] = await Promise.all([
-    db.select(columns).from(publishedStories).innerJoin(sections, eq(sections.id, publishedStories.sectionId)).where(live).orderBy(desc(publishedStories.publishedAt)).limit(60),
+    db.select(columns).from(publishedStories).innerJoin(sections, eq(sections.id, publishedStories.sectionId)).where(live).orderBy(newestFirst).limit(60),
     slots.length
       ? db.select(columns).from(publishedStories).innerJoin(sections, eq(sections.id, publishedStories.sectionId)).where(and(live, inArray(publishedStories.storyId, slots.map((slot) => slot.storyId))))
       : [],

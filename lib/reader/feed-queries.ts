@@ -1,6 +1,7 @@
 import { and, asc, desc, eq, gte, max, sql } from 'drizzle-orm';
 import type { Executor } from '@/db';
 import { publishedStories, sections } from '@/db/schema';
+import { newestFirst } from './order';
 
 // Reads for feeds and sitemaps. Like every reader read they touch only the
 // published projection (plus sections), and only rows in state 'published':
@@ -45,7 +46,7 @@ export async function listFeedStories(db: Executor, options: { sectionId?: strin
     .from(publishedStories)
     .innerJoin(sections, eq(sections.id, publishedStories.sectionId))
     .where(options.sectionId ? and(live, eq(publishedStories.sectionId, options.sectionId)) : live)
-    .orderBy(desc(publishedStories.publishedAt), desc(publishedStories.storyId))
+    .orderBy(newestFirst, desc(publishedStories.storyId))
     .limit(options.limit);
   return rows.map((row) => ({ ...row, bylines: row.bylines.map((b) => b.name), tags: row.tags.map((t) => t.name) }));
 }
@@ -125,6 +126,6 @@ export async function listNewsStories(db: Executor, since: Date, limit = 1000): 
     .from(publishedStories)
     .innerJoin(sections, eq(sections.id, publishedStories.sectionId))
     .where(and(live, gte(publishedStories.publishedAt, since)))
-    .orderBy(desc(publishedStories.publishedAt), desc(publishedStories.storyId))
+    .orderBy(newestFirst, desc(publishedStories.storyId))
     .limit(limit);
 }

@@ -1,10 +1,11 @@
 import 'server-only';
-import { and, asc, count, desc, eq, inArray, ne, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, eq, inArray, ne, sql, type SQL } from 'drizzle-orm';
 import { unstable_cache } from 'next/cache';
 import { getDb } from '@/db';
 import { authors, frontPageSlots, publishedStories, sections, tags } from '@/db/schema';
 import { authorTag, FRONT_TAG, LATEST_TAG, sectionTag, SETTINGS_TAG, tagTag } from './cache-tags';
 import { cardColumns, reviveCard, type StoryCard } from './queries';
+import { newestFirst } from './order';
 
 // The reader's listings: the curated home, and paginated section, tag and
 // author pages. Each reads only live rows of the published projection, in
@@ -20,7 +21,7 @@ async function cards(where: SQL, options: { limit: number; offset?: number }) {
     .from(publishedStories)
     .innerJoin(sections, eq(sections.id, publishedStories.sectionId))
     .where(and(live, where))
-    .orderBy(desc(publishedStories.publishedAt))
+    .orderBy(newestFirst)
     .limit(options.limit)
     .offset(options.offset ?? 0);
 }
@@ -135,7 +136,7 @@ export async function getFrontPage(): Promise<FrontPage> {
           standfirst: sql<string>`${publishedStories.standfirst}`.as('standfirst'),
           publishedAt: sql<Date>`${publishedStories.publishedAt}`.mapWith(publishedStories.publishedAt).as('published_at'),
           sectionPosition: sql<number>`${sections.position}`.as('section_position'),
-          rank: sql<number>`row_number() over (partition by ${publishedStories.sectionId} order by ${publishedStories.publishedAt} desc)`.as('rank'),
+          rank: sql<number>`row_number() over (partition by ${publishedStories.sectionId} order by ${newestFirst})`.as('rank'),
         })
         .from(publishedStories)
         .innerJoin(sections, eq(sections.id, publishedStories.sectionId))
@@ -193,7 +194,7 @@ export async function getRelated(story: { storyId: string; sectionId: string; ta
             .innerJoin(sections, eq(sections.id, publishedStories.sectionId))
             // Any shared tag, each term on the GIN index.
             .where(and(live, ne(publishedStories.storyId, story.storyId), sql`(${sql.join(slugs.map((slug) => sql`${publishedStories.tags} @> ${JSON.stringify([{ slug }])}::jsonb`), sql` or `)})`))
-            .orderBy(sql`overlap desc`, desc(publishedStories.publishedAt))
+            .orderBy(sql`overlap desc`, newestFirst)
             .limit(RELATED)
         : [];
       const picked = shared.map(toCard);

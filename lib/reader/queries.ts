@@ -1,10 +1,11 @@
 import 'server-only';
-import { and, desc, eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { unstable_cache } from 'next/cache';
 import { getDb } from '@/db';
 import { publishedStories, sections, settings } from '@/db/schema';
 import { lookupArticle, type ArticleLookup } from './article-lookup';
 import { LATEST_TAG, sectionTag, SETTINGS_TAG, slugTag } from './cache-tags';
+import { newestFirst } from './order';
 
 // Reader reads. They touch only the published projection (plus sections and
 // settings), never the working copy, and are cached by tag.
@@ -42,7 +43,7 @@ export async function getLatestStories(limit = 30): Promise<StoryCard[]> {
         .from(publishedStories)
         .innerJoin(sections, eq(sections.id, publishedStories.sectionId))
         .where(eq(publishedStories.state, 'published'))
-        .orderBy(desc(publishedStories.publishedAt))
+        .orderBy(newestFirst)
         .limit(limit),
     ['latest-stories', String(limit)],
     { tags: [LATEST_TAG] },
@@ -63,7 +64,7 @@ export async function getSectionListing(sectionSlug: string, limit = 30): Promis
         .from(publishedStories)
         .innerJoin(sections, eq(sections.id, publishedStories.sectionId))
         .where(and(eq(publishedStories.sectionId, section.id), eq(publishedStories.state, 'published')))
-        .orderBy(desc(publishedStories.publishedAt))
+        .orderBy(newestFirst)
         .limit(limit);
       return { slug: section.slug, name: section.name, stories };
     },
