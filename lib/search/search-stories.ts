@@ -4,6 +4,7 @@ import type { Executor } from '@/db';
 import { prepareQuery, type PreparedQuery } from './compile';
 import { choosePlan, type SearchPlan } from './plan';
 import { parseSearchQuery, type ParsedQuery } from './query-syntax';
+import type { StoryCard } from '@/lib/reader/queries';
 
 // Reader search over the published projection, the only table reader pages
 // read. Free of Next APIs, so the integration tests and the benchmark run it
@@ -20,17 +21,8 @@ export const SEARCH_PAGE_SIZE = 20;
 export const RANK_CANDIDATES = 1000;
 export const MAX_SEARCH_PAGE = RANK_CANDIDATES / SEARCH_PAGE_SIZE;
 
-export type SearchRow = {
-  storyId: string;
-  slug: string;
-  sectionSlug: string;
-  sectionName: string;
-  kicker: string;
-  headline: string;
-  standfirst: string;
-  plainText: string;
-  publishedAt: Date;
-};
+/** A listing's story card, with the text its snippet is cut from. */
+export type SearchRow = StoryCard & { plainText: string };
 
 export type SearchOutcome =
   | { kind: 'empty'; query: ParsedQuery }
