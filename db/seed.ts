@@ -41,7 +41,7 @@ export async function ensureSection(tx: Transaction, slug: string, name: string)
   return idOf(rows, `section ${slug}`);
 }
 
-async function ensureTag(tx: Transaction, name: string) {
+export async function ensureTag(tx: Transaction, name: string) {
   const slug = slugify(name);
   const rows = await tx.insert(tags).values({ slug, name }).onConflictDoUpdate({ target: tags.slug, set: { slug } }).returning({ id: tags.id });
   return idOf(rows, `tag ${slug}`);

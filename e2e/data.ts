@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import type { Database } from '@/db/index';
 import { stories } from '@/db/schema';
-import { ensureSection, insertPublishedStory } from '@/db/seed';
+import { ensureSection, ensureTag, insertPublishedStory } from '@/db/seed';
 import { publishRevision, snapshotRevision } from '@/lib/stories/projection';
 import { slugify } from '@/lib/slug';
 
@@ -11,11 +11,13 @@ export function uniqueHeadline(label: string): string {
   return `${label} ${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
 }
 
-export async function createPublishedStory(db: Database, headline: string, paragraphs: string[] = ['فقرة أولى للاختبار.']) {
+export async function createPublishedStory(db: Database, headline: string, paragraphs: string[] = ['فقرة أولى للاختبار.'], tagNames: string[] = []) {
   const slug = slugify(headline);
   const id = await db.transaction(async (tx) => {
     const sectionId = await ensureSection(tx, 'technology', 'تكنولوجيا');
-    return insertPublishedStory(tx, { kicker: '', headline, paragraphs, slug, sectionId, authorIds: [], tagIds: [] });
+    const tagIds = [];
+    for (const name of tagNames) tagIds.push(await ensureTag(tx, name));
+    return insertPublishedStory(tx, { kicker: '', headline, paragraphs, slug, sectionId, authorIds: [], tagIds });
   });
   return { id, slug };
 }

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { parseSeedStory } from '@/db/seed-story';
+import { createPublishedStory, uniqueHeadline } from './data';
 import { expect, test } from './fixtures';
 
 const seed = parseSeedStory(readFileSync('db/seed-story.ar.txt', 'utf8'));
@@ -58,4 +59,16 @@ test('unknown sections, tags, authors and pages are 404; tracking parameters cha
   // Same listing, same canonical: the parameters do not make a page of their own.
   const body = await tracked.text();
   expect(body.match(/<link rel="canonical"[^>]*>/)?.[0]).toBe(plain.match(/<link rel="canonical"[^>]*>/)?.[0]);
+});
+
+test('related stories put the ones sharing the most tags first, and never the story itself', async ({ page, db }) => {
+  const [shared, other] = [uniqueHeadline('وسم مشترك'), uniqueHeadline('وسم ثان')];
+  const both = await createPublishedStory(db, uniqueHeadline('يشارك الوسمين'), undefined, [shared, other]);
+  const one = await createPublishedStory(db, uniqueHeadline('يشارك وسمًا واحدًا'), undefined, [shared]);
+  const story = await createPublishedStory(db, uniqueHeadline('الخبر المقروء'), undefined, [shared, other]);
+  await page.goto(`/technology/${encodeURIComponent(story.slug)}`);
+  const related = page.getByTestId('related').getByRole('link');
+  const hrefs = await related.evaluateAll((links) => links.map((link) => decodeURIComponent(link.getAttribute('href') ?? '')));
+  expect(hrefs.slice(0, 2)).toEqual([`/technology/${both.slug}`, `/technology/${one.slug}`]);
+  expect(hrefs).not.toContain(`/technology/${story.slug}`);
 });
