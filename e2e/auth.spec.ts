@@ -38,11 +38,14 @@ test('a wrong password is refused without saying which part was wrong, then the 
   const attempt = async (password: string) => {
     await page.getByLabel('البريد الإلكتروني').fill(email);
     await page.getByLabel('كلمة المرور', { exact: true }).fill(password);
-    // Wait for the action's answer, so the next attempt is not typed into a form about to be reset.
+    // Wait for the action's answer, and then for React to apply it: it resets the form (the password
+    // empties) in that same commit. Otherwise the next attempt may be typed into a form about to be
+    // reset and sent without its password, while the status still shows the previous, identical error.
     await Promise.all([
       page.waitForResponse((response) => response.request().method() === 'POST' && new URL(response.url()).pathname === '/login'),
       page.getByRole('button', { name: 'دخول' }).click(),
     ]);
+    await expect(page.getByLabel('كلمة المرور', { exact: true })).toHaveValue('');
   };
 
   await attempt('not the right password');
