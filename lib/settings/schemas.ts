@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { SEVERITIES } from '@/lib/checklist/rules';
+import { DIGIT_STYLES } from '@/lib/enums';
 
 // The settings page's forms, one schema each. Messages are catalogue keys under "errors".
 
@@ -32,7 +33,7 @@ function isTimeZone(value: string): boolean {
 export const siteSettingsSchema = z.object({
   siteName: z.string().trim().min(1, 'errors.required').max(80, 'errors.tooLong'),
   siteDescription: z.string().trim().max(300, 'errors.tooLong'),
-  digits: z.enum(['arab', 'latn'], { error: 'errors.invalidChoice' }),
+  digits: z.enum(DIGIT_STYLES, { error: 'errors.invalidChoice' }),
   showHijri: z.enum(['on']).optional().transform((value) => value === 'on'),
   timeZone: z.string().trim().max(64).refine(isTimeZone, 'errors.settings.timeZone'),
 });

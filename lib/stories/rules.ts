@@ -1,9 +1,9 @@
 import { can, type Actor } from '@/lib/auth/permissions';
+import type { EditorialState } from '@/lib/enums';
 
 // Who may do what to one story. Pure: the DAL supplies the facts.
 
-export type EditorialState = 'draft' | 'in_review' | 'changes_requested' | 'approved';
-export type PublicationState = 'unpublished' | 'published' | 'taken_down' | 'retracted';
+export type { EditorialState, PublicationState } from '@/lib/enums';
 
 export type StoryFacts = {
   createdById: string | null;

@@ -1,6 +1,7 @@
 import type { JSONContent } from '@tiptap/core';
 import { z } from 'zod';
 import { validateDoc } from '@/lib/content/document';
+import { CONTENT_LANGUAGES, EDITORIAL_STATES, PUBLICATION_STATES, SAVE_KINDS } from '@/lib/enums';
 import { QUEUE_IDS } from '@/lib/desk/queue-ids';
 import { isSlug } from '@/lib/slug';
 
@@ -15,7 +16,7 @@ export const storySaveSchema = z.object({
   headline: text(250),
   standfirst: text(600),
   body: z.custom<JSONContent>((value) => validateDoc(value).length === 0, 'errors.bodyInvalid'),
-  language: z.enum(['ar', 'en'], { error: 'errors.invalidChoice' }),
+  language: z.enum(CONTENT_LANGUAGES, { error: 'errors.invalidChoice' }),
   // Empty while a draft has no slug yet.
   slug: z
     .string()
@@ -43,7 +44,7 @@ export const storySaveSchema = z.object({
   /** An editor's explicit yes to changing the slug of a story readers can reach. */
   confirmSlugChange: z.boolean().optional(),
   /** save (Ctrl+S), autosave (the timer), or overwrite (the conflict dialog's "keep mine"). */
-  intent: z.enum(['save', 'autosave', 'overwrite']).default('save'),
+  intent: z.enum(SAVE_KINDS).default('save'),
   /** The editor tab, for the soft lock. */
   sessionId: z.string().min(8).max(100).optional(),
 });
@@ -53,8 +54,8 @@ export type StoryContentInput = Omit<StorySaveInput, 'intent' | 'sessionId'>;
 
 export const storyFilterSchema = z.object({
   q: z.string().trim().max(200).optional().catch(undefined),
-  state: z.enum(['draft', 'in_review', 'changes_requested', 'approved']).optional().catch(undefined),
-  publication: z.enum(['unpublished', 'published', 'taken_down', 'retracted']).optional().catch(undefined),
+  state: z.enum(EDITORIAL_STATES).optional().catch(undefined),
+  publication: z.enum(PUBLICATION_STATES).optional().catch(undefined),
   section: z.uuid().optional().catch(undefined),
   author: z.uuid().optional().catch(undefined),
   /** One of the desk's queues, as the dashboard links to it. */

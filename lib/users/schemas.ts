@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { emailField } from '@/lib/auth/schemas';
 import { PASSWORD_MAX } from '@/lib/auth/password-policy';
 import { roles } from '@/lib/auth/permissions';
+import { USER_STATUSES } from '@/lib/enums';
 import { locales } from '@/lib/i18n/config';
 import { isSlug } from '@/lib/slug';
 
@@ -33,7 +34,7 @@ export const createUserSchema = z.object({
 export type CreateUserInput = z.infer<typeof createUserSchema>;
 
 export const changeRoleSchema = z.object({ userId, role: z.enum(roles, { error: 'errors.invalidChoice' }) });
-export const setStatusSchema = z.object({ userId, status: z.enum(['active', 'deactivated'], { error: 'errors.invalidChoice' }) });
+export const setStatusSchema = z.object({ userId, status: z.enum(USER_STATUSES, { error: 'errors.invalidChoice' }) });
 export const userIdSchema = z.object({ userId });
 
 export const userFilterSchema = z.object({

@@ -9,6 +9,7 @@ import { queuesFor, RECENT_PULL_DAYS } from '@/lib/desk/queue-ids';
 import { formatDateTime } from '@/lib/format';
 import { hrefWith } from '@/lib/url';
 import { getSiteSettings } from '@/lib/reader/queries';
+import { EDITORIAL_STATES, PUBLICATION_STATES } from '@/lib/enums';
 import { listPickers, listStories, STORY_PAGE_SIZE } from '@/lib/stories/list';
 import { storyFilterSchema, type StoryFilter } from '@/lib/stories/schemas';
 import { createStoryAction } from './actions';
@@ -21,8 +22,6 @@ type Props = { searchParams: Promise<Record<string, string | string[] | undefine
 
 const pageHref = (filter: StoryFilter, page: number) => hrefWith('/newsroom/stories', { ...filter, page });
 
-const editorialStates = ['draft', 'in_review', 'changes_requested', 'approved'] as const;
-const publicationStates = ['unpublished', 'published', 'taken_down', 'retracted'] as const;
 
 export default async function StoriesPage({ searchParams }: Props) {
   const user = await requireCapability('stories:view');
@@ -64,7 +63,7 @@ export default async function StoriesPage({ searchParams }: Props) {
           <span className="block text-sm font-bold">{t('stories.state')}</span>
           <Select name="state" defaultValue={filter.state ?? ''}>
             <option value="">{t('stories.any')}</option>
-            {editorialStates.map((state) => (
+            {EDITORIAL_STATES.map((state) => (
               <option key={state} value={state}>
                 {t(`editorialState.${state}`)}
               </option>
@@ -75,7 +74,7 @@ export default async function StoriesPage({ searchParams }: Props) {
           <span className="block text-sm font-bold">{t('stories.publication')}</span>
           <Select name="publication" defaultValue={filter.publication ?? ''}>
             <option value="">{t('stories.any')}</option>
-            {publicationStates.map((state) => (
+            {PUBLICATION_STATES.map((state) => (
               <option key={state} value={state}>
                 {t(`publicationState.${state}`)}
               </option>

@@ -3,6 +3,7 @@
 import { updateTag } from 'next/cache';
 import { z } from 'zod';
 import { formAction } from '@/lib/actions';
+import { NOTE_KINDS } from '@/lib/enums';
 import { failure } from '@/lib/dal';
 import { getSiteSettings } from '@/lib/reader/queries';
 import { scheduleStory, transition, unscheduleStory } from '@/lib/stories/transitions';
@@ -14,7 +15,7 @@ const transitionSchema = z.object({
   /** schedule: a wall-clock time in the newsroom's time zone, from a datetime-local input. */
   scheduleAt: z.string().max(20).optional(),
   /** publish of an update: an optional dated public note. */
-  noteKind: z.enum(['correction', 'update']).optional(),
+  noteKind: z.enum(NOTE_KINDS).optional(),
   noteBody: z.string().trim().max(2000, 'errors.tooLong').optional(),
   reason: z.string().trim().max(2000, 'errors.tooLong').optional(),
   expectedVersion: z.coerce.number().int().min(1).optional(),

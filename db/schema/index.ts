@@ -1,0 +1,10 @@
+// The database schema, by area. drizzle.config.ts points at this folder;
+// the app imports everything from '@/db/schema'.
+export * from './enums';
+export * from './columns';
+export * from './accounts';
+export * from './stories';
+export * from './reader';
+export * from './media';
+export * from './comments';
+export * from './settings';

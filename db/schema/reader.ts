@@ -1,0 +1,75 @@
+import { sql } from 'drizzle-orm';
+import { check, index, jsonb, pgTable, smallint, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import type { JSONContent } from '@tiptap/core';
+import { contentLanguage, publicationState } from './enums';
+import { tstz, tsvector } from './columns';
+import { users } from './accounts';
+import { sections, stories, storyRevisions } from './stories';
+import type { BylineRef, TagRef, PublicNote } from './stories';
+
+/** The lead image as projected for readers: what the page needs with no further lookup. */
+export type LeadImageRef = { id: string; width: number; height: number; alt: string; caption: string; credit: string; placeholder: string };
+
+// The reader-facing projection: one row per story readers can reach,
+// written from the published revision in the publishing transaction.
+// The reader site, feeds, sitemaps and search read only this table.
+export const publishedStories = pgTable(
+  'published_stories',
+  {
+    storyId: uuid('story_id')
+      .primaryKey()
+      .references(() => stories.id, { onDelete: 'cascade' }),
+    revisionId: uuid('revision_id')
+      .notNull()
+      .references(() => storyRevisions.id, { onDelete: 'restrict' }),
+    // published | taken_down | retracted: the last two answer 410 and leave every listing.
+    state: publicationState('state').notNull(),
+    // The public notice of a retraction, shown with the 410. A take-down's reason is internal and never lands here.
+    notice: text('notice'),
+    // Correction and update notes, dated, as published with updates: readers read them from here.
+    notes: jsonb('notes').$type<PublicNote[]>().notNull().default([]),
+    slug: text('slug').notNull(),
+    sectionId: uuid('section_id')
+      .notNull()
+      .references(() => sections.id, { onDelete: 'restrict' }),
+    kicker: text('kicker').notNull(),
+    headline: text('headline').notNull(),
+    standfirst: text('standfirst').notNull(),
+    body: jsonb('body').$type<JSONContent>().notNull(),
+    plainText: text('plain_text').notNull(),
+    language: contentLanguage('language').notNull(),
+    seoTitle: text('seo_title'),
+    seoDescription: text('seo_description'),
+    // Resolved at publish time (library text, or the story's overrides), so the page needs no join.
+    leadImage: jsonb('lead_image').$type<LeadImageRef>(),
+    bylines: jsonb('bylines').$type<BylineRef[]>().notNull(),
+    tags: jsonb('tags').$type<TagRef[]>().notNull(),
+    publishedAt: tstz('published_at').notNull(),
+    updatedAt: tstz('updated_at').notNull(),
+    // Reader search covers exactly what readers may see. Never select it: it is large.
+    searchVector: tsvector('search_vector').generatedAlwaysAs(sql`public.sahifa_search_vector(headline, standfirst, plain_text)`),
+  },
+  (t) => [
+    uniqueIndex('published_stories_slug_idx').on(t.slug),
+    index('published_stories_search_idx').using('gin', t.searchVector),
+    index('published_stories_latest_idx').on(t.publishedAt.desc()).where(sql`${t.state} = 'published'`),
+    index('published_stories_section_idx').on(t.sectionId, t.publishedAt.desc()).where(sql`${t.state} = 'published'`),
+    index('published_stories_tags_idx').using('gin', sql`${t.tags} jsonb_path_ops`),
+    index('published_stories_bylines_idx').using('gin', sql`${t.bylines} jsonb_path_ops`),
+  ],
+);
+
+// The curated top of the home page: position 0 is the lead, 1.. the top
+// stories in order. Stories that are no longer live are skipped on read.
+export const frontPageSlots = pgTable(
+  'front_page_slots',
+  {
+    position: smallint('position').primaryKey(),
+    storyId: uuid('story_id')
+      .notNull()
+      .references(() => stories.id, { onDelete: 'cascade' }),
+    updatedById: uuid('updated_by_id').references(() => users.id, { onDelete: 'set null' }),
+    updatedAt: tstz('updated_at').notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('front_page_slots_story_idx').on(t.storyId), check('front_page_slots_position', sql`${t.position} >= 0 and ${t.position} < 20`)],
+);

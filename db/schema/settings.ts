@@ -1,0 +1,31 @@
+import { sql } from 'drizzle-orm';
+import { boolean, check, integer, jsonb, pgTable, smallint, text } from 'drizzle-orm/pg-core';
+import { digitStyle } from './enums';
+import { tstz } from './columns';
+
+/** Checklist rules are filled in by the pre-publish checklist issue. */
+export type ChecklistRules = Record<string, 'blocker' | 'warning' | 'off'>;
+
+// A single row (id = 1): the site has exactly one set of settings.
+export const settings = pgTable(
+  'settings',
+  {
+    id: smallint('id').primaryKey().default(1),
+    siteName: text('site_name').notNull(),
+    siteDescription: text('site_description').notNull().default(''),
+    digits: digitStyle('digits').notNull().default('arab'),
+    showHijri: boolean('show_hijri').notNull().default(false),
+    timeZone: text('time_zone').notNull().default('Asia/Riyadh'),
+    checklist: jsonb('checklist').$type<ChecklistRules>().notNull().default({}),
+    updatedAt: tstz('updated_at').notNull().defaultNow(),
+  },
+  (t) => [check('settings_single_row', sql`${t.id} = 1`)],
+);
+
+// Public searches per client IP in the current window (lib/search/rate-limit.ts).
+// In Postgres, like the sign-in throttle, so the limit holds across instances.
+export const searchRateLimits = pgTable('search_rate_limits', {
+  key: text('key').primaryKey(),
+  hits: integer('hits').notNull(),
+  windowStartedAt: tstz('window_started_at').notNull(),
+});

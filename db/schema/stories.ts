@@ -1,0 +1,237 @@
+import { sql } from 'drizzle-orm';
+import { index, integer, jsonb, pgTable, primaryKey, smallint, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import type { JSONContent } from '@tiptap/core';
+import { contentLanguage, editorialState, publicationState, revisionKind, noteKind } from './enums';
+import { tstz, createdAt, searchVectorOf } from './columns';
+import { users, authors } from './accounts';
+import { media } from './media';
+
+/** A byline as stored on a revision and projected for readers. */
+export type BylineRef = { id: string; name: string; slug: string };
+export type TagRef = { id: string; name: string; slug: string };
+
+export const sections = pgTable(
+  'sections',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    slug: text('slug').notNull(),
+    name: text('name').notNull(),
+    position: integer('position').notNull().default(0),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('sections_slug_idx').on(t.slug)],
+);
+
+export const tags = pgTable(
+  'tags',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    slug: text('slug').notNull(),
+    name: text('name').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('tags_slug_idx').on(t.slug)],
+);
+
+export const stories = pgTable(
+  'stories',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    // Content of the working copy.
+    kicker: text('kicker').notNull().default(''),
+    headline: text('headline').notNull().default(''),
+    standfirst: text('standfirst').notNull().default(''),
+    body: jsonb('body').$type<JSONContent>().notNull(),
+    plainText: text('plain_text').notNull().default(''),
+    language: contentLanguage('language').notNull().default('ar'),
+    // Null while a draft has no slug yet; unique across the site once set.
+    slug: text('slug'),
+    sectionId: uuid('section_id').references(() => sections.id, { onDelete: 'restrict' }),
+    seoTitle: text('seo_title'),
+    seoDescription: text('seo_description'),
+    leadImageId: uuid('lead_image_id').references(() => media.id, { onDelete: 'restrict' }),
+    // Per-story overrides of the library's text for the lead image; null takes the library's.
+    leadImageAlt: text('lead_image_alt'),
+    leadImageCaption: text('lead_image_caption'),
+    leadImageCredit: text('lead_image_credit'),
+    // Editorial state of the working copy.
+    editorialState: editorialState('editorial_state').notNull().default('draft'),
+    archivedAt: tstz('archived_at'),
+    // Optimistic-concurrency counter of content saves; transitions never bump it.
+    version: integer('version').notNull().default(1),
+    approvedRevisionId: uuid('approved_revision_id'),
+    assignedEditorId: uuid('assigned_editor_id').references(() => users.id, { onDelete: 'set null' }),
+    createdById: uuid('created_by_id').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: createdAt(),
+    updatedAt: tstz('updated_at').notNull().defaultNow(),
+    // Publication state: what readers get, independent of the working copy.
+    publicationState: publicationState('publication_state').notNull().default('unpublished'),
+    publishedRevisionId: uuid('published_revision_id'),
+    firstPublishedAt: tstz('first_published_at'),
+    lastPublishedAt: tstz('last_published_at'),
+    scheduledRevisionId: uuid('scheduled_revision_id'),
+    scheduledFor: tstz('scheduled_for'),
+    // When the publication state last changed (publish, take-down, retraction): the desk's recent queues.
+    publicationChangedAt: tstz('publication_changed_at'),
+  },
+  (t) => [
+    uniqueIndex('stories_slug_idx').on(t.slug),
+    index('stories_editorial_idx').on(t.editorialState, t.updatedAt),
+    index('stories_updated_idx').on(t.updatedAt.desc()).where(sql`${t.archivedAt} is null`),
+    index('stories_publication_idx').on(t.publicationState, t.lastPublishedAt),
+    index('stories_section_idx').on(t.sectionId),
+    index('stories_created_by_idx').on(t.createdById),
+    index('stories_assigned_idx').on(t.assignedEditorId),
+    index('stories_scheduled_idx').on(t.scheduledFor).where(sql`${t.scheduledFor} is not null`),
+    index('stories_publication_changed_idx').on(t.publicationState, t.publicationChangedAt),
+    // The newsroom's story-list search over working copies: same vector as readers' search, as an expression index.
+    index('stories_search_idx').using('gin', searchVectorOf(t.headline, t.standfirst, t.plainText)),
+  ],
+);
+
+export const storyAuthors = pgTable(
+  'story_authors',
+  {
+    storyId: uuid('story_id')
+      .notNull()
+      .references(() => stories.id, { onDelete: 'cascade' }),
+    authorId: uuid('author_id')
+      .notNull()
+      .references(() => authors.id, { onDelete: 'restrict' }),
+    position: smallint('position').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.storyId, t.authorId] }), index('story_authors_author_idx').on(t.authorId)],
+);
+
+export const storyTags = pgTable(
+  'story_tags',
+  {
+    storyId: uuid('story_id')
+      .notNull()
+      .references(() => stories.id, { onDelete: 'cascade' }),
+    tagId: uuid('tag_id')
+      .notNull()
+      .references(() => tags.id, { onDelete: 'restrict' }),
+    position: smallint('position').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.storyId, t.tagId] }), index('story_tags_tag_idx').on(t.tagId)],
+);
+
+// Every slug a story was ever published under, so old URLs answer with a
+// permanent redirect. Slugs are unique across the site, so the slug alone
+// finds the story whatever section the old URL named.
+export const slugHistory = pgTable(
+  'slug_history',
+  {
+    slug: text('slug').primaryKey(),
+    storyId: uuid('story_id')
+      .notNull()
+      .references(() => stories.id, { onDelete: 'cascade' }),
+    createdAt: createdAt(),
+  },
+  (t) => [index('slug_history_story_idx').on(t.storyId)],
+);
+
+/** A full snapshot of the working copy, as saved, approved or restored. */
+export const storyRevisions = pgTable(
+  'story_revisions',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    storyId: uuid('story_id')
+      .notNull()
+      .references(() => stories.id, { onDelete: 'cascade' }),
+    kind: revisionKind('kind').notNull(),
+    // The story version this snapshot was taken at.
+    storyVersion: integer('story_version').notNull(),
+    authorId: uuid('author_id').references(() => users.id, { onDelete: 'set null' }),
+    kicker: text('kicker').notNull(),
+    headline: text('headline').notNull(),
+    standfirst: text('standfirst').notNull(),
+    body: jsonb('body').$type<JSONContent>().notNull(),
+    plainText: text('plain_text').notNull(),
+    language: contentLanguage('language').notNull(),
+    slug: text('slug'),
+    sectionId: uuid('section_id'),
+    seoTitle: text('seo_title'),
+    seoDescription: text('seo_description'),
+    leadImageId: uuid('lead_image_id'),
+    leadImageAlt: text('lead_image_alt'),
+    leadImageCaption: text('lead_image_caption'),
+    leadImageCredit: text('lead_image_credit'),
+    bylines: jsonb('bylines').$type<BylineRef[]>().notNull(),
+    tags: jsonb('tags').$type<TagRef[]>().notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index('story_revisions_story_idx').on(t.storyId, t.createdAt)],
+);
+
+export const workflowEvents = pgTable(
+  'workflow_events',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    storyId: uuid('story_id')
+      .notNull()
+      .references(() => stories.id, { onDelete: 'cascade' }),
+    action: text('action').notNull(),
+    fromEditorial: editorialState('from_editorial'),
+    toEditorial: editorialState('to_editorial'),
+    fromPublication: publicationState('from_publication'),
+    toPublication: publicationState('to_publication'),
+    actorId: uuid('actor_id').references(() => users.id, { onDelete: 'set null' }),
+    reason: text('reason'),
+    revisionId: uuid('revision_id').references(() => storyRevisions.id, { onDelete: 'set null' }),
+    createdAt: createdAt(),
+  },
+  (t) => [index('workflow_events_story_idx').on(t.storyId, t.createdAt)],
+);
+
+/** A note published with an update. */
+export type PublicNote = { kind: 'correction' | 'update'; body: string; at: string };
+
+export const corrections = pgTable(
+  'corrections',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    storyId: uuid('story_id')
+      .notNull()
+      .references(() => stories.id, { onDelete: 'cascade' }),
+    kind: noteKind('kind').notNull().default('correction'),
+    body: text('body').notNull(),
+    createdById: uuid('created_by_id').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: createdAt(),
+  },
+  (t) => [index('corrections_story_idx').on(t.storyId, t.createdAt)],
+);
+
+// The soft lock: who has a story open for editing, from which editor tab.
+// A holder whose heartbeat is older than the expiry no longer holds it.
+export const storyPresence = pgTable('story_presence', {
+  storyId: uuid('story_id')
+    .primaryKey()
+    .references(() => stories.id, { onDelete: 'cascade' }),
+  userId: uuid('user_id')
+    .notNull()
+    .references(() => users.id, { onDelete: 'cascade' }),
+  sessionId: text('session_id').notNull(),
+  startedAt: tstz('started_at').notNull(),
+  lastSeenAt: tstz('last_seen_at').notNull(),
+});
+
+// Signed, read-only links to a story's working copy, for readers outside the
+// newsroom (a lawyer, a source). The token is signed; this row is what makes
+// it revocable and listable.
+export const shareLinks = pgTable(
+  'share_links',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    storyId: uuid('story_id')
+      .notNull()
+      .references(() => stories.id, { onDelete: 'cascade' }),
+    createdById: uuid('created_by_id').references(() => users.id, { onDelete: 'set null' }),
+    expiresAt: tstz('expires_at').notNull(),
+    revokedAt: tstz('revoked_at'),
+    revokedById: uuid('revoked_by_id').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: createdAt(),
+  },
+  (t) => [index('share_links_story_idx').on(t.storyId, t.createdAt)],
+);

@@ -1,0 +1,23 @@
+// Every closed list of values the database stores as an enum, defined once.
+// Pure and client-safe: the Postgres enums (db/schema/enums.ts), the zod
+// schemas and the UI's filters all import these lists.
+
+export const USER_STATUSES = ['active', 'deactivated'] as const;
+export const UI_LOCALES = ['ar', 'en'] as const;
+export const CONTENT_LANGUAGES = ['ar', 'en'] as const;
+export const EDITORIAL_STATES = ['draft', 'in_review', 'changes_requested', 'approved'] as const;
+export const PUBLICATION_STATES = ['unpublished', 'published', 'taken_down', 'retracted'] as const;
+export const REVISION_KINDS = ['save', 'autosave', 'approval', 'restore', 'overwrite'] as const;
+export const DIGIT_STYLES = ['arab', 'latn'] as const;
+export const MEDIA_STATES = ['processing', 'ready', 'failed'] as const;
+export const NOTIFICATION_KINDS = ['submitted', 'sent_back', 'approved', 'published', 'scheduled', 'mentioned', 'assigned', 'taken_over'] as const;
+export const NOTE_KINDS = ['correction', 'update'] as const;
+export const USER_TOKEN_KINDS = ['invitation', 'password_reset'] as const;
+/** How a save came about: typed and saved, saved by the timer, or a deliberate "keep mine" over a colleague's version. */
+export const SAVE_KINDS = ['save', 'autosave', 'overwrite'] as const;
+
+export type ContentLanguage = (typeof CONTENT_LANGUAGES)[number];
+export type EditorialState = (typeof EDITORIAL_STATES)[number];
+export type PublicationState = (typeof PUBLICATION_STATES)[number];
+export type NoteKind = (typeof NOTE_KINDS)[number];
+export type SaveKind = (typeof SAVE_KINDS)[number];
