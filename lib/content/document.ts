@@ -46,9 +46,9 @@ export function sanitizeDoc(node: JSONContent): JSONContent {
 
 /**
  * The editor's JSON as we store it: the editor fills in every attribute with
- * its default (dir "auto", a link's rel and target from our configuration),
- * so this keeps only what the writer chose. A forced direction stays; an
- * automatic one is the default and is left out.
+ * its default (a link's rel and target from our configuration), so this
+ * keeps only what the writer chose, and each block's computed direction
+ * (autoDir, ./block-direction). A forced direction stays; "auto" means none.
  */
 export function normalizeDoc(node: JSONContent): JSONContent {
   const out: JSONContent = { type: node.type };
@@ -90,6 +90,7 @@ function attributeProblem(owner: string, name: string, value: unknown): string |
   if (value === null || value === undefined) return null;
   if (owner === 'figure' && name !== 'dir') return figureAttributeProblem(name, value);
   if (name === 'dir') return typeof value === 'string' && DIRECTIONS.has(value) ? null : 'bad dir';
+  if (name === 'autoDir') return value === 'ltr' || value === 'rtl' ? null : 'bad dir';
   if (owner === 'heading' && name === 'level') return value === 2 || value === 3 || value === 4 ? null : 'bad heading level';
   if (owner === 'orderedList' && name === 'start') return Number.isInteger(value) && (value as number) >= 0 ? null : 'bad list start';
   if (owner === 'orderedList' && name === 'type') return value === '1' ? null : 'bad list type';
