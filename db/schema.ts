@@ -502,6 +502,20 @@ export const searchRateLimits = pgTable('search_rate_limits', {
   windowStartedAt: tstz('window_started_at').notNull(),
 });
 
+// The reader search's vocabulary, for «هل تقصد: …»: each normalized word of the
+// live stories (and its form without proclitics) with the number of live
+// stories that use it. Kept by statement-level triggers on published_stories
+// (drizzle/0012_search_vocabulary.sql), so no write path can forget it; a
+// trigram index finds the nearest word to a misspelt one.
+export const searchWords = pgTable(
+  'search_words',
+  {
+    word: text('word').primaryKey(),
+    stories: integer('stories').notNull(),
+  },
+  (t) => [index('search_words_trgm_idx').using('gist', t.word.op('gist_trgm_ops'))],
+);
+
 // The soft lock: who has a story open for editing, from which editor tab.
 // A holder whose heartbeat is older than the expiry no longer holds it.
 export const storyPresence = pgTable('story_presence', {

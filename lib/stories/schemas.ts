@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { validateDoc } from '@/lib/content/document';
 import { QUEUE_IDS } from '@/lib/desk/queue-ids';
 import { isSlug } from '@/lib/slug';
+import { stripControlChars } from '@/lib/text/control-chars';
 
 // The editor's save: the whole working copy plus the version it was based on.
 // Messages are catalogue keys under "errors".
@@ -52,7 +53,7 @@ export type StorySaveInput = z.infer<typeof storySaveSchema>;
 export type StoryContentInput = Omit<StorySaveInput, 'intent' | 'sessionId'>;
 
 export const storyFilterSchema = z.object({
-  q: z.string().trim().max(200).optional().catch(undefined),
+  q: z.string().transform(stripControlChars).pipe(z.string().trim().max(200)).optional().catch(undefined),
   state: z.enum(['draft', 'in_review', 'changes_requested', 'approved']).optional().catch(undefined),
   publication: z.enum(['unpublished', 'published', 'taken_down', 'retracted']).optional().catch(undefined),
   section: z.uuid().optional().catch(undefined),
