@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { SEVERITIES } from '@/lib/checklist/rules';
+import { refuseControlChars } from '@/lib/text/control-chars';
 
 // The settings page's forms, one schema each. Messages are catalogue keys under "errors".
 
@@ -30,8 +31,8 @@ function isTimeZone(value: string): boolean {
 
 /** The site's own settings: how it names itself and how it writes dates and numbers. */
 export const siteSettingsSchema = z.object({
-  siteName: z.string().trim().min(1, 'errors.required').max(80, 'errors.tooLong'),
-  siteDescription: z.string().trim().max(300, 'errors.tooLong'),
+  siteName: refuseControlChars(z.string().trim().min(1, 'errors.required').max(80, 'errors.tooLong')),
+  siteDescription: refuseControlChars(z.string().trim().max(300, 'errors.tooLong')),
   digits: z.enum(['arab', 'latn'], { error: 'errors.invalidChoice' }),
   showHijri: z.enum(['on']).optional().transform((value) => value === 'on'),
   timeZone: z.string().trim().max(64).refine(isTimeZone, 'errors.settings.timeZone'),

@@ -1,3 +1,5 @@
+import { z } from 'zod';
+
 // The one definition of the characters no staff or reader text may carry: C0
 // controls other than tab and line breaks (NUL first: Postgres refuses it in
 // text and the request would die with a 500), DEL, and the bidi overrides and
@@ -18,3 +20,7 @@ export function stripControlChars(text: string): string {
 
 /** The catalogue key every form shows for such text. */
 export const CONTROL_CHARS_ERROR = 'errors.controlChars';
+
+/** A staff text field refuses control characters with the field's own message, before anything is stored or logged. */
+export const refuseControlChars = <T extends z.ZodType<string | undefined | null>>(schema: T) =>
+  schema.refine((value) => typeof value !== 'string' || !hasControlChars(value), CONTROL_CHARS_ERROR);
