@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { JSONContent } from '@tiptap/core';
 import { ArticleBody } from './article-body';
 
-const render = (content: JSONContent[]) => renderToStaticMarkup(<ArticleBody doc={{ type: 'doc', content }} />);
+const render = (content: JSONContent[]) => renderToStaticMarkup(<ArticleBody doc={{ type: 'doc', content }} language="ar" />);
 const text = (value: string, marks?: JSONContent['marks']): JSONContent => ({ type: 'text', text: value, ...(marks ? { marks } : {}) });
 
 describe('ArticleBody', () => {
@@ -12,7 +12,7 @@ describe('ArticleBody', () => {
       { type: 'paragraph', content: [text('سوفت بنك تستثمر في OpenAI')] },
       { type: 'paragraph', attrs: { dir: 'ltr' }, content: [text('ARM Holdings')] },
     ]);
-    expect(html).toMatch(/<p dir="auto">سوفت بنك تستثمر في OpenAI<\/p><p dir="ltr">ARM Holdings<\/p>/);
+    expect(html).toMatch(/<p dir="rtl">سوفت بنك تستثمر في OpenAI<\/p><p dir="ltr">ARM Holdings<\/p>/);
   });
 
   it('escapes text instead of emitting markup', () => {
@@ -30,7 +30,7 @@ describe('ArticleBody', () => {
     expect(html).not.toContain('iframe');
     expect(html).not.toContain('evil');
     expect(html).not.toContain('red');
-    expect(html).toContain('<p dir="auto">قبل</p><p dir="auto"><strong>بعد</strong></p>');
+    expect(html).toContain('<p dir="rtl">قبل</p><p dir="rtl"><strong>بعد</strong></p>');
   });
 
   it('keeps safe links and drops unsafe ones', () => {
@@ -44,7 +44,7 @@ describe('ArticleBody', () => {
     expect(html).toContain('rel="noopener noreferrer nofollow"');
     expect(html).not.toContain('javascript:');
     expect(html).not.toContain('data:');
-    expect(html).toContain('<p dir="auto">خطر</p>');
+    expect(html).toContain('<p dir="rtl">خطر</p>');
   });
 
   it('renders the trimmed schema: headings, lists, quotes and rules', () => {
@@ -54,9 +54,9 @@ describe('ArticleBody', () => {
       { type: 'blockquote', content: [{ type: 'paragraph', content: [text('اقتباس')] }] },
       { type: 'horizontalRule' },
     ]);
-    expect(html).toContain('<h2 dir="auto">عنوان فرعي</h2>');
-    expect(html).toMatch(/<ul[^>]*><li[^>]*><p dir="auto">بند<\/p><\/li><\/ul>/);
-    expect(html).toMatch(/<blockquote[^>]*><p dir="auto">اقتباس<\/p><\/blockquote>/);
+    expect(html).toContain('<h2 dir="rtl">عنوان فرعي</h2>');
+    expect(html).toMatch(/<ul[^>]*><li[^>]*><p dir="rtl">بند<\/p><\/li><\/ul>/);
+    expect(html).toMatch(/<blockquote[^>]*><p dir="rtl">اقتباس<\/p><\/blockquote>/);
     expect(html).toMatch(/<hr[^>]*\/?>/);
   });
 });

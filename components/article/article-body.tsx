@@ -1,5 +1,7 @@
 import type { JSONContent } from '@tiptap/core';
 import { renderToReactElement } from '@tiptap/static-renderer/pm/react';
+import { withDirections } from '@/lib/content/block-direction';
+import type { ContentLanguage } from '@/lib/content/direction';
 import { sanitizeDoc } from '@/lib/content/document';
 import { contentExtensions } from '@/lib/content/extensions';
 import type { FigureAttrs } from '@/lib/content/figure';
@@ -7,16 +9,15 @@ import { Figure } from './responsive-picture';
 
 // Renders stored JSON to React elements on the server with the editor's own
 // extension list. React escapes every text node, so no HTML string from the
-// document ever reaches the page. `dir="auto"` on each block lets a block
-// that starts with a Latin run read left to right; a direction forced in the
-// editor is stored on the node and wins.
-export function ArticleBody({ doc }: { doc: JSONContent }) {
+// document ever reaches the page. Each block gets the direction of its
+// dominant script (lib/content/block-direction), computed here again for rows
+// stored before blocks carried one; a direction forced in the editor wins.
+export function ArticleBody({ doc, language }: { doc: JSONContent; language: ContentLanguage }) {
   return (
     <div className="article-body">
       {renderToReactElement({
-        content: sanitizeDoc(doc),
+        content: withDirections(sanitizeDoc(doc), language),
         extensions: contentExtensions,
-        staticEditorOptions: { textDirection: 'auto' },
         options: {
           // Figures get the reader's <picture> over the renditions, lazily loaded: the body sits below the lead image.
           nodeMapping: {

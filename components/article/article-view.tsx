@@ -2,6 +2,7 @@ import { getTranslations } from 'next-intl/server';
 import type { Article } from '@/lib/reader/queries';
 import { formatDate, formatHijriDate, type DateSettings } from '@/lib/reader/format';
 import { authorPath, sectionPath, tagPath } from '@/lib/reader/paths';
+import { dominantDirection, languageDirection } from '@/lib/content/direction';
 import { ArticleBody } from './article-body';
 import { Figure } from './responsive-picture';
 
@@ -11,7 +12,7 @@ export async function ArticleView({ article, settings }: { article: Article; set
   const t = await getTranslations({ locale: 'ar', namespace: 'article' });
   const updated = article.updatedAt.getTime() - article.publishedAt.getTime() > 60_000;
   return (
-    <article lang={article.language} dir={article.language === 'ar' ? 'rtl' : 'ltr'} className="mx-auto max-w-3xl">
+    <article lang={article.language} dir={languageDirection(article.language)} className="mx-auto max-w-3xl">
       <header className="mb-8 border-b border-rule pb-6">
         {/* Always there on a published story; a preview of a draft may have no section yet. */}
         {article.sectionName && (
@@ -21,9 +22,9 @@ export async function ArticleView({ article, settings }: { article: Article; set
             </a>
           </p>
         )}
-        {article.kicker && <p className="mt-2 font-bold text-accent">{article.kicker}</p>}
-        <h1 className="mt-1 font-display text-3xl font-bold leading-normal md:text-4xl">{article.headline}</h1>
-        {article.standfirst && <p className="mt-3 text-xl text-muted">{article.standfirst}</p>}
+        {article.kicker && <p dir={dominantDirection(article.kicker, article.language)} className="mt-2 font-bold text-accent">{article.kicker}</p>}
+        <h1 dir={dominantDirection(article.headline, article.language)} className="mt-1 font-display text-3xl font-bold leading-normal md:text-4xl">{article.headline}</h1>
+        {article.standfirst && <p dir={dominantDirection(article.standfirst, article.language)} className="mt-3 text-xl text-muted">{article.standfirst}</p>}
         {article.bylines.length > 0 && (
           <p className="mt-4 font-bold">
             {t('by')}{' '}
@@ -65,7 +66,7 @@ export async function ArticleView({ article, settings }: { article: Article; set
           priority
         />
       )}
-      <ArticleBody doc={article.body} />
+      <ArticleBody doc={article.body} language={article.language} />
       {article.notes.length > 0 && (
         <aside aria-labelledby="notes-heading" className="mt-8 space-y-3 border-s-4 border-accent bg-white p-4">
           <h2 id="notes-heading" className="font-display text-lg font-bold">

@@ -8,7 +8,7 @@ const figure = (attrs: Record<string, unknown>) => ({ type: 'doc', content: [{ t
 
 describe('inline figures', () => {
   it('render a lazy <picture> over the AVIF and WebP renditions, sized, with caption and credit', () => {
-    const html = renderToStaticMarkup(<ArticleBody doc={figure({ mediaId: id, alt: 'شجرة', caption: 'شجرة في الحديقة', credit: 'تصوير: سارة', width: 1000, height: 750 })} />);
+    const html = renderToStaticMarkup(<ArticleBody doc={figure({ mediaId: id, alt: 'شجرة', caption: 'شجرة في الحديقة', credit: 'تصوير: سارة', width: 1000, height: 750 })} language="ar" />);
     expect(html).toContain(`<source type="image/avif" srcSet="/media/${id}/320.avif 320w, /media/${id}/640.avif 640w, /media/${id}/960.avif 960w"`);
     expect(html).toContain(`<source type="image/webp" srcSet="/media/${id}/320.webp 320w`);
     expect(html).toMatch(/<img src="\/media\/[^"]+\/960\.webp" alt="شجرة" width="1000" height="750" decoding="async" loading="lazy"/);
@@ -23,7 +23,7 @@ describe('inline figures', () => {
   });
 
   it('are dropped on render when their id is not one', () => {
-    const html = renderToStaticMarkup(<ArticleBody doc={figure({ mediaId: '../../etc/passwd', alt: 'x', width: 10, height: 10 })} />);
+    const html = renderToStaticMarkup(<ArticleBody doc={figure({ mediaId: '../../etc/passwd', alt: 'x', width: 10, height: 10 })} language="ar" />);
     expect(html).not.toContain('<img');
   });
 });

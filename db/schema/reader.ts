@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { check, index, jsonb, pgTable, smallint, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { check, index, integer, jsonb, pgTable, smallint, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import type { JSONContent } from '@tiptap/core';
 import { contentLanguage, publicationState } from './enums';
 import { tstz, tsvector } from './columns';
@@ -72,4 +72,18 @@ export const frontPageSlots = pgTable(
     updatedAt: tstz('updated_at').notNull().defaultNow(),
   },
   (t) => [uniqueIndex('front_page_slots_story_idx').on(t.storyId), check('front_page_slots_position', sql`${t.position} >= 0 and ${t.position} < 20`)],
+);
+
+// The reader search's vocabulary, for «هل تقصد: …»: each normalized word of the
+// live stories (and its form without proclitics) with the number of live
+// stories that use it. Kept by statement-level triggers on published_stories
+// (drizzle/0012_search_vocabulary.sql), so no write path can forget it; a
+// trigram index finds the nearest word to a misspelt one.
+export const searchWords = pgTable(
+  'search_words',
+  {
+    word: text('word').primaryKey(),
+    stories: integer('stories').notNull(),
+  },
+  (t) => [index('search_words_trgm_idx').using('gist', t.word.op('gist_trgm_ops'))],
 );

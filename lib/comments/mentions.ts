@@ -1,4 +1,5 @@
 import type { MentionRef } from '@/db/schema';
+import { hasControlChars } from '@/lib/text/control-chars';
 
 // Mentions are plain text: "@" followed by a staff member's display name, as
 // the picker inserts it. The server finds them against the staff list, so no
@@ -58,13 +59,11 @@ export function looseName(value: string): string {
 }
 
 export const COMMENT_MAX = 2000;
-// C0 controls other than tab and line breaks, DEL, and the bidi overrides and isolates that can make text read differently than it is stored.
-const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\u202A-\u202E\u2066-\u2069]/;
 
 /** Checks a comment body: a length limit, and no control characters other than line breaks and tabs. */
 export function commentBodyError(body: string): string | null {
   if (!body.trim()) return 'errors.required';
   if (body.length > COMMENT_MAX) return 'errors.comments.tooLong';
-  if (CONTROL.test(body)) return 'errors.comments.controlChars';
+  if (hasControlChars(body)) return 'errors.comments.controlChars';
   return null;
 }

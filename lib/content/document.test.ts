@@ -149,3 +149,34 @@ describe('normalizeDoc', () => {
     expect(validateDoc(fromEditor).map((p) => p.message)).toContain('attribute target not allowed');
   });
 });
+
+describe('hostile documents', () => {
+  const nested = (depth: number) => {
+    let node: Record<string, unknown> = { type: 'paragraph' };
+    for (let i = 0; i < depth; i++) node = { type: 'blockquote', content: [node] };
+    return { type: 'doc', content: [node] };
+  };
+
+  it('refuses a 10,000-deep document without overflowing the stack', () => {
+    expect(validateDoc(nested(10_000))).toEqual([{ path: 'doc', message: 'too deep' }]);
+    expect(validateDoc(nested(10))).toEqual([]);
+  });
+
+  it('refuses deep nesting hidden in attributes too', () => {
+    let attrs: Record<string, unknown> = {};
+    for (let i = 0; i < 10_000; i++) attrs = { a: attrs };
+    expect(validateDoc({ type: 'doc', content: [{ type: 'paragraph', attrs }] })).toEqual([{ path: 'doc', message: 'too deep' }]);
+  });
+
+  it('refuses control characters in text and attributes', () => {
+    expect(validateDoc(paragraphsToDoc(['a\u0000b'])).map((p) => p.message)).toContain('control characters');
+    expect(validateDoc(paragraphsToDoc(['سطر\tمع جدولة']))).toEqual([]);
+  });
+
+  it('reads a link as the browser does: tabs and line breaks inside are dropped', () => {
+    for (const href of ['/\t/evil.example', '/\n/evil.example', '/\r\n/evil.example', '\t//evil.example', '/\t\\evil.example', ' /\t/evil.example '])
+      expect(isSafeHref(href), JSON.stringify(href)).toBe(false);
+    expect(isSafeHref(' /economy/story ')).toBe(true);
+    expect(isSafeHref('https://example.com/a\tb')).toBe(true);
+  });
+});

@@ -1,4 +1,5 @@
 import { getSchema, type JSONContent } from '@tiptap/core';
+import { hasControlChars } from '@/lib/text/control-chars';
 import { contentExtensions, LINK_PROTOCOLS } from './extensions';
 
 // Schema-level operations on stored Tiptap JSON. Pure: no I/O.
@@ -6,10 +7,20 @@ import { contentExtensions, LINK_PROTOCOLS } from './extensions';
 const schema = getSchema(contentExtensions);
 const BLOCK_SEPARATOR = '\n\n';
 
+/**
+ * A link target as a browser reads it: the URL parser drops leading and
+ * trailing C0 controls and spaces, and every tab and line break anywhere, so
+ * "/\t/evil.example" is followed as "//evil.example", off the site.
+ */
+function asBrowserReadsIt(href: string): string {
+  return href.replace(/^[\u0000-\u0020]+|[\u0000-\u0020]+$/g, '').replace(/[\t\n\r]/g, '');
+}
+
 /** A link target readers may follow: http(s), mailto, tel, or a site-relative path. */
 export function isSafeHref(href: unknown): href is string {
-  if (typeof href !== 'string' || href.trim() === '') return false;
-  const value = href.trim();
+  if (typeof href !== 'string') return false;
+  const value = asBrowserReadsIt(href);
+  if (value === '') return false;
   // Site-relative paths, but not protocol-relative ones: browsers read "/\\host" like "//host".
   if (value.startsWith('/') && !value.startsWith('//') && !value.startsWith('/\\')) return true;
   if (value.startsWith('#')) return true;
@@ -46,9 +57,9 @@ export function sanitizeDoc(node: JSONContent): JSONContent {
 
 /**
  * The editor's JSON as we store it: the editor fills in every attribute with
- * its default (dir "auto", a link's rel and target from our configuration),
- * so this keeps only what the writer chose. A forced direction stays; an
- * automatic one is the default and is left out.
+ * its default (a link's rel and target from our configuration), so this
+ * keeps only what the writer chose, and each block's computed direction
+ * (autoDir, ./block-direction). A forced direction stays; "auto" means none.
  */
 export function normalizeDoc(node: JSONContent): JSONContent {
   const out: JSONContent = { type: node.type };
@@ -67,6 +78,28 @@ export function normalizeDoc(node: JSONContent): JSONContent {
 }
 
 export type DocumentProblem = { path: string; message: string };
+
+/**
+ * JSON nesting a document may have: a list in a list in a quote is about a
+ * dozen levels, so this is far beyond any story. Deeper input is refused
+ * before anything walks it recursively (JSON.stringify included), where ten
+ * thousand levels would overflow the stack.
+ */
+export const MAX_DOC_DEPTH = 100;
+export const TOO_DEEP = 'too deep';
+export const CONTROL_CHARACTERS = 'control characters';
+
+/** Whether JSON nests deeper than `limit` objects and arrays, with an explicit stack: no recursion, whatever the input. */
+export function nestsDeeperThan(value: unknown, limit: number): boolean {
+  const stack: [unknown, number][] = [[value, 0]];
+  while (stack.length > 0) {
+    const [item, depth] = stack.pop()!;
+    if (typeof item !== 'object' || item === null) continue;
+    if (depth + 1 > limit) return true;
+    for (const child of Object.values(item)) stack.push([child, depth + 1]);
+  }
+  return false;
+}
 
 /** About 1 MB of JSON: far beyond any news story, small enough to refuse abuse early. */
 export const MAX_DOC_BYTES = 1_000_000;
@@ -90,6 +123,7 @@ function attributeProblem(owner: string, name: string, value: unknown): string |
   if (value === null || value === undefined) return null;
   if (owner === 'figure' && name !== 'dir') return figureAttributeProblem(name, value);
   if (name === 'dir') return typeof value === 'string' && DIRECTIONS.has(value) ? null : 'bad dir';
+  if (name === 'autoDir') return value === 'ltr' || value === 'rtl' ? null : 'bad dir';
   if (owner === 'heading' && name === 'level') return value === 2 || value === 3 || value === 4 ? null : 'bad heading level';
   if (owner === 'orderedList' && name === 'start') return Number.isInteger(value) && (value as number) >= 0 ? null : 'bad list start';
   if (owner === 'orderedList' && name === 'type') return value === '1' ? null : 'bad list type';
@@ -122,6 +156,9 @@ export function validateDoc(doc: unknown): DocumentProblem[] {
     checkAttrs(type.name, node.attrs, type.spec.attrs ?? {}, path, problems);
     if (type.name === 'figure' && node.attrs?.mediaId === undefined) problems.push({ path, message: 'bad media id' });
     if (type.name === 'text' && (typeof node.text !== 'string' || node.text === '')) problems.push({ path, message: 'empty text node' });
+    // Text and every string attribute (alt, caption, credit, a link's title): a NUL would fail in Postgres, a bidi override would mislead readers.
+    const strings = [node.text, ...Object.values(node.attrs ?? {}), ...(node.marks ?? []).flatMap((mark) => Object.values(mark.attrs ?? {}))];
+    if (strings.some((value) => typeof value === 'string' && hasControlChars(value))) problems.push({ path, message: CONTROL_CHARACTERS });
     for (const mark of node.marks ?? []) {
       const markType = schema.marks[mark.type];
       if (!markType) problems.push({ path, message: `unknown mark ${mark.type}` });
@@ -135,6 +172,7 @@ export function validateDoc(doc: unknown): DocumentProblem[] {
   if (typeof doc !== 'object' || doc === null || (doc as JSONContent).type !== 'doc') {
     return [{ path: 'doc', message: 'not a document' }];
   }
+  if (nestsDeeperThan(doc, MAX_DOC_DEPTH)) return [{ path: 'doc', message: TOO_DEEP }];
   if (JSON.stringify(doc).length > MAX_DOC_BYTES) return [{ path: 'doc', message: 'too large' }];
   walk(doc as JSONContent, 'doc');
   if (problems.length === 0) {

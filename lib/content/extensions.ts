@@ -1,5 +1,7 @@
 import type { Extensions } from '@tiptap/core';
 import StarterKit from '@tiptap/starter-kit';
+import { BlockDirection } from './block-direction';
+import type { ContentLanguage } from './direction';
 import { Figure } from './figure';
 
 // The one extension list. The editor and the server renderer both import it,
@@ -9,7 +11,8 @@ import { Figure } from './figure';
 // because the headline is the page's only h1.
 export const LINK_PROTOCOLS = ['http', 'https', 'mailto', 'tel'] as const;
 
-export const contentExtensions: Extensions = [
+// The language only decides a tie when the editor recomputes a block's direction (./block-direction).
+export const contentExtensionsFor = (language: ContentLanguage): Extensions => [
   StarterKit.configure({
     code: false,
     codeBlock: false,
@@ -26,4 +29,8 @@ export const contentExtensions: Extensions = [
     },
   }),
   Figure,
+  BlockDirection.configure({ language }),
 ];
+
+/** The schema and the reader renderer: stored blocks already carry their direction, so the language plays no part. */
+export const contentExtensions: Extensions = contentExtensionsFor('ar');

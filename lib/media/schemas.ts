@@ -1,8 +1,9 @@
 import { z } from 'zod';
+import { refuseControlChars, stripControlChars } from '@/lib/text/control-chars';
 
 // Input of the media library's actions and routes. Messages are catalogue keys under "errors".
 
-const text = (max: number) => z.string().max(max, 'errors.tooLong').transform((value) => value.trim());
+const text = (max: number) => refuseControlChars(z.string().max(max, 'errors.tooLong')).transform((value) => value.trim());
 
 export const mediaTextSchema = z.object({
   id: z.uuid({ error: 'errors.notFound' }),
@@ -16,7 +17,7 @@ export type MediaTextInput = z.infer<typeof mediaTextSchema>;
 export const mediaIdSchema = z.object({ id: z.uuid({ error: 'errors.notFound' }) });
 
 export const mediaFilterSchema = z.object({
-  q: z.string().trim().max(200).optional().catch(undefined),
+  q: z.string().transform(stripControlChars).pipe(z.string().trim().max(200)).optional().catch(undefined),
   uploader: z.uuid().optional().catch(undefined),
   from: z.iso.date().optional().catch(undefined),
   to: z.iso.date().optional().catch(undefined),

@@ -49,6 +49,12 @@ const corpus: Record<string, { headline: string; paragraphs: string[] }> = {
   // Latin names and digits.
   release: { headline: 'أطلقت OpenAI نموذجًا', paragraphs: ['نموذج جديد من الشركة'] },
   year: { headline: 'نمو الاقتصاد في ٢٠٢٤', paragraphs: ['سجلت البلاد نموًا في عام ٢٠٢٤'] },
+  // ة typed as ه, and the pronoun ه that must stay itself.
+  study: { headline: 'دراسة جديدة عن النوم', paragraphs: ['نشرت الجامعة نتائج الدراسات'] },
+  rates: { headline: 'المصرف يثبت أسعار الفائدة', paragraphs: ['قرار متوقع'] },
+  heat: { headline: 'موجة حر تضرب أوروبا', paragraphs: ['درجات حرارة قياسية'] },
+  hisBook: { headline: 'أصدر الروائي كتابه الأول', paragraphs: ['رواية عن المدينة'] },
+  writing: { headline: 'فن الكتابة الصحفية', paragraphs: ['ورشة للصحفيين'] },
 };
 
 type Row = { q: string; match: string[]; not?: string[] };
@@ -124,6 +130,16 @@ const table: Row[] = [
   { q: 'بريق OR وزير', match: ['glitter', 'minister'], not: ['team', 'jar'] },
   { q: 'بريق أو وزير', match: ['glitter', 'minister'] },
   { q: 'البنك المركزي', match: ['bank'], not: ['seed', 'pancreas'] },
+  // A final ه typed for ة finds the ة word, its plural and its definite form; a typed ة never finds the pronoun ه.
+  { q: 'دراسة', match: ['study'] },
+  { q: 'دراسه', match: ['study'] },
+  { q: 'الدراسه', match: ['study'] },
+  { q: 'اسعار الفائده', match: ['rates'] },
+  { q: '"اسعار الفائده"', match: ['rates'] },
+  { q: 'موجه حر', match: ['heat'] },
+  { q: 'شركه', match: ['startups', 'seed'] },
+  { q: 'كتابة', match: ['writing'], not: ['hisBook'] },
+  { q: 'كتابه', match: ['hisBook', 'writing'] },
 ];
 
 const ids = new Map<string, string>();
@@ -151,6 +167,14 @@ async function found(q: string): Promise<Set<string>> {
   return new Set([...keys].filter((key): key is string => !!key));
 }
 
+// Printed after the run, so a change to normalization can be measured before and after on the same table.
+const tally = { rows: 0, rowsHeld: 0, match: 0, matchFound: 0, not: 0, notAvoided: 0 };
+afterAll(() => {
+  process.stdout.write(
+    `relevance: rows held ${tally.rowsHeld}/${tally.rows}; must-match found ${tally.matchFound}/${tally.match}; must-not avoided ${tally.notAvoided}/${tally.not}\n`,
+  );
+});
+
 describe('relevance table', () => {
   it('has at least 40 query → story pairs', () => {
     expect(table.reduce((n, row) => n + row.match.length + (row.not?.length ?? 0), 0)).toBeGreaterThanOrEqual(40);
@@ -158,6 +182,16 @@ describe('relevance table', () => {
 
   it.each(table)('«$q»', async ({ q, match, not = [] }) => {
     const keys = await found(q);
+    const matchFound = match.filter((key) => keys.has(key)).length;
+    const notAvoided = not.filter((key) => !keys.has(key)).length;
+    Object.assign(tally, {
+      rows: tally.rows + 1,
+      rowsHeld: tally.rowsHeld + (matchFound === match.length && notAvoided === not.length ? 1 : 0),
+      match: tally.match + match.length,
+      matchFound: tally.matchFound + matchFound,
+      not: tally.not + not.length,
+      notAvoided: tally.notAvoided + notAvoided,
+    });
     for (const key of match) expect(keys, `«${q}» must find ${key}`).toContain(key);
     for (const key of not) expect(keys, `«${q}» must not find ${key}`).not.toContain(key);
   });

@@ -12,3 +12,11 @@ describe('searchParamsSchema', () => {
     for (const page of ['0', '-1', 'abc', '1.5', '51', '1e9']) expect(searchParamsSchema.parse({ q: 'x', page }).page, page).toBe(1);
   });
 });
+
+describe('control characters in q', () => {
+  it('drops NUL and the other controls instead of passing them to Postgres', () => {
+    expect(searchParamsSchema.parse({ q: 'a\u0000' }).q).toBe('a');
+    expect(searchParamsSchema.parse({ q: 'اس\u0007تثمار\u202E' }).q).toBe('استثمار');
+    expect(searchParamsSchema.parse({ q: '\u0000\u0001' }).q).toBe('');
+  });
+});

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { SEVERITIES } from '@/lib/checklist/rules';
 import { DIGIT_STYLES } from '@/lib/enums';
+import { refuseControlChars } from '@/lib/text/control-chars';
 
 // The settings page's forms, one schema each. Messages are catalogue keys under "errors".
 
@@ -31,8 +32,8 @@ function isTimeZone(value: string): boolean {
 
 /** The site's own settings: how it names itself and how it writes dates and numbers. */
 export const siteSettingsSchema = z.object({
-  siteName: z.string().trim().min(1, 'errors.required').max(80, 'errors.tooLong'),
-  siteDescription: z.string().trim().max(300, 'errors.tooLong'),
+  siteName: refuseControlChars(z.string().trim().min(1, 'errors.required').max(80, 'errors.tooLong')),
+  siteDescription: refuseControlChars(z.string().trim().max(300, 'errors.tooLong')),
   digits: z.enum(DIGIT_STYLES, { error: 'errors.invalidChoice' }),
   showHijri: z.enum(['on']).optional().transform((value) => value === 'on'),
   timeZone: z.string().trim().max(64).refine(isTimeZone, 'errors.settings.timeZone'),

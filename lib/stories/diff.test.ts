@@ -44,10 +44,21 @@ describe('diffDocuments', () => {
   it('reports a pure insertion as one added block', () => {
     const changes = diffDocuments(paragraphsToDoc(['أ', 'ج']), paragraphsToDoc(['أ', 'ب', 'ج']));
     expect(changes).toEqual([
-      { kind: 'same', text: 'أ' },
-      { kind: 'added', text: 'ب' },
-      { kind: 'same', text: 'ج' },
+      { kind: 'same', text: 'أ', dir: 'rtl' },
+      { kind: 'added', text: 'ب', dir: 'rtl' },
+      { kind: 'same', text: 'ج', dir: 'rtl' },
     ]);
+  });
+
+  it('shows a forced direction, and a change of it alone is a change', () => {
+    const plain = paragraphsToDoc(['OpenAI ليست شركة ربحية', 'Apple unveiled it']);
+    const forced = { ...plain, content: [{ ...plain.content![0]!, attrs: { dir: 'ltr' } }, plain.content![1]!] };
+    const changes = diffDocuments(plain, forced);
+    expect(changes).toHaveLength(2);
+    expect(changes[0]).toMatchObject({ kind: 'changed', dir: 'ltr', forced: { before: null, after: 'ltr' } });
+    expect(changes[1]).toEqual({ kind: 'same', text: 'Apple unveiled it', dir: 'ltr' });
+    // Unforced, the block reads by its dominant script, not its first letter.
+    expect(diffDocuments(forced, plain)[0]).toMatchObject({ dir: 'rtl', forced: { before: 'ltr', after: null } });
   });
 
   it('walks into lists and quotes', () => {

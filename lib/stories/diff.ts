@@ -1,33 +1,47 @@
 import type { JSONContent } from '@tiptap/core';
 import { diffArrays } from 'diff';
+import { dominantDirection, type ContentLanguage, type Direction } from '@/lib/content/direction';
 
 // Revision comparison. Pure: no I/O. Blocks are aligned first (a paragraph
 // added, removed or changed), then changed blocks get a word-level diff.
 // Words come from Intl's Arabic segmentation, diffed as token arrays: the
 // library's own word rule knows only Latin letters and would diff Arabic
 // letter by letter. Spaces are tokens too, so both texts rebuild exactly.
+// A block whose text stayed but whose forced direction changed is a change
+// too: readers see it the other way round.
 
 export type WordChange = { value: string; added: boolean; removed: boolean };
+/** `dir`: the direction the block reads in (forced, else its dominant script), so the diff shows it as readers do. */
 export type BlockChange =
-  | { kind: 'same'; text: string }
-  | { kind: 'added'; text: string }
-  | { kind: 'removed'; text: string }
-  | { kind: 'changed'; before: string; after: string; words: WordChange[] };
+  | { kind: 'same'; text: string; dir: Direction }
+  | { kind: 'added'; text: string; dir: Direction }
+  | { kind: 'removed'; text: string; dir: Direction }
+  | { kind: 'changed'; before: string; after: string; words: WordChange[]; dir: Direction; forced: { before: Direction | null; after: Direction | null } };
+
+type Block = { text: string; forced: Direction | null };
 
 const segmenter = new Intl.Segmenter('ar', { granularity: 'word' });
 
+const forcedOf = (node: JSONContent): Direction | null => (node.attrs?.dir === 'ltr' || node.attrs?.dir === 'rtl' ? node.attrs.dir : null);
+
 /** The text of every leaf block (paragraphs, headings, list items' paragraphs), in document order. */
 export function blockTexts(doc: JSONContent): string[] {
-  const out: string[] = [];
+  return leafBlocks(doc).map((block) => block.text);
+}
+
+/** Leaf blocks with the direction forced on them or on a block around them. */
+function leafBlocks(doc: JSONContent): Block[] {
+  const out: Block[] = [];
   const inline = (node: JSONContent): string =>
     node.type === 'text' ? (node.text ?? '') : node.type === 'hardBreak' ? '\n' : (node.content ?? []).map(inline).join('');
-  const visit = (node: JSONContent) => {
+  const visit = (node: JSONContent, outer: Direction | null) => {
     const children = node.content ?? [];
+    const forced = forcedOf(node) ?? outer;
     const isTextBlock = node.type !== 'doc' && children.every((child) => child.type === 'text' || child.type === 'hardBreak');
-    if (isTextBlock) out.push(node.type === 'horizontalRule' ? '———' : inline(node));
-    else children.forEach(visit);
+    if (isTextBlock) out.push({ text: node.type === 'horizontalRule' ? '———' : inline(node), forced });
+    else children.forEach((child) => visit(child, forced));
   };
-  visit(doc);
+  visit(doc, null);
   return out;
 }
 
@@ -65,22 +79,26 @@ export function diffText(before: string, after: string): WordChange[] {
   return out;
 }
 
-export function diffDocuments(before: JSONContent, after: JSONContent): BlockChange[] {
+export function diffDocuments(before: JSONContent, after: JSONContent, language: ContentLanguage = 'ar'): BlockChange[] {
   const changes: BlockChange[] = [];
-  const parts = diffArrays(blockTexts(before), blockTexts(after));
+  const dirOf = (block: Block) => block.forced ?? dominantDirection(block.text, language);
+  const parts = diffArrays(leafBlocks(before), leafBlocks(after), { comparator: (a, b) => a.text === b.text && a.forced === b.forced });
   for (let i = 0; i < parts.length; i++) {
     const part = parts[i]!;
     const next = parts[i + 1];
     if (part.removed && next?.added) {
       // A run of removed blocks followed by added ones: pair them up as edits.
       const pairs = Math.min(part.value.length, next.value.length);
-      for (let j = 0; j < pairs; j++) changes.push({ kind: 'changed', before: part.value[j]!, after: next.value[j]!, words: diffText(part.value[j]!, next.value[j]!) });
-      for (const text of part.value.slice(pairs)) changes.push({ kind: 'removed', text });
-      for (const text of next.value.slice(pairs)) changes.push({ kind: 'added', text });
+      for (let j = 0; j < pairs; j++) {
+        const [old, now] = [part.value[j]!, next.value[j]!];
+        changes.push({ kind: 'changed', before: old.text, after: now.text, words: diffText(old.text, now.text), dir: dirOf(now), forced: { before: old.forced, after: now.forced } });
+      }
+      for (const block of part.value.slice(pairs)) changes.push({ kind: 'removed', text: block.text, dir: dirOf(block) });
+      for (const block of next.value.slice(pairs)) changes.push({ kind: 'added', text: block.text, dir: dirOf(block) });
       i += 1;
       continue;
     }
-    for (const text of part.value) changes.push({ kind: part.added ? 'added' : part.removed ? 'removed' : 'same', text });
+    for (const block of part.value) changes.push({ kind: part.added ? 'added' : part.removed ? 'removed' : 'same', text: block.text, dir: dirOf(block) });
   }
   return changes;
 }

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { publishedStories, stories, storyRevisions, tags } from '@/db/schema';
 import { ensureSection, insertPublishedStory } from '@/db/seed';
 import type { CurrentUser } from '@/lib/auth/actor';
+import { withDirections } from '@/lib/content/block-direction';
 import { paragraphsToDoc } from '@/lib/content/document';
 import { Forbidden } from '@/lib/dal';
 import { connectTestDb } from '@/test/db';
@@ -82,6 +83,24 @@ describe('saving', () => {
     expect(revision?.bylines.map((b) => b.id)).toEqual([editor.authorId, writer.authorId]);
     const [tagCount] = await db.select({ n: count() }).from(tags).where(eq(tags.slug, 'openai'));
     expect(tagCount?.n).toBe(1);
+  });
+
+  it('stores each block with the direction of its dominant script, computed by the server; a forced one stays', async () => {
+    const id = await createStory(writer);
+    const story = await draftOf(writer, id);
+    const body = paragraphsToDoc(['OpenAI ليست شركة ربحية', 'ARM Holdings', 'نص عربي']);
+    // The client claims the wrong direction for the first block and forces the third: only the forcing is the writer's.
+    body.content![0]!.attrs = { autoDir: 'ltr' };
+    body.content![2]!.attrs = { dir: 'ltr' };
+    expect((await saveStory(writer, id, contentOf(story, { body })))?.status).toBe('saved');
+    const [row] = await db.select({ body: stories.body }).from(stories).where(eq(stories.id, id));
+    expect(row?.body.content?.map((block) => block.attrs)).toEqual([{ autoDir: 'rtl' }, { autoDir: 'ltr' }, { dir: 'ltr', autoDir: 'rtl' }]);
+  });
+
+  it('opens an old story, stored before blocks carried a direction, with the directions filled in', async () => {
+    const id = await createStory(writer);
+    await db.update(stories).set({ body: paragraphsToDoc(['iPhone 17 يصل إلى الأسواق']) }).where(eq(stories.id, id));
+    expect((await draftOf(writer, id)).body.content?.[0]?.attrs).toEqual({ autoDir: 'rtl' });
   });
 
   it('refuses a stale version and gives back the current copy; of two saves on one version exactly one wins', async () => {
@@ -167,7 +186,7 @@ describe('restore', () => {
     expect((await restoreRevision(writer, id, { revisionId: first.id, baseVersion: story.version }))?.status).toBe('saved');
     const restored = await draftOf(writer, id);
     expect(restored).toMatchObject({ headline: 'الأولى', version: story.version + 1, tags: [] });
-    expect(restored.body).toEqual(paragraphsToDoc(['نص أول']));
+    expect(restored.body).toEqual(withDirections(paragraphsToDoc(['نص أول']), 'ar'));
     const after = await listRevisions(writer, id);
     expect(after.map((r) => r.kind)).toEqual(['restore', 'save', 'save']);
     expect(after.slice(1).map((r) => r.id)).toEqual(before.map((r) => r.id));

@@ -8,6 +8,7 @@ import { firstRendition, mediaUrl } from '@/lib/media/plan';
 import type { CurrentUser } from '@/lib/auth/actor';
 import { can } from '@/lib/auth/permissions';
 import { now } from '@/lib/clock';
+import { withDirections } from '@/lib/content/block-direction';
 import { toPlainText } from '@/lib/content/document';
 import { authorize, Forbidden } from '@/lib/dal';
 import { slugify } from '@/lib/slug';
@@ -84,7 +85,8 @@ async function readDraft(db: Executor, storyId: string): Promise<StoryDraft | nu
     kicker: row.kicker,
     headline: row.headline,
     standfirst: row.standfirst,
-    body: row.body,
+    // Rows stored before blocks carried their direction get it here, so the editor opens with it.
+    body: withDirections(row.body, row.language),
     language: row.language,
     slug: row.slug ?? '',
     sectionId: row.sectionId,
@@ -236,7 +238,8 @@ export async function saveStory(
     if (input.leadImage && !images.has(input.leadImage.id)) fieldErrors.leadImage = 'errors.mediaMissing';
     if (figureMediaIds(input.body).some((id) => !images.has(id))) fieldErrors.body = 'errors.mediaMissing';
     if (Object.keys(fieldErrors).length > 0) return { status: 'invalid', fieldErrors };
-    const body = withFigureSizes(input.body, images);
+    // Each block's direction is the server's to compute, as the reader page computes it; a forced one is the writer's.
+    const body = withDirections(withFigureSizes(input.body, images), input.language);
     const lead =
       input.leadImage === undefined
         ? null
@@ -324,7 +327,8 @@ async function changesWhatReadersGet(tx: Transaction, storyId: string, input: St
       kicker: approved.kicker,
       headline: approved.headline,
       standfirst: approved.standfirst,
-      body: approved.body,
+      // Older revisions carry no computed directions: compare like with like.
+      body: withDirections(approved.body, input.language),
       sectionId: approved.sectionId,
       slug: approved.slug,
       seoTitle: approved.seoTitle || null,

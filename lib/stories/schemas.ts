@@ -1,21 +1,30 @@
 import type { JSONContent } from '@tiptap/core';
 import { z } from 'zod';
-import { validateDoc } from '@/lib/content/document';
+import { CONTROL_CHARACTERS, TOO_DEEP, validateDoc } from '@/lib/content/document';
 import { CONTENT_LANGUAGES, EDITORIAL_STATES, PUBLICATION_STATES, SAVE_KINDS } from '@/lib/enums';
 import { QUEUE_IDS } from '@/lib/desk/queue-ids';
 import { isSlug } from '@/lib/slug';
+import { refuseControlChars, stripControlChars } from '@/lib/text/control-chars';
 
 // The editor's save: the whole working copy plus the version it was based on.
 // Messages are catalogue keys under "errors".
 
-const text = (max: number) => z.string().max(max, 'errors.tooLong').transform((value) => value.trim());
+// Problems a writer can act on get their own message; any other is a client bug and gets the general one.
+const BODY_MESSAGES: Record<string, string> = { [TOO_DEEP]: 'errors.tooDeep', [CONTROL_CHARACTERS]: 'errors.bodyControlChars' };
+
+const text = (max: number) => refuseControlChars(z.string().max(max, 'errors.tooLong')).transform((value) => value.trim());
 
 export const storySaveSchema = z.object({
   baseVersion: z.number().int().min(1),
   kicker: text(120),
   headline: text(250),
   standfirst: text(600),
-  body: z.custom<JSONContent>((value) => validateDoc(value).length === 0, 'errors.bodyInvalid'),
+  body: z.custom<JSONContent>().superRefine((value, ctx) => {
+    const problems = validateDoc(value);
+    if (problems.length === 0) return;
+    const message = problems.map((problem) => BODY_MESSAGES[problem.message]).find((known) => known !== undefined);
+    ctx.addIssue({ code: 'custom', message: message ?? 'errors.bodyInvalid' });
+  }),
   language: z.enum(CONTENT_LANGUAGES, { error: 'errors.invalidChoice' }),
   // Empty while a draft has no slug yet.
   slug: z
@@ -26,7 +35,7 @@ export const storySaveSchema = z.object({
   sectionId: z.uuid({ error: 'errors.invalidChoice' }).nullable(),
   seoTitle: text(120),
   seoDescription: text(300),
-  tags: z.array(z.string().trim().min(1, 'errors.required').max(60, 'errors.tooLong')).max(30, 'errors.tooMany'),
+  tags: z.array(refuseControlChars(z.string().trim().min(1, 'errors.required').max(60, 'errors.tooLong'))).max(30, 'errors.tooMany'),
   bylines: z.array(z.uuid({ error: 'errors.invalidChoice' })).max(10, 'errors.tooMany'),
   /**
    * The lead image and the story's own alt, caption and credit for it (null
@@ -35,9 +44,9 @@ export const storySaveSchema = z.object({
   leadImage: z
     .object({
       id: z.uuid({ error: 'errors.invalidChoice' }),
-      alt: z.string().trim().max(300, 'errors.tooLong').nullable(),
-      caption: z.string().trim().max(600, 'errors.tooLong').nullable(),
-      credit: z.string().trim().max(200, 'errors.tooLong').nullable(),
+      alt: refuseControlChars(z.string().trim().max(300, 'errors.tooLong').nullable()),
+      caption: refuseControlChars(z.string().trim().max(600, 'errors.tooLong').nullable()),
+      credit: refuseControlChars(z.string().trim().max(200, 'errors.tooLong').nullable()),
     })
     .nullable()
     .optional(),
@@ -53,7 +62,7 @@ export type StorySaveInput = z.infer<typeof storySaveSchema>;
 export type StoryContentInput = Omit<StorySaveInput, 'intent' | 'sessionId'>;
 
 export const storyFilterSchema = z.object({
-  q: z.string().trim().max(200).optional().catch(undefined),
+  q: z.string().transform(stripControlChars).pipe(z.string().trim().max(200)).optional().catch(undefined),
   state: z.enum(EDITORIAL_STATES).optional().catch(undefined),
   publication: z.enum(PUBLICATION_STATES).optional().catch(undefined),
   section: z.uuid().optional().catch(undefined),

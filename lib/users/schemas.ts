@@ -5,17 +5,13 @@ import { roles } from '@/lib/auth/permissions';
 import { USER_STATUSES } from '@/lib/enums';
 import { locales } from '@/lib/i18n/config';
 import { isSlug } from '@/lib/slug';
+import { refuseControlChars, stripControlChars } from '@/lib/text/control-chars';
 
 // One schema per form. Messages are catalogue keys under "errors".
 
-const displayName = z.string({ error: 'errors.required' }).trim().min(1, 'errors.required').max(100, 'errors.tooLong');
+const displayName = refuseControlChars(z.string({ error: 'errors.required' }).trim().min(1, 'errors.required').max(100, 'errors.tooLong'));
 const optionalText = (max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max, 'errors.tooLong')
-    .optional()
-    .transform((value) => value || null);
+  refuseControlChars(z.string().trim().max(max, 'errors.tooLong').optional()).transform((value) => value || null);
 const password = z.string({ error: 'errors.required' }).min(1, 'errors.required').max(PASSWORD_MAX, 'errors.passwordTooLong');
 const userId = z.uuid({ error: 'errors.userNotFound' });
 
@@ -38,7 +34,7 @@ export const setStatusSchema = z.object({ userId, status: z.enum(USER_STATUSES, 
 export const userIdSchema = z.object({ userId });
 
 export const userFilterSchema = z.object({
-  q: z.string().trim().max(100).optional().catch(undefined),
+  q: z.string().transform(stripControlChars).pipe(z.string().trim().max(100)).optional().catch(undefined),
   role: z.enum(roles).optional().catch(undefined),
   status: z.enum(['active', 'deactivated', 'invited']).optional().catch(undefined),
 });
@@ -62,8 +58,8 @@ export const setPasswordSchema = z
 
 export const auditFilterSchema = z.object({
   actor: z.uuid().optional().catch(undefined),
-  action: z.string().trim().max(60).optional().catch(undefined),
-  target: z.string().trim().max(100).optional().catch(undefined),
+  action: z.string().transform(stripControlChars).pipe(z.string().trim().max(60)).optional().catch(undefined),
+  target: z.string().transform(stripControlChars).pipe(z.string().trim().max(100)).optional().catch(undefined),
   from: z.iso.date().optional().catch(undefined),
   to: z.iso.date().optional().catch(undefined),
   page: z.coerce.number().int().min(1).max(10_000).default(1).catch(1),

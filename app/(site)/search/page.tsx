@@ -8,6 +8,7 @@ import { getSiteSettings } from '@/lib/reader/queries';
 import { highlightRows } from '@/lib/search/highlight';
 import { searchParamsSchema, type SearchParams } from '@/lib/search/schemas';
 import { SEARCH_PAGE_SIZE, searchStories } from '@/lib/search/search-stories';
+import { suggestQuery } from '@/lib/search/suggest';
 import { hrefWith } from '@/lib/url';
 
 // Reader search: server-rendered from the URL (?q=…&page=…&sort=newest), no
@@ -32,6 +33,8 @@ export default async function SearchPage({ searchParams }: Props) {
   const [t, settings] = await Promise.all([getTranslations({ locale: 'ar', namespace: 'search' }), getSiteSettings()]);
   const outcome = params.q ? await searchStories(getDb(), params) : null;
   const hits = outcome?.kind === 'results' ? await highlightRows(getDb(), outcome.rows, outcome.prepared.highlight) : [];
+  // Only a search that found nothing gets «هل تقصد: …».
+  const suggestion = outcome?.kind === 'results' && outcome.total === 0 ? await suggestQuery(getDb(), params.q, outcome.query) : null;
   const number = (value: number) => formatNumber(value, settings);
 
   return (
@@ -49,6 +52,14 @@ export default async function SearchPage({ searchParams }: Props) {
       {outcome?.query.truncated && <p role="note">{t('truncated')}</p>}
       {outcome?.kind === 'empty' && <p>{t('nothingToSearch')}</p>}
       {outcome?.kind === 'results' && outcome.total === 0 && <p>{t('noResults', { query: params.q })}</p>}
+      {suggestion && (
+        <p data-testid="did-you-mean">
+          {t('didYouMean')}{' '}
+          <a className="font-bold underline" href={linkTo(params, { q: suggestion, page: 1 })}>
+            {suggestion}
+          </a>
+        </p>
+      )}
       {outcome?.kind === 'results' && outcome.total > 0 && (
         <>
           <div className="flex flex-wrap items-baseline justify-between gap-4">

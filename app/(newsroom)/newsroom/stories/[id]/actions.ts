@@ -6,6 +6,7 @@ import { formAction } from '@/lib/actions';
 import { NOTE_KINDS } from '@/lib/enums';
 import { failure } from '@/lib/dal';
 import { getSiteSettings } from '@/lib/reader/queries';
+import { refuseControlChars } from '@/lib/text/control-chars';
 import { scheduleStory, transition, unscheduleStory } from '@/lib/stories/transitions';
 import { zonedLocalToUtc } from '@/lib/time-zone';
 
@@ -16,8 +17,8 @@ const transitionSchema = z.object({
   scheduleAt: z.string().max(20).optional(),
   /** publish of an update: an optional dated public note. */
   noteKind: z.enum(NOTE_KINDS).optional(),
-  noteBody: z.string().trim().max(2000, 'errors.tooLong').optional(),
-  reason: z.string().trim().max(2000, 'errors.tooLong').optional(),
+  noteBody: refuseControlChars(z.string().trim().max(2000, 'errors.tooLong').optional()),
+  reason: refuseControlChars(z.string().trim().max(2000, 'errors.tooLong').optional()),
   expectedVersion: z.coerce.number().int().min(1).optional(),
   override: z.enum(['true']).optional(),
   /** approve, publish, schedule: "I have read the checklist's warnings". */

@@ -16,7 +16,7 @@ export function DiffBlocks({ blocks, fields }: { blocks: BlockChange[]; fields: 
       ))}
       {changed.map((block, index) =>
         block.kind === 'changed' ? (
-          <p key={index} dir="auto" data-diff="changed">
+          <p key={index} dir={block.dir} data-diff="changed">
             {block.words.map((word, i) =>
               word.added ? (
                 <ins key={i} className="bg-green-100 no-underline">{word.value}</ins>
@@ -28,11 +28,11 @@ export function DiffBlocks({ blocks, fields }: { blocks: BlockChange[]; fields: 
             )}
           </p>
         ) : block.kind === 'added' ? (
-          <p key={index} dir="auto" data-diff="added" className="bg-green-50">
+          <p key={index} dir={block.dir} data-diff="added" className="bg-green-50">
             <ins className="no-underline">{block.text}</ins>
           </p>
         ) : (
-          <p key={index} dir="auto" data-diff="removed" className="bg-red-50">
+          <p key={index} dir={block.dir} data-diff="removed" className="bg-red-50">
             <del>{block.text}</del>
           </p>
         ),

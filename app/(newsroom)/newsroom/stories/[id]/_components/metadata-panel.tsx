@@ -5,6 +5,7 @@ import { Button } from '@/components/ui/button';
 import { Field } from '@/components/ui/field';
 import { Input, Select, Textarea } from '@/components/ui/input';
 import { visibleLength } from '@/lib/checklist/rules';
+import { dominantDirection } from '@/lib/content/direction';
 import { slugify } from '@/lib/slug';
 import { BylinePicker } from './byline-picker';
 import { LeadImageField } from './lead-image-field';
@@ -15,7 +16,7 @@ type Option = { id: string; name: string };
 
 export const HEADLINE_MAX = 250;
 
-/** Kicker, headline, standfirst and the rest, beside the text. Every text field is dir="auto". */
+/** Kicker, headline, standfirst and the rest, beside the text. Every text field reads in the direction of its dominant script, as body blocks do. */
 export function MetadataPanel({
   meta,
   onChange,
@@ -40,16 +41,18 @@ export function MetadataPanel({
   const slugMovesLiveStory = liveSlug !== null && meta.slug !== liveSlug;
   // Counted as the pre-publish checklist counts it (tashkeel not counted), so the two never disagree.
   const headlineLength = visibleLength(meta.headline);
+  // An empty field (or one showing its placeholder) takes the direction of what it shows.
+  const dirOf = (value: string) => dominantDirection(value, meta.language);
   return (
     <div className="space-y-5">
       <Field name="kicker" label={t('editor.kicker')} error={error('kicker')}>
-        {(props) => <Input {...props} dir="auto" readOnly={readOnly} maxLength={120} value={meta.kicker} onChange={(e) => onChange({ kicker: e.target.value })} />}
+        {(props) => <Input {...props} dir={dirOf(meta.kicker)} readOnly={readOnly} maxLength={120} value={meta.kicker} onChange={(e) => onChange({ kicker: e.target.value })} />}
       </Field>
       <Field name="headline" label={t('editor.headline')} hint={t('editor.headlineCount', { count: headlineLength, max: HEADLINE_MAX })} error={error('headline')}>
-        {(props) => <Textarea {...props} dir="auto" readOnly={readOnly} rows={2} maxLength={HEADLINE_MAX} className="min-h-0 font-display text-lg font-bold" value={meta.headline} onChange={(e) => onChange({ headline: e.target.value })} />}
+        {(props) => <Textarea {...props} dir={dirOf(meta.headline)} readOnly={readOnly} rows={2} maxLength={HEADLINE_MAX} className="min-h-[calc(2lh+1rem+2px)] field-sizing-content font-display text-lg leading-loose font-bold" value={meta.headline} onChange={(e) => onChange({ headline: e.target.value })} />}
       </Field>
       <Field name="standfirst" label={t('editor.standfirst')} error={error('standfirst')}>
-        {(props) => <Textarea {...props} dir="auto" readOnly={readOnly} maxLength={600} value={meta.standfirst} onChange={(e) => onChange({ standfirst: e.target.value })} />}
+        {(props) => <Textarea {...props} dir={dirOf(meta.standfirst)} readOnly={readOnly} maxLength={600} value={meta.standfirst} onChange={(e) => onChange({ standfirst: e.target.value })} />}
       </Field>
       <Field name="sectionId" label={t('editor.section')} error={error('sectionId')}>
         {(props) => (
@@ -69,7 +72,7 @@ export function MetadataPanel({
       <Field name="slug" label={t('editor.slug')} hint={slugMovesLiveStory ? t('editor.slugLive', { slug: liveSlug }) : t('editor.slugHint')} error={error('slug')}>
         {(props) => (
           <div className="flex gap-2">
-            <Input {...props} dir="auto" readOnly={readOnly || (liveSlug !== null && !canChangeLiveSlug)} value={meta.slug} onChange={(e) => onChange({ slug: e.target.value })} onBlur={() => onChange({ slug: slugify(meta.slug) })} />
+            <Input {...props} dir={dirOf(meta.slug)} readOnly={readOnly || (liveSlug !== null && !canChangeLiveSlug)} value={meta.slug} onChange={(e) => onChange({ slug: e.target.value })} onBlur={() => onChange({ slug: slugify(meta.slug) })} />
             {!readOnly && liveSlug === null && (
               <Button variant="secondary" size="sm" className="h-10 shrink-0" onClick={() => onChange({ slug: slugify(meta.headline) })}>
                 {t('editor.slugFromHeadline')}
@@ -85,10 +88,10 @@ export function MetadataPanel({
         </label>
       )}
       <Field name="seoTitle" label={t('editor.seoTitle')} hint={t('editor.seoTitleHint')} error={error('seoTitle')}>
-        {(props) => <Input {...props} dir="auto" readOnly={readOnly} maxLength={120} placeholder={meta.headline} value={meta.seoTitle} onChange={(e) => onChange({ seoTitle: e.target.value })} />}
+        {(props) => <Input {...props} dir={dirOf(meta.seoTitle || meta.headline)} readOnly={readOnly} maxLength={120} placeholder={meta.headline} value={meta.seoTitle} onChange={(e) => onChange({ seoTitle: e.target.value })} />}
       </Field>
       <Field name="seoDescription" label={t('editor.seoDescription')} hint={t('editor.seoDescriptionHint')} error={error('seoDescription')}>
-        {(props) => <Textarea {...props} dir="auto" readOnly={readOnly} maxLength={300} placeholder={meta.standfirst} value={meta.seoDescription} onChange={(e) => onChange({ seoDescription: e.target.value })} />}
+        {(props) => <Textarea {...props} dir={dirOf(meta.seoDescription || meta.standfirst)} readOnly={readOnly} maxLength={300} placeholder={meta.standfirst} value={meta.seoDescription} onChange={(e) => onChange({ seoDescription: e.target.value })} />}
       </Field>
       <Field name="language" label={t('editor.language')} error={error('language')}>
         {(props) => (

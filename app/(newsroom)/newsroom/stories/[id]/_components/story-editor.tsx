@@ -7,7 +7,8 @@ import { Tabs } from 'radix-ui';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
-import { contentExtensions } from '@/lib/content/extensions';
+import { languageDirection } from '@/lib/content/direction';
+import { contentExtensionsFor } from '@/lib/content/extensions';
 import { countWords, normalizeDoc, readingMinutes } from '@/lib/content/document';
 import type { StoryBackup } from '@/lib/stories/backup';
 import type { StoryDraft } from '@/lib/stories/editor';
@@ -112,10 +113,9 @@ export function StoryEditor({
 
   const editor = useEditor({
     // Comment highlights are decorations of this editor only, never part of the story.
-    extensions: [...contentExtensions, CommentHighlights],
+    extensions: [...contentExtensionsFor(story.language), CommentHighlights],
     content: story.body,
     editable: false,
-    textDirection: 'auto',
     immediatelyRender: false,
     shouldRerenderOnTransaction: false,
     editorProps: {
@@ -125,6 +125,7 @@ export function StoryEditor({
         role: 'textbox',
         class: 'article-body min-h-[60vh] px-6 py-6 outline-none',
         lang: story.language,
+        dir: languageDirection(story.language),
       },
       transformPastedHTML: cleanPastedHtml,
       handleDrop: (_view, event) => {
@@ -332,6 +333,7 @@ export function StoryEditor({
 
   useEffect(() => {
     editor?.view.dom.setAttribute('lang', meta.language);
+    editor?.view.dom.setAttribute('dir', languageDirection(meta.language));
   }, [editor, meta.language]);
 
   const time = (date: Date) => format.dateTime(date, { timeStyle: 'short' });
@@ -347,7 +349,7 @@ export function StoryEditor({
         invalid: t('editor.unsaved'),
         failed: t('editor.unsaved'),
       }[status];
-  const storyDir = meta.language === 'ar' ? 'rtl' : 'ltr';
+  const storyDir = languageDirection(meta.language);
 
   return (
     <div className="space-y-4">

@@ -39,22 +39,27 @@ function fieldsOf(revision: RevisionSnapshot): Record<string, string> {
   };
 }
 
-function Block({ change }: { change: BlockChange }) {
-  if (change.kind === 'same') return <p dir="auto" className="text-muted">{change.text}</p>;
+function Block({ change, note }: { change: BlockChange; note?: string }) {
+  if (change.kind === 'same') return <p dir={change.dir} className="text-muted">{change.text}</p>;
   if (change.kind === 'added')
     return (
-      <p dir="auto" className="rounded bg-green-50 px-2 outline outline-green-700/30" data-diff="added">
+      <p dir={change.dir} className="rounded bg-green-50 px-2 outline outline-green-700/30" data-diff="added">
         <ins className="no-underline">{change.text}</ins>
       </p>
     );
   if (change.kind === 'removed')
     return (
-      <p dir="auto" className="rounded bg-red-50 px-2 outline outline-red-700/30" data-diff="removed">
+      <p dir={change.dir} className="rounded bg-red-50 px-2 outline outline-red-700/30" data-diff="removed">
         <del>{change.text}</del>
       </p>
     );
   return (
-    <p dir="auto" className="rounded px-2 outline outline-amber-600/40" data-diff="changed">
+    <p dir={change.dir} className="rounded px-2 outline outline-amber-600/40" data-diff="changed">
+      {note && (
+        <span dir="auto" className="me-2 rounded bg-amber-100 px-1 text-xs" data-diff="direction">
+          {note}
+        </span>
+      )}
       {change.words.map((word, index) =>
         word.added ? (
           <ins key={index} className="rounded bg-green-100 text-green-950 no-underline">
@@ -91,10 +96,16 @@ export default async function HistoryPage({ params, searchParams }: Props) {
   const pair = await getRevisions(user, id.data, [fromId, toId].filter((value): value is string => !!value));
   const from = pair.find((r) => r.id === fromId);
   const to = pair.find((r) => r.id === toId);
-  const blocks = from && to ? diffDocuments(from.body, to.body) : [];
+  const blocks = from && to ? diffDocuments(from.body, to.body, to.language) : [];
   const fields = from && to ? diffFields(fieldsOf(from), fieldsOf(to)) : [];
   const changedBlocks = blocks.filter((block) => block.kind !== 'same').length;
   const when = (date: Date) => formatDateTime(date, locale, settings.timeZone);
+  const directionName = (dir: 'ltr' | 'rtl' | null) => t(`direction.${dir ?? 'none'}`);
+  // A forced direction that changed is said in words: the block's text alone may not have changed at all.
+  const forcedNote = (change: BlockChange) =>
+    change.kind === 'changed' && change.forced.before !== change.forced.after
+      ? t('forcedDirection', { before: directionName(change.forced.before), after: directionName(change.forced.after) })
+      : undefined;
 
   return (
     <div className="space-y-6">
@@ -220,7 +231,7 @@ export default async function HistoryPage({ params, searchParams }: Props) {
             <div lang={to.language} dir={to.language === 'ar' ? 'rtl' : 'ltr'} className="space-y-3 leading-loose">
               <h3 className="font-bold">{t('bodyTitle')}</h3>
               {blocks.map((change, index) => (
-                <Block key={index} change={change} />
+                <Block key={index} change={change} note={forcedNote(change)} />
               ))}
             </div>
           )}
