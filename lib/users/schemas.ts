@@ -68,3 +68,8 @@ export const auditFilterSchema = z.object({
   page: z.coerce.number().int().min(1).max(10_000).default(1).catch(1),
 });
 export type AuditFilter = z.infer<typeof auditFilterSchema>;
+
+const sessionId = z.uuid({ error: 'errors.invalid' });
+export const sessionIdSchema = z.object({ sessionId });
+export const userSessionSchema = z.object({ userId, sessionId });
+export const emptySchema = z.object({});
