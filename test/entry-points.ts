@@ -30,6 +30,8 @@ export const pageRows: PageRow[] = [
   { file: 'app/(newsroom)/login/password/[token]/page.tsx', path: '/login/password/not-a-real-token-0123456789', public: true },
   { file: 'app/(newsroom)/newsroom/page.tsx', path: '/newsroom', capability: 'newsroom:enter' },
   { file: 'app/(newsroom)/newsroom/account/page.tsx', path: '/newsroom/account', capability: 'account:manage' },
+  // Also where a user held at second-factor enrolment is sent from every other page.
+  { file: 'app/(newsroom)/newsroom/account/security/page.tsx', path: '/newsroom/account/security', capability: 'account:secure' },
   { file: 'app/(newsroom)/newsroom/users/page.tsx', path: '/newsroom/users', capability: 'users:manage' },
   { file: 'app/(newsroom)/newsroom/users/new/page.tsx', path: '/newsroom/users/new', capability: 'users:manage' },
   { file: 'app/(newsroom)/newsroom/users/[id]/page.tsx', path: '/newsroom/users/{user}', capability: 'users:manage' },
@@ -85,6 +87,10 @@ export const actionRows: ActionRow[] = [
   // Only one's own sessions: the DAL filters by the session's user (lib/users/sessions.ts).
   { file: 'app/(newsroom)/newsroom/account/actions.ts', name: 'endSessionAction', dal: ['endOwnSessionById'], capability: 'account:manage' },
   { file: 'app/(newsroom)/newsroom/account/actions.ts', name: 'endOtherSessionsAction', dal: ['endOtherSessions'], capability: 'account:manage' },
+  { file: 'app/(newsroom)/newsroom/account/security/actions.ts', name: 'startTotpAction', dal: ['startTotp'], capability: 'account:secure' },
+  { file: 'app/(newsroom)/newsroom/account/security/actions.ts', name: 'confirmTotpAction', dal: ['confirmTotp'], capability: 'account:secure' },
+  { file: 'app/(newsroom)/newsroom/account/security/actions.ts', name: 'disableTotpAction', dal: ['disableTotp'], capability: 'account:secure' },
+  { file: 'app/(newsroom)/newsroom/users/actions.ts', name: 'resetSecondFactorAction', dal: ['resetSecondFactor'], capability: 'users:manage' },
   { file: 'app/(newsroom)/newsroom/users/actions.ts', name: 'endUserSessionAction', dal: ['endUserSession'], capability: 'users:manage' },
   { file: 'app/(newsroom)/newsroom/users/actions.ts', name: 'createUserAction', dal: ['createUser'], capability: 'users:manage' },
   { file: 'app/(newsroom)/newsroom/users/actions.ts', name: 'changeRoleAction', dal: ['changeRole'], capability: 'users:manage' },

@@ -2,6 +2,7 @@
 
 import { formAction } from '@/lib/actions';
 import { changeRole, createUser, issueAccessLink, setStatus, signOutEverywhere } from '@/lib/users/admin';
+import { resetSecondFactor } from '@/lib/users/second-factor';
 import { endUserSession } from '@/lib/users/sessions';
 import { changeRoleSchema, createUserSchema, setStatusSchema, userIdSchema, userSessionSchema } from '@/lib/users/schemas';
 
@@ -15,3 +16,5 @@ export const setStatusAction = formAction(setStatusSchema, (input, { user, ip })
 export const issueLinkAction = formAction(userIdSchema, (input, { user, ip }) => issueAccessLink(user, input, { ip }));
 export const signOutEverywhereAction = formAction(userIdSchema, (input, { user, ip }) => signOutEverywhere(user, input, { ip }));
 export const endUserSessionAction = formAction(userSessionSchema, (input, { user, ip }) => endUserSession(user, input, { ip }));
+// Clears the authenticator app, recovery codes and passkeys, and signs the user out everywhere (audited).
+export const resetSecondFactorAction = formAction(userIdSchema, (input, { user, ip }) => resetSecondFactor(user, input, { ip }));

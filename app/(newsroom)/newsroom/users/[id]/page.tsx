@@ -11,7 +11,7 @@ import { getStaffMember } from '@/lib/users/queries';
 import { SessionList } from '@/components/sessions/session-list';
 import { listUserSessions } from '@/lib/users/sessions';
 import { endUserSessionAction } from '../actions';
-import { AccessLinkForm, RoleForm, SignOutEverywhereForm, StatusForm } from '../_components/manage-user';
+import { AccessLinkForm, ResetSecondFactorForm, RoleForm, SignOutEverywhereForm, StatusForm } from '../_components/manage-user';
 
 type Props = { params: Promise<{ id: string }> };
 
@@ -72,6 +72,7 @@ export default async function UserPage({ params }: Props) {
         <AccessLinkForm member={member} />
         <div className="flex flex-wrap gap-4">
           <SignOutEverywhereForm member={member} />
+          <ResetSecondFactorForm member={member} />
           <StatusForm member={member} />
         </div>
       </section>
