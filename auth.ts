@@ -1,8 +1,8 @@
 import NextAuth, { CredentialsSignin } from 'next-auth';
 import Credentials from 'next-auth/providers/credentials';
 import { getDb } from '@/db';
-import { signInSchema } from '@/lib/auth/schemas';
-import { verifyCredentials } from '@/lib/auth/sign-in';
+import { readSignInGrant } from '@/lib/auth/second-step';
+import { endOwnSession, startSession } from '@/lib/auth/sessions';
 import { getEnv } from '@/lib/env';
 import { ipFromHeaders } from '@/lib/http/request-ip';
 import { logger } from '@/lib/logger';
@@ -10,9 +10,11 @@ import { logger } from '@/lib/logger';
 declare module 'next-auth' {
   interface User {
     sessionVersion?: number;
+    sessionId?: string;
   }
   interface Session {
     sessionVersion?: number;
+    sessionId?: string;
   }
 }
 
@@ -20,6 +22,7 @@ declare module '@auth/core/jwt' {
   interface JWT {
     uid?: string;
     sv?: number;
+    sid?: string;
   }
 }
 
@@ -32,9 +35,15 @@ export class SignInRefused extends CredentialsSignin {
 }
 
 // Sessions are JWT cookies (Credentials allows nothing else) carrying only the
-// user id and the session version. Who the user is, and whether the session
-// still holds, is re-read from the database on every request by the DAL
-// (lib/auth/current-user.ts), never trusted from the cookie.
+// user id, the session version and the id of the server-side session row.
+// Who the user is, and whether the session still holds, is re-read from the
+// database on every request by the DAL (lib/auth/current-user.ts), never
+// trusted from the cookie.
+//
+// authorize() accepts only a sign-in grant: a signed, one-minute claim that
+// the server issues itself once every step (password, second factor, or a
+// passkey) is passed (lib/auth/second-step.ts). The steps run in the login
+// actions; the grant never reaches the browser.
 export const { handlers, auth, signIn, signOut } = NextAuth({
   // Host checks belong to the reverse proxy; SITE_URL is what we link to.
   trustHost: true,
@@ -43,13 +52,18 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
   pages: { signIn: '/login', error: '/login' },
   providers: [
     Credentials({
-      credentials: { email: {}, password: {} },
+      credentials: { grant: {} },
       async authorize(raw, request) {
-        const parsed = signInSchema.safeParse(raw);
-        if (!parsed.success) throw new SignInRefused('invalid');
-        const result = await verifyCredentials(getDb(), { ...parsed.data, ip: ipFromHeaders(request.headers) });
-        if (!result.ok) throw new SignInRefused(result.reason);
-        return { id: result.user.id, sessionVersion: result.user.sessionVersion };
+        const grant = readSignInGrant(typeof raw?.grant === 'string' ? raw.grant : undefined);
+        if (!grant) throw new SignInRefused('invalid');
+        const sessionId = await startSession(getDb(), {
+          userId: grant.uid,
+          sessionVersion: grant.sv,
+          method: grant.method,
+          userAgent: request.headers.get('user-agent'),
+          ip: ipFromHeaders(request.headers),
+        });
+        return { id: grant.uid, sessionVersion: grant.sv, sessionId };
       },
     }),
   ],
@@ -60,11 +74,19 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
       if (user?.id) {
         token.uid = user.id;
         token.sv = user.sessionVersion;
+        token.sid = user.sessionId;
       }
       return token;
     },
     session({ session, token }) {
-      return { ...session, user: { ...session.user, id: token.uid ?? '' }, sessionVersion: token.sv };
+      return { ...session, user: { ...session.user, id: token.uid ?? '' }, sessionVersion: token.sv, sessionId: token.sid };
+    },
+  },
+  events: {
+    // Signing out ends the session row too, so it leaves the account's list at once.
+    async signOut(message) {
+      const token = 'token' in message ? message.token : null;
+      if (token?.uid && token.sid) await endOwnSession(getDb(), { userId: token.uid, sessionId: token.sid });
     },
   },
   logger: {

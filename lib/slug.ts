@@ -11,7 +11,8 @@ const PERSIAN_DIGITS = /[\u06F0-\u06F9]/g;
 // `v` flag (set intersection) needs no compile-target change.
 const WORD = new RegExp('[[\\p{Script=Arabic}&&\\p{L}][\\p{Script=Latin}&&\\p{L}][0-9]]+', 'gv');
 
-function foldDigits(text: string): string {
+/** Arabic-Indic (٠-٩) and Persian (۰-۹) digits to ASCII: the same keys on an Arabic keyboard. */
+export function foldDigits(text: string): string {
   return text
     .replace(ARABIC_INDIC_DIGITS, (d) => String(d.charCodeAt(0) - 0x0660))
     .replace(PERSIAN_DIGITS, (d) => String(d.charCodeAt(0) - 0x06f0));

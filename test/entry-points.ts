@@ -25,9 +25,13 @@ export const pageRows: PageRow[] = [
   // Anyone holding a valid signed token; tampered, expired and revoked ones get 404 (lib/share/links.ts).
   { file: 'app/(site)/share/[token]/page.tsx', path: '/share/{share-token}', public: true },
   { file: 'app/(newsroom)/login/page.tsx', path: '/login', public: true },
+  // Only while this browser holds a pending second step (a signed cookie); anyone else is sent back to /login (307).
+  { file: 'app/(newsroom)/login/second-step/page.tsx', path: '/login/second-step', public: true },
   { file: 'app/(newsroom)/login/password/[token]/page.tsx', path: '/login/password/not-a-real-token-0123456789', public: true },
   { file: 'app/(newsroom)/newsroom/page.tsx', path: '/newsroom', capability: 'newsroom:enter' },
   { file: 'app/(newsroom)/newsroom/account/page.tsx', path: '/newsroom/account', capability: 'account:manage' },
+  // Also where a user held at second-factor enrolment is sent from every other page.
+  { file: 'app/(newsroom)/newsroom/account/security/page.tsx', path: '/newsroom/account/security', capability: 'account:secure' },
   { file: 'app/(newsroom)/newsroom/users/page.tsx', path: '/newsroom/users', capability: 'users:manage' },
   { file: 'app/(newsroom)/newsroom/users/new/page.tsx', path: '/newsroom/users/new', capability: 'users:manage' },
   { file: 'app/(newsroom)/newsroom/users/[id]/page.tsx', path: '/newsroom/users/{user}', capability: 'users:manage' },
@@ -74,10 +78,20 @@ export const actionRows: ActionRow[] = [
   { file: 'app/(newsroom)/newsroom/media/actions.ts', name: 'deleteMediaAction', dal: ['deleteMedia'], capability: 'media:delete' },
   { file: 'app/(newsroom)/actions.ts', name: 'setLocaleAction', dal: ['setPreferredLocale'], public: true },
   { file: 'app/(newsroom)/login/actions.ts', name: 'signInAction', dal: ['signIn', 'preferredLocaleOf'], public: true },
+  // Needs the pending second step's signed cookie; throttled per account, per (account, IP) and per IP (lib/auth/second-step.ts).
+  { file: 'app/(newsroom)/login/actions.ts', name: 'secondStepAction', dal: ['codeStep'], public: true },
   { file: 'app/(newsroom)/login/actions.ts', name: 'signOutAction', dal: ['signOut'], public: true },
   { file: 'app/(newsroom)/login/password/[token]/actions.ts', name: 'setPasswordAction', dal: ['redeemLink'], public: true },
   { file: 'app/(newsroom)/newsroom/account/actions.ts', name: 'updateProfileAction', dal: ['updateProfile'], capability: 'account:manage' },
   { file: 'app/(newsroom)/newsroom/account/actions.ts', name: 'changePasswordAction', dal: ['changePassword'], capability: 'account:manage' },
+  // Only one's own sessions: the DAL filters by the session's user (lib/users/sessions.ts).
+  { file: 'app/(newsroom)/newsroom/account/actions.ts', name: 'endSessionAction', dal: ['endOwnSessionById'], capability: 'account:manage' },
+  { file: 'app/(newsroom)/newsroom/account/actions.ts', name: 'endOtherSessionsAction', dal: ['endOtherSessions'], capability: 'account:manage' },
+  { file: 'app/(newsroom)/newsroom/account/security/actions.ts', name: 'startTotpAction', dal: ['startTotp'], capability: 'account:secure' },
+  { file: 'app/(newsroom)/newsroom/account/security/actions.ts', name: 'confirmTotpAction', dal: ['confirmTotp'], capability: 'account:secure' },
+  { file: 'app/(newsroom)/newsroom/account/security/actions.ts', name: 'disableTotpAction', dal: ['disableTotp'], capability: 'account:secure' },
+  { file: 'app/(newsroom)/newsroom/users/actions.ts', name: 'resetSecondFactorAction', dal: ['resetSecondFactor'], capability: 'users:manage' },
+  { file: 'app/(newsroom)/newsroom/users/actions.ts', name: 'endUserSessionAction', dal: ['endUserSession'], capability: 'users:manage' },
   { file: 'app/(newsroom)/newsroom/users/actions.ts', name: 'createUserAction', dal: ['createUser'], capability: 'users:manage' },
   { file: 'app/(newsroom)/newsroom/users/actions.ts', name: 'changeRoleAction', dal: ['changeRole'], capability: 'users:manage' },
   { file: 'app/(newsroom)/newsroom/users/actions.ts', name: 'setStatusAction', dal: ['setStatus'], capability: 'users:manage' },

@@ -8,3 +8,4 @@ export * from './reader';
 export * from './media';
 export * from './comments';
 export * from './settings';
+export * from './sign-in';

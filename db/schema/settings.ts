@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { boolean, check, integer, jsonb, pgTable, smallint, text } from 'drizzle-orm/pg-core';
-import { digitStyle } from './enums';
+import { digitStyle, userRole } from './enums';
 import { tstz } from './columns';
 
 /** Checklist rules are filled in by the pre-publish checklist issue. */
@@ -17,6 +17,9 @@ export const settings = pgTable(
     showHijri: boolean('show_hijri').notNull().default(false),
     timeZone: text('time_zone').notNull().default('Asia/Riyadh'),
     checklist: jsonb('checklist').$type<ChecklistRules>().notNull().default({}),
+    // The sign-in policy: when on, these roles must have a second factor (lib/auth/policy.ts).
+    secondFactorRequired: boolean('second_factor_required').notNull().default(false),
+    secondFactorRoles: userRole('second_factor_roles').array().notNull().default(sql`'{admin,editor}'::user_role[]`),
     updatedAt: tstz('updated_at').notNull().defaultNow(),
   },
   (t) => [check('settings_single_row', sql`${t.id} = 1`)],

@@ -5,7 +5,7 @@ import { cache } from 'react';
 import { auth } from '@/auth';
 import { getDb } from '@/db';
 import { loadSessionUser, type CurrentUser } from './actor';
-import { can, type Capability } from './permissions';
+import { can, ENROL_CAPABILITY, type Capability } from './permissions';
 
 export type { CurrentUser } from './actor';
 
@@ -14,8 +14,10 @@ export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
   const session = await auth();
   const userId = session?.user?.id;
   const sessionVersion = session?.sessionVersion;
-  if (!userId || typeof sessionVersion !== 'number') return null;
-  return loadSessionUser(getDb(), userId, sessionVersion);
+  const sessionId = session?.sessionId;
+  // A cookie from before server-side sessions names no row: it no longer holds.
+  if (!userId || typeof sessionVersion !== 'number' || typeof sessionId !== 'string') return null;
+  return loadSessionUser(getDb(), userId, sessionVersion, sessionId);
 });
 
 /** Only same-site staff paths are followed after sign-in; anything else goes to the dashboard. */
@@ -32,12 +34,17 @@ export async function requireUser(): Promise<CurrentUser> {
   redirect(`/login?callbackUrl=${encodeURIComponent(safeCallbackUrl(path))}`);
 }
 
+/** Where a user held at enrolment is sent from every other newsroom page. */
+export const ENROL_PATH = '/newsroom/account/security';
+
 /**
  * For pages: the current user if they hold the capability. Anyone else gets
- * the same answer as for a page that does not exist, everywhere.
+ * the same answer as for a page that does not exist, everywhere; a user the
+ * site requires to enrol a second factor is sent to enrolment instead.
  */
 export async function requireCapability(capability: Capability): Promise<CurrentUser> {
   const user = await requireUser();
+  if (user.mustEnrol && capability !== ENROL_CAPABILITY) redirect(ENROL_PATH);
   if (!can(user, capability)) notFound();
   return user;
 }

@@ -5,6 +5,7 @@ import { can, capabilities, capabilitiesOf, isRole, roles, type Actor, type Capa
 const expected: Record<Capability, Record<Role, boolean>> = {
   'newsroom:enter': { writer: true, editor: true, admin: true },
   'account:manage': { writer: true, editor: true, admin: true },
+  'account:secure': { writer: true, editor: true, admin: true },
   'users:manage': { writer: false, editor: false, admin: true },
   'audit:read': { writer: false, editor: false, admin: true },
   'stories:view': { writer: true, editor: true, admin: true },
@@ -36,6 +37,9 @@ describe('capability table', () => {
       it(`a deactivated ${role} may not ${capability}`, () => {
         expect(can(actor(role, 'deactivated'), capability)).toBe(false);
       });
+      it(`a ${role} held at second-factor enrolment ${capability === 'account:secure' ? 'may' : 'may not'} ${capability}`, () => {
+        expect(can({ ...actor(role), mustEnrol: true }, capability)).toBe(capability === 'account:secure');
+      });
     }
     it(`nobody anonymous may ${capability}`, () => {
       expect(can(null, capability)).toBe(false);
@@ -43,7 +47,7 @@ describe('capability table', () => {
   }
 
   it('lists a role’s capabilities', () => {
-    expect(capabilitiesOf('writer')).toEqual(['newsroom:enter', 'account:manage', 'stories:view', 'stories:create', 'media:upload']);
+    expect(capabilitiesOf('writer')).toEqual(['newsroom:enter', 'account:manage', 'account:secure', 'stories:view', 'stories:create', 'media:upload']);
     expect(capabilitiesOf('admin')).toEqual(Object.keys(expected));
   });
 

@@ -7,8 +7,10 @@ export type Role = (typeof roles)[number];
 export const capabilities = {
   /** Enter the staff area at all. */
   'newsroom:enter': ['writer', 'editor', 'admin'],
-  /** Edit one's own display name, locale, byline profile and password. */
+  /** Edit one's own display name, locale, byline profile and password; see and end one's sessions. */
   'account:manage': ['writer', 'editor', 'admin'],
+  /** Set up or remove one's own second factor (authenticator app, passkeys). The one thing a user held at enrolment may do. */
+  'account:secure': ['writer', 'editor', 'admin'],
   /** List staff, invite, change roles, deactivate, reset passwords, sign users out. */
   'users:manage': ['admin'],
   /** Read the audit log. */
@@ -41,11 +43,16 @@ export const capabilities = {
 
 export type Capability = keyof typeof capabilities;
 
-export type Actor = { id: string; role: Role; status: 'active' | 'deactivated' };
+/** mustEnrol: the site requires a second factor of this user's role and they have none yet (lib/auth/policy.ts). */
+export type Actor = { id: string; role: Role; status: 'active' | 'deactivated'; mustEnrol?: boolean };
 
-/** A deactivated user can do nothing, whatever their role. */
+/** The capability a user held at enrolment keeps; every other one waits until they enrol. */
+export const ENROL_CAPABILITY: Capability = 'account:secure';
+
+/** A deactivated user can do nothing, whatever their role; one who must enrol can only enrol. */
 export function can(actor: Actor | null, capability: Capability): boolean {
   if (!actor || actor.status !== 'active') return false;
+  if (actor.mustEnrol && capability !== ENROL_CAPABILITY) return false;
   return (capabilities[capability] as readonly Role[]).includes(actor.role);
 }
 

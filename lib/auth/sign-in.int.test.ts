@@ -1,9 +1,10 @@
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { auditLog, signInThrottles, users } from '@/db/schema';
+import { auditLog, signInThrottles, users, userSessions } from '@/db/schema';
 import type { CurrentUser } from '@/lib/auth/actor';
 import { connectTestDb } from '@/test/db';
 import { createStaff, TEST_PASSWORD } from '@/test/staff';
+import { startSession } from './sessions';
 import { verifyCredentials } from './sign-in';
 import { DEFAULT_THROTTLE, pairKey } from './throttle';
 
@@ -18,14 +19,18 @@ beforeAll(async () => {
 afterAll(() => client.end());
 
 describe('verifyCredentials', () => {
-  it('accepts the right password, in any e-mail case, and records the sign-in', async () => {
+  it('accepts the right password, in any e-mail case; the session it leads to records the sign-in', async () => {
     const ip = freshIp();
     const result = await verifyCredentials(db, { email: editor.email.toUpperCase(), password: TEST_PASSWORD, ip }, DEFAULT_THROTTLE);
-    expect(result).toEqual({ ok: true, user: { id: editor.id, sessionVersion: 1 } });
+    expect(result).toEqual({ ok: true, user: { id: editor.id, sessionVersion: 1, hasSecondFactor: false } });
+    const sessionId = await startSession(db, { userId: editor.id, sessionVersion: 1, method: 'password', userAgent: 'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/140.0.0.0 Safari/537.36', ip });
     const [user] = await db.select().from(users).where(eq(users.id, editor.id));
     expect(user?.lastSignInAt).toBeInstanceOf(Date);
     const [entry] = await db.select().from(auditLog).where(and(eq(auditLog.action, 'auth.sign_in'), eq(auditLog.targetId, editor.id)));
     expect(entry?.ip).toBe(ip);
+    expect(entry?.after).toEqual({ method: 'password', sessionId });
+    const [session] = await db.select().from(userSessions).where(eq(userSessions.id, sessionId));
+    expect(session).toMatchObject({ userId: editor.id, browser: 'Chrome 140', device: 'Linux · desktop', ip, endedAt: null });
   });
 
   it('gives an unknown e-mail and a wrong password the same answer', async () => {

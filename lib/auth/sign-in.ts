@@ -4,10 +4,13 @@ import { signInThrottles, users } from '@/db/schema';
 import { recordAudit } from '@/lib/audit/record';
 import { now } from '@/lib/clock';
 import { getEnv } from '@/lib/env';
+import { hasSecondFactorOf } from './actor';
 import { hashPassword, verifyPassword } from './password';
 import { ipKey, isLocked, pairKey, recordFailure, type ThrottleConfig, type ThrottleState } from './throttle';
 
-export type SignInResult = { ok: true; user: { id: string; sessionVersion: number } } | { ok: false; reason: 'invalid' | 'throttled' };
+export type SignInResult =
+  | { ok: true; user: { id: string; sessionVersion: number; hasSecondFactor: boolean } }
+  | { ok: false; reason: 'invalid' | 'throttled' };
 
 export function throttleConfigFromEnv(): ThrottleConfig {
   const env = getEnv();
@@ -23,13 +26,14 @@ export function throttleConfigFromEnv(): ThrottleConfig {
 let dummyHash: Promise<string> | undefined;
 const getDummyHash = () => (dummyHash ??= hashPassword('not-a-real-password-only-for-timing'));
 
-async function readThrottles(db: Executor, keys: string[]): Promise<Map<string, ThrottleState>> {
-  const rows = await db.select().from(signInThrottles).where(inArray(signInThrottles.key, keys));
-  return new Map(rows.map((row) => [row.key, row]));
+/** True when any of the keys is locked out now. */
+export async function anyLocked(db: Executor, keys: string[], at: Date): Promise<boolean> {
+  const rows: ThrottleState[] = await db.select().from(signInThrottles).where(inArray(signInThrottles.key, keys));
+  return rows.some((row) => isLocked(row, at));
 }
 
 /** Counts one failure against each key, under row locks so concurrent failures are all counted. Returns true if any key is now locked. */
-async function countFailure(db: Executor, keys: { key: string; limit: number }[], config: ThrottleConfig, at: Date): Promise<boolean> {
+export async function countFailure(db: Executor, keys: { key: string; limit: number }[], config: ThrottleConfig, at: Date): Promise<boolean> {
   return db.transaction(async (tx) => {
     let locked = false;
     for (const { key, limit } of keys) {
@@ -56,8 +60,7 @@ export async function verifyCredentials(
   const at = now();
   const email = input.email.trim().toLowerCase();
   const keys = { pair: pairKey(email, input.ip), ip: ipKey(input.ip) };
-  const throttles = await readThrottles(db, [keys.pair, keys.ip]);
-  if (isLocked(throttles.get(keys.pair), at) || isLocked(throttles.get(keys.ip), at)) return { ok: false, reason: 'throttled' };
+  if (await anyLocked(db, [keys.pair, keys.ip], at)) return { ok: false, reason: 'throttled' };
 
   const [user] = await db.select().from(users).where(sql`lower(${users.email}) = ${email}`);
   const passwordOk = await verifyPassword(user?.passwordHash ?? (await getDummyHash()), input.password);
@@ -78,10 +81,8 @@ export async function verifyCredentials(
     return { ok: false, reason: 'invalid' };
   }
 
-  await db.transaction(async (tx) => {
-    await tx.delete(signInThrottles).where(eq(signInThrottles.key, keys.pair));
-    await tx.update(users).set({ lastSignInAt: at }).where(eq(users.id, user.id));
-    await recordAudit(tx, { actorId: user.id, action: 'auth.sign_in', targetType: 'user', targetId: user.id, ip: input.ip });
-  });
-  return { ok: true, user: { id: user.id, sessionVersion: user.sessionVersion } };
+  // The sign-in itself (session row, last sign-in, audit) is recorded once every step is passed (lib/auth/sessions.ts).
+  await db.delete(signInThrottles).where(eq(signInThrottles.key, keys.pair));
+  const [factor] = await db.select({ has: hasSecondFactorOf(user.id) }).from(users).where(eq(users.id, user.id));
+  return { ok: true, user: { id: user.id, sessionVersion: user.sessionVersion, hasSecondFactor: !!factor?.has } };
 }

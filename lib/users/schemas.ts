@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { emailField } from '@/lib/auth/schemas';
+import { codeField, emailField } from '@/lib/auth/schemas';
 import { PASSWORD_MAX } from '@/lib/auth/password-policy';
 import { roles } from '@/lib/auth/permissions';
 import { USER_STATUSES } from '@/lib/enums';
@@ -65,3 +65,14 @@ export const auditFilterSchema = z.object({
   page: z.coerce.number().int().min(1).max(10_000).default(1).catch(1),
 });
 export type AuditFilter = z.infer<typeof auditFilterSchema>;
+
+const sessionId = z.uuid({ error: 'errors.invalid' });
+export const sessionIdSchema = z.object({ sessionId });
+export const userSessionSchema = z.object({ userId, sessionId });
+export const emptySchema = z.object({});
+
+export const totpCodeSchema = z.object({ code: codeField });
+export const disableTotpSchema = z.object({
+  password: z.string({ error: 'errors.required' }).min(1, 'errors.required').max(PASSWORD_MAX * 4, 'errors.passwordTooLong'),
+  code: codeField,
+});

@@ -4,10 +4,12 @@ import { updateTag } from 'next/cache';
 import { cookies } from 'next/headers';
 import { signIn } from '@/auth';
 import { formAction } from '@/lib/actions';
+import { grantAfterPasswordChange } from '@/lib/auth/sign-in-steps';
 import { LOCALE_COOKIE } from '@/lib/i18n/config';
 import { authorTag } from '@/lib/reader/cache-tags';
 import { changePassword, updateProfile } from '@/lib/users/account';
-import { changePasswordSchema, profileSchema } from '@/lib/users/schemas';
+import { endOtherSessions, endOwnSessionById } from '@/lib/users/sessions';
+import { changePasswordSchema, emptySchema, profileSchema, sessionIdSchema } from '@/lib/users/schemas';
 
 export const updateProfileAction = formAction(profileSchema, async (input, { user, ip }) => {
   const outcome = await updateProfile(user, input, { ip });
@@ -19,7 +21,11 @@ export const updateProfileAction = formAction(profileSchema, async (input, { use
 
 export const changePasswordAction = formAction(changePasswordSchema, async (input, { user, ip }) => {
   const outcome = await changePassword(user, input, { ip });
-  // The change ended every session, this one included; sign this browser in again with the new password.
-  if (outcome.ok && user) await signIn('credentials', { email: user.email, password: input.newPassword, redirect: false });
+  // The change ended every session, this one included; sign this browser in again under the new session version.
+  const grant = outcome.ok && user ? await grantAfterPasswordChange(user) : null;
+  if (grant) await signIn('credentials', { grant, redirect: false });
   return outcome;
 });
+
+export const endSessionAction = formAction(sessionIdSchema, (input, { user, ip }) => endOwnSessionById(user, input, { ip }));
+export const endOtherSessionsAction = formAction(emptySchema, (_input, { user, ip }) => endOtherSessions(user, { ip }));

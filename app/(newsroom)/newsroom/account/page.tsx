@@ -1,8 +1,13 @@
 import type { Metadata } from 'next';
 import { getTranslations } from 'next-intl/server';
 import { requireCapability } from '@/lib/auth/current-user';
+import Link from 'next/link';
+import { SessionList } from '@/components/sessions/session-list';
+import { getSiteSettings } from '@/lib/reader/queries';
 import { getAccount } from '@/lib/users/account';
-import { PasswordForm, ProfileForm } from './_components/account-forms';
+import { listOwnSessions } from '@/lib/users/sessions';
+import { endSessionAction } from './actions';
+import { EndOtherSessionsForm, PasswordForm, ProfileForm } from './_components/account-forms';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('account'))('title') };
@@ -10,7 +15,7 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function AccountPage() {
   const user = await requireCapability('account:manage');
-  const [t, account] = await Promise.all([getTranslations(), getAccount(user)]);
+  const [t, account, sessions, settings] = await Promise.all([getTranslations(), getAccount(user), listOwnSessions(user), getSiteSettings()]);
   return (
     <div className="grid max-w-4xl gap-8 md:grid-cols-2">
       <header className="md:col-span-2">
@@ -30,6 +35,23 @@ export default async function AccountPage() {
           {t('account.passwordTitle')}
         </h2>
         <PasswordForm />
+      </section>
+      <section aria-labelledby="security-heading" className="rounded-lg border border-rule bg-white p-6 md:col-span-2">
+        <h2 id="security-heading" className="mb-2 font-display text-xl font-bold">
+          {t('security.title')}
+        </h2>
+        <p className="mb-4 text-muted">{t('security.intro')}</p>
+        <Link href="/newsroom/account/security" className="font-bold underline">
+          {t('security.manage')}
+        </Link>
+      </section>
+      <section aria-labelledby="sessions-heading" className="rounded-lg border border-rule bg-white p-6 md:col-span-2">
+        <h2 id="sessions-heading" className="mb-2 font-display text-xl font-bold">
+          {t('sessions.title')}
+        </h2>
+        <p className="mb-4 text-muted">{t('sessions.intro')}</p>
+        <SessionList sessions={sessions} endAction={endSessionAction} timeZone={settings.timeZone} />
+        {sessions.some((session) => !session.current) && <EndOtherSessionsForm />}
       </section>
     </div>
   );

@@ -9,7 +9,7 @@ import { Input, Select, Textarea } from '@/components/ui/input';
 import type { FormState } from '@/lib/actions';
 import { locales } from '@/lib/i18n/config';
 import type { AccountView } from '@/lib/users/account';
-import { changePasswordAction, updateProfileAction } from '../actions';
+import { changePasswordAction, endOtherSessionsAction, updateProfileAction } from '../actions';
 
 export function ProfileForm({ account }: { account: AccountView }) {
   const t = useTranslations();
@@ -65,6 +65,19 @@ export function PasswordForm() {
       </Field>
       <Button type="submit" disabled={pending}>
         {t('account.changePassword')}
+      </Button>
+    </form>
+  );
+}
+
+export function EndOtherSessionsForm() {
+  const t = useTranslations();
+  const [state, action, pending] = useActionState<FormState<{ ended: number }>, FormData>(endOtherSessionsAction, {});
+  return (
+    <form action={action} className="mt-4 space-y-2">
+      <FormStatus error={state.error} success={state.ok ? t('sessions.endedOthers', { count: state.data?.ended ?? 0 }) : null} />
+      <Button type="submit" variant="secondary" disabled={pending}>
+        {t('sessions.endOthers')}
       </Button>
     </form>
   );

@@ -8,7 +8,10 @@ import { requireCapability } from '@/lib/auth/current-user';
 import { formatDateTime } from '@/lib/format';
 import { getSiteSettings } from '@/lib/reader/queries';
 import { getStaffMember } from '@/lib/users/queries';
-import { AccessLinkForm, RoleForm, SignOutEverywhereForm, StatusForm } from '../_components/manage-user';
+import { SessionList } from '@/components/sessions/session-list';
+import { listUserSessions } from '@/lib/users/sessions';
+import { endUserSessionAction } from '../actions';
+import { AccessLinkForm, ResetSecondFactorForm, RoleForm, SignOutEverywhereForm, StatusForm } from '../_components/manage-user';
 
 type Props = { params: Promise<{ id: string }> };
 
@@ -17,17 +20,17 @@ async function load(params: Props['params']) {
   const id = z.uuid().safeParse((await params).id);
   const member = id.success ? await getStaffMember(user, id.data) : null;
   if (!member) notFound();
-  return member;
+  return { user, member };
 }
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const member = await load(params);
+  const { member } = await load(params);
   return { title: member.displayName };
 }
 
 export default async function UserPage({ params }: Props) {
-  const member = await load(params);
-  const [t, locale, settings] = await Promise.all([getTranslations(), getLocale(), getSiteSettings()]);
+  const { user, member } = await load(params);
+  const [t, locale, settings, sessions] = await Promise.all([getTranslations(), getLocale(), getSiteSettings(), listUserSessions(user, member.id)]);
   const when = (date: Date) => formatDateTime(date, locale, settings.timeZone);
   const statusKey = member.status === 'active' && member.invited ? 'invited' : member.status;
   return (
@@ -69,8 +72,15 @@ export default async function UserPage({ params }: Props) {
         <AccessLinkForm member={member} />
         <div className="flex flex-wrap gap-4">
           <SignOutEverywhereForm member={member} />
+          <ResetSecondFactorForm member={member} />
           <StatusForm member={member} />
         </div>
+      </section>
+      <section aria-labelledby="sessions-heading" className="space-y-2 rounded-lg border border-rule bg-white p-4">
+        <h2 id="sessions-heading" className="font-display text-xl font-bold">
+          {t('sessions.title')}
+        </h2>
+        <SessionList sessions={sessions} endAction={endUserSessionAction} userId={member.id} timeZone={settings.timeZone} />
       </section>
     </div>
   );

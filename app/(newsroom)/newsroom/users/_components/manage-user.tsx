@@ -10,7 +10,7 @@ import { useToast } from '@/components/ui/toaster';
 import type { FormState } from '@/lib/actions';
 import { roles, type Role } from '@/lib/auth/permissions';
 import type { IssuedLink } from '@/lib/users/admin';
-import { changeRoleAction, issueLinkAction, setStatusAction, signOutEverywhereAction } from '../actions';
+import { changeRoleAction, issueLinkAction, resetSecondFactorAction, setStatusAction, signOutEverywhereAction } from '../actions';
 import { OneTimeLink } from './one-time-link';
 
 type Member = { id: string; displayName: string; role: Role; status: 'active' | 'deactivated'; invited: boolean };
@@ -106,6 +106,26 @@ export function SignOutEverywhereForm({ member }: { member: Member }) {
         trigger={t('users.signOutEverywhere')}
         title={t('users.signOutEverywhere')}
         description={t('users.confirmSignOut', { name: member.displayName })}
+        confirmLabel={t('users.confirm')}
+        cancelLabel={t('users.cancel')}
+      />
+      <FormStatus error={state.error} />
+    </form>
+  );
+}
+
+export function ResetSecondFactorForm({ member }: { member: Member }) {
+  const t = useTranslations();
+  const [state, action] = useActionState<FormState, FormData>(resetSecondFactorAction, {});
+  useSuccessToast(state, t('users.secondFactorReset'));
+  return (
+    <form id="reset-second-factor-form" action={action} className="space-y-2">
+      <input type="hidden" name="userId" value={member.id} />
+      <ConfirmSubmit
+        formId="reset-second-factor-form"
+        trigger={t('users.resetSecondFactor')}
+        title={t('users.resetSecondFactor')}
+        description={t('users.confirmResetSecondFactor', { name: member.displayName })}
         confirmLabel={t('users.confirm')}
         cancelLabel={t('users.cancel')}
       />
