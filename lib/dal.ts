@@ -30,7 +30,8 @@ export function isUniqueViolation(error: unknown, index: string): boolean {
 }
 
 // Connection-level failures of postgres.js and server states that mean "the database is not there right now".
-const UNAVAILABLE_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'ENOTFOUND', 'EAI_AGAIN', 'CONNECT_TIMEOUT', 'CONNECTION_CLOSED', 'CONNECTION_ENDED', 'CONNECTION_DESTROYED', '57P01', '57P02', '57P03', '08000', '08001', '08003', '08004', '08006']);
+// SAHIFA_DB_TIMEOUT is the pool's own deadline (db/index.ts); 57014 a statement the server cancelled at statement_timeout.
+const UNAVAILABLE_CODES = new Set(['SAHIFA_DB_TIMEOUT', '57014', 'ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'ENOTFOUND', 'EAI_AGAIN', 'CONNECT_TIMEOUT', 'CONNECTION_CLOSED', 'CONNECTION_ENDED', 'CONNECTION_DESTROYED', '57P01', '57P02', '57P03', '08000', '08001', '08003', '08004', '08006']);
 
 /** True when an error means the database is unreachable, as opposed to a bug or a bad query. */
 export function isDatabaseUnavailable(error: unknown): boolean {

@@ -17,6 +17,10 @@ const envSchema = z.object({
       message: 'must start with postgres:// or postgresql://',
     }),
   DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(100).default(10),
+  // A hung database must not hang the app: connecting gives up after this many seconds, and a
+  // statement after DATABASE_STATEMENT_TIMEOUT_MS (on the server, and on the client for a server that no longer answers).
+  DATABASE_CONNECT_TIMEOUT_S: z.coerce.number().int().min(1).max(60).default(3),
+  DATABASE_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(4_000),
   EMBEDDED_PG_PORT: z.coerce.number().int().min(1024).max(65535).default(54329),
   DATA_DIR: z.string().optional(),
   AUTH_SECRET: z
