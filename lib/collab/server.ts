@@ -15,7 +15,7 @@ import { inspectUpdate, MAX_DOCUMENT_BYTES, MAX_UPDATE_BYTES } from './guard';
 import { isEmptyUpdate, updateInMessage } from './messages';
 import { revertToLastStored } from './repair';
 import { watchAccess } from './revocation';
-import { appendUpdate, compactDocument, loadDocumentState } from './storage';
+import { compactDocument, createUpdateLog, loadDocumentState } from './storage';
 import { storeWorkingCopy } from './working-copy';
 
 // The co-editing server: Hocuspocus inside our own HTTP server, on
@@ -71,6 +71,7 @@ type DocumentTally = { bytes: number; writers: Map<string, string | null> };
 export function createCollabServer(options: CollabOptions): CollabServer {
   const { db } = options;
   const tallies = new Map<string, DocumentTally>();
+  const updateLog = createUpdateLog(db);
   const tallyOf = (name: string) => tallies.get(name) ?? tallies.set(name, { bytes: 0, writers: new Map() }).get(name)!;
 
   const hooks: Extension = {
@@ -108,7 +109,7 @@ export function createCollabServer(options: CollabOptions): CollabServer {
         if (carried.initialSync && Y.snapshotContainsUpdate(Y.snapshot(document), carried.update)) return;
         const tally = tallyOf(documentName);
         if (tally.bytes + carried.update.byteLength > MAX_DOCUMENT_BYTES) throw new Refusal(4413, 'document-too-large');
-        await storage(appendUpdate(db, context.storyId, carried.update, context.user.id));
+        await storage(updateLog.append(context.storyId, carried.update, context.user.id));
         tally.bytes += carried.update.byteLength;
         tally.writers.set(connection.socketId, context.user.id);
       } catch (error) {

@@ -10,7 +10,42 @@ import { storyTextToYDoc } from './codec';
 // log of updates since. Nothing here holds state in memory, so any instance
 // can load, append and compact, and two instances doing so at once are safe.
 
-/** Writes one acknowledged update. Called before the update is applied and acknowledged. */
+type Pending = { row: typeof storyDocumentUpdates.$inferInsert; done: (error?: unknown) => void };
+
+/**
+ * Writes acknowledged updates, several at a time: while one INSERT is in
+ * flight, the updates arriving meanwhile wait and go in the next one (group
+ * commit). Each caller's promise resolves only once its own row is
+ * committed, so it is still written before it is acknowledged.
+ */
+export function createUpdateLog(db: Executor, maxBatch = 200) {
+  let queue: Pending[] = [];
+  let writing = false;
+  async function flush() {
+    writing = true;
+    while (queue.length > 0) {
+      const batch = queue.slice(0, maxBatch);
+      queue = queue.slice(batch.length);
+      try {
+        await db.insert(storyDocumentUpdates).values(batch.map((pending) => pending.row));
+        batch.forEach((pending) => pending.done());
+      } catch (error) {
+        batch.forEach((pending) => pending.done(error));
+      }
+    }
+    writing = false;
+  }
+  return {
+    append(storyId: string, update: Uint8Array, userId: string | null): Promise<void> {
+      return new Promise((resolve, reject) => {
+        queue.push({ row: { storyId, update: Buffer.from(update), userId }, done: (error) => (error ? reject(error) : resolve()) });
+        if (!writing) void flush();
+      });
+    },
+  };
+}
+
+/** Writes one update on its own (a server-made change such as a repair). */
 export async function appendUpdate(db: Executor, storyId: string, update: Uint8Array, userId: string | null): Promise<void> {
   await db.insert(storyDocumentUpdates).values({ storyId, update: Buffer.from(update), userId });
 }
