@@ -1,5 +1,8 @@
+import { readFileSync } from 'node:fs';
 import * as Y from 'yjs';
 import { describe, expect, it } from 'vitest';
+import { parseSeedStory } from '@/db/seed-story';
+import { normalizeDoc, paragraphsToDoc } from '@/lib/content/document';
 import { deriveStoryText, storyTextToYDoc, type StoryText } from './codec';
 import { inspectUpdate, MAX_UPDATE_BYTES } from './guard';
 
@@ -31,6 +34,13 @@ describe('story JSON ⇄ Yjs document', () => {
   it('round-trips the body and every text field', () => {
     const derived = deriveStoryText(storyTextToYDoc(text));
     expect(derived).toEqual({ ok: true, text });
+  });
+
+  it('gives the seed story a document that derives back to the same text', () => {
+    const seed = parseSeedStory(readFileSync('db/seed-story.ar.txt', 'utf8'));
+    const stored: StoryText = { kicker: seed.kicker, headline: seed.headline, standfirst: '', seoTitle: '', seoDescription: '', body: paragraphsToDoc(seed.paragraphs) };
+    const derived = deriveStoryText(storyTextToYDoc(stored));
+    expect(derived).toEqual({ ok: true, text: { ...stored, body: normalizeDoc(stored.body) } });
   });
 
   it('reads an empty document as an empty story', () => {
