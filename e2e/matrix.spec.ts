@@ -8,7 +8,8 @@ import { signShareToken } from '@/lib/share/token';
 import { slugify } from '@/lib/slug';
 import { photo } from '@/test/media-files';
 import { createStaff, TEST_PASSWORD } from '@/test/staff';
-import { pageRows, routeRows } from '@/test/entry-points';
+import { connectClient, leave } from '@/test/collab';
+import { pageRows, routeRows, socketRows } from '@/test/entry-points';
 import { expect, test } from './fixtures';
 import { newClient, signIn, storageStateOf, uniqueIp } from './session';
 
@@ -103,6 +104,22 @@ for (const row of routeRows) {
       else if (!can({ id: 'x', role: visitor, status: 'active' }, row.capability)) expect(response.status(), where).toBe(404);
       // Authorized: a read answers; a change is past the gate, so its empty body is what gets refused.
       else expect(response.status(), where).toBe(row.method === 'GET' ? 200 : 422);
+    }
+  });
+}
+
+for (const row of socketRows) {
+  test(`socket ${row.path}`, async ({ baseURL }) => {
+    for (const visitor of visitors) {
+      const cookies = (await contexts.get(visitor)!.storageState()).cookies.map((cookie) => `${cookie.name}=${cookie.value}`).join('; ');
+      const tab = await connectClient(`${baseURL!.replace(/^http/, 'ws')}${row.path}`, fill(row.document), cookies || null);
+      const where = `${visitor} → ${row.path}`;
+      leave(tab);
+      const signedIn = visitor === 'writer' || visitor === 'editor' || visitor === 'admin';
+      if (!signedIn) expect(tab.denied, where).toEqual(['session-ended']);
+      else if (!can({ id: 'x', role: visitor, status: 'active' }, row.capability)) expect(tab.denied, where).toEqual(['not-found']);
+      // The seed story is nobody's own: writers read it, editors and admins edit it.
+      else expect(tab.provider.authorizedScope, where).toBe(can({ id: 'x', role: visitor, status: 'active' }, 'stories:edit-any') ? 'read-write' : 'readonly');
     }
   });
 }

@@ -55,6 +55,12 @@ const envSchema = z.object({
   // Upload limits; production reads these too, so the refusals can be tested with the same code.
   MEDIA_MAX_BYTES: z.coerce.number().int().positive().default(20 * 1024 * 1024),
   MEDIA_MAX_SIDE: z.coerce.number().int().positive().default(12_000),
+  // Shared state between app instances (co-editing documents); unset, one instance works alone.
+  REDIS_URL: z
+    .string()
+    .optional()
+    .transform((value) => value || undefined)
+    .refine((value) => value === undefined || /^rediss?:\/\//.test(value), 'must start with redis:// or rediss://'),
 }).refine((env) => env.MEDIA_STORAGE !== 's3' || Boolean(env.S3_BUCKET), { message: 'MEDIA_STORAGE=s3 needs S3_BUCKET', path: ['S3_BUCKET'] });
 
 export type Env = z.infer<typeof envSchema>;

@@ -3,6 +3,9 @@ import { rmSync } from 'node:fs';
 import { createServer } from 'node:http';
 import path from 'node:path';
 import next from 'next';
+import { getDb } from '@/db';
+import { COLLAB_PATH, createCollabServer } from '@/lib/collab/server';
+import { getEnv } from '@/lib/env';
 import { startJobRunner } from '@/lib/jobs/runner';
 import { arabicErrorPages } from './error-page';
 import { logger } from '@/lib/logger';
@@ -38,7 +41,12 @@ export async function startServer(options: { dev: boolean; port: number; hostnam
     void handle(req, res);
   });
   const upgrade = app.getUpgradeHandler();
-  server.on('upgrade', (req, socket, head) => void upgrade(req, socket, head));
+  // Co-editing shares the port: its WebSocket path goes to Hocuspocus, every other upgrade (dev HMR) to Next.
+  const collab = createCollabServer({ db: getDb(), authSecret: process.env.AUTH_SECRET ?? '', redisUrl: getEnv().REDIS_URL });
+  server.on('upgrade', (req, socket, head) => {
+    if (new URL(req.url ?? '/', 'http://x').pathname === COLLAB_PATH) collab.handleUpgrade(req, socket, head);
+    else void upgrade(req, socket, head);
+  });
   await new Promise<void>((resolve) => server.listen(options.port, options.hostname, resolve));
   console.error(`sahifa: ${options.dev ? 'development' : 'production'} server on http://${options.hostname ?? 'localhost'}:${options.port}`);
 
@@ -58,6 +66,7 @@ export async function startServer(options: { dev: boolean; port: number; hostnam
   return {
     close: async () => {
       await runner.stop().catch(() => {});
+      await collab.close().catch(() => {});
       // Keep-alive connections would hold close() open forever: end them as soon as it is called.
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeAllConnections();

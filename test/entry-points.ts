@@ -72,6 +72,14 @@ export const routeRows: RouteRow[] = [
   { file: 'app/media/[id]/[file]/route.ts', path: '/media/{media-file}', method: 'GET', public: true },
 ];
 
+/**
+ * WebSocket endpoints, outside app/: the socket authenticates its handshake
+ * itself (lib/collab/access.ts); edit rights per story decide read-only or
+ * read-write, and are checked again every few seconds (lib/collab/revocation.ts).
+ */
+export type SocketRow = { file: string; path: string; document: string; capability: Capability };
+export const socketRows: SocketRow[] = [{ file: 'lib/collab/server.ts', path: '/collab', document: '{story-id}', capability: 'stories:view' }];
+
 export const actionRows: ActionRow[] = [
   // Writers edit their own uploads' text, editors and admins anyone's: the DAL decides per image (lib/media/library.ts).
   { file: 'app/(newsroom)/newsroom/media/actions.ts', name: 'updateMediaAction', dal: ['updateMediaText'], capability: 'media:upload' },

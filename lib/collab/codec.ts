@@ -1,0 +1,72 @@
+import { getSchema, type JSONContent } from '@tiptap/core';
+import { prosemirrorJSONToYXmlFragment, yXmlFragmentToProsemirrorJSON } from '@tiptap/y-tiptap';
+import * as Y from 'yjs';
+import { contentExtensions } from '@/lib/content/extensions';
+import { normalizeDoc, validateDoc, type DocumentProblem } from '@/lib/content/document';
+import { BODY_FIELD, TEXT_FIELDS, textFieldsSchema, type TextField } from './fields';
+
+// Story JSON ⇄ Yjs document, with the same conversion code the editor's
+// Collaboration extension uses (@tiptap/y-tiptap), so a document the server
+// builds is exactly what a browser would have built from the same JSON.
+
+const schema = getSchema(contentExtensions);
+
+export type StoryText = Record<TextField, string> & { body: JSONContent };
+
+/** A new document holding a story's current text: how existing stories get their first document. */
+export function storyTextToYDoc(text: StoryText): Y.Doc {
+  const doc = new Y.Doc();
+  doc.transact(() => {
+    prosemirrorJSONToYXmlFragment(schema, text.body, doc.getXmlFragment(BODY_FIELD));
+    for (const field of TEXT_FIELDS) writeTextField(doc.getXmlFragment(field), text[field]);
+  });
+  return doc;
+}
+
+function writeTextField(fragment: Y.XmlFragment, value: string) {
+  const paragraph = new Y.XmlElement('paragraph');
+  if (value !== '') paragraph.insert(0, [new Y.XmlText(value)]);
+  fragment.insert(0, [paragraph]);
+}
+
+export type DerivedText = { ok: true; text: StoryText } | { ok: false; problems: DocumentProblem[] };
+
+/**
+ * The story's text as stored JSON, validated exactly like a save: the body
+ * against the shared schema (unknown nodes, marks, attributes, unsafe links
+ * refused), each field as one unformatted paragraph within its length limit.
+ */
+export function deriveStoryText(doc: Y.Doc): DerivedText {
+  const problems: DocumentProblem[] = [];
+  const body = normalizeDoc(yXmlFragmentToProsemirrorJSON(doc.getXmlFragment(BODY_FIELD)) as JSONContent);
+  // An empty fragment is an empty story, which the schema writes as one empty paragraph.
+  if (!body.content || body.content.length === 0) body.content = [{ type: 'paragraph' }];
+  problems.push(...validateDoc(body));
+  const fields: Record<string, string> = {};
+  for (const field of TEXT_FIELDS) {
+    const value = readTextField(doc.getXmlFragment(field));
+    if (value === null) problems.push({ path: field, message: 'not one plain paragraph' });
+    fields[field] = value ?? '';
+  }
+  const parsed = textFieldsSchema.safeParse(fields);
+  if (!parsed.success) for (const issue of parsed.error.issues) problems.push({ path: issue.path.join('.'), message: issue.message });
+  if (problems.length > 0 || !parsed.success) return { ok: false, problems };
+  return { ok: true, text: { ...parsed.data, body } };
+}
+
+/** The text of a field's single paragraph, or null when the fragment holds anything else. */
+function readTextField(fragment: Y.XmlFragment): string | null {
+  const blocks = fragment.toArray();
+  if (blocks.length === 0) return '';
+  const [paragraph] = blocks;
+  if (blocks.length > 1 || !(paragraph instanceof Y.XmlElement) || paragraph.nodeName !== 'paragraph' || Object.keys(paragraph.getAttributes()).some((name) => name !== 'dir')) return null;
+  let text = '';
+  for (const child of paragraph.toArray()) {
+    if (!(child instanceof Y.XmlText)) return null;
+    for (const run of child.toDelta() as { insert: unknown; attributes?: object }[]) {
+      if (typeof run.insert !== 'string' || (run.attributes && Object.keys(run.attributes).length > 0)) return null;
+      text += run.insert;
+    }
+  }
+  return text;
+}

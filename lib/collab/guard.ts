@@ -1,0 +1,67 @@
+import { getSchema } from '@tiptap/core';
+import * as Y from 'yjs';
+import { isSafeHref } from '@/lib/content/document';
+import { contentExtensions } from '@/lib/content/extensions';
+import { ROOT_NAMES } from './fields';
+
+// A first look at one incoming Yjs update, before it is written anywhere.
+// A client can send any structure, so anything our editor could never
+// produce is refused here, cheaply, from the update alone: foreign root
+// types, node and mark names outside the shared schema, attributes no node
+// has, unsafe links, embeds and sub-documents. Whole-document rules (what
+// may contain what, field lengths) are checked on the derived JSON before
+// it is stored (codec.ts).
+
+/** One message: a burst of typing is a few hundred bytes; a large paste fits with room. */
+export const MAX_UPDATE_BYTES = 256 * 1024;
+/** The whole document's encoded state: a story several times the longest we publish, well under abuse. */
+export const MAX_DOCUMENT_BYTES = 4 * 1024 * 1024;
+
+const schema = getSchema(contentExtensions);
+const NODE_NAMES = new Set(Object.keys(schema.nodes).filter((name) => name !== 'text' && name !== 'doc'));
+const MARK_NAMES = new Set(Object.keys(schema.marks));
+const ATTRIBUTE_NAMES = new Set(['dir', ...Object.values(schema.nodes).flatMap((type) => Object.keys(type.spec.attrs ?? {}))]);
+
+export type UpdateVerdict = { ok: true } | { ok: false; reason: string };
+
+/** y-tiptap names a mark that may overlap itself "name--hash". */
+const markName = (key: string) => key.split('--')[0] ?? key;
+
+function contentProblem(item: Y.Item): string | null {
+  const content = item.content;
+  if (typeof item.parent === 'string' && !ROOT_NAMES.has(item.parent)) return `unknown field ${item.parent}`;
+  if (content instanceof Y.ContentType) {
+    const type = content.type;
+    if (type instanceof Y.XmlElement) return NODE_NAMES.has(type.nodeName) ? null : `unknown node ${type.nodeName}`;
+    return type instanceof Y.XmlText ? null : 'unsupported shared type';
+  }
+  if (content instanceof Y.ContentFormat) {
+    if (!MARK_NAMES.has(markName(content.key))) return `unknown mark ${content.key}`;
+    const value = content.value as { href?: unknown } | null;
+    if (markName(content.key) === 'link' && value !== null && !isSafeHref(value?.href)) return 'unsafe link';
+    return null;
+  }
+  if (content instanceof Y.ContentAny) {
+    if (item.parentSub === null) return 'list values are not part of a story';
+    return ATTRIBUTE_NAMES.has(item.parentSub) ? null : `unknown attribute ${item.parentSub}`;
+  }
+  if (content instanceof Y.ContentString || content instanceof Y.ContentDeleted) return null;
+  return 'unsupported content';
+}
+
+/** Refuses an update that is too large, malformed, or carries anything outside the story schema. */
+export function inspectUpdate(update: Uint8Array): UpdateVerdict {
+  if (update.byteLength > MAX_UPDATE_BYTES) return { ok: false, reason: 'update too large' };
+  let structs: Array<Y.Item | Y.GC | Y.Skip>;
+  try {
+    structs = Y.decodeUpdate(update).structs;
+  } catch {
+    return { ok: false, reason: 'malformed update' };
+  }
+  for (const struct of structs) {
+    if (!(struct instanceof Y.Item)) continue;
+    const problem = contentProblem(struct);
+    if (problem) return { ok: false, reason: problem };
+  }
+  return { ok: true };
+}

@@ -1,0 +1,28 @@
+import * as decoding from 'lib0/decoding';
+
+// Reads just enough of a Hocuspocus message to find a document update in it:
+// [document name][message type][sync step][update]. Sync and sync-reply
+// messages carry updates in their step 2 and update sub-messages.
+
+const MESSAGE_SYNC = 0;
+const MESSAGE_SYNC_REPLY = 4;
+const SYNC_STEP_2 = 1;
+const SYNC_UPDATE = 2;
+
+export type CarriedUpdate = { update: Uint8Array; initialSync: boolean };
+
+/** The Yjs update a message carries, or null for any other message (awareness, step 1, auth…). */
+export function updateInMessage(data: Uint8Array): CarriedUpdate | null {
+  const decoder = decoding.createDecoder(data);
+  decoding.readVarString(decoder);
+  const type = decoding.readVarUint(decoder);
+  if (type !== MESSAGE_SYNC && type !== MESSAGE_SYNC_REPLY) return null;
+  const step = decoding.readVarUint(decoder);
+  if (step !== SYNC_STEP_2 && step !== SYNC_UPDATE) return null;
+  return { update: decoding.readVarUint8Array(decoder), initialSync: step === SYNC_STEP_2 };
+}
+
+/** An update with no structs and no deletions: what a client sends when it has nothing new. */
+export function isEmptyUpdate(update: Uint8Array): boolean {
+  return update.byteLength <= 2 && update.every((byte) => byte === 0);
+}

@@ -1,0 +1,196 @@
+import type { IncomingMessage } from 'node:http';
+import type { Duplex } from 'node:stream';
+import { Redis as RedisExtension } from '@hocuspocus/extension-redis';
+import { Hocuspocus, type Connection, type Document, type Extension } from '@hocuspocus/server';
+import IORedis from 'ioredis';
+import { WebSocketServer } from 'ws';
+import * as Y from 'yjs';
+import type { Database } from '@/db';
+import type { CurrentUser } from '@/lib/auth/actor';
+import { logger } from '@/lib/logger';
+import { storyAccess, userFromHandshake, type StoryAccess } from './access';
+import { deriveStoryText } from './codec';
+import { storyIdOf } from './fields';
+import { inspectUpdate, MAX_DOCUMENT_BYTES, MAX_UPDATE_BYTES } from './guard';
+import { isEmptyUpdate, updateInMessage } from './messages';
+import { revertToLastStored } from './repair';
+import { watchAccess } from './revocation';
+import { compactDocument, createUpdateLog, loadDocumentState } from './storage';
+import { storeWorkingCopy } from './working-copy';
+
+// The co-editing server: Hocuspocus inside our own HTTP server, on
+// COLLAB_PATH of the same port (docs/co-editing.md). Every hook below is
+// where one of the model's promises is kept.
+
+export const COLLAB_PATH = '/collab';
+
+/** What each connection carries from its handshake: who, which story, and what they may do. */
+export type CollabContext = { user: CurrentUser; sessionVersion: number; storyId: string; access: StoryAccess };
+
+/** A refusal the client sees as the close reason (Hocuspocus sends `reason`). */
+class Refusal extends Error {
+  constructor(
+    readonly code: number,
+    readonly reason: string,
+  ) {
+    super(reason);
+  }
+}
+
+/**
+ * How long a socket waits for Postgres. A frozen database answers nothing
+ * (server-side timeouts cannot fire), so the wait is bounded here; the
+ * client is told, keeps its edits and sends them again when it reconnects.
+ * An update that did land meanwhile is merged twice, which Yjs ignores.
+ */
+export const STORAGE_TIMEOUT_MS = 4000;
+const STORE_RETRY_MS = 3000;
+
+async function storage<T>(work: Promise<T>): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error('storage timeout')), STORAGE_TIMEOUT_MS);
+  });
+  try {
+    return await Promise.race([work, timeout]);
+  } catch (error) {
+    logger.warn({ err: error }, 'co-editing: storage unavailable');
+    throw new Refusal(4503, 'storage-unavailable');
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+export type CollabServer = { instance: Hocuspocus; handleUpgrade: (request: IncomingMessage, socket: Duplex, head: Buffer) => void; close: () => Promise<void> };
+
+export type CollabOptions = { db: Database; authSecret: string; redisUrl?: string; accessCheckMs?: number; storeDebounceMs?: number };
+
+/** Per document: bytes since the last compaction (the size cap) and who changed it since the last store. */
+type DocumentTally = { bytes: number; writers: Map<string, string | null> };
+
+export function createCollabServer(options: CollabOptions): CollabServer {
+  const { db } = options;
+  const tallies = new Map<string, DocumentTally>();
+  const updateLog = createUpdateLog(db);
+  const tallyOf = (name: string) => tallies.get(name) ?? tallies.set(name, { bytes: 0, writers: new Map() }).get(name)!;
+
+  const hooks: Extension = {
+    async onAuthenticate({ requestHeaders, documentName, connectionConfig }) {
+      const storyId = storyIdOf(documentName);
+      const session = await storage(userFromHandshake(db, requestHeaders, options.authSecret));
+      if (!session) throw new Refusal(4401, 'session-ended');
+      const { user, sessionVersion } = session;
+      const access = storyId ? await storage(storyAccess(db, user, storyId)) : 'none';
+      if (!storyId || access === 'none') throw new Refusal(4404, 'not-found');
+      connectionConfig.readOnly = access !== 'write';
+      return { user, sessionVersion, storyId, access } satisfies CollabContext;
+    },
+
+    async onLoadDocument({ documentName, document }) {
+      const storyId = storyIdOf(documentName);
+      const state = storyId ? await loadDocumentState(db, storyId) : null;
+      if (!state) throw new Refusal(4404, 'not-found');
+      Y.applyUpdate(document, state);
+      tallyOf(documentName).bytes = state.byteLength;
+    },
+
+    // Durable before acknowledged: Hocuspocus applies and acknowledges a
+    // message only after this resolves, so the update is in Postgres first.
+    async beforeHandleMessage({ connection, document, documentName, update: message }) {
+      const carried = updateInMessage(message);
+      if (!carried || isEmptyUpdate(carried.update)) return;
+      // Hocuspocus refuses updates on a read-only connection itself; nothing of them is stored either.
+      if (connection.readOnly) return;
+      const context = connection.context as CollabContext;
+      try {
+        const verdict = inspectUpdate(carried.update);
+        if (!verdict.ok) throw new Refusal(4400, `invalid-update: ${verdict.reason}`);
+        // A reconnecting client's first message repeats what the server mostly has already.
+        if (carried.initialSync && Y.snapshotContainsUpdate(Y.snapshot(document), carried.update)) return;
+        const tally = tallyOf(documentName);
+        if (tally.bytes + carried.update.byteLength > MAX_DOCUMENT_BYTES) throw new Refusal(4413, 'document-too-large');
+        await storage(updateLog.append(context.storyId, carried.update, context.user.id));
+        tally.bytes += carried.update.byteLength;
+        tally.writers.set(connection.socketId, context.user.id);
+      } catch (error) {
+        // The socket goes, not only this document's connection: the client reconnects and resends what was not acknowledged.
+        if (error instanceof Refusal) closeConnections(document, (other) => other === connection, error.code, error.reason);
+        throw error;
+      }
+    },
+
+    // The working copy, derived and validated, then the log compacted.
+    async onStoreDocument(payload) {
+      const { document, documentName } = payload;
+      const storyId = storyIdOf(documentName);
+      if (!storyId) return;
+      const tally = tallyOf(documentName);
+      const writers = new Map(tally.writers);
+      tally.writers.clear();
+      const derived = deriveStoryText(document);
+      if (!derived.ok) {
+        logger.warn({ storyId, problems: derived.problems.slice(0, 5) }, 'co-editing: document fails the schema; not stored, writers disconnected');
+        closeConnections(document, (connection) => writers.has(connection.socketId), 4422, 'invalid-content');
+        await revertToLastStored(db, storyId, document);
+        return;
+      }
+      const lastWriter = [...writers.values()].at(-1) ?? null;
+      try {
+        await storage(storeWorkingCopy(db, storyId, derived.text, lastWriter));
+        const { bytes } = await storage(compactDocument(db, storyId));
+        if (bytes > 0) tally.bytes = bytes;
+      } catch (error) {
+        // The updates are safe in the log (or still with their clients); the working copy catches up on the next try.
+        for (const [socketId, userId] of writers) if (!tally.writers.has(socketId)) tally.writers.set(socketId, userId);
+        setTimeout(() => {
+          if (!document.isDestroyed) void instance.storeDocumentHooks(document, payload, true).catch(() => {});
+        }, STORE_RETRY_MS).unref();
+        throw error;
+      }
+    },
+
+    async afterUnloadDocument({ documentName }) {
+      tallies.delete(documentName);
+    },
+  };
+
+  const extensions: Extension[] = [hooks];
+  if (options.redisUrl) {
+    const url = options.redisUrl;
+    extensions.unshift(new RedisExtension({ createClient: () => new IORedis(url, { maxRetriesPerRequest: null }), prefix: 'sahifa:collab' }));
+  }
+  const instance = new Hocuspocus({
+    name: 'sahifa',
+    quiet: true,
+    // The working copy follows the text within a second or two of a pause, and at least every five seconds of steady typing.
+    debounce: options.storeDebounceMs ?? 1000,
+    maxDebounce: 5000,
+    extensions,
+  });
+
+  const sockets = new WebSocketServer({ noServer: true, maxPayload: MAX_UPDATE_BYTES + 1024 });
+  const stopWatching = watchAccess(db, instance, options.accessCheckMs ?? 2000, closeConnections);
+
+  return {
+    instance,
+    handleUpgrade(request, socket, head) {
+      sockets.handleUpgrade(request, socket, head, (ws) => instance.handleConnection(ws, request));
+    },
+    async close() {
+      stopWatching();
+      for (const client of sockets.clients) client.terminate();
+      // Stores what is pending before the process goes.
+      await Promise.all([...instance.documents.values()].map((document) => instance.unloadDocument(document).catch(() => {})));
+      sockets.close();
+    },
+  };
+}
+
+/** Closes the sockets of the matching connections with a reason the editor shows; they reconnect and authenticate afresh. */
+export function closeConnections(document: Document, match: (connection: Connection) => boolean, code: number, reason: string): void {
+  for (const connection of document.getConnections()) {
+    if (!match(connection)) continue;
+    connection.close({ code, reason });
+    connection.webSocket.close(code, reason);
+  }
+}
