@@ -2,7 +2,8 @@ import { eq } from 'drizzle-orm';
 import type { Database } from '@/db/index';
 import { stories } from '@/db/schema';
 import { ensureSection, ensureTag, insertPublishedStory } from '@/db/seed';
-import { publishRevision, snapshotRevision } from '@/lib/stories/projection';
+import { publishRevision } from '@/lib/stories/publication';
+import { snapshotRevision } from '@/lib/stories/revisions';
 import { slugify } from '@/lib/slug';
 
 // Data that specs create for themselves, so parallel specs never share rows.

@@ -24,6 +24,11 @@ export async function ArticleView({ article, settings }: { article: Article; set
         )}
         {article.kicker && <p dir={dominantDirection(article.kicker, article.language)} className="mt-2 font-bold text-accent">{article.kicker}</p>}
         <h1 dir={dominantDirection(article.headline, article.language)} className="mt-1 font-display text-3xl font-bold leading-normal md:text-4xl">{article.headline}</h1>
+        {article.subheadline && (
+          <p dir={dominantDirection(article.subheadline, article.language)} className="mt-2 font-display text-xl font-bold leading-normal text-muted md:text-2xl" data-testid="subheadline">
+            {article.subheadline}
+          </p>
+        )}
         {article.standfirst && <p dir={dominantDirection(article.standfirst, article.language)} className="mt-3 text-xl text-muted">{article.standfirst}</p>}
         {article.bylines.length > 0 && (
           <p className="mt-4 font-bold">

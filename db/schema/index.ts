@@ -2,6 +2,7 @@
 // the app imports everything from '@/db/schema'.
 export * from './enums';
 export * from './columns';
+export * from './content';
 export * from './accounts';
 export * from './stories';
 export * from './reader';

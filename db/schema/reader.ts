@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { check, index, integer, jsonb, pgTable, smallint, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
-import type { JSONContent } from '@tiptap/core';
-import { contentLanguage, publicationState } from './enums';
+import { publicationState } from './enums';
+import { storyTextColumns } from './content';
 import { tstz, tsvector } from './columns';
 import { users } from './accounts';
 import { sections, stories, storyRevisions } from './stories';
@@ -32,14 +32,7 @@ export const publishedStories = pgTable(
     sectionId: uuid('section_id')
       .notNull()
       .references(() => sections.id, { onDelete: 'restrict' }),
-    kicker: text('kicker').notNull(),
-    headline: text('headline').notNull(),
-    standfirst: text('standfirst').notNull(),
-    body: jsonb('body').$type<JSONContent>().notNull(),
-    plainText: text('plain_text').notNull(),
-    language: contentLanguage('language').notNull(),
-    seoTitle: text('seo_title'),
-    seoDescription: text('seo_description'),
+    ...storyTextColumns(),
     // Resolved at publish time (library text, or the story's overrides), so the page needs no join.
     leadImage: jsonb('lead_image').$type<LeadImageRef>(),
     bylines: jsonb('bylines').$type<BylineRef[]>().notNull(),

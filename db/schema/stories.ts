@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
-import { index, integer, jsonb, pgTable, primaryKey, smallint, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
-import type { JSONContent } from '@tiptap/core';
-import { contentLanguage, editorialState, publicationState, revisionKind, noteKind } from './enums';
+import { foreignKey, index, integer, jsonb, pgTable, primaryKey, smallint, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { storyPlacementColumns, storyTextColumns } from './content';
+import { editorialState, publicationState, revisionKind, noteKind } from './enums';
 import { tstz, createdAt, searchVectorOf } from './columns';
 import { users, authors } from './accounts';
 import { media } from './media';
@@ -37,23 +37,9 @@ export const stories = pgTable(
   'stories',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    // Content of the working copy.
-    kicker: text('kicker').notNull().default(''),
-    headline: text('headline').notNull().default(''),
-    standfirst: text('standfirst').notNull().default(''),
-    body: jsonb('body').$type<JSONContent>().notNull(),
-    plainText: text('plain_text').notNull().default(''),
-    language: contentLanguage('language').notNull().default('ar'),
-    // Null while a draft has no slug yet; unique across the site once set.
-    slug: text('slug'),
-    sectionId: uuid('section_id').references(() => sections.id, { onDelete: 'restrict' }),
-    seoTitle: text('seo_title'),
-    seoDescription: text('seo_description'),
-    leadImageId: uuid('lead_image_id').references(() => media.id, { onDelete: 'restrict' }),
-    // Per-story overrides of the library's text for the lead image; null takes the library's.
-    leadImageAlt: text('lead_image_alt'),
-    leadImageCaption: text('lead_image_caption'),
-    leadImageCredit: text('lead_image_credit'),
+    // Content of the working copy (db/schema/content.ts).
+    ...storyTextColumns(),
+    ...storyPlacementColumns(),
     // Editorial state of the working copy.
     editorialState: editorialState('editorial_state').notNull().default('draft'),
     archivedAt: tstz('archived_at'),
@@ -75,6 +61,9 @@ export const stories = pgTable(
     publicationChangedAt: tstz('publication_changed_at'),
   },
   (t) => [
+    // The working copy's section and lead image must exist; a revision's may have gone since.
+    foreignKey({ columns: [t.sectionId], foreignColumns: [sections.id] }).onDelete('restrict'),
+    foreignKey({ columns: [t.leadImageId], foreignColumns: [media.id] }).onDelete('restrict'),
     uniqueIndex('stories_slug_idx').on(t.slug),
     index('stories_editorial_idx').on(t.editorialState, t.updatedAt),
     index('stories_updated_idx').on(t.updatedAt.desc()).where(sql`${t.archivedAt} is null`),
@@ -144,20 +133,8 @@ export const storyRevisions = pgTable(
     // The story version this snapshot was taken at.
     storyVersion: integer('story_version').notNull(),
     authorId: uuid('author_id').references(() => users.id, { onDelete: 'set null' }),
-    kicker: text('kicker').notNull(),
-    headline: text('headline').notNull(),
-    standfirst: text('standfirst').notNull(),
-    body: jsonb('body').$type<JSONContent>().notNull(),
-    plainText: text('plain_text').notNull(),
-    language: contentLanguage('language').notNull(),
-    slug: text('slug'),
-    sectionId: uuid('section_id'),
-    seoTitle: text('seo_title'),
-    seoDescription: text('seo_description'),
-    leadImageId: uuid('lead_image_id'),
-    leadImageAlt: text('lead_image_alt'),
-    leadImageCaption: text('lead_image_caption'),
-    leadImageCredit: text('lead_image_credit'),
+    ...storyTextColumns(),
+    ...storyPlacementColumns(),
     bylines: jsonb('bylines').$type<BylineRef[]>().notNull(),
     tags: jsonb('tags').$type<TagRef[]>().notNull(),
     createdAt: createdAt(),

@@ -11,6 +11,8 @@ const expected: Record<Capability, Record<Role, boolean>> = {
   'stories:view': { writer: true, editor: true, admin: true },
   'stories:create': { writer: true, editor: true, admin: true },
   'stories:edit-any': { writer: false, editor: true, admin: true },
+  'stories:review': { writer: false, editor: true, admin: true },
+  'stories:publish': { writer: false, editor: true, admin: true },
   'comments:moderate': { writer: false, editor: true, admin: true },
   'stories:assign': { writer: false, editor: true, admin: true },
   'stories:change-live-slug': { writer: false, editor: true, admin: true },

@@ -21,6 +21,10 @@ export const capabilities = {
   'stories:create': ['writer', 'editor', 'admin'],
   /** Edit any story, not only one's own, in any editorial state. */
   'stories:edit-any': ['editor', 'admin'],
+  /** Review others' stories: submit any story, send it back, approve it (four-eyes still applies). Who is notified of a submission and who may be assigned one. */
+  'stories:review': ['editor', 'admin'],
+  /** Publish, schedule, take down, retract, republish, archive and restore. */
+  'stories:publish': ['editor', 'admin'],
   /** Delete anyone's review comment (a trace stays in the thread). */
   'comments:moderate': ['editor', 'admin'],
   /** Assign a story in review to an editor, or take it. */
@@ -53,11 +57,21 @@ export const ENROL_CAPABILITY: Capability = 'account:secure';
 export function can(actor: Actor | null, capability: Capability): boolean {
   if (!actor || actor.status !== 'active') return false;
   if (actor.mustEnrol && capability !== ENROL_CAPABILITY) return false;
-  return (capabilities[capability] as readonly Role[]).includes(actor.role);
+  return roleCan(actor.role, capability);
+}
+
+/** Whether a role has a capability, whoever holds it: for rules about roles rather than a signed-in actor. */
+export function roleCan(role: Role, capability: Capability): boolean {
+  return (capabilities[capability] as readonly Role[]).includes(role);
+}
+
+/** The roles holding a capability, for queries such as "every active reviewer". */
+export function rolesWith(capability: Capability): Role[] {
+  return roles.filter((role) => roleCan(role, capability));
 }
 
 export function capabilitiesOf(role: Role): Capability[] {
-  return (Object.keys(capabilities) as Capability[]).filter((capability) => (capabilities[capability] as readonly Role[]).includes(role));
+  return (Object.keys(capabilities) as Capability[]).filter((capability) => roleCan(role, capability));
 }
 
 export function isRole(value: unknown): value is Role {

@@ -5,7 +5,7 @@ import { storyDocuments, storyDocumentUpdates } from '@/db/collab-schema';
 import { stories, users } from '@/db/schema';
 import type { CurrentUser } from '@/lib/auth/actor';
 import { paragraphsToDoc, toPlainText } from '@/lib/content/document';
-import { createStory } from '@/lib/stories/editor';
+import { createStory } from '@/lib/stories/working-copy';
 import { acknowledged, connectClient, eventually, fieldText, leave, sessionCookie, startCollab, typeIntoField, type TestClient } from '@/test/collab';
 import { connectTestDb } from '@/test/db';
 import { createStaff, sessionVersionOf } from '@/test/staff';

@@ -2,7 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { inject } from 'vitest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CurrentUser } from '@/lib/auth/actor';
-import { createStory } from '@/lib/stories/editor';
+import { createStory } from '@/lib/stories/working-copy';
 import { acknowledged, connectClient, fieldText, leave, sessionCookie, typeIntoField } from '@/test/collab';
 import { connectTestDb } from '@/test/db';
 import { createStaff, sessionVersionOf } from '@/test/staff';

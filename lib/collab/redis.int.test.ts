@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { stories } from '@/db/schema';
 import type { CurrentUser } from '@/lib/auth/actor';
-import { createStory } from '@/lib/stories/editor';
+import { createStory } from '@/lib/stories/working-copy';
 import { acknowledged, connectClient, eventually, fieldText, leave, sessionCookie, startCollab, typeIntoField, type TestClient } from '@/test/collab';
 import { connectTestDb } from '@/test/db';
 import { createStaff, sessionVersionOf } from '@/test/staff';

@@ -3,14 +3,12 @@ import type { Executor } from '@/db';
 import { stories, storyRevisions, workflowEvents } from '@/db/schema';
 import { now } from '@/lib/clock';
 import { toPlainText } from '@/lib/content/document';
-import { isReaderFacingEdit, READER_FACING_FIELDS } from '@/lib/stories/workflow';
+import { isReaderFacingEdit, readerFacingOf, type ReaderFacing } from '@/lib/stories/approval';
 import type { StoryText } from './codec';
 
 // The story's JSON working copy, derived from its Yjs document (already
 // validated by codec.ts) and stored as a form save stores it, so the reader
 // projection, search, checklist, preview and history read it unchanged.
-
-type ReaderFacing = Record<(typeof READER_FACING_FIELDS)[number], unknown>;
 
 const textOf = (row: Pick<typeof stories.$inferSelect, 'kicker' | 'headline' | 'standfirst' | 'body' | 'seoTitle' | 'seoDescription'>): StoryText => ({
   kicker: row.kicker,
@@ -23,18 +21,7 @@ const textOf = (row: Pick<typeof stories.$inferSelect, 'kicker' | 'headline' | '
 
 /** The approved revision with only its text replaced: reader-facing iff the text differs from what was approved. */
 function approvedWith(approved: typeof storyRevisions.$inferSelect, text: StoryText | null): ReaderFacing {
-  const base: ReaderFacing = {
-    ...textOf(approved),
-    sectionId: approved.sectionId,
-    slug: approved.slug,
-    leadImageId: approved.leadImageId,
-    leadImageAlt: approved.leadImageAlt,
-    leadImageCaption: approved.leadImageCaption,
-    leadImageCredit: approved.leadImageCredit,
-    tags: approved.tags.map((tag) => tag.id),
-    bylines: approved.bylines.map((byline) => byline.id),
-  };
-  return text ? { ...base, ...text } : base;
+  return readerFacingOf(text ? { ...approved, ...text } : approved);
 }
 
 export type StoreOutcome = 'unchanged' | 'stored' | 'stored-and-unapproved' | 'missing';

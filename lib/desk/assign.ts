@@ -3,7 +3,7 @@ import { and, asc, eq, inArray } from 'drizzle-orm';
 import { getDb } from '@/db';
 import { stories, users, workflowEvents } from '@/db/schema';
 import type { CurrentUser } from '@/lib/auth/actor';
-import { can } from '@/lib/auth/permissions';
+import { can, roleCan, rolesWith } from '@/lib/auth/permissions';
 import { now } from '@/lib/clock';
 import { authorize, failure, success, type Outcome } from '@/lib/dal';
 import { notify, storyAuthorUserIds } from '@/lib/notifications/notify';
@@ -14,8 +14,6 @@ import { notify, storyAuthorUserIds } from '@/lib/notifications/notify';
 // Only a story in review can be assigned. The assignment then stays through a
 // send-back, so a resubmission goes straight back to the same reviewer (see
 // notifyTransition); once approved, review is over and the queues ignore it.
-
-const REVIEWER_ROLES = ['editor', 'admin'] as const;
 
 export type Assignee = { id: string; name: string };
 
@@ -37,7 +35,7 @@ export async function assignStory(actor: CurrentUser | null, storyId: string, as
       const [user] = await tx.select({ id: users.id, name: users.displayName, role: users.role, status: users.status }).from(users).where(eq(users.id, assigneeId));
       if (!user) return failure('errors.desk.notReviewer', { assigneeId: 'errors.desk.notReviewer' });
       if (user.status !== 'active') return failure('errors.desk.deactivated', { assigneeId: 'errors.desk.deactivated' });
-      if (!(REVIEWER_ROLES as readonly string[]).includes(user.role)) return failure('errors.desk.notReviewer', { assigneeId: 'errors.desk.notReviewer' });
+      if (!roleCan(user.role, 'stories:review')) return failure('errors.desk.notReviewer', { assigneeId: 'errors.desk.notReviewer' });
       if ((await storyAuthorUserIds(tx, storyId)).includes(user.id)) return failure('errors.desk.isAuthor', { assigneeId: 'errors.desk.isAuthor' });
       assignee = { id: user.id, name: user.name };
     }
@@ -87,7 +85,7 @@ export async function storyAssignment(actor: CurrentUser | null, storyId: string
   const [authorIds, reviewers] = await Promise.all([
     canAssign ? storyAuthorUserIds(db, storyId) : Promise.resolve([]),
     canAssign
-      ? db.select({ id: users.id, name: users.displayName }).from(users).where(and(eq(users.status, 'active'), inArray(users.role, [...REVIEWER_ROLES]))).orderBy(asc(users.displayName))
+      ? db.select({ id: users.id, name: users.displayName }).from(users).where(and(eq(users.status, 'active'), inArray(users.role, rolesWith('stories:review')))).orderBy(asc(users.displayName))
       : Promise.resolve([]),
   ]);
   return {

@@ -1,4 +1,4 @@
-import type { Role } from '@/lib/auth/permissions';
+import { roleCan, type Role } from '@/lib/auth/permissions';
 
 // The desk's queues and who sees which, as data. Pure: the dashboard, the
 // story list's `queue` filter and their tests share it.
@@ -11,14 +11,10 @@ export type QueueId = (typeof QUEUE_IDS)[number];
  * act on first, then what the desk as a whole watches. Writers neither review
  * nor publish, so the review and publication queues would be empty noise.
  */
-const QUEUES_BY_ROLE: Record<Role, readonly QueueId[]> = {
-  writer: ['sent_back', 'my_drafts'],
-  editor: QUEUE_IDS,
-  admin: QUEUE_IDS,
-};
+const AUTHOR_QUEUES: readonly QueueId[] = ['sent_back', 'my_drafts'];
 
 export function queuesFor(role: Role): readonly QueueId[] {
-  return QUEUES_BY_ROLE[role];
+  return roleCan(role, 'stories:review') ? QUEUE_IDS : AUTHOR_QUEUES;
 }
 
 /** Queues that ask the person for an action, most pressing first. The rest are for watching. */

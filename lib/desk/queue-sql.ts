@@ -3,6 +3,7 @@ import { and, asc, desc, eq, gte, inArray, isNotNull, isNull, notExists, or, sql
 import { getDb } from '@/db';
 import { stories, storyAuthors, users } from '@/db/schema';
 import type { CurrentUser } from '@/lib/auth/actor';
+import { rolesWith } from '@/lib/auth/permissions';
 import { startOfDayIn } from '@/lib/time-zone';
 import { RECENT_PULL_DAYS, type QueueId } from './queue-ids';
 
@@ -30,7 +31,7 @@ function withoutReviewer(): SQL {
   const reviewer = getDb()
     .select({ one: sql`1` })
     .from(users)
-    .where(and(eq(users.id, stories.assignedEditorId), eq(users.status, 'active'), inArray(users.role, ['editor', 'admin'])));
+    .where(and(eq(users.id, stories.assignedEditorId), eq(users.status, 'active'), inArray(users.role, rolesWith('stories:review'))));
   return notExists(reviewer);
 }
 

@@ -1,7 +1,7 @@
 import { Logger, run, runMigrations, type Runner } from 'graphile-worker';
 import { logger } from '@/lib/logger';
 import { makeRenditions, RENDITIONS_JOB } from '@/lib/media/renditions-job';
-import { publishScheduled, PUBLISH_JOB } from '@/lib/stories/scheduled-publish';
+import { publishScheduled, PUBLISH_JOB } from '@/lib/stories/publication';
 import { setJobRunnerState } from './state';
 
 // The Postgres-backed job queue (graphile-worker 0.17, the last line that runs

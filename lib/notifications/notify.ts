@@ -1,6 +1,7 @@
 import { and, eq, inArray, ne, sql } from 'drizzle-orm';
 import type { Executor } from '@/db';
 import { authors, notifications, stories, storyAuthors, users } from '@/db/schema';
+import { rolesWith } from '@/lib/auth/permissions';
 
 // Writing notifications, inside the transaction of the change they report,
 // so a notification exists exactly when its change does. Not a DAL entry
@@ -63,7 +64,7 @@ export async function reviewersOf(tx: Executor, assigneeId: string | null, exclu
     const [assignee] = await tx
       .select({ id: users.id })
       .from(users)
-      .where(and(eq(users.id, assigneeId), eq(users.status, 'active'), inArray(users.role, ['editor', 'admin'])));
+      .where(and(eq(users.id, assigneeId), eq(users.status, 'active'), inArray(users.role, rolesWith('stories:review'))));
     if (assignee) return [assignee.id];
   }
   return editorIds(tx, excluding);

@@ -5,7 +5,7 @@ import { publishedStories, stories } from '@/db/schema';
 import { ensureSection, insertPublishedStory } from '@/db/seed';
 import { paragraphsToDoc, toPlainText } from '@/lib/content/document';
 import { slugify } from '@/lib/slug';
-import { readerTags } from '@/lib/stories/scheduled-publish';
+import { readerTags } from '@/lib/stories/publication';
 import { transition } from '@/lib/stories/transitions';
 import { connectTestDb } from '@/test/db';
 import { createStaff } from '@/test/staff';

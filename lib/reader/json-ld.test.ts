@@ -37,6 +37,11 @@ describe('newsArticleJsonLd', () => {
     expect(ld).not.toHaveProperty('image');
   });
 
+  it('carries the subheadline as alternativeHeadline, only when there is one', () => {
+    expect(ld.alternativeHeadline).toBeUndefined();
+    expect(newsArticleJsonLd({ ...article, subheadline: 'سطر ثانٍ' }, { name: 'صحيفة', url: 'https://sahifa.example' }).alternativeHeadline).toBe('سطر ثانٍ');
+  });
+
   it('carries the image only when there is one', () => {
     expect(newsArticleJsonLd(article, { name: 'صحيفة', url: 'https://sahifa.example', image: 'https://sahifa.example/m/1.webp' }).image).toEqual(['https://sahifa.example/m/1.webp']);
   });

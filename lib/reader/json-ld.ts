@@ -12,6 +12,7 @@ export function newsArticleJsonLd(article: Article, site: { name: string; url: s
     '@context': 'https://schema.org',
     '@type': 'NewsArticle',
     headline: article.headline,
+    alternativeHeadline: article.subheadline || undefined,
     description: article.seoDescription || article.standfirst || undefined,
     inLanguage: article.language,
     datePublished: article.publishedAt.toISOString(),

@@ -1,5 +1,6 @@
 import type { JSONContent } from '@tiptap/core';
 import { validateDoc } from '@/lib/content/document';
+import type { StoryFields } from './content';
 
 // The browser's backup of unsaved work. Pure rules here; the IndexedDB
 // access lives in the editor's client code.
@@ -13,18 +14,8 @@ export const BACKUP_MAX_AGE_MS = 30 * 24 * 3_600_000;
 /** Larger than any real story could be: a backup beyond it is corrupt or hostile. */
 export const BACKUP_MAX_BYTES = 2_000_000;
 
-export type BackupMeta = {
-  kicker: string;
-  headline: string;
-  standfirst: string;
-  language: 'ar' | 'en';
-  slug: string;
-  sectionId: string | null;
-  seoTitle: string;
-  seoDescription: string;
-  tags: string[];
-  bylines: { id: string; name: string }[];
-};
+/** The content fields (lib/stories/content.ts), the tag names and the bylines with their names: everything but the body and the lead image. */
+export type BackupMeta = StoryFields & { tags: string[]; bylines: { id: string; name: string }[] };
 
 export type StoryBackup = { storyId: string; baseVersion: number; savedAt: number; meta: BackupMeta; body: JSONContent };
 

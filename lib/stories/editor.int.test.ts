@@ -9,7 +9,9 @@ import { Forbidden } from '@/lib/dal';
 import { connectTestDb } from '@/test/db';
 import { contentOf } from '@/test/stories';
 import { createStaff } from '@/test/staff';
-import { createStory, getStoryForEditor, listRevisions, restoreRevision, saveStory, type StoryDraft } from './editor';
+import { createStory, getStoryForEditor, type StoryDraft } from './working-copy';
+import { listRevisions } from './revisions';
+import { restoreRevision, saveStory } from './save';
 import { listStories } from './list';
 import { storySaveSchema } from './schemas';
 

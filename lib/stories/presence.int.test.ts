@@ -13,7 +13,9 @@ import { Forbidden, isDatabaseUnavailable } from '@/lib/dal';
 import { connectTestDb } from '@/test/db';
 import { contentOf } from '@/test/stories';
 import { createStaff } from '@/test/staff';
-import { createStory, getStoryForEditor, listRevisions, saveStory } from './editor';
+import { createStory, getStoryForEditor } from './working-copy';
+import { listRevisions } from './revisions';
+import { saveStory } from './save';
 import { heartbeat, release, takeOver } from './presence';
 
 const { db, client } = connectTestDb();

@@ -7,7 +7,8 @@ import { now } from '@/lib/clock';
 import { authorize } from '@/lib/dal';
 import { resolveLeadImage } from '@/lib/media/lead-image';
 import type { Article } from '@/lib/reader/queries';
-import { readBylines, readTags } from './projection';
+import { pickText } from './content-row';
+import { readBylines, readTags } from './revisions';
 
 // The working copy shaped exactly as the reader projection, so the preview
 // renders through the reader's own components and looks as readers will see it.
@@ -29,16 +30,9 @@ export async function workingCopyArticle(db: Executor, storyId: string): Promise
     state: 'published',
     notice: null,
     notes: live?.notes ?? [],
+    ...pickText(story),
     slug: story.slug ?? '',
     sectionId: story.sectionId ?? '',
-    kicker: story.kicker,
-    headline: story.headline,
-    standfirst: story.standfirst,
-    body: story.body,
-    plainText: story.plainText,
-    language: story.language,
-    seoTitle: story.seoTitle,
-    seoDescription: story.seoDescription,
     leadImage,
     bylines,
     tags,

@@ -1,55 +1,15 @@
-import type { JSONContent } from '@tiptap/core';
 import { z } from 'zod';
-import { CONTROL_CHARACTERS, TOO_DEEP, validateDoc } from '@/lib/content/document';
-import { CONTENT_LANGUAGES, EDITORIAL_STATES, PUBLICATION_STATES, SAVE_KINDS } from '@/lib/enums';
+import { EDITORIAL_STATES, PUBLICATION_STATES, SAVE_KINDS } from '@/lib/enums';
 import { QUEUE_IDS } from '@/lib/desk/queue-ids';
-import { isSlug } from '@/lib/slug';
-import { refuseControlChars, stripControlChars } from '@/lib/text/control-chars';
+import { stripControlChars } from '@/lib/text/control-chars';
+import { storyContentSchema } from './content';
 
 // The editor's save: the whole working copy plus the version it was based on.
 // Messages are catalogue keys under "errors".
 
-// Problems a writer can act on get their own message; any other is a client bug and gets the general one.
-const BODY_MESSAGES: Record<string, string> = { [TOO_DEEP]: 'errors.tooDeep', [CONTROL_CHARACTERS]: 'errors.bodyControlChars' };
-
-const text = (max: number) => refuseControlChars(z.string().max(max, 'errors.tooLong')).transform((value) => value.trim());
-
-export const storySaveSchema = z.object({
+/** The whole working copy (lib/stories/content.ts) plus the version it was based on and how the save came about. */
+export const storySaveSchema = storyContentSchema.extend({
   baseVersion: z.number().int().min(1),
-  kicker: text(120),
-  headline: text(250),
-  standfirst: text(600),
-  body: z.custom<JSONContent>().superRefine((value, ctx) => {
-    const problems = validateDoc(value);
-    if (problems.length === 0) return;
-    const message = problems.map((problem) => BODY_MESSAGES[problem.message]).find((known) => known !== undefined);
-    ctx.addIssue({ code: 'custom', message: message ?? 'errors.bodyInvalid' });
-  }),
-  language: z.enum(CONTENT_LANGUAGES, { error: 'errors.invalidChoice' }),
-  // Empty while a draft has no slug yet.
-  slug: z
-    .string()
-    .trim()
-    .max(400, 'errors.tooLong')
-    .refine((value) => value === '' || isSlug(value), 'errors.slugInvalid'),
-  sectionId: z.uuid({ error: 'errors.invalidChoice' }).nullable(),
-  seoTitle: text(120),
-  seoDescription: text(300),
-  tags: z.array(refuseControlChars(z.string().trim().min(1, 'errors.required').max(60, 'errors.tooLong'))).max(30, 'errors.tooMany'),
-  bylines: z.array(z.uuid({ error: 'errors.invalidChoice' })).max(10, 'errors.tooMany'),
-  /**
-   * The lead image and the story's own alt, caption and credit for it (null
-   * takes the library's). Left out, the lead image stays as it is.
-   */
-  leadImage: z
-    .object({
-      id: z.uuid({ error: 'errors.invalidChoice' }),
-      alt: refuseControlChars(z.string().trim().max(300, 'errors.tooLong').nullable()),
-      caption: refuseControlChars(z.string().trim().max(600, 'errors.tooLong').nullable()),
-      credit: refuseControlChars(z.string().trim().max(200, 'errors.tooLong').nullable()),
-    })
-    .nullable()
-    .optional(),
   /** An editor's explicit yes to changing the slug of a story readers can reach. */
   confirmSlugChange: z.boolean().optional(),
   /** save (Ctrl+S), autosave (the timer), or overwrite (the conflict dialog's "keep mine"). */

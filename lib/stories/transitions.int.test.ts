@@ -8,7 +8,8 @@ import { lookupArticle } from '@/lib/reader/article-lookup';
 import { connectTestDb } from '@/test/db';
 import { createStaff } from '@/test/staff';
 import { contentOf } from '@/test/stories';
-import { createStory, getStoryForEditor, saveStory } from './editor';
+import { createStory, getStoryForEditor } from './working-copy';
+import { saveStory } from './save';
 import { transition } from './transitions';
 
 const { db, client } = connectTestDb();
@@ -105,6 +106,16 @@ describe('editorial transitions', () => {
     await saveStory(editorB, id, contentOf(story, { headline: `${story.headline} محدث` }));
     expect((await draftOf(id)).editorialState).toBe('draft');
   });
+
+  it('counts every content field as reader-facing: a change of language or subheadline alone ends the approval', async () => {
+    for (const patch of [{ language: 'en' as const }, { subheadline: 'سطر ثانٍ تحت العنوان' }]) {
+      const id = await approvedStory(`حقل-${Object.keys(patch)[0]}`);
+      await saveStory(editorB, id, contentOf(await draftOf(id), patch));
+      expect((await draftOf(id)).editorialState, Object.keys(patch)[0]).toBe('draft');
+      const [event] = await db.select({ action: workflowEvents.action }).from(workflowEvents).where(and(eq(workflowEvents.storyId, id), eq(workflowEvents.action, 'reader_facing_edit')));
+      expect(event?.action).toBe('reader_facing_edit');
+    }
+  });
 });
 
 describe('publication transitions', () => {
@@ -135,6 +146,17 @@ describe('publication transitions', () => {
     expect(updated?.notes.map((note) => [note.kind, note.body])).toEqual([['correction', 'صُحّح الرقم']]);
     // dateModified moves with the update; the first publication date stays.
     expect(updated!.updatedAt.getTime()).toBeGreaterThan(updated!.publishedAt.getTime());
+  });
+
+  it('publishes a changed language and subheadline once they are approved again', async () => {
+    const id = await approvedStory('لغة');
+    await transition(editorB, id, { action: 'publish', acknowledge: true });
+    await saveStory(editorB, id, contentOf(await draftOf(id), { language: 'en', subheadline: 'A second line' }));
+    await transition(editorB, id, { action: 'submit' });
+    await transition(admin, id, { action: 'approve', expectedVersion: (await draftOf(id)).version, acknowledge: true });
+    expect((await transition(admin, id, { action: 'publish', acknowledge: true })).ok).toBe(true);
+    const [live] = await db.select({ language: publishedStories.language, subheadline: publishedStories.subheadline }).from(publishedStories).where(eq(publishedStories.storyId, id));
+    expect(live).toEqual({ language: 'en', subheadline: 'A second line' });
   });
 
   it('takes a story down while an update is in review, retracts with a public notice, and republishes the same revision', async () => {

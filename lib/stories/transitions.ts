@@ -1,7 +1,7 @@
 import 'server-only';
 import { eq, sql } from 'drizzle-orm';
 import { getDb, type Executor, type Transaction } from '@/db';
-import { corrections, publishedStories, stories, storyAuthors, workflowEvents } from '@/db/schema';
+import { publishedStories, stories, storyAuthors, workflowEvents } from '@/db/schema';
 import type { CurrentUser } from '@/lib/auth/actor';
 import { now } from '@/lib/clock';
 import type { ChecklistResult } from '@/lib/checklist/evaluate';
@@ -9,10 +9,10 @@ import { checklistGate, runChecklist } from '@/lib/checklist/facts';
 import { addSystemComment } from '@/lib/comments/comments';
 import { notify, reviewersOf, storyAuthorUserIds } from '@/lib/notifications/notify';
 import { authorize, failure, success, type Outcome } from '@/lib/dal';
-import { publishRevision, snapshotRevision } from './projection';
-import { PUBLISH_JOB, readerTags } from './scheduled-publish';
+import { publishApproved, PUBLISH_JOB, readerTags } from './publication';
+import { snapshotRevision } from './revisions';
 import { isOwnStory, type EditorialState, type PublicationState } from './rules';
-import { decide, type WorkflowAction, type WorkflowFacts } from './workflow';
+import { decide, WORKFLOW_ACTIONS, type WorkflowAction, type WorkflowFacts } from './workflow';
 
 // Workflow transitions, each in one transaction on a locked story row: the
 // states it expects are checked by the pure rules, the change and its
@@ -79,14 +79,7 @@ export async function transition(actor: CurrentUser | null, storyId: string, inp
         const refusal = await checklistGate(tx, story, 'publish', input.acknowledge === true);
         if (refusal) return refusal;
         revisionId = story.approvedRevisionId as string;
-        const before = await readerTags(tx, storyId);
-        // A note belongs to an update of what readers already had, and goes live with it.
-        if (input.note?.body.trim() && story.publishedRevisionId) {
-          await tx.insert(corrections).values({ storyId, kind: input.note.kind, body: input.note.body.trim(), createdById: actor.id, createdAt: at });
-        }
-        await publishRevision(tx, { storyId, revisionId, at });
-        if (story.scheduledRevisionId === revisionId) await tx.update(stories).set({ scheduledRevisionId: null, scheduledFor: null }).where(eq(stories.id, storyId));
-        tags = [...before, ...(await readerTags(tx, storyId))];
+        tags = await publishApproved(tx, story, { revisionId, at, note: input.note ? { ...input.note, by: actor.id } : null });
         break;
       }
       case 'take_down':
@@ -148,8 +141,11 @@ export type WorkflowOption = {
   checklist: ChecklistResult[] | null;
 };
 
-const OFFERED: WorkflowOption['action'][] = ['submit', 'withdraw', 'request_changes', 'approve', 'publish', 'schedule', 'unschedule', 'take_down', 'retract', 'republish', 'archive', 'restore'];
-const NEEDS_REASON = new Set<WorkflowOption['action']>(['request_changes', 'take_down', 'retract']);
+/** An action needs a reason when the workflow rules refuse it without one. */
+const needsReason = (action: WorkflowAction, facts: WorkflowFacts) => {
+  const without = decide(action, { ...facts, hasReason: false });
+  return !without.allowed && without.reason === 'reasonRequired';
+};
 
 /** The transitions this person may start on the story now, so the UI offers nothing the DAL would refuse. */
 export async function workflowOptions(actor: CurrentUser | null, storyId: string): Promise<WorkflowOption[]> {
@@ -159,8 +155,8 @@ export async function workflowOptions(actor: CurrentUser | null, storyId: string
   if (!story) return [];
   const facts = await factsFor(db, actor, story, true);
   const options: Omit<WorkflowOption, 'checklist'>[] = [];
-  for (const action of OFFERED) {
-    if (decide(action, facts).allowed) options.push({ action, needsReason: NEEDS_REASON.has(action), override: false });
+  for (const action of WORKFLOW_ACTIONS) {
+    if (decide(action, facts).allowed) options.push({ action, needsReason: needsReason(action, facts), override: false });
     // An admin on the byline may still approve, by overriding four-eyes with a reason.
     else if (action === 'approve' && decide(action, { ...facts, override: true }).allowed) options.push({ action, needsReason: true, override: true });
   }

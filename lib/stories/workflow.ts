@@ -1,4 +1,4 @@
-import type { Role } from '@/lib/auth/permissions';
+import { roleCan, type Role } from '@/lib/auth/permissions';
 import type { EditorialState, PublicationState } from './rules';
 
 // The two transition tables of DESIGN.md's workflow, as data plus one pure
@@ -11,6 +11,8 @@ export type WorkflowAction = EditorialAction | PublicationAction;
 
 export const editorialActions: readonly EditorialAction[] = ['submit', 'withdraw', 'request_changes', 'approve'];
 export const publicationActions: readonly PublicationAction[] = ['publish', 'schedule', 'unschedule', 'take_down', 'retract', 'republish', 'archive', 'restore'];
+/** Every action, in the order the workflow panel offers them. */
+export const WORKFLOW_ACTIONS = [...editorialActions, ...publicationActions] as const satisfies readonly WorkflowAction[];
 
 /** What the rules need to know about the story and the person acting. */
 export type WorkflowFacts = {
@@ -46,13 +48,12 @@ export type RefusalReason =
   | 'notArchived';
 
 const refuse = (reason: RefusalReason): Decision => ({ allowed: false, reason });
-const isDesk = (role: Role) => role === 'editor' || role === 'admin';
 
 function decideEditorial(action: EditorialAction, facts: WorkflowFacts): Decision {
   const { role, isAuthor, editorialState: state } = facts;
   switch (action) {
     case 'submit':
-      if (!isAuthor && !isDesk(role)) return refuse('notAuthor');
+      if (!isAuthor && !roleCan(role, 'stories:review')) return refuse('notAuthor');
       if (state !== 'draft' && state !== 'changes_requested') return refuse('state');
       return { allowed: true, editorialState: 'in_review' };
     case 'withdraw':
@@ -60,12 +61,12 @@ function decideEditorial(action: EditorialAction, facts: WorkflowFacts): Decisio
       if (state !== 'in_review') return refuse('state');
       return { allowed: true, editorialState: 'draft' };
     case 'request_changes':
-      if (!isDesk(role)) return refuse('role');
+      if (!roleCan(role, 'stories:review')) return refuse('role');
       if (state !== 'in_review' && state !== 'approved') return refuse('state');
       if (!facts.hasReason) return refuse('reasonRequired');
       return { allowed: true, editorialState: 'changes_requested' };
     case 'approve':
-      if (!isDesk(role)) return refuse('role');
+      if (!roleCan(role, 'stories:review')) return refuse('role');
       if (state !== 'in_review') return refuse('state');
       // Four-eyes: an author never approves their own story, except an admin who says why.
       if (isAuthor && !(role === 'admin' && facts.override && facts.hasReason)) return refuse('fourEyes');
@@ -74,7 +75,7 @@ function decideEditorial(action: EditorialAction, facts: WorkflowFacts): Decisio
 }
 
 function decidePublication(action: PublicationAction, facts: WorkflowFacts): Decision {
-  if (!isDesk(facts.role)) return refuse('role');
+  if (!roleCan(facts.role, 'stories:publish')) return refuse('role');
   const live = facts.publicationState;
   switch (action) {
     case 'publish':
@@ -110,27 +111,4 @@ export function decide(action: WorkflowAction, facts: WorkflowFacts): Decision {
   // An archived story only comes back through restore.
   if (facts.archived && action !== 'restore') return refuse('archived');
   return (editorialActions as readonly string[]).includes(action) ? decideEditorial(action as EditorialAction, facts) : decidePublication(action as PublicationAction, facts);
-}
-
-/**
- * DESIGN.md's "reader-facing edit": a save that changes what readers would
- * get. After one, an approval no longer covers the working copy.
- */
-export const READER_FACING_FIELDS = ['kicker', 'headline', 'standfirst', 'body', 'sectionId', 'slug', 'seoTitle', 'seoDescription', 'leadImageId', 'leadImageAlt', 'leadImageCaption', 'leadImageCredit', 'tags', 'bylines'] as const;
-
-/** JSON with object keys sorted: Postgres jsonb does not keep key order, so plain JSON.stringify would see edits that are not there. */
-function canonical(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
-  if (value && typeof value === 'object') {
-    const entries = Object.entries(value as Record<string, unknown>).filter(([, v]) => v !== undefined);
-    return `{${entries
-      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-      .map(([k, v]) => `${JSON.stringify(k)}:${canonical(v)}`)
-      .join(',')}}`;
-  }
-  return JSON.stringify(value ?? null);
-}
-
-export function isReaderFacingEdit(approved: Record<(typeof READER_FACING_FIELDS)[number], unknown>, next: Record<(typeof READER_FACING_FIELDS)[number], unknown>): boolean {
-  return READER_FACING_FIELDS.some((field) => canonical(approved[field]) !== canonical(next[field]));
 }

@@ -3,7 +3,7 @@ import { getCurrentUser } from '@/lib/auth/current-user';
 import { MAX_DOC_BYTES } from '@/lib/content/document';
 import { Forbidden, isDatabaseUnavailable } from '@/lib/dal';
 import { logger } from '@/lib/logger';
-import { saveStory } from '@/lib/stories/editor';
+import { saveStory } from '@/lib/stories/save';
 import { storySaveSchema } from '@/lib/stories/schemas';
 
 // The editor's save, as JSON over a route handler rather than a server action:

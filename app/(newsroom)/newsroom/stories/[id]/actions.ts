@@ -8,11 +8,12 @@ import { failure } from '@/lib/dal';
 import { getSiteSettings } from '@/lib/reader/queries';
 import { refuseControlChars } from '@/lib/text/control-chars';
 import { scheduleStory, transition, unscheduleStory } from '@/lib/stories/transitions';
+import { WORKFLOW_ACTIONS } from '@/lib/stories/workflow';
 import { zonedLocalToUtc } from '@/lib/time-zone';
 
 const transitionSchema = z.object({
   storyId: z.uuid({ error: 'errors.notFound' }),
-  action: z.enum(['submit', 'withdraw', 'request_changes', 'approve', 'publish', 'schedule', 'unschedule', 'take_down', 'retract', 'republish', 'archive', 'restore'], { error: 'errors.invalidChoice' }),
+  action: z.enum(WORKFLOW_ACTIONS, { error: 'errors.invalidChoice' }),
   /** schedule: a wall-clock time in the newsroom's time zone, from a datetime-local input. */
   scheduleAt: z.string().max(20).optional(),
   /** publish of an update: an optional dated public note. */

@@ -8,7 +8,7 @@ import { can } from '@/lib/auth/permissions';
 import { listShareLinks } from '@/lib/share/links';
 import { requireCapability } from '@/lib/auth/current-user';
 import { directionOf, isLocale } from '@/lib/i18n/config';
-import { getStoryForEditor } from '@/lib/stories/editor';
+import { getStoryForEditor } from '@/lib/stories/working-copy';
 import { listPickers } from '@/lib/stories/list';
 import { workflowOptions } from '@/lib/stories/transitions';
 import { SharePanel } from './_components/share-panel';

@@ -6,7 +6,7 @@ import { Button } from '@/components/ui/button';
 import { Dialog } from '@/components/ui/dialog';
 import { toPlainText } from '@/lib/content/document';
 import { diffDocuments, diffFields } from '@/lib/stories/diff';
-import type { StoryDraft } from '@/lib/stories/editor';
+import type { StoryDraft } from '@/lib/stories/working-copy';
 import { DiffBlocks } from './diff-blocks';
 import type { Snapshot } from './use-story-save';
 

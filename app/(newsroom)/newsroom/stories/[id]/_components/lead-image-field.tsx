@@ -7,7 +7,7 @@ import { Button } from '@/components/ui/button';
 import { Field } from '@/components/ui/field';
 import { Input, Textarea } from '@/components/ui/input';
 import type { MediaItem } from '@/lib/media/library';
-import type { LeadImageDraft } from '@/lib/stories/editor';
+import type { LeadImageDraft } from '@/lib/stories/working-copy';
 
 /** The library item as a lead image with no overrides yet: the library's text applies. */
 export const leadImageOf = (item: MediaItem): LeadImageDraft => ({

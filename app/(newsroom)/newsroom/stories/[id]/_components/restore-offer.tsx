@@ -4,7 +4,7 @@ import { useFormatter, useTranslations } from 'next-intl';
 import { Button } from '@/components/ui/button';
 import type { StoryBackup } from '@/lib/stories/backup';
 import { diffDocuments, diffFields } from '@/lib/stories/diff';
-import type { StoryDraft } from '@/lib/stories/editor';
+import type { StoryDraft } from '@/lib/stories/working-copy';
 import { DiffBlocks } from './diff-blocks';
 
 /** Text this browser kept that the server never got: shown against the server's text, restored only on request. */

@@ -11,7 +11,7 @@ import { languageDirection } from '@/lib/content/direction';
 import { contentExtensionsFor } from '@/lib/content/extensions';
 import { countWords, normalizeDoc, readingMinutes } from '@/lib/content/document';
 import type { StoryBackup } from '@/lib/stories/backup';
-import type { StoryDraft } from '@/lib/stories/editor';
+import type { StoryDraft } from '@/lib/stories/working-copy';
 import { slugify } from '@/lib/slug';
 import { dropBackup, dropBackupsUpTo, readBackups, writeBackup } from './backup-store';
 import { ConflictDialog, type ConflictChoice } from './conflict-dialog';

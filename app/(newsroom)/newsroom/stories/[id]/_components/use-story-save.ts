@@ -4,7 +4,8 @@ import type { JSONContent } from '@tiptap/core';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { backoffMs, nextAutosaveAt } from '@/lib/stories/autosave';
 import type { BackupMeta } from '@/lib/stories/backup';
-import type { LeadImageDraft, StoryDraft } from '@/lib/stories/editor';
+import { pickFields } from '@/lib/stories/content';
+import type { LeadImageDraft, StoryDraft } from '@/lib/stories/working-copy';
 import { dropBackupsUpTo, writeBackup } from './backup-store';
 
 /** The lead image is not kept in the browser's backup: it lives in the library, and a restore keeps the current one. */
@@ -16,13 +17,11 @@ export type Snapshot = { meta: StoryMeta; body: JSONContent };
 
 /** The metadata as the backup keeps it: everything but the one-off slug confirmation. */
 export function backupMetaOf(meta: StoryMeta): BackupMeta {
-  const { kicker, headline, standfirst, language, slug, sectionId, seoTitle, seoDescription, tags, bylines } = meta;
-  return { kicker, headline, standfirst, language, slug, sectionId, seoTitle, seoDescription, tags, bylines };
+  return { ...pickFields(meta), tags: meta.tags, bylines: meta.bylines };
 }
 
 export function metaOf(story: StoryDraft): StoryMeta {
-  const { kicker, headline, standfirst, language, slug, sectionId, seoTitle, seoDescription, tags, bylines, leadImage } = story;
-  return { kicker, headline, standfirst, language, slug, sectionId, seoTitle, seoDescription, tags, bylines, leadImage, confirmSlugChange: false };
+  return { ...pickFields(story), tags: story.tags, bylines: story.bylines, leadImage: story.leadImage, confirmSlugChange: false };
 }
 
 const BACKUP_DELAY_MS = 300;

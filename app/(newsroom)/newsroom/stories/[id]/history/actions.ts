@@ -3,7 +3,7 @@
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
 import { getCurrentUser } from '@/lib/auth/current-user';
-import { restoreRevision } from '@/lib/stories/editor';
+import { restoreRevision } from '@/lib/stories/save';
 import { restoreSchema } from '@/lib/stories/schemas';
 
 const storyIdSchema = z.uuid();

@@ -8,8 +8,10 @@ import { ConfirmSubmit } from '@/components/ui/confirm-dialog';
 import { requireCapability } from '@/lib/auth/current-user';
 import { formatDateTime } from '@/lib/format';
 import { getSiteSettings } from '@/lib/reader/queries';
+import { STORY_FIELD_KEYS } from '@/lib/stories/content';
 import { diffDocuments, diffFields, type BlockChange } from '@/lib/stories/diff';
-import { getRevisions, getStoryForEditor, listRevisions, type RevisionSnapshot } from '@/lib/stories/editor';
+import { getRevisions, listRevisions, type RevisionSnapshot } from '@/lib/stories/revisions';
+import { getStoryForEditor } from '@/lib/stories/working-copy';
 import { storyTimeline } from '@/lib/stories/timeline';
 import { restoreRevisionAction } from './actions';
 
@@ -25,15 +27,10 @@ const NAMED_IN_EVENT = new Set(['take_over', 'assign']);
 
 /** The fields a reader or editor cares about, as display strings for the metadata diff. */
 function fieldsOf(revision: RevisionSnapshot): Record<string, string> {
+  // Every content field (lib/stories/content.ts), the section by its name.
+  const fields = Object.fromEntries(STORY_FIELD_KEYS.map((key) => (key === 'sectionId' ? ['section', revision.sectionName ?? ''] : [key, revision[key] ?? ''])));
   return {
-    kicker: revision.kicker,
-    headline: revision.headline,
-    standfirst: revision.standfirst,
-    slug: revision.slug ?? '',
-    section: revision.sectionName ?? '',
-    language: revision.language,
-    seoTitle: revision.seoTitle ?? '',
-    seoDescription: revision.seoDescription ?? '',
+    ...fields,
     tags: revision.tags.map((tag) => tag.name).join('، '),
     bylines: revision.bylines.map((byline) => byline.name).join('، '),
   };
