@@ -59,6 +59,14 @@ describe('the reader page server', () => {
     expect(renders).toBe(1);
   });
 
+  it("answers HEAD with the page's own headers, from a render it stores", async () => {
+    const head = await fetch(`${base}/technology`, { method: 'HEAD', headers: { 'accept-encoding': 'identity' } });
+    expect(head.status).toBe(200);
+    expect(Number(head.headers.get('content-length'))).toBeGreaterThan(1000);
+    expect((await fetch(`${base}/technology`)).headers.get('x-sahifa-cache')).toBe('HIT');
+    expect(renders).toBe(1);
+  });
+
   it('takes out every script but the JSON-LD', async () => {
     const html = await (await fetch(`${base}/`)).text();
     expect(html.match(/<script\b[^>]*>/g)).toEqual(['<script type="application/ld+json">']);

@@ -27,14 +27,18 @@ export type PageServerDeps = {
 /** The statuses a reader URL settles on: the page, a permanent redirect, not found, gone. */
 const STORABLE = new Set([200, 301, 308, 404, 410]);
 /** The headers of Next's answer that describe the page itself; the rest is per response and decided here. */
-const KEPT = ['content-type', 'location', 'link', 'x-robots-tag', 'content-language'];
+const KEPT = ['content-type', 'location', 'link', 'retry-after', 'x-robots-tag', 'content-language'];
 
 export function createPageServer(deps: PageServerDeps) {
   // Concurrent misses of one key (a breaking story, or a page just expired) wait for one render.
   const inflight = new Map<string, Promise<Entry | null>>();
 
   async function renderPage(req: IncomingMessage, res: ServerResponse): Promise<{ captured: Captured; tags: Set<string> } | null> {
+    // Next renders the full page as it is: uncompressed, unconditional, with its body.
     delete req.headers['accept-encoding'];
+    delete req.headers['if-none-match'];
+    delete req.headers['if-modified-since'];
+    req.method = 'GET';
     const { result, notes } = collectNotes(() => captureResponse(res, () => deps.render(req, res)));
     const captured = await result;
     return captured && { captured: withNotedStatus(captured, notes), tags: notes.tags };
@@ -52,8 +56,10 @@ export function createPageServer(deps: PageServerDeps) {
     res.end(deps.errorPage);
   }
 
-  function send(req: IncomingMessage, res: ServerResponse, entry: Entry, options: { cacheable: boolean; state: string; base: OutgoingHttpHeaders }) {
-    const gzip = entry.gzip && acceptsGzip(req.headers) ? entry.gzip : null;
+  type Asked = { gzip: boolean; head: boolean; ifNoneMatch: string | string[] | undefined };
+
+  function send(res: ServerResponse, asked: Asked, entry: Entry, options: { cacheable: boolean; state: string; base: OutgoingHttpHeaders }) {
+    const gzip = entry.gzip && asked.gzip ? entry.gzip : null;
     const etag = gzip ? `${entry.etag.slice(0, -1)}-gz"` : entry.etag;
     const headers: OutgoingHttpHeaders = {
       ...options.base,
@@ -63,14 +69,14 @@ export function createPageServer(deps: PageServerDeps) {
       ...(options.cacheable ? { etag, vary: 'accept-encoding', ...tagHeaders(entry.tags) } : {}),
     };
     // Conditional requests are answered for pages only (RFC 9110 13.1.2): not for a 404 or a 410.
-    if (options.cacheable && entry.status === 200 && matches(req.headers['if-none-match'], entry.etag)) {
+    if (options.cacheable && entry.status === 200 && matches(asked.ifNoneMatch, entry.etag)) {
       res.writeHead(304, headers);
       res.end();
       return;
     }
     const body = gzip ?? entry.body;
     res.writeHead(entry.status, { ...headers, ...(gzip ? { 'content-encoding': 'gzip' } : {}), 'content-length': body.length });
-    res.end(req.method === 'HEAD' ? undefined : body);
+    res.end(asked.head ? undefined : body);
   }
 
   /** Handles a reader page; returns false for anything else, which the caller passes to Next untouched. */
@@ -79,31 +85,33 @@ export function createPageServer(deps: PageServerDeps) {
     const kind = classifyRequest({ method: req.method ?? 'GET', url, headers: req.headers });
     if (kind === 'pass') return false;
     const base = deps.securityHeaders(req, url.pathname);
+    // Read before the render: Next is given neither (it must not compress what we store, and a HEAD is rendered as a GET).
+    const asked: Asked = { gzip: acceptsGzip(req.headers), head: req.method === 'HEAD', ifNoneMatch: req.headers['if-none-match'] };
 
     if (kind === 'private') {
       const rendered = await renderPage(req, res);
       if (!rendered) return true;
       if (rendered.captured.status >= 500) sendError(res, base);
-      else send(req, res, pageOf(rendered.captured, []), { cacheable: false, state: 'BYPASS', base });
+      else send(res, asked, pageOf(rendered.captured, []), { cacheable: false, state: 'BYPASS', base });
       return true;
     }
 
     const key = cacheKey(url);
     const { entry, ticket } = await deps.cache.lookup(key);
     if (entry) {
-      send(req, res, entry, { cacheable: true, state: 'HIT', base });
+      send(res, asked, entry, { cacheable: true, state: 'HIT', base });
       return true;
     }
     const waiting = inflight.get(key);
-    if (waiting && req.method === 'GET') {
+    if (waiting) {
       const shared = await waiting;
       if (shared) {
-        send(req, res, shared, { cacheable: true, state: 'HIT', base });
+        send(res, asked, shared, { cacheable: true, state: 'HIT', base });
         return true;
       }
     }
     let settle: (entry: Entry | null) => void = () => {};
-    const leader = req.method === 'GET' && !waiting;
+    const leader = !waiting;
     if (leader) inflight.set(key, new Promise((resolve) => (settle = resolve)));
     try {
       const rendered = await renderPage(req, res);
@@ -115,12 +123,12 @@ export function createPageServer(deps: PageServerDeps) {
       }
       const page = pageOf(captured, tags);
       // A page that read no tagged data could never be expired; one that sets a cookie is someone's.
-      const storable = req.method === 'GET' && STORABLE.has(captured.status) && tags.size > 0 && captured.headers['set-cookie'] === undefined;
+      const storable = STORABLE.has(captured.status) && tags.size > 0 && captured.headers['set-cookie'] === undefined;
       if (storable) {
         deps.cache.store(key, page, ticket);
         settle(page);
       }
-      send(req, res, page, { cacheable: storable, state: 'MISS', base });
+      send(res, asked, page, { cacheable: storable, state: 'MISS', base });
       return true;
     } finally {
       if (leader) {
