@@ -4,8 +4,6 @@ import { now } from './lib/clock';
 import { getEnv } from './lib/env';
 import { clientIpFromForwarded } from './lib/http/client-ip';
 import { createNonce, isHttps, securityHeaders, usesNonce } from './lib/http/security-headers';
-import { findGone, readSiteChrome, renderGonePage } from './lib/reader/gone';
-import { slugFromParam } from './lib/reader/params';
 import { consumeSearchQuota, searchRateConfigFromEnv, sweepSearchQuotas } from './lib/search/rate-limit';
 import { renderTooManySearchesPage } from './lib/search/too-many-page';
 import messages from './messages/ar.json';
@@ -16,8 +14,6 @@ import messages from './messages/ar.json';
 //   which Next's router would otherwise fail on with a 500;
 // - sends visitors without a session cookie from /newsroom to /login, as a
 //   convenience (the pages check the session themselves);
-// - answers 410 for taken-down and retracted stories (the App Router has no 410),
-//   with an uncached lookup so nothing taken down is served from a cache;
 // - answers 429 to a client IP that searches too often (a page cannot set 429);
 // - tells pages their own path, for the sign-in callback;
 // - sets the security headers of every response (lib/http/security-headers.ts),
@@ -37,12 +33,6 @@ const notFoundHtml = `<!doctype html><html lang="ar" dir="rtl"><head><meta chars
 
 // Auth.js session cookies, plain or __Secure- prefixed, possibly chunked (.0, .1, …).
 const hasSessionCookie = (request: NextRequest) => request.cookies.getAll().some(({ name }) => /^(__Secure-)?authjs\.session-token(\.\d+)?$/.test(name));
-
-// /{section}/{story}, except the staff area, the section feeds (/feeds/{section}.xml),
-// framework paths and the reader's other two-segment pages (tags, authors,
-// previews, share links). (A feed's ".xml" is no slug either, so it could never
-// cost a lookup; naming it here keeps that from resting on the slug rule.)
-const ARTICLE_PATH = /^\/(?!newsroom\/|login\/|api\/|feeds\/|_next\/|_\/|tag\/|author\/|preview\/|share\/)[^/]+\/([^/]+)$/;
 
 function withSecurityHeaders<T extends Response>(response: T, security: Record<string, string>): T {
   for (const [name, value] of Object.entries(security)) response.headers.set(name, value);
@@ -92,15 +82,6 @@ export async function proxy(request: NextRequest) {
   if (pathname === '/search') {
     const limited = await limitSearch(request);
     if (limited) return withSecurityHeaders(limited, security);
-  }
-  const article = ARTICLE_PATH.exec(pathname);
-  const slug = article ? slugFromParam(article[1] as string) : null;
-  if (slug) {
-    const gone = await findGone(getDb(), slug);
-    if (gone) {
-      const page = new NextResponse(renderGonePage(gone, await readSiteChrome(getDb())), { status: 410, headers: { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' } });
-      return withSecurityHeaders(page, security);
-    }
   }
   const headers = new Headers(request.headers);
   headers.set('x-sahifa-path', pathname + search);

@@ -1,5 +1,10 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { eq } from 'drizzle-orm';
+import { parseSeedStory } from '@/db/seed-story';
+import { authors, publishedStories } from '@/db/schema';
+import { slugify } from '@/lib/slug';
+import { createPublishedStory, uniqueHeadline } from './data';
 import { expect, test } from './fixtures';
 
 // Reader pages are server components only. The production build records, per
@@ -25,4 +30,72 @@ test('reader pages reference no client module of their own', () => {
     const ours = Object.keys(clientModules).filter((id) => !id.startsWith('[project]/node_modules/next/'));
     expect(ours, file).toEqual([]);
   }
+});
+
+const seedPath = `/technology/${encodeURIComponent(slugify(parseSeedStory(readFileSync('db/seed-story.ar.txt', 'utf8')).headline))}`;
+const scriptTags = (html: string) => (html.match(/<script\b[^>]*>/gi) ?? []).filter((tag) => !/type="application\/ld\+json"/.test(tag));
+const scriptPreloads = (html: string) => (html.match(/<link\b[^>]*>/gi) ?? []).filter((tag) => /rel="modulepreload"|as="script"/i.test(tag));
+
+test('reader pages carry no script but JSON-LD and preload none, 404 and 410 included', async ({ db, request }) => {
+  const tag = uniqueHeadline('وسم');
+  await createPublishedStory(db, uniqueHeadline('خبر بوسم'), ['فقرة.'], [tag]);
+  const gone = await createPublishedStory(db, uniqueHeadline('خبر محجوب'));
+  await db.update(publishedStories).set({ state: 'taken_down' }).where(eq(publishedStories.slug, gone.slug));
+  const [author] = await db.select({ slug: authors.slug }).from(authors).limit(1);
+  const pages: [string, number][] = [
+    ['/', 200],
+    ['/technology', 200],
+    [`/tag/${encodeURIComponent(slugify(tag))}`, 200],
+    [`/author/${encodeURIComponent(author!.slug)}`, 200],
+    [seedPath, 200],
+    ['/search', 200],
+    [`/search?q=${encodeURIComponent('بنك')}`, 200],
+    ['/economy/no-such-story', 404],
+    ['/no-such-section', 404],
+    ['/tag/no-such-tag', 404],
+    [`/technology/${encodeURIComponent(gone.slug)}`, 410],
+  ];
+  for (const [pagePath, status] of pages) {
+    const response = await request.get(pagePath);
+    const html = await response.text();
+    expect(response.status(), pagePath).toBe(status);
+    expect(scriptTags(html), pagePath).toEqual([]);
+    expect(scriptPreloads(html), pagePath).toEqual([]);
+    expect(html, pagePath).not.toContain('__next_f');
+    expect(response.headers().link ?? '', pagePath).not.toMatch(/as="?script/);
+    // In the site's layout: Arabic, right to left, its stylesheet, its header and its search box.
+    expect(html, pagePath).toMatch(/<html lang="ar" dir="rtl"/);
+    expect(html, pagePath).toMatch(/<link rel="stylesheet" href="\/_next\/static\/[^"]+\.css"/);
+    expect(html, pagePath).toContain('action="/search"');
+    if (status === 404) expect(html, pagePath).toContain('الصفحة غير موجودة');
+    if (status === 410) expect(html, pagePath).toContain('لم يعد هذا الخبر متاحًا');
+  }
+  expect(scriptTags(await (await request.get(seedPath)).text())).toEqual([]);
+  expect(await (await request.get(seedPath)).text()).toContain('<script type="application/ld+json">');
+});
+
+test('with JavaScript off, the search box still searches: a plain GET form', async ({ browser }) => {
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  const page = await context.newPage();
+  await page.goto('/');
+  await page.getByRole('searchbox').first().fill('بنك');
+  await page.getByRole('searchbox').first().press('Enter');
+  await expect(page).toHaveURL(/\/search\?q=/);
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('بنك');
+  await context.close();
+});
+
+test('a reader page in Chromium runs no script and breaks no policy', async ({ page }) => {
+  const violations: string[] = [];
+  page.on('console', (message) => {
+    if (/Content Security Policy|Refused to/i.test(message.text())) violations.push(message.text());
+  });
+  const scripts: string[] = [];
+  page.on('request', (request) => {
+    if (request.resourceType() === 'script') scripts.push(request.url());
+  });
+  await page.goto(seedPath);
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  expect(scripts).toEqual([]);
+  expect(violations).toEqual([]);
 });

@@ -55,12 +55,19 @@ const envSchema = z.object({
   // Upload limits; production reads these too, so the refusals can be tested with the same code.
   MEDIA_MAX_BYTES: z.coerce.number().int().positive().default(20 * 1024 * 1024),
   MEDIA_MAX_SIDE: z.coerce.number().int().positive().default(12_000),
-  // Shared state between app instances (co-editing documents); unset, one instance works alone.
+  // Shared state between app instances (co-editing documents, the reader response cache, the data cache); unset, one instance works alone.
   REDIS_URL: z
     .string()
     .optional()
     .transform((value) => value || undefined)
     .refine((value) => value === undefined || /^rediss?:\/\//.test(value), 'must start with redis:// or rediss://'),
+  PAGE_CACHE_MAX_MB: z.coerce.number().positive().max(4096).default(64),
+  PAGE_CACHE_TTL_SECONDS: z.coerce.number().int().positive().default(3600),
+  // A CDN in front: how long it may keep a reader page, and the hook it is purged through.
+  CDN_S_MAXAGE_SECONDS: z.coerce.number().int().min(0).default(60),
+  CDN_STALE_WHILE_REVALIDATE_SECONDS: z.coerce.number().int().min(0).default(60),
+  CDN_PURGE_URL: z.url().optional(),
+  CDN_PURGE_TOKEN: z.string().min(1).optional(),
 }).refine((env) => env.MEDIA_STORAGE !== 's3' || Boolean(env.S3_BUCKET), { message: 'MEDIA_STORAGE=s3 needs S3_BUCKET', path: ['S3_BUCKET'] });
 
 export type Env = z.infer<typeof envSchema>;

@@ -1,14 +1,20 @@
 import { randomBytes } from 'node:crypto';
-import { rmSync } from 'node:fs';
-import { createServer } from 'node:http';
+import { readFileSync, rmSync } from 'node:fs';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import path from 'node:path';
 import next from 'next';
 import { getDb } from '@/db';
 import { COLLAB_PATH, createCollabServer } from '@/lib/collab/server';
 import { getEnv } from '@/lib/env';
+import { isHttps, securityHeaders } from '@/lib/http/security-headers';
 import { startJobRunner } from '@/lib/jobs/runner';
-import { arabicErrorPages } from './error-page';
 import { logger } from '@/lib/logger';
+import type { CdnConfig } from '@/lib/page-cache/cdn';
+import { PageCache } from '@/lib/page-cache/page-cache';
+import { applyNotedStatus, collectNotes } from '@/lib/page-cache/render-notes';
+import { registerPageCache } from '@/lib/page-cache/registry';
+import { createPageServer } from '@/lib/page-cache/serve';
+import { arabicErrorPages, errorPageHtml } from './error-page';
 
 // Our HTTP server around Next's request handler. It exists for one reason:
 // Next keeps a client-sent X-Forwarded-For as it is, so the connection's
@@ -16,6 +22,8 @@ import { logger } from '@/lib/logger';
 // throttle. Here every request's X-Forwarded-For gets the peer address
 // appended, the way a proxy does, and lib/http/client-ip.ts trusts only the
 // last TRUST_PROXY_HOPS + 1 entries.
+// In production it also answers reader pages from the response cache
+// (lib/page-cache/serve.ts), in front of Next: a hit never reaches Next at all.
 
 export type RunningServer = { close: () => Promise<void> };
 
@@ -33,12 +41,50 @@ export async function startServer(options: { dev: boolean; port: number; hostnam
   const app = next({ dev: options.dev, hostname: options.hostname ?? 'localhost', port: options.port, turbopack: options.dev });
   const handle = app.getRequestHandler();
   await app.prepare();
+  const self = `http://${options.hostname && options.hostname !== '0.0.0.0' ? options.hostname : '127.0.0.1'}:${options.port}`;
+
+  // Reader caches are expired inside Next (revalidateTag needs it), so expiries
+  // that start outside a request come back in over loopback, with a secret made here:
+  // a scheduled publish (everywhere), and another instance's change (here).
+  const internalSecret = randomBytes(32).toString('hex');
+  (globalThis as unknown as { sahifaInternalSecret?: string }).sahifaInternalSecret = internalSecret;
+  const expireOverLoopback = async (tags: string[], scope: 'everywhere' | 'here') => {
+    const response = await fetch(`${self}/api/internal/revalidate`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-sahifa-internal': internalSecret },
+      body: JSON.stringify({ tags, scope }),
+    });
+    if (!response.ok) logger.error({ status: response.status, scope }, 'reader cache expiry over loopback failed');
+  };
+
+  const pageCache = options.dev ? undefined : createPageCache((tags) => void expireOverLoopback(tags, 'here').catch((error: unknown) => logger.error({ err: error }, 'reader cache expiry over loopback failed')));
+  registerPageCache(pageCache);
+  const servePage = pageCache ? readerPageServer(pageCache, (req, res) => void handle(req, res)) : null;
+
   const server = createServer((req, res) => {
     const claimed = req.headers['x-forwarded-for'];
     const peer = req.socket.remoteAddress ?? '';
     req.headers['x-forwarded-for'] = [...(Array.isArray(claimed) ? claimed : claimed ? [claimed] : []), peer].filter(Boolean).join(', ');
-    if (!options.dev) arabicErrorPages(req, res);
-    void handle(req, res);
+    if (!servePage) {
+      // Development: Next streams as it renders; only the status a page noted (404, 410) is applied.
+      collectNotes((notes) => {
+        applyNotedStatus(res, notes);
+        void handle(req, res);
+      });
+      return;
+    }
+    servePage(req, res).then(
+      (served) => {
+        if (served) return;
+        arabicErrorPages(req, res);
+        void handle(req, res);
+      },
+      (error: unknown) => {
+        logger.error({ err: error, url: req.url }, 'reader page failed');
+        if (!res.headersSent) res.writeHead(500, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
+        res.end(errorPageHtml);
+      },
+    );
   });
   const upgrade = app.getUpgradeHandler();
   // Co-editing shares the port: its WebSocket path goes to Hocuspocus, every other upgrade (dev HMR) to Next.
@@ -50,19 +96,8 @@ export async function startServer(options: { dev: boolean; port: number; hostnam
   await new Promise<void>((resolve) => server.listen(options.port, options.hostname, resolve));
   console.error(`sahifa: ${options.dev ? 'development' : 'production'} server on http://${options.hostname ?? 'localhost'}:${options.port}`);
 
-  // The job runner shares this process. A scheduled publish expires the reader
-  // caches through this server's internal route, with a secret made here.
-  const internalSecret = randomBytes(32).toString('hex');
-  (globalThis as unknown as { sahifaInternalSecret?: string }).sahifaInternalSecret = internalSecret;
-  const self = `http://${options.hostname && options.hostname !== '0.0.0.0' ? options.hostname : '127.0.0.1'}:${options.port}`;
-  const runner = await startJobRunner(process.env.DATABASE_URL as string, async (tags) => {
-    const response = await fetch(`${self}/api/internal/revalidate`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', 'x-sahifa-internal': internalSecret },
-      body: JSON.stringify({ tags }),
-    });
-    if (!response.ok) logger.error({ status: response.status }, 'cache expiry after a scheduled publish failed');
-  });
+  // The job runner shares this process; a scheduled publish runs outside any request.
+  const runner = await startJobRunner(process.env.DATABASE_URL as string, (tags) => expireOverLoopback(tags, 'everywhere'));
   return {
     close: async () => {
       await runner.stop().catch(() => {});
@@ -71,7 +106,43 @@ export async function startServer(options: { dev: boolean; port: number; hostnam
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeAllConnections();
       await closed;
+      await pageCache?.close();
+      registerPageCache(undefined);
       await app.close();
     },
   };
 }
+
+function cdnConfig(): CdnConfig {
+  const env = getEnv();
+  return { sMaxAge: env.CDN_S_MAXAGE_SECONDS, staleWhileRevalidate: env.CDN_STALE_WHILE_REVALIDATE_SECONDS, purgeUrl: env.CDN_PURGE_URL, purgeToken: env.CDN_PURGE_TOKEN };
+}
+
+function createPageCache(onRemoteExpire: (tags: string[]) => void): PageCache {
+  const env = getEnv();
+  return new PageCache({
+    maxBytes: Math.floor(env.PAGE_CACHE_MAX_MB * 1024 * 1024),
+    ttlSeconds: env.PAGE_CACHE_TTL_SECONDS,
+    redisUrl: env.REDIS_URL,
+    // A page links its build's CSS: instances of different builds never share pages.
+    namespace: readFileSync(path.join(process.cwd(), '.next', 'BUILD_ID'), 'utf8').trim(),
+    cdn: cdnConfig(),
+    onRemoteExpire,
+    report: (error, message) => logger.error({ err: error }, message),
+  });
+}
+
+function readerPageServer(cache: PageCache, render: (req: IncomingMessage, res: ServerResponse) => void) {
+  const env = getEnv();
+  return createPageServer({
+    cache,
+    cdn: cdnConfig(),
+    render,
+    // The same headers proxy.ts gives Next's answers: a hit never reaches the proxy.
+    securityHeaders: (req, pathname) => securityHeaders(pathname, { https: isHttps(headerValue(req.headers['x-forwarded-proto']), env.TRUST_PROXY_HOPS) }),
+    errorPage: errorPageHtml,
+    now: Date.now,
+  });
+}
+
+const headerValue = (value: string | string[] | undefined) => (Array.isArray(value) ? value.join(', ') : (value ?? null));

@@ -13,11 +13,11 @@ describe('contentSecurityPolicy', () => {
     expect(csp.get('script-src-attr')).toEqual(["'none'"]);
   });
 
-  it('gives reader pages one policy for every response: inline scripts, but no inline handlers, plugins or framing', () => {
+  it('gives reader pages one policy for every response: no script at all, no inline handlers, plugins or framing', () => {
     const policy = contentSecurityPolicy({});
     expect(policy).toBe(contentSecurityPolicy({}));
     const csp = directives(policy);
-    expect(csp.get('script-src')).toEqual(["'self'", "'unsafe-inline'"]);
+    expect(csp.get('script-src')).toEqual(["'none'"]);
     expect(csp.get('script-src-attr')).toEqual(["'none'"]);
     expect(csp.get('object-src')).toEqual(["'none'"]);
     expect(policy).not.toContain('nonce-');
@@ -26,6 +26,8 @@ describe('contentSecurityPolicy', () => {
 
   it('allows eval only in development, and upgrades requests only under https', () => {
     expect(directives(contentSecurityPolicy({ dev: true })).get('script-src')).toContain("'unsafe-eval'");
+    expect(directives(contentSecurityPolicy({ dev: true, nonce: 'n' })).get('script-src')).toContain("'unsafe-eval'");
+    expect(directives(contentSecurityPolicy({ nonce: 'n' })).get('script-src')).not.toContain("'unsafe-eval'");
     expect(contentSecurityPolicy({ https: true })).toContain('upgrade-insecure-requests');
     expect(contentSecurityPolicy({})).not.toContain('upgrade-insecure-requests');
   });

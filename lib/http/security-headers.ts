@@ -16,24 +16,26 @@ const isPrivateCopy = (pathname: string) => /^\/(preview|share)\//.test(pathname
 export type PolicyOptions = {
   /** Per-request nonce for the staff area; none for reader pages, whose HTML must stay cacheable. */
   nonce?: string;
-  /** Development adds 'unsafe-eval': React and the bundler's dev runtime evaluate code. */
+  /** Development adds 'unsafe-eval' (React and the bundler's dev runtime evaluate code), and reader pages keep their scripts there. */
   dev?: boolean;
   https?: boolean;
 };
 
 export function contentSecurityPolicy({ nonce, dev = false, https = false }: PolicyOptions): string {
-  const eval_ = dev ? " 'unsafe-eval'" : '';
   const scripts = nonce
     ? // Next puts the nonce on its own scripts (it reads it from this header on the request);
       // 'strict-dynamic' lets those load the route's chunks; 'self' is for browsers before CSP 3.
-      `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${eval_}`
-    : // The App Router streams its data as inline scripts whose content differs per page,
-      // so a policy that must not change per response allows inline scripts…
-      `script-src 'self' 'unsafe-inline'${eval_}`;
+      `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${dev ? " 'unsafe-eval'" : ''}`
+    : dev
+      ? // In development Next serves reader pages as they are, with its runtime and its inline flight data.
+        "script-src 'self' 'unsafe-inline' 'unsafe-eval'"
+      : // In production our server takes every script but the JSON-LD (data, never run) out of
+        // reader pages (lib/page-cache/strip-scripts.ts): nothing on them runs, so nothing may.
+        "script-src 'none'";
   return [
     "default-src 'self'",
     scripts,
-    // …but never inline event handlers (onerror=…), the usual payload of an injection.
+    // Never inline event handlers (onerror=…), the usual payload of an injection.
     "script-src-attr 'none'",
     // Radix and the editor set style attributes and inject <style>; styles cannot run code.
     "style-src 'self' 'unsafe-inline'",

@@ -19,7 +19,7 @@ export type Article = Omit<typeof publishedStories.$inferSelect, 'searchVector'>
 export type ArticleLookup =
   | { kind: 'article'; article: Article }
   | { kind: 'redirect'; sectionSlug: string; slug: string }
-  | { kind: 'gone'; state: 'taken_down' | 'retracted' }
+  | { kind: 'gone'; state: 'taken_down' | 'retracted'; notice: string | null }
   | { kind: 'missing' };
 
 export async function lookupArticle(db: Executor, sectionSlug: string, slug: string): Promise<ArticleLookup> {
@@ -30,7 +30,11 @@ export async function lookupArticle(db: Executor, sectionSlug: string, slug: str
     .innerJoin(sections, eq(sections.id, publishedStories.sectionId))
     .where(eq(publishedStories.slug, slug));
   if (current) {
-    if (current.story.state !== 'published') return { kind: 'gone', state: current.story.state === 'retracted' ? 'retracted' : 'taken_down' };
+    if (current.story.state !== 'published') {
+      const retracted = current.story.state === 'retracted';
+      // A take-down's reason is internal: only a retraction's public notice reaches the page.
+      return { kind: 'gone', state: retracted ? 'retracted' : 'taken_down', notice: retracted ? current.story.notice : null };
+    }
     if (current.sectionSlug !== sectionSlug) return { kind: 'redirect', sectionSlug: current.sectionSlug, slug };
     return { kind: 'article', article: { ...current.story, sectionSlug: current.sectionSlug, sectionName: current.sectionName } };
   }

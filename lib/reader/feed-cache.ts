@@ -1,5 +1,5 @@
 import 'server-only';
-import { unstable_cache } from 'next/cache';
+import { taggedCache } from './tagged-cache';
 import { getDb } from '@/db';
 import { LATEST_TAG, sectionTag } from './cache-tags';
 import { findSection, listFeedStories, listNewsStories, listSitemapPages, listSitemapStories, summarizeSitemap, type FeedStory, type NewsStory, type SitemapStory, type SitemapSummary } from './feed-queries';
@@ -16,13 +16,13 @@ export const FEED_SIZE = 50;
 const reviveFeedStory = (s: FeedStory): FeedStory => ({ ...s, publishedAt: new Date(s.publishedAt), updatedAt: new Date(s.updatedAt) });
 
 export async function getSiteFeedStories(): Promise<FeedStory[]> {
-  const read = unstable_cache(() => listFeedStories(getDb(), { limit: FEED_SIZE }), ['feed-site', String(FEED_SIZE)], { tags: [LATEST_TAG] });
+  const read = taggedCache(() => listFeedStories(getDb(), { limit: FEED_SIZE }), ['feed-site', String(FEED_SIZE)], { tags: [LATEST_TAG] });
   return (await read()).map(reviveFeedStory);
 }
 
 /** The section and its latest stories, or null when there is no such section. */
 export async function getSectionFeed(sectionSlug: string): Promise<{ name: string; stories: FeedStory[] } | null> {
-  const read = unstable_cache(
+  const read = taggedCache(
     async () => {
       const db = getDb();
       const section = await findSection(db, sectionSlug);
@@ -37,7 +37,7 @@ export async function getSectionFeed(sectionSlug: string): Promise<{ name: strin
 }
 
 export async function getSitemapSummary(): Promise<SitemapSummary> {
-  const summary = await unstable_cache(() => summarizeSitemap(getDb()), ['sitemap-summary'], { tags: [LATEST_TAG] })();
+  const summary = await taggedCache(() => summarizeSitemap(getDb()), ['sitemap-summary'], { tags: [LATEST_TAG] })();
   return {
     sections: summary.sections.map((s) => ({ slug: s.slug, lastmod: new Date(s.lastmod) })),
     storyCount: summary.storyCount,
@@ -46,12 +46,12 @@ export async function getSitemapSummary(): Promise<SitemapSummary> {
 }
 
 export async function getSitemapStories(offset: number, limit: number): Promise<SitemapStory[]> {
-  const rows = await unstable_cache(() => listSitemapStories(getDb(), { offset, limit }), ['sitemap-stories', String(offset), String(limit)], { tags: [LATEST_TAG] })();
+  const rows = await taggedCache(() => listSitemapStories(getDb(), { offset, limit }), ['sitemap-stories', String(offset), String(limit)], { tags: [LATEST_TAG] })();
   return rows.map((s) => ({ ...s, updatedAt: new Date(s.updatedAt) }));
 }
 
 export async function getSitemapPages(size: number): Promise<Date[]> {
-  const pages = await unstable_cache(() => listSitemapPages(getDb(), size), ['sitemap-pages', String(size)], { tags: [LATEST_TAG] })();
+  const pages = await taggedCache(() => listSitemapPages(getDb(), size), ['sitemap-pages', String(size)], { tags: [LATEST_TAG] })();
   return pages.map((d) => new Date(d));
 }
 
@@ -64,6 +64,6 @@ export async function getNewsStories(now: Date, hours = 48): Promise<NewsStory[]
   const since = new Date(now.getTime() - hours * 3_600_000);
   // The cache key is the hour, so one entry serves a whole hour of requests.
   const hour = Math.floor(since.getTime() / 3_600_000);
-  const read = unstable_cache(() => listNewsStories(getDb(), new Date(hour * 3_600_000)), ['news-stories', String(hour)], { tags: [LATEST_TAG] });
+  const read = taggedCache(() => listNewsStories(getDb(), new Date(hour * 3_600_000)), ['news-stories', String(hour)], { tags: [LATEST_TAG] });
   return (await read()).map((s) => ({ ...s, publishedAt: new Date(s.publishedAt) })).filter((s) => s.publishedAt >= since);
 }

@@ -1,6 +1,6 @@
 import 'server-only';
 import { and, asc, count, eq, inArray, ne, sql, type SQL } from 'drizzle-orm';
-import { unstable_cache } from 'next/cache';
+import { taggedCache } from './tagged-cache';
 import { getDb } from '@/db';
 import { authors, frontPageSlots, publishedStories, sections, tags } from '@/db/schema';
 import { authorTag, FRONT_TAG, LATEST_TAG, sectionTag, SETTINGS_TAG, tagTag } from './cache-tags';
@@ -49,7 +49,7 @@ function paged<T extends { slug: string }>(owner: T | undefined, where: (owner: 
 const revive = <L extends { stories: StoryCard[] }>(listing: L | null): L | null => listing && { ...listing, stories: listing.stories.map(reviveCard) };
 
 export async function getSectionPage(slug: string, page: number): Promise<Listing | null> {
-  const read = unstable_cache(
+  const read = taggedCache(
     async () => {
       const [section] = await getDb().select().from(sections).where(eq(sections.slug, slug));
       const result = await paged(section, (s) => eq(publishedStories.sectionId, s.id), page)();
@@ -62,7 +62,7 @@ export async function getSectionPage(slug: string, page: number): Promise<Listin
 }
 
 export async function getTagPage(slug: string, page: number): Promise<Listing | null> {
-  const read = unstable_cache(
+  const read = taggedCache(
     async () => {
       const [tag] = await getDb().select().from(tags).where(eq(tags.slug, slug));
       // Containment on the GIN (jsonb_path_ops) index of the projected tags.
@@ -76,7 +76,7 @@ export async function getTagPage(slug: string, page: number): Promise<Listing | 
 }
 
 export async function getAuthorPage(slug: string, page: number): Promise<AuthorListing | null> {
-  const read = unstable_cache(
+  const read = taggedCache(
     async () => {
       const [author] = await getDb().select().from(authors).where(eq(authors.slug, slug));
       const result = await paged(author, (a) => sql`${publishedStories.bylines} @> ${JSON.stringify([{ slug: a.slug }])}::jsonb`, page)();
@@ -110,7 +110,7 @@ const LATEST_ON_HOME = 10;
  * section in one windowed query.
  */
 export async function getFrontPage(): Promise<FrontPage> {
-  const read = unstable_cache(
+  const read = taggedCache(
     async () => {
       const db = getDb();
       const curated = await db
@@ -181,7 +181,7 @@ const RELATED = 4;
 /** Stories that share the most tags with this one, then the newest of its section; never itself. */
 export async function getRelated(story: { storyId: string; sectionId: string; tags: { slug: string }[] }): Promise<StoryCard[]> {
   const slugs = story.tags.map((tag) => tag.slug).sort();
-  const read = unstable_cache(
+  const read = taggedCache(
     async () => {
       const db = getDb();
       const shared = slugs.length
@@ -219,5 +219,5 @@ export async function liveStoryIds(ids: string[]): Promise<Set<string>> {
 
 /** The site's sections in their order, for the navigation on every reader page. */
 export async function getSections(): Promise<{ slug: string; name: string }[]> {
-  return unstable_cache(() => getDb().select({ slug: sections.slug, name: sections.name }).from(sections).orderBy(asc(sections.position), asc(sections.name)), ['sections'], { tags: [SETTINGS_TAG] })();
+  return taggedCache(() => getDb().select({ slug: sections.slug, name: sections.name }).from(sections).orderBy(asc(sections.position), asc(sections.name)), ['sections'], { tags: [SETTINGS_TAG] })();
 }

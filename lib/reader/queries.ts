@@ -1,6 +1,6 @@
 import 'server-only';
 import { and, eq } from 'drizzle-orm';
-import { unstable_cache } from 'next/cache';
+import { taggedCache } from './tagged-cache';
 import { getDb } from '@/db';
 import { publishedStories, sections, settings } from '@/db/schema';
 import { lookupArticle, type ArticleLookup } from './article-lookup';
@@ -36,7 +36,7 @@ export const cardColumns = {
 export const reviveCard = (card: StoryCard): StoryCard => ({ ...card, publishedAt: new Date(card.publishedAt) });
 
 export async function getLatestStories(limit = 30): Promise<StoryCard[]> {
-  const read = unstable_cache(
+  const read = taggedCache(
     () =>
       getDb()
         .select(cardColumns)
@@ -54,7 +54,7 @@ export async function getLatestStories(limit = 30): Promise<StoryCard[]> {
 export type SectionListing = { slug: string; name: string; stories: StoryCard[] };
 
 export async function getSectionListing(sectionSlug: string, limit = 30): Promise<SectionListing | null> {
-  const read = unstable_cache(
+  const read = taggedCache(
     async () => {
       const db = getDb();
       const [section] = await db.select().from(sections).where(eq(sections.slug, sectionSlug));
@@ -76,7 +76,7 @@ export async function getSectionListing(sectionSlug: string, limit = 30): Promis
 }
 
 export async function getArticle(sectionSlug: string, slug: string): Promise<ArticleLookup> {
-  const result = await unstable_cache(() => lookupArticle(getDb(), sectionSlug, slug), ['article', sectionSlug, slug], {
+  const result = await taggedCache(() => lookupArticle(getDb(), sectionSlug, slug), ['article', sectionSlug, slug], {
     tags: [slugTag(slug), sectionTag(sectionSlug)],
   })();
   if (result.kind !== 'article') return result;
@@ -88,7 +88,7 @@ export type { Article, ArticleLookup } from './article-lookup';
 
 export type SiteSettings = typeof settings.$inferSelect;
 
-export const getSiteSettings = unstable_cache(
+export const getSiteSettings = taggedCache(
   async (): Promise<SiteSettings> => {
     const [row] = await getDb().select().from(settings).where(eq(settings.id, 1));
     if (!row) throw new Error('settings row missing: the seed has not run');

@@ -168,7 +168,7 @@ describe('publication transitions', () => {
     expect((await draftOf(id)).editorialState).toBe('in_review');
     expect(await transition(editorB, id, { action: 'take_down' })).toEqual({ ok: false, error: 'errors.workflow.reasonRequired' });
     expect((await transition(editorB, id, { action: 'take_down', reason: 'طلب قانوني' })).ok).toBe(true);
-    expect(await lookupArticle(db, 'workflow-desk', story.liveSlug!)).toEqual({ kind: 'gone', state: 'taken_down' });
+    expect(await lookupArticle(db, 'workflow-desk', story.liveSlug!)).toEqual({ kind: 'gone', state: 'taken_down', notice: null });
     expect(await transition(writer, id, { action: 'republish' })).toEqual({ ok: false, error: 'errors.workflow.role' });
     const [before] = await db.select({ revisionId: publishedStories.revisionId }).from(publishedStories).where(eq(publishedStories.storyId, id));
     expect((await transition(admin, id, { action: 'republish' })).ok).toBe(true);

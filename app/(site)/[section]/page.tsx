@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
-import { notFound } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
 import { listingMetadata, ListingView } from '@/components/site/listing';
+import { notFoundMetadata, ReaderNotFound } from '@/components/site/not-found-message';
 import { getSectionPage } from '@/lib/reader/listings';
 import { pageFromSearch, slugFromParam } from '@/lib/reader/params';
 import { sectionPath } from '@/lib/reader/paths';
@@ -19,13 +19,13 @@ async function load({ params, searchParams }: Props) {
 
 export async function generateMetadata(props: Props): Promise<Metadata> {
   const [listing, settings, t] = await Promise.all([load(props), getSiteSettings(), getTranslations({ locale: 'ar', namespace: 'section' })]);
-  if (!listing) return {};
+  if (!listing) return notFoundMetadata();
   return listingMetadata({ title: listing.name, description: t('description', { name: listing.name, site: settings.siteName }), path: sectionPath(listing.slug), page: listing.page, siteName: settings.siteName });
 }
 
 export default async function SectionPage(props: Props) {
   const listing = await load(props);
-  if (!listing) notFound();
+  if (!listing) return <ReaderNotFound />;
   const [t, settings] = await Promise.all([getTranslations({ locale: 'ar', namespace: 'section' }), getSiteSettings()]);
   return <ListingView listing={listing} title={listing.name} path={sectionPath(listing.slug)} settings={settings} emptyText={t('empty')} />;
 }

@@ -1,6 +1,6 @@
 'use server';
 
-import { updateTag } from 'next/cache';
+import { expireReaderTags } from '@/lib/reader/expire';
 import { cookies } from 'next/headers';
 import { signIn } from '@/auth';
 import { formAction } from '@/lib/actions';
@@ -14,7 +14,7 @@ import { changePasswordSchema, emptySchema, profileSchema, sessionIdSchema } fro
 export const updateProfileAction = formAction(profileSchema, async (input, { user, ip }) => {
   const outcome = await updateProfile(user, input, { ip });
   // The public author page shows the name, job title and bio at once.
-  if (outcome.ok && user?.authorSlug) updateTag(authorTag(user.authorSlug));
+  if (outcome.ok && user?.authorSlug) await expireReaderTags([authorTag(user.authorSlug)]);
   if (outcome.ok) (await cookies()).set(LOCALE_COOKIE, input.locale, { path: '/', sameSite: 'lax', httpOnly: true, maxAge: 365 * 86_400 });
   return outcome;
 });

@@ -1,6 +1,6 @@
 'use server';
 
-import { updateTag } from 'next/cache';
+import { expireReaderTags } from '@/lib/reader/expire';
 import { z } from 'zod';
 import { formAction } from '@/lib/actions';
 import { setFrontPage } from '@/lib/front/front';
@@ -20,6 +20,6 @@ const frontSchema = z.object({
 /** Saves the home page's lead and top stories; readers see the change at once. */
 export const saveFrontAction = formAction(frontSchema, async (input, { user, ip }) => {
   const outcome = await setFrontPage(user, input, { ip });
-  if (outcome.ok) updateTag(FRONT_TAG);
+  if (outcome.ok) await expireReaderTags([FRONT_TAG]);
   return outcome;
 });

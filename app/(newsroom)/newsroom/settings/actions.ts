@@ -1,6 +1,6 @@
 'use server';
 
-import { updateTag } from 'next/cache';
+import { expireReaderTags } from '@/lib/reader/expire';
 import { formAction } from '@/lib/actions';
 import { SETTINGS_TAG } from '@/lib/reader/cache-tags';
 import { saveChecklistRules, saveSiteSettings } from '@/lib/settings/settings';
@@ -13,13 +13,13 @@ import { checklistSettingsSchema, siteSettingsSchema } from '@/lib/settings/sche
  */
 export const saveChecklistAction = formAction(checklistSettingsSchema, async (input, { user, ip }) => {
   const outcome = await saveChecklistRules(user, input, { ip });
-  if (outcome.ok) updateTag(SETTINGS_TAG);
+  if (outcome.ok) await expireReaderTags([SETTINGS_TAG]);
   return outcome;
 });
 
 /** Saves the site's name, description, digits, Hijri line and time zone; every reader page shows them at once. */
 export const saveSiteSettingsAction = formAction(siteSettingsSchema, async (input, { user, ip }) => {
   const outcome = await saveSiteSettings(user, input, { ip });
-  if (outcome.ok) updateTag(SETTINGS_TAG);
+  if (outcome.ok) await expireReaderTags([SETTINGS_TAG]);
   return outcome;
 });

@@ -1,7 +1,9 @@
 import type { Metadata } from 'next';
-import { notFound, permanentRedirect } from 'next/navigation';
+import { permanentRedirect } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
 import { ArticleView } from '@/components/article/article-view';
+import { goneMetadata, ReaderGone } from '@/components/site/gone-message';
+import { notFoundMetadata, ReaderNotFound } from '@/components/site/not-found-message';
 import { ShareLinks } from '@/components/site/share-links';
 import { StoryTeaser } from '@/components/site/story-card';
 import { getEnv } from '@/lib/env';
@@ -13,8 +15,8 @@ import { storyPath } from '@/lib/reader/paths';
 import { getArticle, getSiteSettings } from '@/lib/reader/queries';
 
 // Rendered per request, with no Suspense boundary above the lookup: the status
-// code (200, 308 for an old slug or section, 404) is settled before anything
-// streams. See README, "Status codes".
+// code (200, 308 for an old slug or section, 404, 410) is settled before
+// anything streams. See README, "Status codes".
 export const dynamic = 'force-dynamic';
 
 type Props = { params: Promise<{ section: string; story: string }> };
@@ -29,7 +31,8 @@ async function resolve(params: Props['params']) {
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const result = await resolve(params);
-  if (result.kind !== 'article') return {};
+  if (result.kind === 'gone') return goneMetadata(result.state);
+  if (result.kind !== 'article') return notFoundMetadata();
   const { article } = result;
   const description = article.seoDescription || article.standfirst || article.plainText.slice(0, 160);
   const canonical = storyPath(article.sectionSlug, article.slug);
@@ -62,8 +65,8 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function ArticlePage({ params }: Props) {
   const result = await resolve(params);
   if (result.kind === 'redirect') permanentRedirect(storyPath(result.sectionSlug, result.slug));
-  // Taken-down and retracted stories answer 410 from proxy.ts before this runs; a race lands here as not found.
-  if (result.kind !== 'article') notFound();
+  if (result.kind === 'gone') return <ReaderGone state={result.state} notice={result.notice} />;
+  if (result.kind !== 'article') return <ReaderNotFound />;
   const { article } = result;
   const [settings, related, t] = await Promise.all([getSiteSettings(), getRelated(article), getTranslations({ locale: 'ar', namespace: 'article' })]);
   const siteUrl = getEnv().SITE_URL;

@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
-import { notFound } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
 import { listingMetadata, ListingView } from '@/components/site/listing';
+import { notFoundMetadata, ReaderNotFound } from '@/components/site/not-found-message';
 import { getAuthorPage } from '@/lib/reader/listings';
 import { pageFromSearch, slugFromParam } from '@/lib/reader/params';
 import { authorPath } from '@/lib/reader/paths';
@@ -19,14 +19,14 @@ async function load({ params, searchParams }: Props) {
 
 export async function generateMetadata(props: Props): Promise<Metadata> {
   const [author, settings, t] = await Promise.all([load(props), getSiteSettings(), getTranslations({ locale: 'ar', namespace: 'author' })]);
-  if (!author) return {};
+  if (!author) return notFoundMetadata();
   const description = author.bio || t('description', { name: author.name, site: settings.siteName });
   return listingMetadata({ title: author.name, description, path: authorPath(author.slug), page: author.page, siteName: settings.siteName });
 }
 
 export default async function AuthorPage(props: Props) {
   const author = await load(props);
-  if (!author) notFound();
+  if (!author) return <ReaderNotFound />;
   const [t, settings] = await Promise.all([getTranslations({ locale: 'ar', namespace: 'author' }), getSiteSettings()]);
   const intro = (
     <div className="mt-4 space-y-2" data-testid="author-profile">

@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
-import { notFound } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
 import { listingMetadata, ListingView } from '@/components/site/listing';
+import { notFoundMetadata, ReaderNotFound } from '@/components/site/not-found-message';
 import { getTagPage } from '@/lib/reader/listings';
 import { pageFromSearch, slugFromParam } from '@/lib/reader/params';
 import { tagPath } from '@/lib/reader/paths';
@@ -19,13 +19,13 @@ async function load({ params, searchParams }: Props) {
 
 export async function generateMetadata(props: Props): Promise<Metadata> {
   const [listing, settings, t] = await Promise.all([load(props), getSiteSettings(), getTranslations({ locale: 'ar', namespace: 'tag' })]);
-  if (!listing) return {};
+  if (!listing) return notFoundMetadata();
   return listingMetadata({ title: t('title', { name: listing.name }), description: t('description', { name: listing.name, site: settings.siteName }), path: tagPath(listing.slug), page: listing.page, siteName: settings.siteName });
 }
 
 export default async function TagPage(props: Props) {
   const listing = await load(props);
-  if (!listing) notFound();
+  if (!listing) return <ReaderNotFound />;
   const [t, settings] = await Promise.all([getTranslations({ locale: 'ar', namespace: 'tag' }), getSiteSettings()]);
   return <ListingView listing={listing} title={t('title', { name: listing.name })} path={tagPath(listing.slug)} settings={settings} emptyText={t('empty')} />;
 }

@@ -1,6 +1,6 @@
 'use server';
 
-import { updateTag } from 'next/cache';
+import { expireReaderTags } from '@/lib/reader/expire';
 import { z } from 'zod';
 import { formAction } from '@/lib/actions';
 import { NOTE_KINDS } from '@/lib/enums';
@@ -39,6 +39,6 @@ export const transitionAction = formAction(transitionSchema, async (input, { use
   if (action === 'unschedule') return unscheduleStory(user, input.storyId);
   const note = input.noteBody ? { kind: input.noteKind ?? 'correction', body: input.noteBody } : null;
   const outcome = await transition(user, input.storyId, { action, reason: input.reason, expectedVersion: input.expectedVersion, override: input.override === 'true', note, acknowledge: input.acknowledge === 'true' });
-  if (outcome.ok) for (const tag of outcome.data.tags) updateTag(tag);
+  if (outcome.ok) await expireReaderTags(outcome.data.tags);
   return outcome;
 });
