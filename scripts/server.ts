@@ -4,8 +4,11 @@ import { createServer } from 'node:http';
 import path from 'node:path';
 import next from 'next';
 import { startJobRunner } from '@/lib/jobs/runner';
-import { arabicErrorPages } from './error-page';
+import { runRequest } from '@/db/availability';
 import { logger } from '@/lib/logger';
+import { drainable } from './drain';
+import { arabicErrorPages } from './error-page';
+import { unavailableWhenDatabaseIs } from './unavailable';
 
 // Our HTTP server around Next's request handler. It exists for one reason:
 // Next keeps a client-sent X-Forwarded-For as it is, so the connection's
@@ -14,7 +17,15 @@ import { logger } from '@/lib/logger';
 // appended, the way a proxy does, and lib/http/client-ip.ts trusts only the
 // last TRUST_PROXY_HOPS + 1 entries.
 
-export type RunningServer = { close: () => Promise<void> };
+export type RunningServer = {
+  /** Drains: stops accepting, lets requests in flight finish (at most DRAIN_MS), stops the job runner, then the hooks. */
+  close: () => Promise<void>;
+  /** Work to finish before the database goes away (the co-editing server registers its shutdown here). */
+  onClose: (hook: () => Promise<void>) => void;
+};
+
+/** How long a stop waits for requests in flight before it cuts the connections left. */
+const DRAIN_MS = 10_000;
 
 /**
  * Next keeps unstable_cache entries on disk in .next, across restarts. They are
@@ -30,13 +41,17 @@ export async function startServer(options: { dev: boolean; port: number; hostnam
   const app = next({ dev: options.dev, hostname: options.hostname ?? 'localhost', port: options.port, turbopack: options.dev });
   const handle = app.getRequestHandler();
   await app.prepare();
-  const server = createServer((req, res) => {
-    const claimed = req.headers['x-forwarded-for'];
-    const peer = req.socket.remoteAddress ?? '';
-    req.headers['x-forwarded-for'] = [...(Array.isArray(claimed) ? claimed : claimed ? [claimed] : []), peer].filter(Boolean).join(', ');
-    if (!options.dev) arabicErrorPages(req, res);
-    void handle(req, res);
-  });
+  const server = createServer((req, res) =>
+    runRequest(() => {
+      const claimed = req.headers['x-forwarded-for'];
+      const peer = req.socket.remoteAddress ?? '';
+      req.headers['x-forwarded-for'] = [...(Array.isArray(claimed) ? claimed : claimed ? [claimed] : []), peer].filter(Boolean).join(', ');
+      if (!options.dev) arabicErrorPages(req, res);
+      unavailableWhenDatabaseIs(res);
+      void handle(req, res);
+    }),
+  );
+  const drainer = drainable(server);
   const upgrade = app.getUpgradeHandler();
   server.on('upgrade', (req, socket, head) => void upgrade(req, socket, head));
   await new Promise<void>((resolve) => server.listen(options.port, options.hostname, resolve));
@@ -55,14 +70,15 @@ export async function startServer(options: { dev: boolean; port: number; hostnam
     });
     if (!response.ok) logger.error({ status: response.status }, 'cache expiry after a scheduled publish failed');
   });
+  const hooks: (() => Promise<void>)[] = [];
   return {
     close: async () => {
-      await runner.stop().catch(() => {});
-      // Keep-alive connections would hold close() open forever: end them as soon as it is called.
-      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
-      server.closeAllConnections();
-      await closed;
+      // The runner stops taking jobs and finishes the ones running while the requests in flight finish.
+      const [{ forced }] = await Promise.all([drainer.drain(DRAIN_MS), runner.stop().catch((error: unknown) => logger.error({ error }, 'job runner stop failed'))]);
+      if (forced > 0) logger.warn({ forced }, `connections still open after ${DRAIN_MS} ms were cut`);
+      for (const hook of hooks) await hook().catch((error: unknown) => logger.error({ error }, 'shutdown hook failed'));
       await app.close();
     },
+    onClose: (hook) => void hooks.push(hook),
   };
 }
