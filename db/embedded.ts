@@ -127,6 +127,18 @@ async function takeOverOrRefuse(dataDir: string, log: (line: string) => void): P
   }
 }
 
+/**
+ * The admin URL of the embedded server a live Sahifa process runs on this
+ * folder, or null: a backup joins it rather than being refused as a second instance.
+ */
+export function runningEmbeddedUrl(preferredDir: string): string | null {
+  const dataDir = resolveDataDir(preferredDir);
+  if (runningPostmaster(dataDir) === null || liveOwner(dataDir) === null) return null;
+  // postmaster.pid: pid, data folder, start time, port, …
+  const port = Number.parseInt(readFileSync(path.join(dataDir, 'postmaster.pid'), 'utf8').split('\n')[3] ?? '', 10);
+  return Number.isFinite(port) ? `postgres://postgres:postgres@127.0.0.1:${port}/postgres` : null;
+}
+
 async function initialise(dataDir: string, bin: Binaries, user: ReturnType<typeof postgresUser>): Promise<void> {
   mkdirSync(dataDir, { recursive: true, mode: 0o700 });
   if ('uid' in user) chownSync(dataDir, user.uid, user.gid);
@@ -151,7 +163,14 @@ function lastLines(output: string): string {
   return (important.length > 0 ? important : lines).slice(-3).join(' / ') || 'no output';
 }
 
-export type EmbeddedServer = { adminUrl: string; dataDir: string; stop: () => Promise<void> };
+export type EmbeddedServer = {
+  adminUrl: string;
+  dataDir: string;
+  /** Fast shutdown, waited for. */
+  stop: () => Promise<void>;
+  /** Fast shutdown, not waited for: for a process that must exit now. */
+  abandon: () => void;
+};
 
 export async function startEmbeddedPostgres(options: { dataDir: string; port: number; onLog?: (line: string) => void }): Promise<EmbeddedServer> {
   const log = options.onLog ?? ((line: string) => console.error(line));
@@ -203,6 +222,9 @@ export async function startEmbeddedPostgres(options: { dataDir: string; port: nu
         }
         rmSync(ownerFile(dataDir), { force: true });
       })()),
+    abandon: () => {
+      if (child.exitCode === null && child.signalCode === null) child.kill('SIGINT');
+    },
   };
 }
 

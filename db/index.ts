@@ -1,7 +1,7 @@
 import { drizzle } from 'drizzle-orm/postgres-js';
 import postgres, { type Sql } from 'postgres';
 import { getEnv } from '@/lib/env';
-import { noteDatabaseError } from './availability';
+import { databaseUnavailableInRequest, noteDatabaseError } from './availability';
 import * as schema from './schema';
 
 export type Database = ReturnType<typeof createDb>['db'];
@@ -22,8 +22,8 @@ export type DbOptions = {
 
 export class DatabaseTimeoutError extends Error {
   readonly code = 'SAHIFA_DB_TIMEOUT';
-  constructor(ms: number) {
-    super(`the database did not answer within ${ms} ms`);
+  constructor(ms: number | null) {
+    super(ms === null ? 'the database did not answer earlier in this request' : `the database did not answer within ${ms} ms`);
   }
 }
 
@@ -39,6 +39,8 @@ function withDeadline<T extends Pending>(query: T, ms: number): T {
   const then = query.then;
   query.then = function timedThen(onFulfilled, onRejected) {
     const timed = new Promise((resolve, reject) => {
+      // A request waits for a silent database once: its later reads fail at once, so the 503 comes within one deadline.
+      if (databaseUnavailableInRequest()) return reject(new DatabaseTimeoutError(null));
       const timer = setTimeout(() => {
         query.cancel?.();
         reject(new DatabaseTimeoutError(ms));

@@ -28,7 +28,7 @@ export function arabicErrorPages(req: IncomingMessage, res: ServerResponse): voi
       replaced = true;
       // The security headers stay; what described Next's body goes with it.
       for (const name of ['content-length', 'content-encoding', 'transfer-encoding', 'etag', 'vary', 'x-nextjs-cache', 'x-nextjs-prerender']) res.removeHeader(name);
-      writeHead(500, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store', 'content-length': Buffer.byteLength(errorPageHtml) });
+      writeHead(status, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store', 'content-length': Buffer.byteLength(errorPageHtml) });
       end(errorPageHtml);
       return res;
     }

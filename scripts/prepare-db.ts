@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { checkDatabase } from '@/db/connect-check';
-import { ensureDatabase, startEmbeddedPostgres, type EmbeddedServer } from '@/db/embedded';
+import { ensureDatabase, runningEmbeddedUrl, startEmbeddedPostgres, type EmbeddedServer } from '@/db/embedded';
 import { createDb } from '@/db/index';
 import { migrateDatabase } from '@/db/migrate';
 import { installJobQueue } from '@/lib/jobs/runner';
@@ -19,7 +19,7 @@ export function fail(line: string): never {
  * Gives the app a database: DATABASE_URL when set (checked first), otherwise
  * an embedded PostgreSQL under .data/. Then migrates and seeds, both idempotent.
  */
-export async function prepareDatabase(): Promise<PreparedDb> {
+export async function prepareDatabase(options: { seed?: boolean } = {}): Promise<PreparedDb> {
   let env;
   try {
     env = getEnv();
@@ -50,6 +50,8 @@ export async function prepareDatabase(): Promise<PreparedDb> {
   }
   await migrateDatabase(url);
   await installJobQueue(url);
+  // A restore needs the schema and nothing in it.
+  if (options.seed === false) return { url, embedded, seed: { story: false, demoAccounts: 0 } };
   const { db, client } = createDb(url, { max: 1 });
   try {
     const seed = await seedDatabase(db, { demo: env.SEED_DEMO });
@@ -57,4 +59,30 @@ export async function prepareDatabase(): Promise<PreparedDb> {
   } finally {
     await client.end();
   }
+}
+
+/**
+ * The app's database as it is, neither migrated nor seeded: DATABASE_URL, or
+ * the embedded server, joined when the app is running on it, else started.
+ */
+export async function connectDatabase(): Promise<{ url: string; embedded: EmbeddedServer | null }> {
+  const env = getEnv();
+  if (env.DATABASE_URL) {
+    const problem = await checkDatabase(env.DATABASE_URL);
+    if (problem) fail(problem);
+    return { url: env.DATABASE_URL, embedded: null };
+  }
+  const dataDir = path.resolve(env.DATA_DIR ?? '.data', 'postgres');
+  const running = runningEmbeddedUrl(dataDir);
+  if (running) return { url: await ensureDatabase(running, 'sahifa'), embedded: null };
+  const embedded = await startEmbeddedPostgres({ dataDir, port: env.EMBEDDED_PG_PORT }).catch((error: unknown) =>
+    fail(`could not start the embedded PostgreSQL on port ${env.EMBEDDED_PG_PORT}: ${error instanceof Error ? error.message : String(error)}`),
+  );
+  return { url: await ensureDatabase(embedded.adminUrl, 'sahifa'), embedded };
+}
+
+/** Where local media lives, or null when it is in S3 (lib/media/storage.ts decides the same way). */
+export function localMediaDir(): string | null {
+  const env = getEnv();
+  return env.MEDIA_STORAGE === 'local' ? path.resolve(env.DATA_DIR ?? '.data', 'media') : null;
 }

@@ -8,13 +8,16 @@ import { COLLAB_PATH, createCollabServer } from '@/lib/collab/server';
 import { getEnv } from '@/lib/env';
 import { isHttps, securityHeaders } from '@/lib/http/security-headers';
 import { startJobRunner } from '@/lib/jobs/runner';
+import { runRequest } from '@/db/availability';
 import { logger } from '@/lib/logger';
 import type { CdnConfig } from '@/lib/page-cache/cdn';
 import { PageCache } from '@/lib/page-cache/page-cache';
 import { applyNotedStatus, collectNotes } from '@/lib/page-cache/render-notes';
 import { registerPageCache } from '@/lib/page-cache/registry';
 import { createPageServer } from '@/lib/page-cache/serve';
+import { drainable } from './drain';
 import { arabicErrorPages, errorPageHtml } from './error-page';
+import { unavailableWhenDatabaseIs } from './unavailable';
 
 // Our HTTP server around Next's request handler. It exists for one reason:
 // Next keeps a client-sent X-Forwarded-For as it is, so the connection's
@@ -25,7 +28,15 @@ import { arabicErrorPages, errorPageHtml } from './error-page';
 // In production it also answers reader pages from the response cache
 // (lib/page-cache/serve.ts), in front of Next: a hit never reaches Next at all.
 
-export type RunningServer = { close: () => Promise<void> };
+export type RunningServer = {
+  /** Drains: stops accepting, lets requests in flight finish (at most DRAIN_MS), stops the job runner, then the hooks. */
+  close: () => Promise<void>;
+  /** Work to finish before the database goes away (the co-editing server registers its shutdown here). */
+  onClose: (hook: () => Promise<void>) => void;
+};
+
+/** How long a stop waits for requests in flight before it cuts the connections left. */
+const DRAIN_MS = 10_000;
 
 /**
  * Next keeps unstable_cache entries on disk in .next, across restarts. They are
@@ -61,31 +72,36 @@ export async function startServer(options: { dev: boolean; port: number; hostnam
   registerPageCache(pageCache);
   const servePage = pageCache ? readerPageServer(pageCache, (req, res) => void handle(req, res)) : null;
 
-  const server = createServer((req, res) => {
-    const claimed = req.headers['x-forwarded-for'];
-    const peer = req.socket.remoteAddress ?? '';
-    req.headers['x-forwarded-for'] = [...(Array.isArray(claimed) ? claimed : claimed ? [claimed] : []), peer].filter(Boolean).join(', ');
-    if (!servePage) {
-      // Development: Next streams as it renders; only the status a page noted (404, 410) is applied.
-      collectNotes((notes) => {
-        applyNotedStatus(res, notes);
-        void handle(req, res);
-      });
-      return;
-    }
-    servePage(req, res).then(
-      (served) => {
-        if (served) return;
-        arabicErrorPages(req, res);
-        void handle(req, res);
-      },
-      (error: unknown) => {
-        logger.error({ err: error, url: req.url }, 'reader page failed');
-        if (!res.headersSent) res.writeHead(500, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
-        res.end(errorPageHtml);
-      },
-    );
-  });
+  const server = createServer((req, res) =>
+    runRequest(() => {
+      const claimed = req.headers['x-forwarded-for'];
+      const peer = req.socket.remoteAddress ?? '';
+      req.headers['x-forwarded-for'] = [...(Array.isArray(claimed) ? claimed : claimed ? [claimed] : []), peer].filter(Boolean).join(', ');
+      // Any 5xx caused by a database that does not answer becomes a 503, from Next or from the page cache's own error page.
+      unavailableWhenDatabaseIs(res);
+      if (!servePage) {
+        // Development: Next streams as it renders; only the status a page noted (404, 410) is applied.
+        collectNotes((notes) => {
+          applyNotedStatus(res, notes);
+          void handle(req, res);
+        });
+        return;
+      }
+      servePage(req, res).then(
+        (served) => {
+          if (served) return;
+          arabicErrorPages(req, res);
+          void handle(req, res);
+        },
+        (error: unknown) => {
+          logger.error({ err: error, url: req.url }, 'reader page failed');
+          if (!res.headersSent) res.writeHead(500, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
+          res.end(errorPageHtml);
+        },
+      );
+    }),
+  );
+  const drainer = drainable(server);
   const upgrade = app.getUpgradeHandler();
   // Co-editing shares the port: its WebSocket path goes to Hocuspocus, every other upgrade (dev HMR) to Next.
   const collab = createCollabServer({ db: getDb(), authSecret: process.env.AUTH_SECRET ?? '', redisUrl: getEnv().REDIS_URL });
@@ -98,18 +114,19 @@ export async function startServer(options: { dev: boolean; port: number; hostnam
 
   // The job runner shares this process; a scheduled publish runs outside any request.
   const runner = await startJobRunner(process.env.DATABASE_URL as string, (tags) => expireOverLoopback(tags, 'everywhere'));
+  const hooks: (() => Promise<void>)[] = [];
   return {
     close: async () => {
-      await runner.stop().catch(() => {});
-      await collab.close().catch(() => {});
-      // Keep-alive connections would hold close() open forever: end them as soon as it is called.
-      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
-      server.closeAllConnections();
-      await closed;
+      // The runner stops taking jobs and finishes the ones running while the requests in flight finish.
+      const [{ forced }] = await Promise.all([drainer.drain(DRAIN_MS), runner.stop().catch((error: unknown) => logger.error({ error }, 'job runner stop failed'))]);
+      if (forced > 0) logger.warn({ forced }, `connections still open after ${DRAIN_MS} ms were cut`);
+      await collab.close().catch((error: unknown) => logger.error({ error }, 'co-editing server stop failed'));
+      for (const hook of hooks) await hook().catch((error: unknown) => logger.error({ error }, 'shutdown hook failed'));
       await pageCache?.close();
       registerPageCache(undefined);
       await app.close();
     },
+    onClose: (hook) => void hooks.push(hook),
   };
 }
 

@@ -41,12 +41,20 @@ console.error(
 const { startServer } = await import('./server');
 const server = await startServer({ dev: mode === 'dev', port: Number(process.env.PORT ?? 3000), hostname: process.env.HOSTNAME });
 
+// The first signal drains (scripts/server.ts), then stops the embedded
+// database, last, so requests in flight can still read it. A second signal
+// exits at once; the database gets its fast-shutdown signal on the way out.
 let stopping = false;
-async function stop() {
-  if (stopping) return;
+async function stop(signal: NodeJS.Signals) {
+  if (stopping) {
+    console.error(`sahifa: ${signal} again, exiting now`);
+    prepared.embedded?.abandon();
+    process.exit(1);
+  }
   stopping = true;
-  await server.close().catch(() => {});
-  await prepared.embedded?.stop().catch(() => {});
+  console.error(`sahifa: ${signal}, draining`);
+  await server.close().catch((error: unknown) => console.error('sahifa: drain failed', error));
+  await prepared.embedded?.stop().catch((error: unknown) => console.error('sahifa: could not stop the embedded PostgreSQL', error));
   process.exit(0);
 }
-for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(signal, () => void stop());
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(signal, () => void stop(signal));

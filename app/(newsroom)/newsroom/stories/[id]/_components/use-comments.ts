@@ -4,6 +4,7 @@ import type { Editor } from '@tiptap/core';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { TextQuoteAnchor } from '@/db/schema';
 import { createAnchor, resolveAnchor } from '@/lib/comments/anchor';
+import { editorRequestSignal } from '@/lib/http/request-timeout';
 import type { CommentView } from '@/lib/comments/comments';
 import { fromDocRange, textWithPositions, toDocRange } from '@/lib/comments/pm-text';
 import type { Transaction } from '@tiptap/pm/state';
@@ -23,7 +24,7 @@ export function useComments(editor: Editor | null, storyId: string, initial: Com
   const [active, setActiveState] = useState<string | null>(null);
 
   const refresh = useCallback(async () => {
-    const response = await fetch(`/api/stories/${storyId}/comments`, { cache: 'no-store' }).catch(() => null);
+    const response = await fetch(`/api/stories/${storyId}/comments`, { cache: 'no-store', signal: editorRequestSignal() }).catch(() => null);
     if (response?.ok) setComments(((await response.json()) as { comments: CommentView[] }).comments);
   }, [storyId]);
 

@@ -1,6 +1,7 @@
 'use client';
 
 import { useCallback, useEffect, useRef, useState } from 'react';
+import { editorRequestSignal } from '@/lib/http/request-timeout';
 import { HEARTBEAT_MS } from '@/lib/stories/autosave';
 
 export type PresenceState = {
@@ -28,7 +29,7 @@ export function usePresence(storyId: string, sessionId: string, enabled: boolean
 
   const send = useCallback(
     async (action: 'heartbeat' | 'take_over') => {
-      const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ action, sessionId }) }).catch(() => null);
+      const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ action, sessionId }), signal: editorRequestSignal() }).catch(() => null);
       // Offline or the server is down: keep the last known state; the save loop reports the outage.
       if (response?.ok) apply((await response.json()) as Answer);
     },

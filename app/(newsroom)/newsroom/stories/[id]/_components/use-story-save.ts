@@ -2,6 +2,7 @@
 
 import type { JSONContent } from '@tiptap/core';
 import { useCallback, useEffect, useRef, useState } from 'react';
+import { editorRequestSignal } from '@/lib/http/request-timeout';
 import { backoffMs, nextAutosaveAt } from '@/lib/stories/autosave';
 import type { BackupMeta } from '@/lib/stories/backup';
 import { pickFields } from '@/lib/stories/content';
@@ -97,6 +98,7 @@ export function useStorySave({
         const response = await fetch(`/api/stories/${storyId}`, {
           method: 'PUT',
           headers: { 'content-type': 'application/json' },
+          signal: editorRequestSignal(),
           body: JSON.stringify({ ...snapshot.meta, body: snapshot.body, bylines: snapshot.meta.bylines.map((b) => b.id), baseVersion: sentOnVersion, intent, sessionId }),
         });
         const result = (await response.json().catch(() => ({}))) as {

@@ -1,0 +1,108 @@
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { chmodSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { request } from 'node:http';
+import os from 'node:os';
+import path from 'node:path';
+import { freePort } from '@/test/db-server';
+
+// A production instance of the app, started the way an operator starts it
+// (`npm start`, i.e. scripts/with-db.ts on the built .next), on ports and a
+// data folder of its own. For the operations specs, which signal it, freeze
+// its database or run two of them; they do not use Playwright's web server.
+
+export type Instance = {
+  child: ChildProcess;
+  base: string;
+  dataDir: string;
+  log: () => string;
+  /** Resolves with the exit code and how long after the call it came. */
+  exited: Promise<{ code: number | null; at: number }>;
+  /** Stops it (SIGTERM) and removes its data folder. */
+  dispose: () => Promise<void>;
+};
+
+export async function startInstance(options: { env?: Record<string, string>; dataDir?: string } = {}): Promise<Instance> {
+  const root = options.dataDir ?? mkdtempSync(path.join(os.tmpdir(), 'sahifa-ops-'));
+  // Traversable, so the embedded server (run as the postgres user under root) keeps it in place.
+  chmodSync(root, 0o755);
+  const port = await freePort();
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    NODE_ENV: 'production',
+    PORT: String(port),
+    HOSTNAME: '127.0.0.1',
+    DATA_DIR: root,
+    EMBEDDED_PG_PORT: String(await freePort()),
+    AUTH_SECRET: randomBytes(32).toString('base64'),
+    SITE_URL: `http://127.0.0.1:${port}`,
+    LOG_LEVEL: 'warn',
+    ...options.env,
+  };
+  if (!options.env?.DATABASE_URL) delete env.DATABASE_URL;
+  const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/with-db.ts', 'start'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  let output = '';
+  child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  let signalledAt = Date.now();
+  const exited = new Promise<{ code: number | null; at: number }>((resolve) => child.once('exit', (code) => resolve({ code, at: Date.now() - signalledAt })));
+  const originalKill = child.kill.bind(child);
+  child.kill = (signal?: NodeJS.Signals | number) => {
+    signalledAt = Date.now();
+    return originalKill(signal);
+  };
+  const base = `http://127.0.0.1:${port}`;
+  for (const deadline = Date.now() + 120_000; ; ) {
+    if (child.exitCode !== null) throw new Error(`the instance exited before it answered:\n${output}`);
+    if ((await get(`${base}/api/health`).catch(() => null))?.status === 200) break;
+    if (Date.now() > deadline) throw new Error(`the instance did not answer within 120 s:\n${output}`);
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  return {
+    child,
+    base,
+    dataDir: root,
+    log: () => output,
+    exited,
+    dispose: async () => {
+      if (child.exitCode === null && child.signalCode === null) {
+        child.kill('SIGTERM');
+        await exited;
+      }
+      if (!options.dataDir) rmSync(root, { recursive: true, force: true });
+    },
+  };
+}
+
+export type Answer = { status: number; body: string; headers: Record<string, string | string[] | undefined> };
+
+/** One GET on a connection of its own (no keep-alive), so a refused or reset connection is seen as such. */
+export function get(url: string, options: { agent?: import('node:http').Agent; timeoutMs?: number } = {}): Promise<Answer> {
+  return new Promise((resolve, reject) => {
+    const req = request(url, { agent: options.agent ?? false, timeout: options.timeoutMs ?? 30_000 }, (res) => {
+      let body = '';
+      res.setEncoding('utf8');
+      res.on('data', (chunk: string) => (body += chunk));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, body, headers: res.headers }));
+      res.on('error', reject);
+    });
+    req.on('timeout', () => req.destroy(new Error('client timeout')));
+    req.on('error', reject);
+    req.end();
+  });
+}
+
+/** The embedded server's postmaster and every backend it forked: what "the database hangs" freezes. */
+export function databaseProcesses(dataDir: string): number[] {
+  const postmaster = Number.parseInt(readFileSync(path.join(dataDir, 'postgres', 'postmaster.pid'), 'utf8').split('\n')[0] ?? '', 10);
+  const children = (spawnSync('ps', ['-o', 'pid=', '--ppid', String(postmaster)], { encoding: 'utf8' }).stdout ?? '').split('\n');
+  return [postmaster, ...children.map((line) => Number.parseInt(line.trim(), 10)).filter(Number.isFinite)];
+}
+
+/** The seed story's address, read off the home page. */
+export async function firstArticlePath(base: string): Promise<string> {
+  const home = await get(`${base}/`);
+  const href = /href="(\/technology\/[^"]+)"/.exec(home.body)?.[1];
+  if (!href) throw new Error('no article link on the home page');
+  return href;
+}

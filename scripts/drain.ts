@@ -1,0 +1,56 @@
+import type { Server, ServerResponse } from 'node:http';
+import type { Socket } from 'node:net';
+
+// A graceful stop for an HTTP server: stop accepting, let the requests in
+// flight finish, close each keep-alive connection as soon as it is idle, and
+// cut whatever is left when the grace period ends. Node's own server.close()
+// waits forever on keep-alive connections, and closeAllConnections() resets
+// the requests in flight with them.
+
+export type Drainer = {
+  /** Resolves when every connection is closed; `forced` counts the connections still open at the deadline. */
+  drain: (graceMs: number) => Promise<{ forced: number }>;
+};
+
+export function drainable(server: Server): Drainer {
+  const inFlight = new Map<Socket, number>();
+  const open = new Set<ServerResponse>();
+  let draining = false;
+
+  server.on('connection', (socket: Socket) => {
+    inFlight.set(socket, 0);
+    socket.once('close', () => inFlight.delete(socket));
+  });
+  server.on('request', (req, res: ServerResponse) => {
+    const socket = req.socket;
+    inFlight.set(socket, (inFlight.get(socket) ?? 0) + 1);
+    open.add(res);
+    if (draining) res.setHeader('connection', 'close');
+    res.once('close', () => {
+      open.delete(res);
+      const left = (inFlight.get(socket) ?? 1) - 1;
+      inFlight.set(socket, left);
+      if (draining && left === 0) socket.end();
+    });
+  });
+
+  return {
+    drain: (graceMs) =>
+      new Promise((resolve) => {
+        draining = true;
+        // Answers not yet begun tell the client this connection ends with them.
+        for (const res of open) if (!res.headersSent) res.setHeader('connection', 'close');
+        const timer = setTimeout(() => {
+          const forced = inFlight.size;
+          for (const socket of inFlight.keys()) socket.destroy();
+          resolve({ forced });
+        }, graceMs);
+        server.close(() => {
+          clearTimeout(timer);
+          resolve({ forced: 0 });
+        });
+        // Idle keep-alive connections carry nothing: close them now.
+        for (const [socket, count] of inFlight) if (count === 0) socket.end();
+      }),
+  };
+}
