@@ -52,12 +52,12 @@ test('register passkeys, sign in with one (as the second step and instead of the
   // With a passkey the password leads to a second step, which the passkey passes.
   await signOut(page);
   await passwordStep(page, writer.email);
-  await page.getByRole('button', { name: 'الدخول بمفتاح مرور' }).click();
+  await page.getByRole('button', { name: 'استخدم مفتاح مرور' }).click();
   await expect(page).toHaveURL(/\/newsroom$/, SIGN_IN_WAIT);
 
   // Instead of the password.
   await signOut(page);
-  await page.getByRole('button', { name: 'الدخول بمفتاح مرور' }).click();
+  await page.getByRole('button', { name: 'استخدم مفتاح مرور' }).click();
   await expect(page).toHaveURL(/\/newsroom$/, SIGN_IN_WAIT);
   const signIns = await db.select().from(auditLog).where(and(eq(auditLog.action, 'auth.sign_in_passkey'), eq(auditLog.targetId, writer.id)));
   expect(signIns).toHaveLength(2);
@@ -67,8 +67,8 @@ test('register passkeys, sign in with one (as the second step and instead of the
   await page.getByRole('button', { name: 'حذف مفتاح المرور هاتفي' }).click();
   await expect(list.getByRole('listitem')).toHaveCount(1, SIGN_IN_WAIT);
   await signOut(page);
-  await page.getByRole('button', { name: 'الدخول بمفتاح مرور' }).click();
-  await expect(page.getByRole('status').filter({ hasText: 'تعذّر التحقق من مفتاح المرور' })).toBeVisible(SIGN_IN_WAIT);
+  await page.getByRole('button', { name: 'استخدم مفتاح مرور' }).click();
+  await expect(page.getByRole('alert').filter({ hasText: 'تعذّر التحقق من مفتاح المرور' })).toBeVisible(SIGN_IN_WAIT);
   await expect(page).toHaveURL(/\/login/);
   await context.close();
 });

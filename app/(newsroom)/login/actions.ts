@@ -10,6 +10,7 @@ import type { PublicKeyCredentialRequestOptionsJSON } from '@simplewebauthn/serv
 import { authenticationResponseSchema, codeSchema, signInSchema } from '@/lib/auth/schemas';
 import { SECOND_STEP_COOKIE, SECOND_STEP_TTL_MS } from '@/lib/auth/second-step';
 import { codeStep, passkeyOptions, passkeyStep, passwordStep, type StepOutcome } from '@/lib/auth/sign-in-steps';
+import { getEnv } from '@/lib/env';
 import { getRequestIp } from '@/lib/http/request-ip';
 import { LOCALE_COOKIE } from '@/lib/i18n/config';
 import { preferredLocaleOf } from '@/lib/users/account';
@@ -45,7 +46,7 @@ export async function signInAction(_previous: FormState, formData: FormData): Pr
   const locale = await preferredLocaleOf(parsed.data.email);
   if (locale) jar.set(LOCALE_COOKIE, locale, { path: '/', sameSite: 'lax', httpOnly: true, maxAge: 365 * 86_400 });
   if ('pending' in outcome) {
-    jar.set(SECOND_STEP_COOKIE, outcome.pending, { path: '/login', sameSite: 'strict', httpOnly: true, secure: process.env.SITE_URL?.startsWith('https:'), maxAge: SECOND_STEP_TTL_MS / 1000 });
+    jar.set(SECOND_STEP_COOKIE, outcome.pending, { path: '/login', sameSite: 'strict', httpOnly: true, secure: getEnv().SITE_URL.startsWith('https:'), maxAge: SECOND_STEP_TTL_MS / 1000 });
     redirect(`/login/second-step?callbackUrl=${encodeURIComponent(safeCallbackUrl(parsed.data.callbackUrl))}`);
   }
   return startSessionWith(outcome.grant, parsed.data.callbackUrl);

@@ -4,7 +4,6 @@ import { startAuthentication } from '@simplewebauthn/browser';
 import { useTranslations } from 'next-intl';
 import { useState, useTransition } from 'react';
 import { Button } from '@/components/ui/button';
-import { FormStatus } from '@/components/ui/form-status';
 import { passkeyOptionsAction, passkeySignInAction } from '../actions';
 
 /** Signs in with a passkey: on the login page instead of the password, on the code page as the second step. */
@@ -29,7 +28,12 @@ export function PasskeySignIn({ callbackUrl }: { callbackUrl: string }) {
     });
   return (
     <div className="space-y-2">
-      <FormStatus error={error} />
+      {/* An alert, not a second status region: the sign-in form above keeps the page's one status. */}
+      {error && (
+        <p role="alert" className="rounded-md border border-accent bg-red-50 px-3 py-2 font-bold text-accent-ink">
+          {t(error)}
+        </p>
+      )}
       <Button type="button" variant="secondary" className="w-full" disabled={pending} onClick={signIn}>
         {t('passkeys.signIn')}
       </Button>
