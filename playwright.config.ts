@@ -8,7 +8,8 @@ process.env.E2E_DB_NAME ??= `sahifa_e2e_${Date.now().toString(36)}_${process.pid
 process.env.E2E_PORT ??= String(3100 + Math.floor(Math.random() * 800));
 process.env.E2E_AUTH_SECRET ??= randomBytes(32).toString('base64');
 
-const baseURL = `http://127.0.0.1:${process.env.E2E_PORT}`;
+// localhost, not 127.0.0.1: it is also SITE_URL, and WebAuthn refuses an IP address as its relying party ID.
+const baseURL = `http://localhost:${process.env.E2E_PORT}`;
 
 export default defineConfig({
   testDir: 'e2e',

@@ -49,18 +49,29 @@ export function formAction<S extends z.ZodType, T = undefined>(
     const values = submittedValues(formData);
     const parsed = schema.safeParse(Object.fromEntries([...formData].filter(([, v]) => typeof v === 'string')));
     if (!parsed.success) return { ok: false, fieldErrors: firstIssuePerField(parsed.error), values };
-    const user = await getCurrentUser();
-    try {
-      const outcome = await handler(parsed.data, { user, ip: await getRequestIp() });
-      if (outcome.ok) {
-        // Re-render the page the form is on, so it shows what was just saved.
-        refresh();
-        return { ok: true, data: outcome.data };
-      }
-      return { ok: false, error: outcome.error, fieldErrors: outcome.fieldErrors, values };
-    } catch (error) {
-      if (error instanceof Forbidden) return { ok: false, error: user ? 'errors.notFound' : 'errors.signedOut', values };
-      throw error;
-    }
+    const state = await runAction((ctx) => handler(parsed.data, ctx));
+    return state.ok ? state : { ...state, values };
   };
+}
+
+/**
+ * For actions called with arguments rather than a form (WebAuthn ceremonies):
+ * hands the DAL call the session's user and the client IP, and turns the
+ * outcome into FormState, a Forbidden into "not found". On success the page
+ * re-renders unless told not to (a read has nothing new to show).
+ */
+export async function runAction<T>(handler: (ctx: ActionContext) => Promise<Outcome<T>>, options: { refresh?: boolean } = {}): Promise<FormState<T>> {
+  const user = await getCurrentUser();
+  try {
+    const outcome = await handler({ user, ip: await getRequestIp() });
+    if (outcome.ok) {
+      // Re-render the page the form is on, so it shows what was just saved.
+      if (options.refresh !== false) refresh();
+      return { ok: true, data: outcome.data };
+    }
+    return { ok: false, error: outcome.error, fieldErrors: outcome.fieldErrors };
+  } catch (error) {
+    if (error instanceof Forbidden) return { ok: false, error: user ? 'errors.notFound' : 'errors.signedOut' };
+    throw error;
+  }
 }

@@ -88,6 +88,10 @@ export const actionRows: ActionRow[] = [
   { file: 'app/(newsroom)/login/actions.ts', name: 'signInAction', dal: ['signIn', 'preferredLocaleOf'], public: true },
   // Needs the pending second step's signed cookie; throttled per account, per (account, IP) and per IP (lib/auth/second-step.ts).
   { file: 'app/(newsroom)/login/actions.ts', name: 'secondStepAction', dal: ['codeStep'], public: true },
+  // A passkey instead of the password (user verification required), or as the second step (that user's passkeys only);
+  // single-use challenges, failures counted per IP (lib/auth/passkey-sign-in.ts).
+  { file: 'app/(newsroom)/login/actions.ts', name: 'passkeyOptionsAction', dal: ['passkeyOptions'], public: true },
+  { file: 'app/(newsroom)/login/actions.ts', name: 'passkeySignInAction', dal: ['passkeyStep'], public: true },
   { file: 'app/(newsroom)/login/actions.ts', name: 'signOutAction', dal: ['signOut'], public: true },
   { file: 'app/(newsroom)/login/password/[token]/actions.ts', name: 'setPasswordAction', dal: ['redeemLink'], public: true },
   { file: 'app/(newsroom)/newsroom/account/actions.ts', name: 'updateProfileAction', dal: ['updateProfile'], capability: 'account:manage' },
@@ -98,6 +102,10 @@ export const actionRows: ActionRow[] = [
   { file: 'app/(newsroom)/newsroom/account/security/actions.ts', name: 'startTotpAction', dal: ['startTotp'], capability: 'account:secure' },
   { file: 'app/(newsroom)/newsroom/account/security/actions.ts', name: 'confirmTotpAction', dal: ['confirmTotp'], capability: 'account:secure' },
   { file: 'app/(newsroom)/newsroom/account/security/actions.ts', name: 'disableTotpAction', dal: ['disableTotp'], capability: 'account:secure' },
+  // WebAuthn ceremonies are called with arguments, not a form; the DAL checks the capability (lib/users/passkeys.ts).
+  { file: 'app/(newsroom)/newsroom/account/security/actions.ts', name: 'passkeyRegistrationOptionsAction', dal: ['passkeyRegistrationOptions'], capability: 'account:secure' },
+  { file: 'app/(newsroom)/newsroom/account/security/actions.ts', name: 'registerPasskeyAction', dal: ['registerPasskey'], capability: 'account:secure' },
+  { file: 'app/(newsroom)/newsroom/account/security/actions.ts', name: 'removePasskeyAction', dal: ['removePasskey'], capability: 'account:secure' },
   { file: 'app/(newsroom)/newsroom/users/actions.ts', name: 'resetSecondFactorAction', dal: ['resetSecondFactor'], capability: 'users:manage' },
   { file: 'app/(newsroom)/newsroom/users/actions.ts', name: 'endUserSessionAction', dal: ['endUserSession'], capability: 'users:manage' },
   { file: 'app/(newsroom)/newsroom/users/actions.ts', name: 'createUserAction', dal: ['createUser'], capability: 'users:manage' },
@@ -108,6 +116,7 @@ export const actionRows: ActionRow[] = [
   { file: 'app/(newsroom)/newsroom/front/actions.ts', name: 'saveFrontAction', dal: ['setFrontPage'], capability: 'front:manage' },
   { file: 'app/(newsroom)/newsroom/settings/actions.ts', name: 'saveChecklistAction', dal: ['saveChecklistRules'], capability: 'settings:manage' },
   { file: 'app/(newsroom)/newsroom/settings/actions.ts', name: 'saveSiteSettingsAction', dal: ['saveSiteSettings'], capability: 'settings:manage' },
+  { file: 'app/(newsroom)/newsroom/settings/actions.ts', name: 'saveSignInPolicyAction', dal: ['saveSignInPolicy'], capability: 'settings:manage' },
   { file: 'app/(newsroom)/newsroom/stories/actions.ts', name: 'createStoryAction', dal: ['createStory'], capability: 'stories:create' },
   { file: 'app/(newsroom)/newsroom/stories/[id]/history/actions.ts', name: 'restoreRevisionAction', dal: ['restoreRevision'], capability: 'stories:view' },
   // Role, state and four-eyes are decided per story by the DAL's workflow rules (lib/stories/workflow.ts);

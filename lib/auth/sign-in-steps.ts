@@ -2,7 +2,9 @@ import 'server-only';
 import { eq } from 'drizzle-orm';
 import { getDb } from '@/db';
 import { users } from '@/db/schema';
+import type { AuthenticationResponseJSON } from '@simplewebauthn/server';
 import type { CurrentUser } from './actor';
+import { passkeySignInOptions, verifyPasskeySignIn } from './passkey-sign-in';
 import { pendingSecondStep, readPendingSecondStep, signInGrant, verifySecondStep } from './second-step';
 import { verifyCredentials } from './sign-in';
 
@@ -36,4 +38,15 @@ export function hasPendingSecondStep(token: string | undefined): boolean {
 export async function grantAfterPasswordChange(actor: CurrentUser): Promise<string | null> {
   const [user] = await getDb().select({ sv: users.sessionVersion, status: users.status }).from(users).where(eq(users.id, actor.id));
   return user?.status === 'active' ? signInGrant({ uid: actor.id, sv: user.sv, method: 'password' }) : null;
+}
+
+/** Options for a passkey sign-in: this user's passkeys at the second step, any discoverable one instead of the password. */
+export async function passkeyOptions(pendingToken: string | undefined) {
+  return passkeySignInOptions(getDb(), readPendingSecondStep(pendingToken));
+}
+
+export async function passkeyStep(input: { pending: string | undefined; response: AuthenticationResponseJSON; ip: string }): Promise<StepOutcome> {
+  const result = await verifyPasskeySignIn(getDb(), { pending: readPendingSecondStep(input.pending), response: input.response, ip: input.ip });
+  if (!result.ok) return result;
+  return { ok: true, grant: signInGrant({ uid: result.userId, sv: result.sessionVersion, method: 'passkey' }) };
 }

@@ -76,3 +76,4 @@ export const disableTotpSchema = z.object({
   password: z.string({ error: 'errors.required' }).min(1, 'errors.required').max(PASSWORD_MAX * 4, 'errors.passwordTooLong'),
   code: codeField,
 });
+export const passkeyIdSchema = z.object({ passkeyId: z.uuid({ error: 'errors.invalid' }) });

@@ -9,6 +9,7 @@ import { totpCode } from '@/lib/auth/totp';
 import { Forbidden } from '@/lib/dal';
 import { connectTestDb } from '@/test/db';
 import { createStaff, sessionVersionOf, TEST_PASSWORD } from '@/test/staff';
+import { saveSignInPolicy } from '@/lib/settings/sign-in-policy';
 import { confirmTotp, disableTotp, getSecurityView, resetSecondFactor, startTotp } from './second-factor';
 
 const { db, client } = connectTestDb();
@@ -121,7 +122,12 @@ describe('second-factor policy', () => {
   it('holds an editor without a factor at enrolment, and frees them once enrolled', async () => {
     const editor = await createStaff(db, 'editor');
     const writer = await createStaff(db, 'writer');
-    await db.insert(settings).values({ id: 1, siteName: 'صحيفة', secondFactorRequired: true }).onConflictDoUpdate({ target: settings.id, set: { secondFactorRequired: true } });
+    await db.insert(settings).values({ id: 1, siteName: 'صحيفة' }).onConflictDoNothing();
+    // Only admins set the policy; the audit keeps what it was.
+    await expect(saveSignInPolicy(editor, { required: true, roles: ['admin', 'editor'] }, ctx)).rejects.toThrow(Forbidden);
+    expect((await saveSignInPolicy(admin, { required: true, roles: ['admin', 'editor'] }, ctx)).ok).toBe(true);
+    const [audited] = await db.select().from(auditLog).where(eq(auditLog.action, 'settings.sign_in_policy'));
+    expect(audited?.after).toEqual({ required: true, roles: ['admin', 'editor'] });
     const held = (await loadSessionUser(db, editor.id, 1))!;
     expect(held.mustEnrol).toBe(true);
     expect((await loadSessionUser(db, writer.id, 1))!.mustEnrol).toBe(false);

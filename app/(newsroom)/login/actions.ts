@@ -6,9 +6,11 @@ import { redirect } from 'next/navigation';
 import { signIn, signOut } from '@/auth';
 import type { FormState } from '@/lib/actions';
 import { safeCallbackUrl } from '@/lib/auth/current-user';
-import { codeSchema, signInSchema } from '@/lib/auth/schemas';
+import type { PublicKeyCredentialRequestOptionsJSON } from '@simplewebauthn/server';
+import { authenticationResponseSchema, codeSchema, signInSchema } from '@/lib/auth/schemas';
 import { SECOND_STEP_COOKIE, SECOND_STEP_TTL_MS } from '@/lib/auth/second-step';
-import { codeStep, passwordStep, type StepOutcome } from '@/lib/auth/sign-in-steps';
+import { codeStep, passkeyOptions, passkeyStep, passwordStep, type StepOutcome } from '@/lib/auth/sign-in-steps';
+import { getEnv } from '@/lib/env';
 import { getRequestIp } from '@/lib/http/request-ip';
 import { LOCALE_COOKIE } from '@/lib/i18n/config';
 import { preferredLocaleOf } from '@/lib/users/account';
@@ -44,7 +46,7 @@ export async function signInAction(_previous: FormState, formData: FormData): Pr
   const locale = await preferredLocaleOf(parsed.data.email);
   if (locale) jar.set(LOCALE_COOKIE, locale, { path: '/', sameSite: 'lax', httpOnly: true, maxAge: 365 * 86_400 });
   if ('pending' in outcome) {
-    jar.set(SECOND_STEP_COOKIE, outcome.pending, { path: '/login', sameSite: 'strict', httpOnly: true, secure: process.env.SITE_URL?.startsWith('https:'), maxAge: SECOND_STEP_TTL_MS / 1000 });
+    jar.set(SECOND_STEP_COOKIE, outcome.pending, { path: '/login', sameSite: 'strict', httpOnly: true, secure: getEnv().SITE_URL.startsWith('https:'), maxAge: SECOND_STEP_TTL_MS / 1000 });
     redirect(`/login/second-step?callbackUrl=${encodeURIComponent(safeCallbackUrl(parsed.data.callbackUrl))}`);
   }
   return startSessionWith(outcome.grant, parsed.data.callbackUrl);
@@ -63,4 +65,20 @@ export async function secondStepAction(_previous: FormState, formData: FormData)
 
 export async function signOutAction(): Promise<void> {
   await signOut({ redirectTo: '/login?signedOut=1' });
+}
+
+/** Options for a passkey sign-in; at the second step, only the pending user's passkeys are offered. */
+export async function passkeyOptionsAction(): Promise<PublicKeyCredentialRequestOptionsJSON> {
+  return passkeyOptions((await cookies()).get(SECOND_STEP_COOKIE)?.value);
+}
+
+/** A passkey's answer: a session when it holds (instead of the password, or as the second step). */
+export async function passkeySignInAction(response: unknown, callbackUrl: unknown): Promise<FormState> {
+  const parsed = authenticationResponseSchema.safeParse(response);
+  if (!parsed.success) return { ok: false, error: 'passkeys.failed' };
+  const jar = await cookies();
+  const outcome = await passkeyStep({ pending: jar.get(SECOND_STEP_COOKIE)?.value, response: parsed.data, ip: await getRequestIp() });
+  if (!outcome.ok) return { ok: false, error: outcome.reason === 'throttled' ? 'login.throttled' : 'passkeys.failed' };
+  if ('pending' in outcome) return { ok: false, error: 'passkeys.failed' };
+  return startSessionWith(outcome.grant, typeof callbackUrl === 'string' ? callbackUrl : undefined);
 }

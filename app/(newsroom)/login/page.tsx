@@ -3,6 +3,7 @@ import { redirect } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
 import { getCurrentUser, safeCallbackUrl } from '@/lib/auth/current-user';
 import { AuthCard } from '../_components/auth-card';
+import { PasskeySignIn } from './_components/passkey-sign-in';
 import { SignInForm } from './_components/sign-in-form';
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -22,6 +23,8 @@ export default async function LoginPage({ searchParams }: Props) {
       <h1 className="font-display text-2xl font-bold">{t('login.title')}</h1>
       <p className="mb-6 mt-1 text-muted">{t('login.intro')}</p>
       <SignInForm callbackUrl={callbackUrl} notice={notice} defaultEmail={typeof params.email === 'string' ? params.email : undefined} />
+      <p className="my-4 text-center text-sm text-muted">{t('passkeys.or')}</p>
+      <PasskeySignIn callbackUrl={callbackUrl} />
     </AuthCard>
   );
 }

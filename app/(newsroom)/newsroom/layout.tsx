@@ -24,7 +24,8 @@ const navigation: { href: string; label: string; capability: Capability }[] = [
 // page under it authorizes itself again, since a layout does not guard them.
 export default async function NewsroomShell({ children }: { children: React.ReactNode }) {
   const user = await requireUser();
-  const [t, inbox] = await Promise.all([getTranslations(), inboxSummary(user)]);
+  // A user held at second-factor enrolment has no inbox (nor anything else) until they enrol.
+  const [t, inbox] = await Promise.all([getTranslations(), can(user, 'newsroom:enter') ? inboxSummary(user) : null]);
   return (
     <div className="flex min-h-dvh flex-col">
       <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:start-2 focus:top-2 focus:z-50 bg-white p-2">
@@ -49,7 +50,7 @@ export default async function NewsroomShell({ children }: { children: React.Reac
             </ul>
           </nav>
           <div className="flex items-center gap-2 text-sm">
-            <NotificationBell initial={inbox} />
+            {inbox && <NotificationBell initial={inbox} />}
             <span>{t('newsroom.signedInAs', { name: user.displayName })}</span>
             <Badge>{t(`roles.${user.role}`)}</Badge>
             <LocaleSwitch />

@@ -6,6 +6,7 @@ import { safeCallbackUrl } from '@/lib/auth/current-user';
 import { SECOND_STEP_COOKIE } from '@/lib/auth/second-step';
 import { hasPendingSecondStep } from '@/lib/auth/sign-in-steps';
 import { AuthCard } from '../../_components/auth-card';
+import { PasskeySignIn } from '../_components/passkey-sign-in';
 import { SecondStepForm } from './_components/second-step-form';
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -24,6 +25,8 @@ export default async function SecondStepPage({ searchParams }: Props) {
       <h1 className="font-display text-2xl font-bold">{t('title')}</h1>
       <p className="mb-6 mt-1 text-muted">{t('intro')}</p>
       <SecondStepForm callbackUrl={callbackUrl} />
+      <p className="my-4 text-center text-sm text-muted">{t('or')}</p>
+      <PasskeySignIn callbackUrl={callbackUrl} />
     </AuthCard>
   );
 }

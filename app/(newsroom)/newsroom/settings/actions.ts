@@ -5,6 +5,7 @@ import { formAction } from '@/lib/actions';
 import { SETTINGS_TAG } from '@/lib/reader/cache-tags';
 import { saveChecklistRules, saveSiteSettings } from '@/lib/settings/settings';
 import { checklistSettingsSchema, siteSettingsSchema } from '@/lib/settings/schemas';
+import { saveSignInPolicy, signInPolicySchema } from '@/lib/settings/sign-in-policy';
 
 /**
  * Saves the pre-publish checklist's rules. The DAL checks that the session's
@@ -23,3 +24,6 @@ export const saveSiteSettingsAction = formAction(siteSettingsSchema, async (inpu
   if (outcome.ok) await expireReaderTags([SETTINGS_TAG]);
   return outcome;
 });
+
+/** Which roles must have a second factor; affected users are held at enrolment from their next request. */
+export const saveSignInPolicyAction = formAction(signInPolicySchema, (input, { user, ip }) => saveSignInPolicy(user, input, { ip }));

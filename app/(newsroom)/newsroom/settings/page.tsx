@@ -3,6 +3,8 @@ import { getTranslations } from 'next-intl/server';
 import { requireCapability } from '@/lib/auth/current-user';
 import { getChecklistSettings, getSiteSettingsForAdmin } from '@/lib/settings/settings';
 import { ChecklistForm } from './_components/checklist-form';
+import { getSignInPolicy } from '@/lib/settings/sign-in-policy';
+import { SignInPolicyForm } from './_components/sign-in-policy-form';
 import { SiteSettingsForm } from './_components/site-form';
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -12,7 +14,7 @@ export async function generateMetadata(): Promise<Metadata> {
 // One page of sections, one form each: the pre-publish checklist first, the site's settings to follow.
 export default async function SettingsPage() {
   const user = await requireCapability('settings:manage');
-  const [t, policy, site] = await Promise.all([getTranslations('settings'), getChecklistSettings(user), getSiteSettingsForAdmin(user)]);
+  const [t, policy, site, signIn] = await Promise.all([getTranslations('settings'), getChecklistSettings(user), getSiteSettingsForAdmin(user), getSignInPolicy(user)]);
   return (
     <div className="max-w-3xl space-y-8">
       <header>
@@ -24,6 +26,9 @@ export default async function SettingsPage() {
       </SettingsSection>
       <SettingsSection id="site" title={t('site.title')} intro={t('site.intro')}>
         <SiteSettingsForm site={site} />
+      </SettingsSection>
+      <SettingsSection id="sign-in" title={t('signIn.title')} intro={t('signIn.intro')}>
+        <SignInPolicyForm policy={signIn} />
       </SettingsSection>
     </div>
   );

@@ -1,8 +1,12 @@
 import type { Metadata } from 'next';
-import { getTranslations } from 'next-intl/server';
+import { getLocale, getTranslations } from 'next-intl/server';
 import { QrCode } from '@/components/qr-code';
 import { requireCapability } from '@/lib/auth/current-user';
+import { formatDateTime } from '@/lib/format';
+import { getSiteSettings } from '@/lib/reader/queries';
+import { listPasskeys } from '@/lib/users/passkeys';
 import { getSecurityView } from '@/lib/users/second-factor';
+import { AddPasskeyForm, RemovePasskeyForm } from './_components/passkey-forms';
 import { TotpPanel } from './_components/totp-forms';
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -12,7 +16,8 @@ export async function generateMetadata(): Promise<Metadata> {
 // Also the page a user held at enrolment is sent to from everywhere else.
 export default async function SecurityPage() {
   const user = await requireCapability('account:secure');
-  const [t, view] = await Promise.all([getTranslations('security'), getSecurityView(user)]);
+  const [t, view, keys, locale, settings] = await Promise.all([getTranslations('security'), getSecurityView(user), listPasskeys(user), getLocale(), getSiteSettings()]);
+  const when = (date: Date) => formatDateTime(date, locale, settings.timeZone);
   return (
     <div className="max-w-3xl space-y-6">
       <header>
@@ -29,6 +34,28 @@ export default async function SecurityPage() {
           {t('totpTitle')}
         </h2>
         <TotpPanel totp={view.totp} qr={view.totp.state === 'pending' ? <QrCode value={view.totp.uri} label={t('qrLabel')} /> : null} />
+      </section>
+      <section aria-labelledby="passkeys-heading" className="space-y-4 rounded-lg border border-rule bg-white p-6">
+        <h2 id="passkeys-heading" className="font-display text-xl font-bold">
+          {t('passkeysTitle')}
+        </h2>
+        <p className="text-muted">{t('passkeysIntro')}</p>
+        {keys.length > 0 && (
+          <ul className="divide-y divide-rule" aria-label={t('passkeysTitle')}>
+            {keys.map((key) => (
+              <li key={key.id} className="flex flex-wrap items-center justify-between gap-3 py-3">
+                <div>
+                  <p className="font-bold" dir="auto">
+                    {key.name}
+                  </p>
+                  <p className="text-sm text-muted">{t('passkeyDates', { added: when(key.createdAt), used: key.lastUsedAt ? when(key.lastUsedAt) : t('never') })}</p>
+                </div>
+                <RemovePasskeyForm passkeyId={key.id} name={key.name} />
+              </li>
+            ))}
+          </ul>
+        )}
+        <AddPasskeyForm />
       </section>
     </div>
   );
