@@ -117,6 +117,9 @@ export const settings = pgTable(
     showHijri: boolean('show_hijri').notNull().default(false),
     timeZone: text('time_zone').notNull().default('Asia/Riyadh'),
     checklist: jsonb('checklist').$type<ChecklistRules>().notNull().default({}),
+    // From the media library: the publisher logo of structured data, and the share image of pages that have none of their own.
+    logoMediaId: uuid('logo_media_id').references((): AnyPgColumn => media.id, { onDelete: 'set null' }),
+    shareImageMediaId: uuid('share_image_media_id').references((): AnyPgColumn => media.id, { onDelete: 'set null' }),
     updatedAt: tstz('updated_at').notNull().defaultNow(),
   },
   (t) => [check('settings_single_row', sql`${t.id} = 1`)],
@@ -505,7 +508,7 @@ export const searchRateLimits = pgTable('search_rate_limits', {
 // The reader search's vocabulary, for «هل تقصد: …»: each normalized word of the
 // live stories (and its form without proclitics) with the number of live
 // stories that use it. Kept by statement-level triggers on published_stories
-// (drizzle/0012_search_vocabulary.sql), so no write path can forget it; a
+// (the search-vocabulary migration), so no write path can forget it; a
 // trigram index finds the nearest word to a misspelt one.
 export const searchWords = pgTable(
   'search_words',

@@ -1,16 +1,20 @@
+-- Hand-added first (drizzle-kit does not track extensions): the trigram operator
+-- class of search_words_trgm_idx comes from pg_trgm, a trusted contrib extension
+-- (PostgreSQL 13+) shipped with Debian's server and with embedded-postgres.
+CREATE EXTENSION IF NOT EXISTS pg_trgm;
+--> statement-breakpoint
 CREATE TABLE "search_words" (
 	"word" text PRIMARY KEY NOT NULL,
 	"stories" integer NOT NULL
 );
 --> statement-breakpoint
--- Hand-written below (drizzle-kit tracks neither extensions, functions nor triggers).
--- pg_trgm is a trusted contrib extension (PostgreSQL 13+) shipped with Debian's
--- server and with embedded-postgres. drizzle-kit's CREATE INDEX for
--- search_words is moved below it: the operator class comes from the extension.
-CREATE EXTENSION IF NOT EXISTS pg_trgm;
+ALTER TABLE "settings" ADD COLUMN "logo_media_id" uuid;--> statement-breakpoint
+ALTER TABLE "settings" ADD COLUMN "share_image_media_id" uuid;--> statement-breakpoint
+CREATE INDEX "search_words_trgm_idx" ON "search_words" USING gist ("word" gist_trgm_ops);--> statement-breakpoint
+ALTER TABLE "settings" ADD CONSTRAINT "settings_logo_media_id_media_id_fk" FOREIGN KEY ("logo_media_id") REFERENCES "public"."media"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "settings" ADD CONSTRAINT "settings_share_image_media_id_media_id_fk" FOREIGN KEY ("share_image_media_id") REFERENCES "public"."media"("id") ON DELETE set null ON UPDATE no action;
 --> statement-breakpoint
-CREATE INDEX "search_words_trgm_idx" ON "search_words" USING gist ("word" gist_trgm_ops);
---> statement-breakpoint
+-- Hand-written below: drizzle-kit tracks neither functions nor triggers.
 
 -- The vocabulary words of one text: every normalized word of three characters
 -- or more that has a letter in it, as itself and without its proclitics (the
