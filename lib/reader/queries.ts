@@ -96,9 +96,9 @@ const shareMedia = alias(media, 'share_media');
 const imageColumns = (table: typeof logoMedia | typeof shareMedia) => ({ id: table.id, width: table.width, height: table.height, alt: table.alt });
 
 type Joined = { [K in keyof LibraryImage]: LibraryImage[K] | null };
-/** A left-joined image: all columns null when the row names none (or it is not ready). */
-const joinedImage = (image: Joined): LibraryImage | null =>
-  image.id === null || image.width === null || image.height === null ? null : { id: image.id, width: image.width, height: image.height, alt: image.alt ?? '' };
+/** A left-joined image: drizzle gives null (its type says all columns null) when the row names none, or it is not ready. */
+const joinedImage = (image: Joined | null): LibraryImage | null =>
+  image === null || image.id === null || image.width === null || image.height === null ? null : { id: image.id, width: image.width, height: image.height, alt: image.alt ?? '' };
 
 export const getSiteSettings = unstable_cache(
   async (): Promise<SiteSettings> => {
