@@ -85,7 +85,8 @@ test('an admin invites a writer, who sets a password and signs in; deactivation 
   // And every change is in the audit log.
   await adminPage.goto(`/newsroom/audit?target=${row!.id}`);
   await expectAccessible(adminPage);
-  for (const action of ['user.create', 'user.accept_invitation', 'user.role', 'user.deactivate']) {
+  // In words, not codes (user.create, user.accept_invitation, user.role, user.deactivate).
+  for (const action of ['إنشاء حساب', 'قبول دعوة', 'تغيير الدور', 'تعطيل حساب']) {
     await expect(adminPage.getByRole('cell', { name: action, exact: true }).first()).toBeVisible();
   }
   await invitee.close();

@@ -7,6 +7,9 @@ import { getEnv } from '@/lib/env';
 import { formatNumber } from '@/lib/reader/format';
 import { getSections } from '@/lib/reader/listings';
 import { sectionPath } from '@/lib/reader/paths';
+import { shareImageFor } from '@/lib/reader/share-image';
+import { FeedLink } from '@/components/site/feed-link';
+import { SITE_FEED_PATH } from '@/lib/feeds/site-url';
 import { kufi, naskh, naskhLatin } from '../fonts';
 import '../globals.css';
 
@@ -16,6 +19,9 @@ export async function generateMetadata(): Promise<Metadata> {
     metadataBase: new URL(getEnv().SITE_URL),
     title: { default: settings.siteName, template: `%s | ${settings.siteName}` },
     description: settings.siteDescription,
+    // Pages that set no card of their own (search, not found) are shared with the site's.
+    openGraph: { type: 'website', siteName: settings.siteName, locale: 'ar_AR', images: [shareImageFor(settings)] },
+    twitter: { card: 'summary_large_image' },
   };
 }
 
@@ -31,6 +37,7 @@ export default async function SiteLayout({ children }: { children: React.ReactNo
   return (
     <html lang="ar" dir="rtl" className={`${naskh.variable} ${naskhLatin.variable} ${kufi.variable}`}>
       <body className="min-h-dvh flex flex-col">
+        <FeedLink href={SITE_FEED_PATH} title={settings.siteName} />
         <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:start-2 focus:top-2 bg-white p-2">
           {t('skipToContent')}
         </a>
@@ -65,7 +72,12 @@ export default async function SiteLayout({ children }: { children: React.ReactNo
           {children}
         </main>
         <footer className="border-t border-rule text-sm text-muted no-print">
-          <div className="mx-auto max-w-5xl px-4 py-6">{t('footer', { year: formatNumber(now().getFullYear(), settings, { grouping: false }), site: settings.siteName })}</div>
+          <div className="mx-auto flex max-w-5xl flex-wrap justify-between gap-4 px-4 py-6">
+            <p>{t('footer', { year: formatNumber(now().getFullYear(), settings, { grouping: false }), site: settings.siteName })}</p>
+            <a href={SITE_FEED_PATH} type="application/rss+xml" className="underline">
+              {t('feed')}
+            </a>
+          </div>
         </footer>
       </body>
     </html>

@@ -5,6 +5,7 @@ import { StoryList } from '@/components/site/story-list';
 import { getFrontPage } from '@/lib/reader/listings';
 import { sectionPath } from '@/lib/reader/paths';
 import { getSiteSettings } from '@/lib/reader/queries';
+import { shareImageFor } from '@/lib/reader/share-image';
 
 // Rendered per request from cached reads (see README, "Caching"): the
 // editors' lead and top stories, then the latest, then a block per section.
@@ -12,12 +13,13 @@ export const dynamic = 'force-dynamic';
 
 export async function generateMetadata(): Promise<Metadata> {
   const settings = await getSiteSettings();
+  const images = [shareImageFor(settings)];
   return {
     title: { absolute: settings.siteName },
     description: settings.siteDescription,
     alternates: { canonical: '/' },
-    openGraph: { type: 'website', title: settings.siteName, description: settings.siteDescription, url: '/', siteName: settings.siteName, locale: 'ar_AR' },
-    twitter: { card: 'summary', title: settings.siteName, description: settings.siteDescription },
+    openGraph: { type: 'website', title: settings.siteName, description: settings.siteDescription, url: '/', siteName: settings.siteName, locale: 'ar_AR', images },
+    twitter: { card: 'summary_large_image', title: settings.siteName, description: settings.siteDescription, images },
   };
 }
 

@@ -2,6 +2,7 @@ import { Pagination } from '@/components/site/pagination';
 import { StoryList } from '@/components/site/story-list';
 import type { DateSettings } from '@/lib/reader/format';
 import type { Listing } from '@/lib/reader/listings';
+import { shareImageFor, type SiteImages } from '@/lib/reader/share-image';
 
 /** A section, tag or author page: its heading, an optional introduction, the stories and the pages. */
 export function ListingView({ listing, title, path, settings, emptyText, intro }: { listing: Listing; title: string; path: string; settings: DateSettings; emptyText: string; intro?: React.ReactNode }) {
@@ -18,13 +19,14 @@ export function ListingView({ listing, title, path, settings, emptyText, intro }
 }
 
 /** Canonical and social metadata of a listing page; pages after the first carry their number. */
-export function listingMetadata({ title, description, path, page, siteName }: { title: string; description: string; path: string; page: number; siteName: string }) {
+export function listingMetadata({ title, description, path, page, site }: { title: string; description: string; path: string; page: number; site: SiteImages }) {
   const url = page > 1 ? `${path}?page=${page}` : path;
+  const images = [shareImageFor(site)];
   return {
     title,
     description,
     alternates: { canonical: url },
-    openGraph: { type: 'website' as const, title, description, url, siteName, locale: 'ar_AR' },
-    twitter: { card: 'summary' as const, title, description },
+    openGraph: { type: 'website' as const, title, description, url, siteName: site.siteName, locale: 'ar_AR', images },
+    twitter: { card: 'summary_large_image' as const, title, description, images },
   };
 }

@@ -7,7 +7,8 @@ type ToastMessage = { id: number; text: string };
 const ToastContext = createContext<(text: string) => void>(() => {});
 
 /** Radix toasts: announced politely to screen readers, swiped towards the inline end. */
-export function Toaster({ children, dir, label }: { children: ReactNode; dir: 'rtl' | 'ltr'; label: string }) {
+/** `regionLabel` names the toast region for screen readers; Radix puts the hotkey where it says {hotkey}. */
+export function Toaster({ children, dir, label, regionLabel }: { children: ReactNode; dir: 'rtl' | 'ltr'; label: string; regionLabel: string }) {
   const [toasts, setToasts] = useState<ToastMessage[]>([]);
   const show = useCallback((text: string) => setToasts((current) => [...current, { id: Date.now() + Math.random(), text }]), []);
   return (
@@ -23,7 +24,7 @@ export function Toaster({ children, dir, label }: { children: ReactNode; dir: 'r
             <Toast.Description>{toast.text}</Toast.Description>
           </Toast.Root>
         ))}
-        <Toast.Viewport className="fixed bottom-4 end-4 z-50 flex w-80 max-w-[calc(100vw-2rem)] flex-col gap-2" />
+        <Toast.Viewport label={regionLabel} className="fixed bottom-4 end-4 z-50 flex w-80 max-w-[calc(100vw-2rem)] flex-col gap-2" />
       </Toast.Provider>
     </ToastContext.Provider>
   );

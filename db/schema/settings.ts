@@ -1,7 +1,8 @@
 import { sql } from 'drizzle-orm';
-import { boolean, check, integer, jsonb, pgTable, smallint, text } from 'drizzle-orm/pg-core';
+import { type AnyPgColumn, boolean, check, integer, jsonb, pgTable, smallint, text, uuid } from 'drizzle-orm/pg-core';
 import { digitStyle, userRole } from './enums';
 import { tstz } from './columns';
+import { media } from './media';
 
 /** Checklist rules are filled in by the pre-publish checklist issue. */
 export type ChecklistRules = Record<string, 'blocker' | 'warning' | 'off'>;
@@ -17,6 +18,9 @@ export const settings = pgTable(
     showHijri: boolean('show_hijri').notNull().default(false),
     timeZone: text('time_zone').notNull().default('Asia/Riyadh'),
     checklist: jsonb('checklist').$type<ChecklistRules>().notNull().default({}),
+    // From the media library: the publisher logo of structured data, and the share image of pages that have none of their own.
+    logoMediaId: uuid('logo_media_id').references((): AnyPgColumn => media.id, { onDelete: 'set null' }),
+    shareImageMediaId: uuid('share_image_media_id').references((): AnyPgColumn => media.id, { onDelete: 'set null' }),
     // The sign-in policy: when on, these roles must have a second factor (lib/auth/policy.ts).
     secondFactorRequired: boolean('second_factor_required').notNull().default(false),
     secondFactorRoles: userRole('second_factor_roles').array().notNull().default(sql`'{admin,editor}'::user_role[]`),

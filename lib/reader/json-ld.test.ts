@@ -15,10 +15,21 @@ const article = {
   slug: 'سوفت-بنك',
   tags: [{ id: 't', name: 'ذكاء اصطناعي', slug: 'ذكاء-اصطناعي' }],
   bylines: [{ id: 'a', name: 'فريق التحرير', slug: 'فريق-التحرير' }],
+  plainText: 'الفقرة الأولى من الخبر.\n\nالفقرة الثانية.',
 } as unknown as Article;
 
+const site = {
+  name: 'صحيفة',
+  url: 'https://sahifa.example',
+  logo: { url: '/logo.png', width: 600, height: 60 },
+  image: { url: '/share-default.jpg', width: 1200, height: 630 },
+};
+
+// Google's NewsArticle guidelines: no property is required; these are the recommended ones.
+const GOOGLE_RECOMMENDED = ['headline', 'image', 'datePublished', 'dateModified', 'author'] as const;
+
 describe('newsArticleJsonLd', () => {
-  const ld = newsArticleJsonLd(article, { name: 'صحيفة', url: 'https://sahifa.example' });
+  const ld = newsArticleJsonLd(article, site);
 
   it('holds the fields search engines need, with percent-encoded absolute URLs', () => {
     expect(ld).toMatchObject({
@@ -30,20 +41,31 @@ describe('newsArticleJsonLd', () => {
       dateModified: '2026-11-02T09:30:00.000Z',
       articleSection: 'تكنولوجيا',
       keywords: ['ذكاء اصطناعي'],
-      publisher: { '@type': 'Organization', name: 'صحيفة' },
+      publisher: { '@type': 'NewsMediaOrganization', name: 'صحيفة', logo: { '@type': 'ImageObject', url: 'https://sahifa.example/logo.png', width: 600, height: 60 } },
     });
     expect(ld.author).toEqual([{ '@type': 'Person', name: 'فريق التحرير', url: `https://sahifa.example/author/${encodeURIComponent('فريق-التحرير')}` }]);
     expect(ld.mainEntityOfPage).toEqual({ '@type': 'WebPage', '@id': `https://sahifa.example/technology/${encodeURIComponent('سوفت-بنك')}` });
-    expect(ld).not.toHaveProperty('image');
   });
 
   it('carries the subheadline as alternativeHeadline, only when there is one', () => {
     expect(ld.alternativeHeadline).toBeUndefined();
-    expect(newsArticleJsonLd({ ...article, subheadline: 'سطر ثانٍ' }, { name: 'صحيفة', url: 'https://sahifa.example' }).alternativeHeadline).toBe('سطر ثانٍ');
+    expect(newsArticleJsonLd({ ...article, subheadline: 'سطر ثانٍ' } as Article, site).alternativeHeadline).toBe('سطر ثانٍ');
   });
 
-  it('carries the image only when there is one', () => {
-    expect(newsArticleJsonLd(article, { name: 'صحيفة', url: 'https://sahifa.example', image: 'https://sahifa.example/m/1.webp' }).image).toEqual(['https://sahifa.example/m/1.webp']);
+  it('has every property Google recommends, an image and a publisher logo even without a lead image', () => {
+    for (const name of GOOGLE_RECOMMENDED) expect(ld[name], name).toBeTruthy();
+    expect(ld.image).toEqual([{ '@type': 'ImageObject', url: 'https://sahifa.example/share-default.jpg', width: 1200, height: 630 }]);
+    const withLead = newsArticleJsonLd(article, { ...site, image: { url: '/media/1/og.jpg', width: 1200, height: 800 } });
+    expect(withLead.image).toEqual([{ '@type': 'ImageObject', url: 'https://sahifa.example/media/1/og.jpg', width: 1200, height: 800 }]);
+  });
+
+  it('derives a description from the standfirst, else the first paragraph', () => {
+    expect(newsArticleJsonLd({ ...article, standfirst: '' } as Article, site).description).toBe('الفقرة الأولى من الخبر.');
+    expect(newsArticleJsonLd({ ...article, seoDescription: 'وصف البحث' } as Article, site).description).toBe('وصف البحث');
+  });
+
+  it('names the newsroom as author of a story without a byline', () => {
+    expect(newsArticleJsonLd({ ...article, bylines: [] } as unknown as Article, site).author).toEqual([expect.objectContaining({ '@type': 'NewsMediaOrganization', name: 'صحيفة' })]);
   });
 
   it('serializes so that no text can close the script element', () => {

@@ -1,11 +1,13 @@
 import 'server-only';
 import { and, eq } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
 import { taggedCache } from './tagged-cache';
 import { getDb } from '@/db';
-import { publishedStories, sections, settings } from '@/db/schema';
+import { media, publishedStories, sections, settings } from '@/db/schema';
 import { lookupArticle, type ArticleLookup } from './article-lookup';
 import { LATEST_TAG, sectionTag, SETTINGS_TAG, slugTag } from './cache-tags';
 import { newestFirst } from './order';
+import type { LibraryImage } from './share-image';
 
 // Reader reads. They touch only the published projection (plus sections and
 // settings), never the working copy, and are cached by tag.
@@ -86,13 +88,28 @@ export async function getArticle(sectionSlug: string, slug: string): Promise<Art
 
 export type { Article, ArticleLookup } from './article-lookup';
 
-export type SiteSettings = typeof settings.$inferSelect;
+/** The settings row, with the library images it names (logo, default share image) once they are ready to serve. */
+export type SiteSettings = typeof settings.$inferSelect & { logo: LibraryImage | null; shareImage: LibraryImage | null };
+
+const logoMedia = alias(media, 'logo_media');
+const shareMedia = alias(media, 'share_media');
+const imageColumns = (table: typeof logoMedia | typeof shareMedia) => ({ id: table.id, width: table.width, height: table.height, alt: table.alt });
+
+type Joined = { [K in keyof LibraryImage]: LibraryImage[K] | null };
+/** A left-joined image: drizzle gives null (its type says all columns null) when the row names none, or it is not ready. */
+const joinedImage = (image: Joined | null): LibraryImage | null =>
+  image === null || image.id === null || image.width === null || image.height === null ? null : { id: image.id, width: image.width, height: image.height, alt: image.alt ?? '' };
 
 export const getSiteSettings = taggedCache(
   async (): Promise<SiteSettings> => {
-    const [row] = await getDb().select().from(settings).where(eq(settings.id, 1));
+    const [row] = await getDb()
+      .select({ settings, logo: imageColumns(logoMedia), shareImage: imageColumns(shareMedia) })
+      .from(settings)
+      .leftJoin(logoMedia, and(eq(logoMedia.id, settings.logoMediaId), eq(logoMedia.state, 'ready')))
+      .leftJoin(shareMedia, and(eq(shareMedia.id, settings.shareImageMediaId), eq(shareMedia.state, 'ready')))
+      .where(eq(settings.id, 1));
     if (!row) throw new Error('settings row missing: the seed has not run');
-    return row;
+    return { ...row.settings, logo: joinedImage(row.logo), shareImage: joinedImage(row.shareImage) };
   },
   ['site-settings'],
   { tags: [SETTINGS_TAG] },

@@ -5,7 +5,7 @@ import { positiveWords, type ParsedQuery } from './query-syntax';
 // «هل تقصد: …» for a query that found nothing: each word the live stories
 // never use is swapped for the nearest word they do use, by trigram
 // similarity over the vocabulary table (search_words, kept by triggers on
-// published_stories; migration 0012). Words are compared without an ال
+// published_stories; the search-vocabulary migration). Words are compared without an ال
 // cluster, which goes back on the suggestion: «الاستثمر» → «الاستثمار».
 // One indexed query for the whole query (a GiST nearest-neighbour lookup per
 // word), so it costs about what a search does.

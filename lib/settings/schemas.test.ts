@@ -21,8 +21,14 @@ describe('siteSettingsSchema', () => {
   const valid = { siteName: ' صحيفة ', siteDescription: '', digits: 'arab', timeZone: 'Asia/Riyadh' };
 
   it('accepts a site, trimming its name, with the Hijri line off unless ticked', () => {
-    expect(siteSettingsSchema.parse(valid)).toEqual({ siteName: 'صحيفة', siteDescription: '', digits: 'arab', showHijri: false, timeZone: 'Asia/Riyadh' });
+    expect(siteSettingsSchema.parse(valid)).toEqual({ siteName: 'صحيفة', siteDescription: '', digits: 'arab', showHijri: false, timeZone: 'Asia/Riyadh', logoMediaId: null, shareImageMediaId: null });
     expect(siteSettingsSchema.parse({ ...valid, showHijri: 'on' }).showHijri).toBe(true);
+  });
+
+  it('takes a library image id, or none, for the logo and the share image', () => {
+    const id = '00000000-0000-4000-8000-000000000000';
+    expect(siteSettingsSchema.parse({ ...valid, logoMediaId: id, shareImageMediaId: '' })).toMatchObject({ logoMediaId: id, shareImageMediaId: null });
+    expect(siteSettingsSchema.safeParse({ ...valid, logoMediaId: 'https://evil.example/logo.png' }).error?.issues[0]).toMatchObject({ path: ['logoMediaId'], message: 'errors.invalidChoice' });
   });
 
   it('refuses an unknown time zone, an empty name and other digits', () => {

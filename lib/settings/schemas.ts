@@ -30,6 +30,11 @@ function isTimeZone(value: string): boolean {
   }
 }
 
+const libraryImage = z
+  .union([z.literal(''), z.uuid({ error: 'errors.invalidChoice' })], { error: 'errors.invalidChoice' })
+  .optional()
+  .transform((value) => value || null);
+
 /** The site's own settings: how it names itself and how it writes dates and numbers. */
 export const siteSettingsSchema = z.object({
   siteName: refuseControlChars(z.string().trim().min(1, 'errors.required').max(80, 'errors.tooLong')),
@@ -37,6 +42,9 @@ export const siteSettingsSchema = z.object({
   digits: z.enum(DIGIT_STYLES, { error: 'errors.invalidChoice' }),
   showHijri: z.enum(['on']).optional().transform((value) => value === 'on'),
   timeZone: z.string().trim().max(64).refine(isTimeZone, 'errors.settings.timeZone'),
+  /** Library images (ids), or empty for none: the publisher logo and the default share image. */
+  logoMediaId: libraryImage,
+  shareImageMediaId: libraryImage,
 });
 
 export type SiteSettingsInput = z.infer<typeof siteSettingsSchema>;

@@ -1,6 +1,6 @@
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { auditLog, settings } from '@/db/schema';
+import { auditLog, media, settings } from '@/db/schema';
 import type { CurrentUser } from '@/lib/auth/actor';
 import { DEFAULT_POLICY } from '@/lib/checklist/rules';
 import { Forbidden } from '@/lib/dal';
@@ -54,7 +54,7 @@ describe('checklist settings', () => {
 });
 
 describe('site settings', () => {
-  const site = { siteName: 'صحيفة الاختبار', siteDescription: 'وصف', digits: 'latn', showHijri: true, timeZone: 'Africa/Cairo' } as const;
+  const site = { siteName: 'صحيفة الاختبار', siteDescription: 'وصف', digits: 'latn', showHijri: true, timeZone: 'Africa/Cairo', logoMediaId: null, shareImageMediaId: null } as const;
 
   it('lets an admin save them, audited, and refuses everyone else', async () => {
     const [original] = await db.select().from(settings).where(eq(settings.id, 1));
@@ -70,6 +70,29 @@ describe('site settings', () => {
     } finally {
       const { siteName, siteDescription, digits, showHijri, timeZone } = original!;
       await db.update(settings).set({ siteName, siteDescription, digits, showHijri, timeZone }).where(eq(settings.id, 1));
+    }
+  });
+
+  it('takes a logo and a share image from the library, only ready images that exist', async () => {
+    const image = async (state: 'ready' | 'processing') =>
+      (await db.insert(media).values({ fileName: 'logo.png', format: 'png', bytes: 10, width: 600, height: 60, placeholder: '', state }).returning({ id: media.id }))[0]!.id;
+    const [ready, processing] = [await image('ready'), await image('processing')];
+    const [original] = await db.select().from(settings).where(eq(settings.id, 1));
+    const current = await getSiteSettingsForAdmin(admin);
+    try {
+      expect(await saveSiteSettings(admin, { ...current, logoMediaId: ready, shareImageMediaId: ready }, { ip })).toEqual({ ok: true, data: undefined });
+      expect(await getSiteSettingsForAdmin(admin)).toMatchObject({ logoMediaId: ready, shareImageMediaId: ready });
+      const missing = '00000000-0000-4000-8000-000000000000';
+      expect(await saveSiteSettings(admin, { ...current, logoMediaId: processing, shareImageMediaId: missing }, { ip })).toEqual({
+        ok: false,
+        fieldErrors: { logoMediaId: 'errors.mediaMissing', shareImageMediaId: 'errors.mediaMissing' },
+      });
+      // Deleting the image from the library leaves the site without one, never with a broken reference.
+      await db.delete(media).where(eq(media.id, ready));
+      expect(await getSiteSettingsForAdmin(admin)).toMatchObject({ logoMediaId: null, shareImageMediaId: null });
+    } finally {
+      await db.update(settings).set({ logoMediaId: original!.logoMediaId, shareImageMediaId: original!.shareImageMediaId }).where(eq(settings.id, 1));
+      await db.delete(media).where(eq(media.id, processing));
     }
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Role } from '@/lib/auth/permissions';
-import { canEditStory, isOwnStory, type EditorialState, type StoryActor, type StoryFacts } from './rules';
+import { canEditStory, isOwnStory, type EditorialState, type StoryActor, type StoryFacts, readOnlyMessage } from './rules';
 
 const actor = (role: Role, id = 'me', authorId: string | null = 'my-author'): StoryActor => ({ id, role, status: 'active', authorId });
 const story = (facts: Partial<StoryFacts> = {}): StoryFacts => ({ createdById: 'someone', bylineAuthorIds: [], editorialState: 'draft', archived: false, ...facts });
@@ -37,4 +37,13 @@ describe('canEditStory', () => {
     expect(canEditStory({ ...actor('admin'), status: 'deactivated' }, story())).toBe(false);
   });
 
+});
+
+describe('readOnlyMessage', () => {
+  it('tells how to get a story back, by its state', () => {
+    expect(readOnlyMessage({ editorialState: 'in_review', archived: false })).toBe('editor.readOnlyInReview');
+    expect(readOnlyMessage({ editorialState: 'approved', archived: false })).toBe('editor.readOnlyApproved');
+    expect(readOnlyMessage({ editorialState: 'in_review', archived: true })).toBe('editor.readOnlyArchived');
+    expect(readOnlyMessage({ editorialState: 'draft', archived: false })).toBe('editor.readOnly');
+  });
 });

@@ -28,3 +28,15 @@ export function canEditStory(actor: StoryActor | null, story: StoryFacts): boole
   if (can(actor, 'stories:edit-any')) return true;
   return isOwnStory(actor, story) && WRITER_EDITABLE_STATES.includes(story.editorialState);
 }
+
+/**
+ * What the read-only banner tells someone who may not edit a story, as a
+ * catalogue key: a copy in review or approved says how to get it back
+ * (withdraw it from review, or ask an editor), not only that it is locked.
+ */
+export function readOnlyMessage(story: Pick<StoryFacts, 'editorialState' | 'archived'>): string {
+  if (story.archived) return 'editor.readOnlyArchived';
+  if (story.editorialState === 'in_review') return 'editor.readOnlyInReview';
+  if (story.editorialState === 'approved') return 'editor.readOnlyApproved';
+  return 'editor.readOnly';
+}

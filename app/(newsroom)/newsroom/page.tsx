@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { getLocale, getTranslations } from 'next-intl/server';
+import { AutoRefresh } from '@/components/newsroom/auto-refresh';
 import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
 import { requireCapability } from '@/lib/auth/current-user';
@@ -16,6 +17,9 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('newsroom'))('dashboard') };
 }
 
+/** As often as the bell asks: a queue's count and the bell's news agree. */
+const DESK_REFRESH_MS = 10_000;
+
 // The desk: each person's queues with their counts, and the one thing to do next.
 export default async function DashboardPage() {
   const user = await requireCapability('newsroom:enter');
@@ -25,6 +29,8 @@ export default async function DashboardPage() {
   const when = (date: Date) => formatDateTime(date, locale, settings.timeZone);
   return (
     <div className="space-y-6">
+      {/* The queues change as colleagues work: they follow on their own, as the bell does. */}
+      <AutoRefresh ms={DESK_REFRESH_MS} />
       <header className="flex flex-wrap items-end justify-between gap-4">
         <div>
           <h1 className="font-display text-3xl font-bold">{t('newsroom.welcome', { name: user.displayName })}</h1>

@@ -4,7 +4,8 @@ import { Bell } from 'lucide-react';
 import Link from 'next/link';
 import { useFormatter, useTranslations } from 'next-intl';
 import { Popover } from 'radix-ui';
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useState } from 'react';
+import { usePollWhileVisible } from '@/components/newsroom/use-poll';
 import { Button } from '@/components/ui/button';
 import type { InboxSummary } from '@/lib/notifications/inbox';
 import { markAllNotificationsReadAction } from '../notifications/actions';
@@ -38,19 +39,7 @@ export function NotificationBell({ initial }: { initial: InboxSummary }) {
     }
   }, []);
 
-  useEffect(() => {
-    const poll = () => {
-      if (document.visibilityState === 'visible') void refresh();
-    };
-    const timer = window.setInterval(poll, POLL_MS);
-    window.addEventListener('focus', poll);
-    document.addEventListener('visibilitychange', poll);
-    return () => {
-      window.clearInterval(timer);
-      window.removeEventListener('focus', poll);
-      document.removeEventListener('visibilitychange', poll);
-    };
-  }, [refresh]);
+  usePollWhileVisible(refresh, POLL_MS);
 
   return (
     <Popover.Root

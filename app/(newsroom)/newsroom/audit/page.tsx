@@ -3,6 +3,7 @@ import Link from 'next/link';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { Button } from '@/components/ui/button';
 import { Input } from '@/components/ui/input';
+import { actionLabelKey, changedFields } from '@/lib/audit/labels';
 import { listAudit } from '@/lib/audit/queries';
 import { requireCapability } from '@/lib/auth/current-user';
 import { formatDateTime } from '@/lib/format';
@@ -18,11 +19,6 @@ type Props = { searchParams: Promise<Record<string, string | string[] | undefine
 
 const pageHref = (filter: AuditFilter, page: number) => hrefWith('/newsroom/audit', { ...filter, page });
 
-/** Before/after as compact JSON; values are data, rendered as text. */
-function describeChange(before: unknown, after: unknown): string {
-  const show = (value: unknown) => (value === null || value === undefined ? '' : JSON.stringify(value));
-  return [show(before), show(after)].filter(Boolean).join(' → ');
-}
 
 export default async function AuditPage({ searchParams }: Props) {
   const user = await requireCapability('audit:read');
@@ -74,7 +70,8 @@ export default async function AuditPage({ searchParams }: Props) {
                   <td className="whitespace-nowrap px-3 py-2">{formatDateTime(row.createdAt, locale, settings.timeZone)}</td>
                   <td className="px-3 py-2">{row.actorName ?? t('system')}</td>
                   <td className="px-3 py-2">
-                    <code dir="ltr">{row.action}</code>
+                    {/* The label, with the code kept for whoever searches the log by it. */}
+                    {t.has(actionLabelKey(row.action)) ? <span title={row.action}>{t(actionLabelKey(row.action))}</span> : <code dir="ltr">{row.action}</code>}
                   </td>
                   <td className="px-3 py-2">
                     {row.targetId ? (
@@ -85,8 +82,14 @@ export default async function AuditPage({ searchParams }: Props) {
                       row.targetType
                     )}
                   </td>
-                  <td className="max-w-md break-words px-3 py-2 font-mono text-xs" dir="ltr">
-                    {describeChange(row.before, row.after)}
+                  <td className="max-w-md break-words px-3 py-2 text-xs">
+                    <ul className="space-y-0.5">
+                      {changedFields(row.before, row.after).map((change) => (
+                        <li key={change.field}>
+                          <code dir="ltr">{change.field}</code>: <bdi>{change.before}</bdi> ← <bdi>{change.after}</bdi>
+                        </li>
+                      ))}
+                    </ul>
                   </td>
                   <td className="px-3 py-2 font-mono text-xs" dir="ltr">
                     {row.ip}

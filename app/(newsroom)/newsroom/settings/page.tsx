@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import { getTranslations } from 'next-intl/server';
 import { requireCapability } from '@/lib/auth/current-user';
-import { getChecklistSettings, getSiteSettingsForAdmin } from '@/lib/settings/settings';
+import { getChecklistSettings, getSiteSettingsForAdmin, siteImageChoices } from '@/lib/settings/settings';
 import { ChecklistForm } from './_components/checklist-form';
 import { getSignInPolicy } from '@/lib/settings/sign-in-policy';
 import { SignInPolicyForm } from './_components/sign-in-policy-form';
@@ -15,6 +15,7 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function SettingsPage() {
   const user = await requireCapability('settings:manage');
   const [t, policy, site, signIn] = await Promise.all([getTranslations('settings'), getChecklistSettings(user), getSiteSettingsForAdmin(user), getSignInPolicy(user)]);
+  const images = await siteImageChoices(user, [site.logoMediaId, site.shareImageMediaId]);
   return (
     <div className="max-w-3xl space-y-8">
       <header>
@@ -25,7 +26,7 @@ export default async function SettingsPage() {
         <ChecklistForm policy={policy} />
       </SettingsSection>
       <SettingsSection id="site" title={t('site.title')} intro={t('site.intro')}>
-        <SiteSettingsForm site={site} />
+        <SiteSettingsForm site={site} images={images} />
       </SettingsSection>
       <SettingsSection id="sign-in" title={t('signIn.title')} intro={t('signIn.intro')}>
         <SignInPolicyForm policy={signIn} />

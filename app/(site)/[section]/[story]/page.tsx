@@ -7,12 +7,13 @@ import { notFoundMetadata, ReaderNotFound } from '@/components/site/not-found-me
 import { ShareLinks } from '@/components/site/share-links';
 import { StoryTeaser } from '@/components/site/story-card';
 import { getEnv } from '@/lib/env';
-import { mediaUrl, SOCIAL_NAME, SOCIAL_WIDTH, scaledHeight } from '@/lib/media/plan';
+import { articleDescription } from '@/lib/reader/excerpt';
 import { newsArticleJsonLd, serializeJsonLd } from '@/lib/reader/json-ld';
 import { getRelated } from '@/lib/reader/listings';
 import { slugFromParam } from '@/lib/reader/params';
 import { storyPath } from '@/lib/reader/paths';
 import { getArticle, getSiteSettings } from '@/lib/reader/queries';
+import { logoFor, shareImageFor } from '@/lib/reader/share-image';
 
 // Rendered per request, with no Suspense boundary above the lookup: the status
 // code (200, 308 for an old slug or section, 404, 410) is settled before
@@ -34,13 +35,12 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   if (result.kind === 'gone') return goneMetadata(result.state);
   if (result.kind !== 'article') return notFoundMetadata();
   const { article } = result;
-  const description = article.seoDescription || article.standfirst || article.plainText.slice(0, 160);
+  const settings = await getSiteSettings();
+  const description = articleDescription(article);
   const canonical = storyPath(article.sectionSlug, article.slug);
   const title = article.seoTitle || article.headline;
-  // Cards want a JPEG about 1200 px wide: the social rendition, made in the background (og.jpg).
-  const lead = article.leadImage;
-  const socialWidth = lead ? Math.min(SOCIAL_WIDTH, lead.width) : 0;
-  const images = lead ? [{ url: mediaUrl(lead.id, SOCIAL_NAME), width: socialWidth, height: scaledHeight(lead.width, lead.height, socialWidth), alt: lead.alt }] : undefined;
+  // The lead image, else the site's default share image: a shared link always shows a picture.
+  const images = [shareImageFor(settings, article.leadImage)];
   return {
     title,
     description,
@@ -50,15 +50,16 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
       title: article.headline,
       description,
       url: canonical,
+      siteName: settings.siteName,
       locale: article.language === 'ar' ? 'ar_AR' : 'en_US',
       publishedTime: article.publishedAt.toISOString(),
       modifiedTime: article.updatedAt.toISOString(),
       section: article.sectionName,
       tags: article.tags.map((tag) => tag.name),
       authors: article.bylines.map((byline) => byline.name),
-      ...(images ? { images } : {}),
+      images,
     },
-    twitter: { card: images ? 'summary_large_image' : 'summary', title: article.headline, description, ...(images ? { images } : {}) },
+    twitter: { card: 'summary_large_image', title: article.headline, description, images },
   };
 }
 
@@ -70,12 +71,17 @@ export default async function ArticlePage({ params }: Props) {
   const { article } = result;
   const [settings, related, t] = await Promise.all([getSiteSettings(), getRelated(article), getTranslations({ locale: 'ar', namespace: 'article' })]);
   const siteUrl = getEnv().SITE_URL;
-  const jsonLd = newsArticleJsonLd(article, { name: settings.siteName, url: siteUrl, image: article.leadImage ? new URL(mediaUrl(article.leadImage.id, SOCIAL_NAME), siteUrl).toString() : null });
+  const jsonLd = newsArticleJsonLd(article, { name: settings.siteName, url: siteUrl, logo: logoFor(settings), image: shareImageFor(settings, article.leadImage) });
+  const articleUrl = new URL(storyPath(article.sectionSlug, article.slug), siteUrl).toString();
   return (
     <>
       <ArticleView article={article} settings={settings} />
       <div className="mx-auto max-w-3xl">
-        <ShareLinks url={new URL(storyPath(article.sectionSlug, article.slug), siteUrl).toString()} title={article.headline} />
+        {/* On paper the address is what a reader can use: printed decoded, Arabic as Arabic rather than %D8…. */}
+        <p className="print-only mt-6 text-sm" dir="ltr" data-testid="print-url">
+          {decodeURI(articleUrl)}
+        </p>
+        <ShareLinks url={articleUrl} title={article.headline} />
         {related.length > 0 && (
           <section aria-labelledby="related-heading" className="no-print mt-10 border-t border-rule pt-6" data-testid="related">
             <h2 id="related-heading" className="mb-4 font-display text-xl font-bold">

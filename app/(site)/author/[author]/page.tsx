@@ -21,7 +21,7 @@ export async function generateMetadata(props: Props): Promise<Metadata> {
   const [author, settings, t] = await Promise.all([load(props), getSiteSettings(), getTranslations({ locale: 'ar', namespace: 'author' })]);
   if (!author) return notFoundMetadata();
   const description = author.bio || t('description', { name: author.name, site: settings.siteName });
-  return listingMetadata({ title: author.name, description, path: authorPath(author.slug), page: author.page, siteName: settings.siteName });
+  return listingMetadata({ title: author.name, description, path: authorPath(author.slug), page: author.page, site: settings });
 }
 
 export default async function AuthorPage(props: Props) {

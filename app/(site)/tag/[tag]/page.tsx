@@ -20,7 +20,7 @@ async function load({ params, searchParams }: Props) {
 export async function generateMetadata(props: Props): Promise<Metadata> {
   const [listing, settings, t] = await Promise.all([load(props), getSiteSettings(), getTranslations({ locale: 'ar', namespace: 'tag' })]);
   if (!listing) return notFoundMetadata();
-  return listingMetadata({ title: t('title', { name: listing.name }), description: t('description', { name: listing.name, site: settings.siteName }), path: tagPath(listing.slug), page: listing.page, siteName: settings.siteName });
+  return listingMetadata({ title: t('title', { name: listing.name }), description: t('description', { name: listing.name, site: settings.siteName }), path: tagPath(listing.slug), page: listing.page, site: settings });
 }
 
 export default async function TagPage(props: Props) {

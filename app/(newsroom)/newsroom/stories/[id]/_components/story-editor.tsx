@@ -8,6 +8,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
 import { languageDirection } from '@/lib/content/direction';
+import { readOnlyMessage } from '@/lib/stories/rules';
 import { contentExtensionsFor } from '@/lib/content/extensions';
 import { countWords, normalizeDoc, readingMinutes } from '@/lib/content/document';
 import type { StoryBackup } from '@/lib/stories/backup';
@@ -338,7 +339,7 @@ export function StoryEditor({
 
   const time = (date: Date) => format.dateTime(date, { timeStyle: 'short' });
   const statusLabel = !canEdit
-    ? t('editor.readOnly')
+    ? t(readOnlyMessage(story))
     : {
         saved: t('editor.savedAt', { time: time(sync.savedAt) }),
         saving: t('editor.saving'),
