@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { eq } from 'drizzle-orm';
 import { storyDocumentUpdates } from '@/db/collab-schema';
 import { stories, users } from '@/db/schema';
@@ -5,7 +6,7 @@ import { paragraphsToDoc } from '@/lib/content/document';
 import { connectClient, eventually, fieldText, leave, typeIntoField } from '@/test/collab';
 import { createStaff, TEST_PASSWORD } from '@/test/staff';
 import { expect, test } from './fixtures';
-import { newClient, signIn } from './session';
+import { demoEmail, newClient, signIn, storageStateOf, type DemoRole } from './session';
 
 // The co-editing socket of the real app server (scripts/server.ts, /collab on
 // the app's own port), with the session cookies a browser got by signing in.
@@ -20,18 +21,23 @@ async function signedInCookies(browser: import('@playwright/test').Browser, emai
   return cookies;
 }
 
+/** The cookies of a demo account's saved session (e2e/auth.setup.ts). */
+function demoCookies(role: DemoRole): string {
+  const state = JSON.parse(readFileSync(storageStateOf(role), 'utf8')) as { cookies: { name: string; value: string }[] };
+  return state.cookies.map((cookie) => `${cookie.name}=${cookie.value}`).join('; ');
+}
+
 const socketUrl = (baseURL: string | undefined) => `${baseURL!.replace(/^http/, 'ws')}/collab`;
 
-test('a writer’s socket on their story in review is read-only: a forged update is refused and the stored text unchanged', async ({ browser, db, baseURL }) => {
-  const writer = await createStaff(db, 'writer');
-  const editor = await createStaff(db, 'editor');
+test('a writer’s socket on their story in review is read-only: a forged update is refused and the stored text unchanged', async ({ db, baseURL }) => {
+  const [writer] = await db.select({ id: users.id }).from(users).where(eq(users.email, demoEmail('writer')));
   const [story] = await db
     .insert(stories)
-    .values({ headline: 'في المراجعة', body: paragraphsToDoc(['نص مقدَّم للمراجعة.']), createdById: writer.id, editorialState: 'in_review' })
+    .values({ headline: 'في المراجعة', body: paragraphsToDoc(['نص مقدَّم للمراجعة.']), createdById: writer!.id, editorialState: 'in_review' })
     .returning({ id: stories.id });
   const id = story!.id;
-  const watching = await connectClient(socketUrl(baseURL), id, await signedInCookies(browser, editor.email));
-  const tab = await connectClient(socketUrl(baseURL), id, await signedInCookies(browser, writer.email));
+  const watching = await connectClient(socketUrl(baseURL), id, demoCookies('editor'));
+  const tab = await connectClient(socketUrl(baseURL), id, demoCookies('writer'));
   try {
     expect(watching.provider.authorizedScope).toBe('read-write');
     expect(tab.provider.authorizedScope).toBe('readonly');
@@ -50,6 +56,8 @@ test('a writer’s socket on their story in review is read-only: a forged update
 });
 
 test('deactivating a connected user closes their socket within 5 s, with the reason', async ({ browser, db, baseURL }) => {
+  // A fresh account (the demo ones are shared by the suite), signed in through the form: slow on a busy machine.
+  test.setTimeout(120_000);
   const writer = await createStaff(db, 'writer');
   const [story] = await db.insert(stories).values({ body: paragraphsToDoc(['']), createdById: writer.id }).returning({ id: stories.id });
   const tab = await connectClient(socketUrl(baseURL), story!.id, await signedInCookies(browser, writer.email));

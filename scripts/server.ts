@@ -49,7 +49,10 @@ function clearDataCache(): void {
 
 export async function startServer(options: { dev: boolean; port: number; hostname?: string }): Promise<RunningServer> {
   clearDataCache();
-  const app = next({ dev: options.dev, hostname: options.hostname ?? 'localhost', port: options.port, turbopack: options.dev });
+  // Left to itself, Next attaches its own upgrade listener to the server of the first request it sees, and
+  // ends every upgrade it does not know (our co-editing sockets included). Given a server of its own that never
+  // listens, it attaches there, and the upgrades it should handle reach it through the routing below.
+  const app = next({ dev: options.dev, hostname: options.hostname ?? 'localhost', port: options.port, turbopack: options.dev, httpServer: createServer() });
   const handle = app.getRequestHandler();
   await app.prepare();
   const self = `http://${options.hostname && options.hostname !== '0.0.0.0' ? options.hostname : '127.0.0.1'}:${options.port}`;

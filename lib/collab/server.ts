@@ -3,7 +3,7 @@ import type { Duplex } from 'node:stream';
 import { Redis as RedisExtension } from '@hocuspocus/extension-redis';
 import { Hocuspocus, type Connection, type Document, type Extension } from '@hocuspocus/server';
 import IORedis from 'ioredis';
-import { WebSocketServer } from 'ws';
+import { WebSocketServer, type WebSocket } from 'ws';
 import * as Y from 'yjs';
 import type { Database } from '@/db';
 import type { CurrentUser } from '@/lib/auth/actor';
@@ -61,6 +61,24 @@ async function storage<T>(work: Promise<T>): Promise<T> {
   }
 }
 
+/** The socket itself, so that a refusal the client should retry can end it (see retryable). */
+type HandshakeContext = { socket: WebSocket };
+
+/**
+ * A refusal during the handshake leaves the socket open and the provider
+ * waiting, unauthenticated, for good. When the reason is the database (down
+ * or frozen), the socket is closed right after the refusal is sent, so the
+ * client reconnects with its backoff and gets in once the database answers.
+ */
+async function retryable<T>(context: HandshakeContext, work: Promise<T>): Promise<T> {
+  try {
+    return await work;
+  } catch (error) {
+    if (error instanceof Refusal && error.code === 4503) setImmediate(() => context.socket.close(error.code, error.reason));
+    throw error;
+  }
+}
+
 export type CollabServer = { instance: Hocuspocus; handleUpgrade: (request: IncomingMessage, socket: Duplex, head: Buffer) => void; close: () => Promise<void> };
 
 export type CollabOptions = { db: Database; authSecret: string; redisUrl?: string; accessCheckMs?: number; storeDebounceMs?: number };
@@ -75,20 +93,20 @@ export function createCollabServer(options: CollabOptions): CollabServer {
   const tallyOf = (name: string) => tallies.get(name) ?? tallies.set(name, { bytes: 0, writers: new Map() }).get(name)!;
 
   const hooks: Extension = {
-    async onAuthenticate({ requestHeaders, documentName, connectionConfig }) {
+    async onAuthenticate({ requestHeaders, documentName, connectionConfig, context }) {
       const storyId = storyIdOf(documentName);
-      const session = await storage(userFromHandshake(db, requestHeaders, options.authSecret));
+      const session = await retryable(context, storage(userFromHandshake(db, requestHeaders, options.authSecret)));
       if (!session) throw new Refusal(4401, 'session-ended');
       const { user, sessionVersion } = session;
-      const access = storyId ? await storage(storyAccess(db, user, storyId)) : 'none';
+      const access = storyId ? await retryable(context, storage(storyAccess(db, user, storyId))) : 'none';
       if (!storyId || access === 'none') throw new Refusal(4404, 'not-found');
       connectionConfig.readOnly = access !== 'write';
       return { user, sessionVersion, storyId, access } satisfies CollabContext;
     },
 
-    async onLoadDocument({ documentName, document }) {
+    async onLoadDocument({ documentName, document, context }) {
       const storyId = storyIdOf(documentName);
-      const state = storyId ? await loadDocumentState(db, storyId) : null;
+      const state = storyId ? await retryable(context, storage(loadDocumentState(db, storyId))) : null;
       if (!state) throw new Refusal(4404, 'not-found');
       Y.applyUpdate(document, state);
       tallyOf(documentName).bytes = state.byteLength;
@@ -142,10 +160,11 @@ export function createCollabServer(options: CollabOptions): CollabServer {
       } catch (error) {
         // The updates are safe in the log (or still with their clients); the working copy catches up on the next try.
         for (const [socketId, userId] of writers) if (!tally.writers.has(socketId)) tally.writers.set(socketId, userId);
+        // Not rethrown: Hocuspocus runs this hook from a debounce timer that nobody awaits.
+        logger.warn({ err: error, storyId }, 'co-editing: working copy not stored; retrying');
         setTimeout(() => {
           if (!document.isDestroyed) void instance.storeDocumentHooks(document, payload, true).catch(() => {});
         }, STORE_RETRY_MS).unref();
-        throw error;
       }
     },
 
@@ -174,7 +193,7 @@ export function createCollabServer(options: CollabOptions): CollabServer {
   return {
     instance,
     handleUpgrade(request, socket, head) {
-      sockets.handleUpgrade(request, socket, head, (ws) => instance.handleConnection(ws, request));
+      sockets.handleUpgrade(request, socket, head, (ws) => instance.handleConnection(ws, request, { socket: ws } satisfies HandshakeContext));
     },
     async close() {
       stopWatching();
