@@ -1,5 +1,6 @@
 import 'server-only';
 import { refresh } from 'next/cache';
+import { expireReaderTags } from '@/lib/reader/expire';
 import type { z } from 'zod';
 import { getCurrentUser, type CurrentUser } from '@/lib/auth/current-user';
 import { Forbidden, type Outcome } from '@/lib/dal';
@@ -74,4 +75,10 @@ export async function runAction<T>(handler: (ctx: ActionContext) => Promise<Outc
     if (error instanceof Forbidden) return { ok: false, error: user ? 'errors.notFound' : 'errors.signedOut' };
     throw error;
   }
+}
+
+/** Expires, at once, the reader cache tags a successful change answered with (data and page caches, every instance). */
+export async function expiringTags<T extends { tags: string[] }>(outcome: Outcome<T>): Promise<Outcome<T>> {
+  if (outcome.ok) await expireReaderTags(outcome.data.tags);
+  return outcome;
 }

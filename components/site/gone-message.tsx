@@ -3,7 +3,9 @@ import { getTranslations } from 'next-intl/server';
 import { SearchForm } from '@/components/site/search-form';
 import { recordStatus } from '@/lib/page-cache/render-notes';
 
-type Props = { state: 'taken_down' | 'retracted'; notice: string | null };
+type Props = { state: 'taken_down' | 'retracted' | 'section_archived'; notice: string | null };
+
+const TITLE = { taken_down: 'title', retracted: 'retractedTitle', section_archived: 'sectionTitle' } as const;
 
 /**
  * A story readers can no longer have, answered with 410 by our server inside
@@ -19,9 +21,9 @@ export async function ReaderGone({ state, notice }: Props) {
   ]);
   return (
     <section className="mx-auto max-w-2xl py-16 text-center" data-testid="gone">
-      <h1 className="font-display text-3xl font-bold">{state === 'retracted' ? t('retractedTitle') : t('title')}</h1>
+      <h1 className="font-display text-3xl font-bold">{t(TITLE[state])}</h1>
       <p className="mt-4 text-lg text-muted" dir="auto">
-        {state === 'retracted' ? notice : t('body')}
+        {state === 'retracted' ? notice : state === 'section_archived' ? t('sectionBody') : t('body')}
       </p>
       <div className="mx-auto mt-8 max-w-md text-start">
         <SearchForm landmark={tNotFound('search')} label={tNotFound('search')} submit={tSearch('submit')} inputId="gone-search" />
@@ -37,5 +39,5 @@ export async function ReaderGone({ state, notice }: Props) {
 
 export async function goneMetadata(state: Props['state']): Promise<Metadata> {
   const t = await getTranslations({ locale: 'ar', namespace: 'gone' });
-  return { title: state === 'retracted' ? t('retractedTitle') : t('title'), robots: { index: false } };
+  return { title: t(TITLE[state]), robots: { index: false } };
 }

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createDb } from '@/db/index';
 import { stories } from '@/db/schema';
 import type { CurrentUser } from '@/lib/auth/actor';
-import { createStory } from '@/lib/stories/editor';
+import { createStory } from '@/lib/stories/working-copy';
 import { acknowledged, connectClient, eventually, fieldText, leave, sessionCookie, startCollab, typeIntoField, type TestClient } from '@/test/collab';
 import { connectTestDb } from '@/test/db';
 import { createStaff, sessionVersionOf } from '@/test/staff';

@@ -1,6 +1,8 @@
 import type { Metadata } from 'next';
+import { permanentRedirect } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
 import { FeedLink } from '@/components/site/feed-link';
+import { goneMetadata, ReaderGone } from '@/components/site/gone-message';
 import { listingMetadata, ListingView } from '@/components/site/listing';
 import { notFoundMetadata, ReaderNotFound } from '@/components/site/not-found-message';
 import { sectionFeedPath } from '@/lib/feeds/site-url';
@@ -20,19 +22,28 @@ async function load({ params, searchParams }: Props) {
 }
 
 export async function generateMetadata(props: Props): Promise<Metadata> {
-  const [listing, settings, t] = await Promise.all([load(props), getSiteSettings(), getTranslations({ locale: 'ar', namespace: 'section' })]);
-  if (!listing) return notFoundMetadata();
-  return listingMetadata({ title: listing.name, description: t('description', { name: listing.name, site: settings.siteName }), path: sectionPath(listing.slug), page: listing.page, site: settings });
+  const [owned, settings, t] = await Promise.all([load(props), getSiteSettings(), getTranslations({ locale: 'ar', namespace: 'section' })]);
+  if (owned?.kind === 'gone') return goneMetadata('section_archived');
+  if (owned?.kind !== 'listing') return notFoundMetadata();
+  const { listing } = owned;
+  const description = listing.description || t('description', { name: listing.name, site: settings.siteName });
+  return listingMetadata({ title: listing.name, description, path: sectionPath(listing.slug), page: listing.page, site: settings });
 }
 
+// An old or merged section's slug, or an archived section pointed elsewhere, answers 308
+// before anything streams; an archived section pointed nowhere answers 410.
 export default async function SectionPage(props: Props) {
-  const listing = await load(props);
-  if (!listing) return <ReaderNotFound />;
+  const owned = await load(props);
+  if (owned?.kind === 'redirect') permanentRedirect(sectionPath(owned.slug));
+  if (owned?.kind === 'gone') return <ReaderGone state="section_archived" notice={null} />;
+  if (!owned) return <ReaderNotFound />;
+  const { listing } = owned;
   const [t, settings] = await Promise.all([getTranslations({ locale: 'ar', namespace: 'section' }), getSiteSettings()]);
+  const intro = listing.description ? <p className="mt-2 text-muted" data-testid="listing-description">{listing.description}</p> : undefined;
   return (
     <>
       <FeedLink href={sectionFeedPath(listing.slug)} title={`${listing.name} | ${settings.siteName}`} />
-      <ListingView listing={listing} title={listing.name} path={sectionPath(listing.slug)} settings={settings} emptyText={t('empty')} />
+      <ListingView listing={listing} title={listing.name} path={sectionPath(listing.slug)} settings={settings} emptyText={t('empty')} intro={intro} />
     </>
   );
 }
