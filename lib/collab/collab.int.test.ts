@@ -110,6 +110,18 @@ describe('the co-editing socket', () => {
     expect(tab.provider.authorizedScope).toBe('readonly');
   });
 
+  it('shows presence under the session’s name only: a caret claiming someone else’s name closes the connection', async () => {
+    const id = await createStory(writer);
+    const honest = await join(editor, id);
+    honest.provider.setAwarenessField('user', { name: editor.displayName, color: '#0a7' });
+    const tab = await join(writer, id);
+    await eventually(() => [...tab.provider.awareness!.getStates().values()].map((state) => state.user?.name), (names) => names.includes(editor.displayName));
+    expect(honest.closes).toEqual([]);
+    tab.provider.setAwarenessField('user', { name: editor.displayName, color: '#a00' });
+    const closes = await eventually(() => tab.closes, (list) => list.length > 0, 5000);
+    expect(closes[0]).toEqual({ code: 4400, reason: 'invalid-presence' });
+  });
+
   it('refuses an update with a node outside the schema and closes the connection', async () => {
     const id = await createStory(writer);
     const tab = await join(writer, id);

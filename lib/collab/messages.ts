@@ -5,6 +5,7 @@ import * as decoding from 'lib0/decoding';
 // messages carry updates in their step 2 and update sub-messages.
 
 const MESSAGE_SYNC = 0;
+const MESSAGE_AWARENESS = 1;
 const MESSAGE_SYNC_REPLY = 4;
 const SYNC_STEP_2 = 1;
 const SYNC_UPDATE = 2;
@@ -25,4 +26,24 @@ export function updateInMessage(data: Uint8Array): CarriedUpdate | null {
 /** An update with no structs and no deletions: what a client sends when it has nothing new. */
 export function isEmptyUpdate(update: Uint8Array): boolean {
   return update.byteLength <= 2 && update.every((byte) => byte === 0);
+}
+
+/**
+ * The names a presence (awareness) message claims, one per client state it
+ * carries, or null for any other message. A state is JSON; presence puts the
+ * person in `user.name`.
+ */
+export function namesInAwareness(data: Uint8Array): string[] | null {
+  const decoder = decoding.createDecoder(data);
+  decoding.readVarString(decoder);
+  if (decoding.readVarUint(decoder) !== MESSAGE_AWARENESS) return null;
+  const update = decoding.createDecoder(decoding.readVarUint8Array(decoder));
+  const names: string[] = [];
+  for (let count = decoding.readVarUint(update); count > 0; count--) {
+    decoding.readVarUint(update);
+    decoding.readVarUint(update);
+    const state = JSON.parse(decoding.readVarString(update)) as { user?: { name?: unknown } } | null;
+    if (state?.user !== undefined) names.push(String(state.user?.name));
+  }
+  return names;
 }

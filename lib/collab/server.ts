@@ -12,7 +12,7 @@ import { storyAccess, userFromHandshake, type StoryAccess } from './access';
 import { deriveStoryText } from './codec';
 import { storyIdOf } from './fields';
 import { inspectUpdate, MAX_DOCUMENT_BYTES, MAX_UPDATE_BYTES } from './guard';
-import { isEmptyUpdate, updateInMessage } from './messages';
+import { isEmptyUpdate, namesInAwareness, updateInMessage } from './messages';
 import { revertToLastStored } from './repair';
 import { watchAccess } from './revocation';
 import { compactDocument, createUpdateLog, loadDocumentState } from './storage';
@@ -115,6 +115,12 @@ export function createCollabServer(options: CollabOptions): CollabServer {
     // Durable before acknowledged: Hocuspocus applies and acknowledges a
     // message only after this resolves, so the update is in Postgres first.
     async beforeHandleMessage({ connection, document, documentName, update: message }) {
+      // Presence names come from the session, not the client: a caret may not claim to be someone else.
+      const names = namesInAwareness(message);
+      if (names?.some((name) => name !== (connection.context as CollabContext).user.displayName)) {
+        closeConnections(document, (other) => other === connection, 4400, 'invalid-presence');
+        throw new Refusal(4400, 'invalid-presence');
+      }
       const carried = updateInMessage(message);
       if (!carried || isEmptyUpdate(carried.update)) return;
       // Hocuspocus refuses updates on a read-only connection itself; nothing of them is stored either.
