@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { eq } from 'drizzle-orm';
-import { storyDocumentUpdates } from '@/db/collab-schema';
+import { storyDocumentUpdates } from '@/db/schema';
 import { stories, users } from '@/db/schema';
 import { paragraphsToDoc } from '@/lib/content/document';
 import { connectClient, eventually, fieldText, leave, typeIntoField } from '@/test/collab';

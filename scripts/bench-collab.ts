@@ -4,7 +4,7 @@ import { eq, sql } from 'drizzle-orm';
 import * as Y from 'yjs';
 import { createDb } from '@/db/index';
 import { migrateDatabase } from '@/db/migrate';
-import { storyDocuments, storyDocumentUpdates } from '@/db/collab-schema';
+import { storyDocuments, storyDocumentUpdates } from '@/db/schema';
 import { stories } from '@/db/schema';
 import { paragraphsToDoc } from '@/lib/content/document';
 import { connectClient, leave, sessionCookie, type TestClient } from '@/test/collab';

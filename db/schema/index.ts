@@ -10,3 +10,4 @@ export * from './media';
 export * from './comments';
 export * from './settings';
 export * from './sign-in';
+export * from './collab';

@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import * as Y from 'yjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { storyDocuments, storyDocumentUpdates } from '@/db/collab-schema';
+import { storyDocuments, storyDocumentUpdates } from '@/db/schema';
 import { stories, users } from '@/db/schema';
 import type { CurrentUser } from '@/lib/auth/actor';
 import { paragraphsToDoc, toPlainText } from '@/lib/content/document';

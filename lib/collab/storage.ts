@@ -1,7 +1,7 @@
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import * as Y from 'yjs';
 import type { Executor } from '@/db';
-import { storyDocuments, storyDocumentUpdates } from '@/db/collab-schema';
+import { storyDocuments, storyDocumentUpdates } from '@/db/schema';
 import { stories } from '@/db/schema';
 import { now } from '@/lib/clock';
 import { storyTextToYDoc } from './codec';

@@ -1,5 +1,6 @@
 import { bigserial, customType, index, pgTable, timestamp, uuid } from 'drizzle-orm/pg-core';
-import { stories, users } from './schema';
+import { users } from './accounts';
+import { stories } from './stories';
 
 // Co-editing storage (docs/co-editing.md). A story's Yjs document is a
 // compacted snapshot plus an append-only log of the updates acknowledged
