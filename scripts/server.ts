@@ -59,23 +59,26 @@ export async function startServer(options: { dev: boolean; port: number; hostnam
   registerPageCache(pageCache);
   const servePage = pageCache ? readerPageServer(pageCache, (req, res) => void handle(req, res)) : null;
 
+  // What Next streams straight out (the staff area, routes, development): only the status a page noted (404, 410) is applied.
+  const streamFromNext = (req: IncomingMessage, res: ServerResponse) =>
+    collectNotes((notes) => {
+      applyNotedStatus(res, notes);
+      void handle(req, res);
+    });
+
   const server = createServer((req, res) => {
     const claimed = req.headers['x-forwarded-for'];
     const peer = req.socket.remoteAddress ?? '';
     req.headers['x-forwarded-for'] = [...(Array.isArray(claimed) ? claimed : claimed ? [claimed] : []), peer].filter(Boolean).join(', ');
     if (!servePage) {
-      // Development: Next streams as it renders; only the status a page noted (404, 410) is applied.
-      collectNotes((notes) => {
-        applyNotedStatus(res, notes);
-        void handle(req, res);
-      });
+      streamFromNext(req, res);
       return;
     }
     servePage(req, res).then(
       (served) => {
         if (served) return;
         arabicErrorPages(req, res);
-        void handle(req, res);
+        streamFromNext(req, res);
       },
       (error: unknown) => {
         logger.error({ err: error, url: req.url }, 'reader page failed');
