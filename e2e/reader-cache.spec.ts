@@ -133,3 +133,25 @@ test('publish, update, take-down and retraction reach every reader surface withi
     surface.kind === 'article' ? status === 410 && body.includes('تبيّن أن مصدر الخبر غير موثوق') : !body.includes(headline),
   );
 });
+
+test('reader pages carry CDN headers and answer 304; staff pages and signed-in views are never cacheable', async ({ browser, request }) => {
+  const home = await request.get('/');
+  const headers = home.headers();
+  expect(headers['cache-control']).toMatch(/^public, max-age=0, s-maxage=\d+, stale-while-revalidate=\d+$/);
+  expect(headers['cache-tag']?.split(',')).toEqual(expect.arrayContaining(['front', 'latest', 'settings']));
+  expect(headers['surrogate-key']?.split(' ')).toEqual(expect.arrayContaining(['front', 'latest', 'settings']));
+  expect(headers.etag).toMatch(/^"[\w-]+"$/);
+  const again = await request.get('/', { headers: { 'if-none-match': headers.etag as string } });
+  expect(again.status()).toBe(304);
+  expect(await again.body()).toHaveLength(0);
+
+  const editor = await newClient(browser, { storageState: storageStateOf('editor') });
+  for (const path of ['/newsroom', '/']) {
+    const response = await editor.request.get(path);
+    expect(response.status(), path).toBe(200);
+    expect(response.headers()['cache-control'], path).toMatch(/private/);
+    expect(response.headers()['cache-control'], path).toMatch(/no-store/);
+    expect(response.headers()['cache-tag'], path).toBeUndefined();
+  }
+  await editor.close();
+});
