@@ -1,6 +1,7 @@
 import path from 'node:path';
 import type { NextConfig } from 'next';
 import createNextIntlPlugin from 'next-intl/plugin';
+import { subsetFonts } from './scripts/subset-fonts';
 
 const withNextIntl = createNextIntlPlugin('./lib/i18n/request.ts');
 
@@ -42,4 +43,8 @@ const nextConfig: NextConfig = {
   },
 };
 
-export default withNextIntl(nextConfig);
+// The fonts app/fonts.ts loads are cut to the site's characters first (scripts/subset-fonts.ts).
+export default async function config(): Promise<NextConfig> {
+  await subsetFonts();
+  return withNextIntl(nextConfig);
+}

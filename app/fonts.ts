@@ -1,11 +1,15 @@
 import localFont from 'next/font/local';
 
 // Self-hosted from @fontsource packages: next/font/google cannot fetch offline,
-// and a newsroom should not depend on a third-party font host anyway.
+// and a newsroom should not depend on a third-party font host anyway. The files
+// are those packages' fonts cut to the site's characters at build time
+// (scripts/subset-fonts.ts, run by next.config.ts). next/font gives each a
+// fallback face with size-adjust and ascent/descent overrides, so a late swap
+// moves nothing. Only the body font is preloaded.
 // The Arabic subset carries the text; Naskh's Latin subset follows it in the
 // stack so Latin runs (OpenAI, ARM Holdings) match the Arabic in weight and size.
 export const naskh = localFont({
-  src: '../node_modules/@fontsource-variable/noto-naskh-arabic/files/noto-naskh-arabic-arabic-wght-normal.woff2',
+  src: '../.fonts/naskh-arabic.woff2',
   weight: '400 700',
   display: 'swap',
   variable: '--font-naskh',
@@ -15,15 +19,16 @@ export const naskh = localFont({
 // the fallback and stays so (no late swap to move the largest paint or shift
 // the layout); once the font is cached, every later page has it from the start.
 export const kufi = localFont({
-  src: '../node_modules/@fontsource-variable/noto-kufi-arabic/files/noto-kufi-arabic-arabic-wght-normal.woff2',
-  weight: '100 900',
+  src: '../.fonts/kufi-arabic-bold.woff2',
+  // Headlines are only ever bold: the subset is pinned to 700.
+  weight: '700',
   display: 'optional',
   variable: '--font-kufi',
   preload: false,
 });
 
 export const naskhLatin = localFont({
-  src: '../node_modules/@fontsource-variable/noto-naskh-arabic/files/noto-naskh-arabic-latin-wght-normal.woff2',
+  src: '../.fonts/naskh-latin.woff2',
   weight: '400 700',
   display: 'swap',
   variable: '--font-naskh-latin',

@@ -75,6 +75,13 @@ export async function startServer(options: { dev: boolean; port: number; hostnam
   registerPageCache(pageCache);
   const servePage = pageCache ? readerPageServer(pageCache, (req, res) => void handle(req, res)) : null;
 
+  // What Next streams straight out (the staff area, routes, development): only the status a page noted (404, 410) is applied.
+  const streamFromNext = (req: IncomingMessage, res: ServerResponse) =>
+    collectNotes((notes) => {
+      applyNotedStatus(res, notes);
+      void handle(req, res);
+    });
+
   const server = createServer((req, res) =>
     runRequest(() => {
       const claimed = req.headers['x-forwarded-for'];
@@ -83,18 +90,14 @@ export async function startServer(options: { dev: boolean; port: number; hostnam
       // Any 5xx caused by a database that does not answer becomes a 503, from Next or from the page cache's own error page.
       unavailableWhenDatabaseIs(res);
       if (!servePage) {
-        // Development: Next streams as it renders; only the status a page noted (404, 410) is applied.
-        collectNotes((notes) => {
-          applyNotedStatus(res, notes);
-          void handle(req, res);
-        });
+        streamFromNext(req, res);
         return;
       }
       servePage(req, res).then(
         (served) => {
           if (served) return;
           arabicErrorPages(req, res);
-          void handle(req, res);
+          streamFromNext(req, res);
         },
         (error: unknown) => {
           logger.error({ err: error, url: req.url }, 'reader page failed');

@@ -22,6 +22,9 @@ describe('classifyRequest', () => {
     ['/feeds/technology.xml', 'pass'],
     ['/feed.xml', 'pass'],
     ['/robots.txt', 'pass'],
+    ['/icon.svg', 'pass'],
+    ['/technology/..x', 'public'],
+    ['/technology/a..b', 'public'],
     ['/preview/1', 'pass'],
     ['/share/token', 'pass'],
   ])('%s → %s', (path, kind) => expect(classifyRequest(facts(path))).toBe(kind));

@@ -12,8 +12,8 @@ export type RequestKind = 'pass' | 'private' | 'public';
 
 export type RequestFacts = { method: string; url: URL; headers: Record<string, string | string[] | undefined> };
 
-// Reader pages are the only paths whose segments are all slugs, and slugs have no dots: robots.txt, sitemap.xml, icon.svg… are files.
-const NOT_A_PAGE = /^\/(newsroom|login|api|_next|media|feeds|preview|share)(\/|$)|\./;
+// Files the app serves beside its pages (robots.txt, sitemap.xml, feed.xml, icon.svg…) go to Next as they are.
+const NOT_A_PAGE = /^\/(newsroom|login|api|_next|media|feeds|preview|share)(\/|$)|\.(xml|txt|svg|ico|png|jpe?g|webp|avif|json|js|css|woff2?|map)$/i;
 
 // Auth.js session cookies, plain or __Secure- prefixed, possibly chunked (.0, .1, …).
 const SESSION_COOKIE = /(^|;\s*)(__Secure-)?authjs\.session-token(\.\d+)?=/;
