@@ -131,6 +131,29 @@ test('pasted HTML is cleaned to the schema', async ({ page, db }) => {
   await expect(body(page).locator('a')).toHaveCount(1);
 });
 
+test('a paragraph pasted from Google Docs is not bold, nor is what is typed after it; pasted images are dropped with a word', async ({ page, db }) => {
+  const id = await newStory(page);
+  await body(page).click();
+  const html =
+    '<meta charset="utf-8"><b style="font-weight:normal;" id="docs-internal-guid-1a2b3c4d-7fff-0000-0000-000000000000"><p dir="rtl"><span style="font-size:11pt;font-weight:400;">فقرة من مستندات غوغل</span></p></b>' +
+    '<p><img src="https://example.com/a.jpg" alt="صورة"></p>';
+  await page.evaluate((pasted) => {
+    const data = new DataTransfer();
+    data.setData('text/html', pasted);
+    data.setData('text/plain', 'plain');
+    document.querySelector('.ProseMirror')?.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+  }, html);
+  await expect(page.getByRole('alert').filter({ hasText: 'حُذفت صورة من النص الملصق' })).toBeVisible();
+  await page.keyboard.type(' ونص مكتوب بعدها');
+  await save(page);
+  const [row] = await db.select({ body: stories.body }).from(stories).where(eq(stories.id, id));
+  const json = JSON.stringify(row?.body);
+  expect(json).toContain('فقرة من مستندات غوغل');
+  expect(json).toContain('ونص مكتوب بعدها');
+  expect(json).not.toContain('"type":"bold"');
+  expect(json).not.toContain('example.com');
+});
+
 test('plain pasted text becomes paragraphs', async ({ page, db }) => {
   const id = await newStory(page);
   await body(page).click();
