@@ -1,4 +1,5 @@
 import { eq } from 'drizzle-orm';
+import { expect, type Page } from '@playwright/test';
 import type { Database } from '@/db/index';
 import { stories } from '@/db/schema';
 import { ensureSection, ensureTag, insertPublishedStory } from '@/db/seed';
@@ -30,4 +31,19 @@ export async function renameAndPublish(db: Database, storyId: string, newSlug: s
     const revisionId = await snapshotRevision(tx, { storyId, kind: 'approval', authorId: null });
     await publishRevision(tx, { storyId, revisionId, at: new Date() });
   });
+}
+
+/** A new story drafted in the editor (headline, the technology section, one line of text) and saved; returns its editor path. */
+export async function draftStory(page: Page, headline: string, text: string): Promise<string> {
+  await page.goto('/newsroom/stories');
+  await page.getByRole('button', { name: 'قصة جديدة' }).click();
+  await expect(page).toHaveURL(/\/newsroom\/stories\/[0-9a-f-]{36}$/);
+  const storyUrl = new URL(page.url()).pathname;
+  await page.getByLabel('العنوان', { exact: true }).fill(headline);
+  await page.getByLabel('القسم').selectOption({ label: 'تكنولوجيا' });
+  await page.getByRole('textbox', { name: 'نص القصة' }).click();
+  await page.keyboard.type(text);
+  await page.keyboard.press('Control+s');
+  await expect(page.locator('[data-save-status="saved"]')).toBeVisible();
+  return storyUrl;
 }

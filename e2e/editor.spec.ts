@@ -16,6 +16,16 @@ async function newStory(page: Page): Promise<string> {
 
 const body = (page: Page) => page.getByRole('textbox', { name: 'نص القصة' });
 
+/** Pastes HTML into the story text as a browser would from the clipboard. */
+async function pasteHtml(page: Page, html: string) {
+  await page.evaluate((pasted) => {
+    const data = new DataTransfer();
+    data.setData('text/html', pasted);
+    data.setData('text/plain', 'plain');
+    document.querySelector('.ProseMirror')?.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+  }, html);
+}
+
 async function save(page: Page) {
   await page.keyboard.press('Control+s');
   await expect(page.locator('[data-save-status="saved"]')).toBeVisible();
@@ -110,12 +120,7 @@ test('pasted HTML is cleaned to the schema', async ({ page, db }) => {
     <div style="background:yellow"><font face="Comic Sans" color="blue">سطر بخط ملون</font></div>
     <p><a href="javascript:alert(1)">رابط خبيث</a> و<a href="https://example.com" style="color:green" target="_blank">رابط سليم</a></p>
     <script>alert(1)</script><iframe src="https://evil.example"></iframe><u>تحته خط</u>`;
-  await page.evaluate((pasted) => {
-    const data = new DataTransfer();
-    data.setData('text/html', pasted);
-    data.setData('text/plain', 'plain');
-    document.querySelector('.ProseMirror')?.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
-  }, html);
+  await pasteHtml(page, html);
   await save(page);
 
   const [row] = await db.select({ body: stories.body }).from(stories).where(eq(stories.id, id));
@@ -130,6 +135,24 @@ test('pasted HTML is cleaned to the schema', async ({ page, db }) => {
   // No empty paragraphs from the markup's indentation.
   expect(row?.body.content?.every((block) => block.content?.some((node) => node.text?.trim()))).toBe(true);
   await expect(body(page).locator('a')).toHaveCount(1);
+});
+
+test('a paragraph pasted from Google Docs is not bold, nor is what is typed after it; pasted images are dropped with a word', async ({ page, db }) => {
+  const id = await newStory(page);
+  await body(page).click();
+  const html =
+    '<meta charset="utf-8"><b style="font-weight:normal;" id="docs-internal-guid-1a2b3c4d-7fff-0000-0000-000000000000"><p dir="rtl"><span style="font-size:11pt;font-weight:400;">فقرة من مستندات غوغل</span></p></b>' +
+    '<p><img src="https://example.com/a.jpg" alt="صورة"></p>';
+  await pasteHtml(page, html);
+  await expect(page.getByRole('alert').filter({ hasText: 'حُذفت صورة من النص الملصق' })).toBeVisible();
+  await page.keyboard.type(' ونص مكتوب بعدها');
+  await save(page);
+  const [row] = await db.select({ body: stories.body }).from(stories).where(eq(stories.id, id));
+  const json = JSON.stringify(row?.body);
+  expect(json).toContain('فقرة من مستندات غوغل');
+  expect(json).toContain('ونص مكتوب بعدها');
+  expect(json).not.toContain('"type":"bold"');
+  expect(json).not.toContain('example.com');
 });
 
 test('plain pasted text becomes paragraphs', async ({ page, db }) => {

@@ -3,7 +3,7 @@ import type { Page } from '@playwright/test';
 import { stories } from '@/db/schema';
 import { expect, test } from './fixtures';
 import { newClient, storageStateOf } from './session';
-import { uniqueHeadline } from './data';
+import { draftStory, uniqueHeadline } from './data';
 
 // Every content field is reader-facing unless named otherwise (lib/stories/approval.ts):
 // the language once slipped through, so an approved story could switch language and stay
@@ -32,15 +32,7 @@ test('an approved story that changes language goes back to draft, and publishing
   const writer = await (await newClient(browser, { storageState: storageStateOf('writer') })).newPage();
   const headline = uniqueHeadline('خبر بلغة');
 
-  await writer.goto('/newsroom/stories');
-  await writer.getByRole('button', { name: 'قصة جديدة' }).click();
-  await expect(writer).toHaveURL(/\/newsroom\/stories\/[0-9a-f-]{36}$/);
-  const storyUrl = new URL(writer.url()).pathname;
-  await writer.getByLabel('العنوان', { exact: true }).fill(headline);
-  await writer.getByLabel('القسم').selectOption({ label: 'تكنولوجيا' });
-  await writer.getByRole('textbox', { name: 'نص القصة' }).click();
-  await writer.keyboard.type('A story written in English after all.');
-  await save(writer);
+  const storyUrl = await draftStory(writer, headline, 'A story written in English after all.');
   await act(writer, 'إرسال للمراجعة');
   // The writer is done: their tab leaves, so the editor's tab gets the soft lock.
   await writer.context().close();

@@ -1,6 +1,8 @@
 import type { JSONContent } from '@tiptap/core';
 import type { TextQuoteAnchor } from '@/db/schema';
 
+export type { TextQuoteAnchor };
+
 // Review comments live outside the story's JSON, so a comment points at text
 // the way a W3C Web Annotation TextQuoteSelector does: the quoted words, a
 // little context either side, and where they were. Edits move text around;

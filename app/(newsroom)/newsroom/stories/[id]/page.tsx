@@ -11,9 +11,9 @@ import { directionOf, isLocale } from '@/lib/i18n/config';
 import { getStoryForEditor } from '@/lib/stories/working-copy';
 import { listPickers } from '@/lib/stories/list';
 import { workflowOptions } from '@/lib/stories/transitions';
-import { SharePanel } from './_components/share-panel';
-import { AssignmentPanel } from './_components/assignment-panel';
-import { StoryEditor } from './_components/story-editor';
+import { SharePanel } from './_components/sharing/share-panel';
+import { AssignmentPanel } from './_components/workflow/assignment-panel';
+import { StoryEditor } from './_components/editor/story-editor';
 
 type Props = { params: Promise<{ id: string }> };
 

@@ -7,7 +7,7 @@ import { FormStatus } from '@/components/ui/form-status';
 import { Select } from '@/components/ui/input';
 import type { FormState } from '@/lib/actions';
 import type { Assignee } from '@/lib/desk/assign';
-import { assignStoryAction } from '../assign-actions';
+import { assignStoryAction } from '../../assign-actions';
 
 type Props = { storyId: string; selfId: string; assigneeId: string | null; canTake: boolean; candidates: Assignee[] };
 

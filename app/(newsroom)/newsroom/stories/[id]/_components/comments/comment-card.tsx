@@ -10,7 +10,7 @@ import type { FormState } from '@/lib/actions';
 import type { CommentView } from '@/lib/comments/comments';
 import { mentionSegments } from '@/lib/comments/mentions';
 import { cn } from '@/components/ui/cn';
-import { deleteCommentAction, resolveCommentAction } from '../comment-actions';
+import { deleteCommentAction, resolveCommentAction } from '../../comment-actions';
 import { CommentForm } from './comment-form';
 import type { Mentionable } from './mention-textarea';
 

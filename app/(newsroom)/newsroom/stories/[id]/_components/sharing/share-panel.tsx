@@ -7,7 +7,7 @@ import { FormStatus } from '@/components/ui/form-status';
 import { Select } from '@/components/ui/input';
 import type { FormState } from '@/lib/actions';
 import type { ShareLinkView } from '@/lib/share/links';
-import { createShareLinkAction, revokeShareLinkAction } from '../share-actions';
+import { createShareLinkAction, revokeShareLinkAction } from '../../share-actions';
 
 const LIFETIMES = ['1', '24', '72', '168'] as const;
 

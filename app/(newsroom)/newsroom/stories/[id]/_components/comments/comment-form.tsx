@@ -7,7 +7,7 @@ import { FormStatus } from '@/components/ui/form-status';
 import type { TextQuoteAnchor } from '@/db/schema';
 import type { FormState } from '@/lib/actions';
 import { COMMENT_MAX } from '@/lib/comments/mentions';
-import { addCommentAction, editCommentAction } from '../comment-actions';
+import { addCommentAction, editCommentAction } from '../../comment-actions';
 import { MentionTextarea, type Mentionable } from './mention-textarea';
 
 type Target = { storyId: string; anchor?: TextQuoteAnchor; parentId?: string } | { commentId: string };

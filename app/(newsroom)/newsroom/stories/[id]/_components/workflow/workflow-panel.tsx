@@ -11,7 +11,7 @@ import type { FormState } from '@/lib/actions';
 import { blockersOf, warningsOf, type ChecklistStep } from '@/lib/checklist/evaluate';
 import type { TransitionResult, WorkflowOption } from '@/lib/stories/transitions';
 import { utcToZonedLocal } from '@/lib/time-zone';
-import { transitionAction } from '../actions';
+import { transitionAction } from '../../actions';
 import { checklistSentence, ChecklistResults, isChecklistRefusal } from './checklist-results';
 
 // Actions that act on the saved working copy wait until it is saved.

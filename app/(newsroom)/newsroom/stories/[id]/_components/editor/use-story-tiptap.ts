@@ -1,0 +1,74 @@
+'use client';
+
+import { useEditor } from '@tiptap/react';
+import { useTranslations } from 'next-intl';
+import { useRef, useState, type RefObject } from 'react';
+import { countWords, readingMinutes } from '@/lib/content/document';
+import { languageDirection } from '@/lib/content/direction';
+import { contentExtensionsFor } from '@/lib/content/extensions';
+import { cleanPastedHtml } from '@/lib/content/paste';
+import type { StoryDraft } from '@/lib/stories/working-copy';
+import { CommentHighlights } from '../comments/comment-highlights';
+
+/**
+ * The story's Tiptap editor, read-only until the page decides. Its handlers
+ * are set once, so what they call (the save loop's change mark, the upload,
+ * the paste notice) is reached through refs the page keeps current.
+ */
+export type TiptapHandlers = { changed: () => void; dropFiles: (files: File[]) => void; imagesDropped: (count: number) => void };
+
+export function useStoryTiptap(story: Pick<StoryDraft, 'body' | 'language'>, handlers: RefObject<TiptapHandlers>) {
+  const t = useTranslations();
+  const [counts, setCounts] = useState(() => ({ words: 0, minutes: 0 }));
+  const countTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  const editor = useEditor({
+    // Comment highlights are decorations of this editor only, never part of the story.
+    extensions: [...contentExtensionsFor(story.language), CommentHighlights],
+    content: story.body,
+    editable: false,
+    immediatelyRender: false,
+    shouldRerenderOnTransaction: false,
+    editorProps: {
+      attributes: {
+        'aria-label': t('editor.body'),
+        'aria-multiline': 'true',
+        role: 'textbox',
+        class: 'article-body min-h-[60vh] px-6 py-6 outline-none',
+        lang: story.language,
+        dir: languageDirection(story.language),
+      },
+      transformPastedHTML: (html) => {
+        const cleaned = cleanPastedHtml(html);
+        if (cleaned.droppedImages > 0) handlers.current.imagesDropped(cleaned.droppedImages);
+        return cleaned.html;
+      },
+      handleDrop: (_view, event) => {
+        const files = [...((event as DragEvent).dataTransfer?.files ?? [])];
+        if (files.length === 0) return false;
+        event.preventDefault();
+        handlers.current.dropFiles(files);
+        return true;
+      },
+      handlePaste: (_view, event) => {
+        const files = [...(event.clipboardData?.files ?? [])];
+        if (files.length === 0) return false;
+        handlers.current.dropFiles(files);
+        return true;
+      },
+    },
+    onCreate: ({ editor: e }) => {
+      const words = countWords(e.getText());
+      setCounts({ words, minutes: readingMinutes(words) });
+    },
+    onUpdate: ({ editor: e }) => {
+      handlers.current.changed();
+      // Counting 10,000 words on every keystroke would cost more than the keystroke; count once typing pauses.
+      clearTimeout(countTimer.current);
+      countTimer.current = setTimeout(() => {
+        const words = countWords(e.getText());
+        setCounts({ words, minutes: readingMinutes(words) });
+      }, 400);
+    },
+  });
+  return { editor, counts };
+}
