@@ -6,6 +6,8 @@ import { clientIpFromForwarded } from './lib/http/client-ip';
 import { createNonce, isHttps, securityHeaders, usesNonce } from './lib/http/security-headers';
 import { findGone, readSiteChrome, renderGonePage } from './lib/reader/gone';
 import { slugFromParam } from './lib/reader/params';
+import { RESERVED_SEGMENTS } from './lib/reader/reserved';
+import { isSectionGone } from './lib/reader/section-lookup';
 import { consumeSearchQuota, searchRateConfigFromEnv, sweepSearchQuotas } from './lib/search/rate-limit';
 import { renderTooManySearchesPage } from './lib/search/too-many-page';
 import messages from './messages/ar.json';
@@ -16,8 +18,9 @@ import messages from './messages/ar.json';
 //   which Next's router would otherwise fail on with a 500;
 // - sends visitors without a session cookie from /newsroom to /login, as a
 //   convenience (the pages check the session themselves);
-// - answers 410 for taken-down and retracted stories (the App Router has no 410),
-//   with an uncached lookup so nothing taken down is served from a cache;
+// - answers 410 for taken-down and retracted stories, and for archived sections
+//   the admin pointed nowhere (the App Router has no 410), with an uncached
+//   lookup so nothing taken down is served from a cache;
 // - answers 429 to a client IP that searches too often (a page cannot set 429);
 // - tells pages their own path, for the sign-in callback;
 // - sets the security headers of every response (lib/http/security-headers.ts),
@@ -38,11 +41,12 @@ const notFoundHtml = `<!doctype html><html lang="ar" dir="rtl"><head><meta chars
 // Auth.js session cookies, plain or __Secure- prefixed, possibly chunked (.0, .1, …).
 const hasSessionCookie = (request: NextRequest) => request.cookies.getAll().some(({ name }) => /^(__Secure-)?authjs\.session-token(\.\d+)?$/.test(name));
 
-// /{section}/{story}, except the staff area, the section feeds (/feeds/{section}.xml),
-// framework paths and the reader's other two-segment pages (tags, authors,
-// previews, share links). (A feed's ".xml" is no slug either, so it could never
-// cost a lookup; naming it here keeps that from resting on the slug rule.)
-const ARTICLE_PATH = /^\/(?!newsroom\/|login\/|api\/|feeds\/|_next\/|_\/|tag\/|author\/|preview\/|share\/)[^/]+\/([^/]+)$/;
+// /{section}/{story} and /{section}, except the app's own first segments (the
+// staff area, feeds, framework paths, tags, authors, previews, share links…),
+// which are the words no section may take (lib/reader/reserved.ts).
+const reservedPrefix = RESERVED_SEGMENTS.map((segment) => segment.replace(/[.]/g, '\\.')).join('|');
+const ARTICLE_PATH = new RegExp(`^/(?!(?:${reservedPrefix})/)[^/]+/([^/]+)$`);
+const SECTION_PATH = new RegExp(`^/(?!(?:${reservedPrefix})$)([^/]+)$`);
 
 function withSecurityHeaders<T extends Response>(response: T, security: Record<string, string>): T {
   for (const [name, value] of Object.entries(security)) response.headers.set(name, value);
@@ -101,6 +105,12 @@ export async function proxy(request: NextRequest) {
       const page = new NextResponse(renderGonePage(gone, await readSiteChrome(getDb())), { status: 410, headers: { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' } });
       return withSecurityHeaders(page, security);
     }
+  }
+  const section = SECTION_PATH.exec(pathname);
+  const sectionSlug = section ? slugFromParam(section[1] as string) : null;
+  if (sectionSlug && (await isSectionGone(getDb(), sectionSlug))) {
+    const page = new NextResponse(renderGonePage({ state: 'section_archived', notice: null }, await readSiteChrome(getDb())), { status: 410, headers: { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' } });
+    return withSecurityHeaders(page, security);
   }
   const headers = new Headers(request.headers);
   headers.set('x-sahifa-path', pathname + search);

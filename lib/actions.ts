@@ -1,5 +1,5 @@
 import 'server-only';
-import { refresh } from 'next/cache';
+import { refresh, updateTag } from 'next/cache';
 import type { z } from 'zod';
 import { getCurrentUser, type CurrentUser } from '@/lib/auth/current-user';
 import { Forbidden, type Outcome } from '@/lib/dal';
@@ -63,4 +63,10 @@ export function formAction<S extends z.ZodType, T = undefined>(
       throw error;
     }
   };
+}
+
+/** Expires, at once, the reader cache tags a successful change answered with. */
+export function expiringTags<T extends { tags: string[] }>(outcome: Outcome<T>): Outcome<T> {
+  if (outcome.ok) for (const tag of outcome.data.tags) updateTag(tag);
+  return outcome;
 }

@@ -41,6 +41,9 @@ export const pageRows: PageRow[] = [
   { file: 'app/(site)/preview/[id]/page.tsx', path: '/preview/{story-id}', capability: 'stories:view' },
   { file: 'app/(newsroom)/newsroom/media/page.tsx', path: '/newsroom/media', capability: 'media:upload' },
   { file: 'app/(newsroom)/newsroom/notifications/page.tsx', path: '/newsroom/notifications', capability: 'newsroom:enter' },
+  { file: 'app/(newsroom)/newsroom/sections/page.tsx', path: '/newsroom/sections', capability: 'sections:manage' },
+  { file: 'app/(newsroom)/newsroom/tags/page.tsx', path: '/newsroom/tags', capability: 'tags:manage' },
+  { file: 'app/(newsroom)/newsroom/tags/page.tsx', path: '/newsroom/tags?q=%D8%B0%D9%83%D8%A7%D8%A1', capability: 'tags:manage' },
 ];
 
 export const routeRows: RouteRow[] = [
@@ -103,4 +106,16 @@ export const actionRows: ActionRow[] = [
   // Only one's own notifications: the DAL filters by the session's user (lib/notifications/inbox.ts).
   { file: 'app/(newsroom)/newsroom/notifications/actions.ts', name: 'markNotificationReadAction', dal: ['markRead'], capability: 'newsroom:enter' },
   { file: 'app/(newsroom)/newsroom/notifications/actions.ts', name: 'markAllNotificationsReadAction', dal: ['markAllRead'], capability: 'newsroom:enter' },
+  // Sections: admins only; slug rules, the last visible section and archived targets are checked by the DAL (lib/sections/sections.ts).
+  { file: 'app/(newsroom)/newsroom/sections/actions.ts', name: 'createSectionAction', dal: ['createSection'], capability: 'sections:manage' },
+  { file: 'app/(newsroom)/newsroom/sections/actions.ts', name: 'updateSectionAction', dal: ['updateSection'], capability: 'sections:manage' },
+  { file: 'app/(newsroom)/newsroom/sections/actions.ts', name: 'moveSectionAction', dal: ['moveSection'], capability: 'sections:manage' },
+  { file: 'app/(newsroom)/newsroom/sections/actions.ts', name: 'archiveSectionAction', dal: ['archiveSection'], capability: 'sections:manage' },
+  { file: 'app/(newsroom)/newsroom/sections/actions.ts', name: 'restoreSectionAction', dal: ['restoreSection'], capability: 'sections:manage' },
+  { file: 'app/(newsroom)/newsroom/sections/actions.ts', name: 'mergeSectionAction', dal: ['mergeSection'], capability: 'sections:manage' },
+  { file: 'app/(newsroom)/newsroom/sections/actions.ts', name: 'deleteSectionAction', dal: ['deleteSection'], capability: 'sections:manage' },
+  // Tags: editors and admins (lib/tags/tags.ts).
+  { file: 'app/(newsroom)/newsroom/tags/actions.ts', name: 'updateTagAction', dal: ['updateTag'], capability: 'tags:manage' },
+  { file: 'app/(newsroom)/newsroom/tags/actions.ts', name: 'mergeTagAction', dal: ['mergeTags'], capability: 'tags:manage' },
+  { file: 'app/(newsroom)/newsroom/tags/actions.ts', name: 'deleteTagAction', dal: ['deleteTag'], capability: 'tags:manage' },
 ];

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Database } from '@/db';
-import { publishedStories, stories, storyRevisions } from '@/db/schema';
+import { publishedStories, stories, storyRevisions, storyTags, type TagRef } from '@/db/schema';
 import { paragraphsToDoc } from '@/lib/content/document';
 
 export type PublishedInput = {
@@ -10,6 +10,7 @@ export type PublishedInput = {
   sectionId: string;
   publishedAt?: Date;
   state?: 'published' | 'taken_down' | 'retracted';
+  tags?: TagRef[];
 };
 
 /**
@@ -28,7 +29,7 @@ export async function insertPublished(db: Database, input: PublishedInput): Prom
     const storyId = story!.id;
     const [revision] = await tx
       .insert(storyRevisions)
-      .values({ ...content, storyId, kind: 'approval', storyVersion: 1, slug, sectionId: input.sectionId, bylines: [], tags: [] })
+      .values({ ...content, storyId, kind: 'approval', storyVersion: 1, slug, sectionId: input.sectionId, bylines: [], tags: input.tags ?? [] })
       .returning({ id: storyRevisions.id });
     await tx.insert(publishedStories).values({
       ...content,
@@ -38,10 +39,11 @@ export async function insertPublished(db: Database, input: PublishedInput): Prom
       slug,
       sectionId: input.sectionId,
       bylines: [],
-      tags: [],
+      tags: input.tags ?? [],
       publishedAt: at,
       updatedAt: at,
     });
+    if (input.tags?.length) await tx.insert(storyTags).values(input.tags.map((tag, position) => ({ storyId, tagId: tag.id, position })));
     return storyId;
   });
 }

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { foreignKey, index, integer, jsonb, pgTable, primaryKey, smallint, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { boolean, foreignKey, index, integer, jsonb, pgTable, primaryKey, smallint, text, uniqueIndex, uuid, type AnyPgColumn } from 'drizzle-orm/pg-core';
 import { storyPlacementColumns, storyTextColumns } from './content';
 import { editorialState, publicationState, revisionKind, noteKind } from './enums';
 import { tstz, createdAt, searchVectorOf } from './columns';
@@ -16,7 +16,16 @@ export const sections = pgTable(
     id: uuid('id').primaryKey().defaultRandom(),
     slug: text('slug').notNull(),
     name: text('name').notNull(),
+    // The order of the reader's navigation.
     position: integer('position').notNull().default(0),
+    // Shown on the section page and in its meta description.
+    description: text('description').notNull().default(''),
+    // Left out of the reader's navigation; its page and stories stay reachable.
+    hidden: boolean('hidden').notNull().default(false),
+    // Archived: out of the navigation and the editor's picker; its page answers
+    // 410, or 308 to redirectTo when the admin chose one. Its stories stay live.
+    archivedAt: tstz('archived_at'),
+    redirectToId: uuid('redirect_to_id').references((): AnyPgColumn => sections.id, { onDelete: 'set null' }),
     createdAt: createdAt(),
   },
   (t) => [uniqueIndex('sections_slug_idx').on(t.slug)],
@@ -28,9 +37,37 @@ export const tags = pgTable(
     id: uuid('id').primaryKey().defaultRandom(),
     slug: text('slug').notNull(),
     name: text('name').notNull(),
+    // Shown on the tag page and in its meta description.
+    description: text('description').notNull().default(''),
     createdAt: createdAt(),
   },
   (t) => [uniqueIndex('tags_slug_idx').on(t.slug)],
+);
+
+// Every slug a section or tag was known by before a rename or a merge, so its
+// old URLs (and the articles under an old section slug) answer 308.
+export const sectionSlugHistory = pgTable(
+  'section_slug_history',
+  {
+    slug: text('slug').primaryKey(),
+    sectionId: uuid('section_id')
+      .notNull()
+      .references(() => sections.id, { onDelete: 'cascade' }),
+    createdAt: createdAt(),
+  },
+  (t) => [index('section_slug_history_section_idx').on(t.sectionId)],
+);
+
+export const tagSlugHistory = pgTable(
+  'tag_slug_history',
+  {
+    slug: text('slug').primaryKey(),
+    tagId: uuid('tag_id')
+      .notNull()
+      .references(() => tags.id, { onDelete: 'cascade' }),
+    createdAt: createdAt(),
+  },
+  (t) => [index('tag_slug_history_tag_idx').on(t.tagId)],
 );
 
 export const stories = pgTable(

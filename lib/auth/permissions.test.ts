@@ -20,6 +20,8 @@ const expected: Record<Capability, Record<Role, boolean>> = {
   'media:upload': { writer: true, editor: true, admin: true },
   'media:edit-any': { writer: false, editor: true, admin: true },
   'media:delete': { writer: false, editor: true, admin: true },
+  'sections:manage': { writer: false, editor: false, admin: true },
+  'tags:manage': { writer: false, editor: true, admin: true },
   'settings:manage': { writer: false, editor: false, admin: true },
 };
 

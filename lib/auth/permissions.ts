@@ -39,6 +39,10 @@ export const capabilities = {
   'media:edit-any': ['editor', 'admin'],
   /** Delete an image no story uses. */
   'media:delete': ['editor', 'admin'],
+  /** Create, rename, describe, order, hide, archive, merge and delete sections. */
+  'sections:manage': ['admin'],
+  /** Rename, describe, merge and delete tags. */
+  'tags:manage': ['editor', 'admin'],
   /** Change site settings, starting with the pre-publish checklist's rules. */
   'settings:manage': ['admin'],
 } as const satisfies Record<string, readonly Role[]>;

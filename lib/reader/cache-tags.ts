@@ -11,3 +11,5 @@ export const slugTag = (slug: string) => `slug:${slug}`;
 export const sectionTag = (sectionSlug: string) => `section:${sectionSlug}`;
 export const tagTag = (tagSlug: string) => `tag:${tagSlug}`;
 export const authorTag = (authorSlug: string) => `author:${authorSlug}`;
+/** The sections of the reader's navigation, in their order. */
+export const SECTIONS_TAG = 'sections';

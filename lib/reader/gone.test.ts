@@ -25,3 +25,11 @@ describe('renderGonePage', () => {
     expect(html).not.toContain('<script>');
   });
 });
+
+describe('renderGonePage for an archived section', () => {
+  it('says the section is gone, not a story', () => {
+    const html = renderGonePage({ state: 'section_archived', notice: null }, site);
+    expect(html).toContain('لم يعد هذا القسم متاحًا');
+    expect(html).not.toContain('لم يعد هذا الخبر متاحًا');
+  });
+});

@@ -2,8 +2,9 @@ import 'server-only';
 import { and, asc, count, eq, inArray, ne, sql, type SQL } from 'drizzle-orm';
 import { unstable_cache } from 'next/cache';
 import { getDb } from '@/db';
-import { authors, frontPageSlots, publishedStories, sections, tags } from '@/db/schema';
-import { authorTag, FRONT_TAG, LATEST_TAG, sectionTag, SETTINGS_TAG, tagTag } from './cache-tags';
+import { authors, frontPageSlots, publishedStories, sections } from '@/db/schema';
+import { authorTag, FRONT_TAG, LATEST_TAG, SECTIONS_TAG, sectionTag, tagTag } from './cache-tags';
+import { inNavigation, lookupSection, lookupTag, type Owner, type OwnerLookup } from './section-lookup';
 import { cardColumns, reviveCard, type StoryCard } from './queries';
 import { newestFirst } from './order';
 
@@ -48,31 +49,37 @@ function paged<T extends { slug: string }>(owner: T | undefined, where: (owner: 
 
 const revive = <L extends { stories: StoryCard[] }>(listing: L | null): L | null => listing && { ...listing, stories: listing.stories.map(reviveCard) };
 
-export async function getSectionPage(slug: string, page: number): Promise<Listing | null> {
+/** A section or tag page: the listing with its description, or where its old slug now lives. */
+export type OwnedPage = { kind: 'listing'; listing: Listing & { description: string } } | { kind: 'redirect'; slug: string } | null;
+
+async function ownedPage(lookup: OwnerLookup, where: (owner: Owner) => SQL, page: number): Promise<OwnedPage> {
+  if (lookup.kind === 'redirect') return lookup;
+  if (lookup.kind !== 'found') return null;
+  const result = await paged(lookup.owner, where, page)();
+  if (!result) return null;
+  const { slug, name, description } = result.owner;
+  return { kind: 'listing', listing: { slug, name, description, stories: result.stories, page, pages: result.pages, total: result.total } };
+}
+
+const reviveOwned = (owned: OwnedPage): OwnedPage => (owned?.kind === 'listing' ? { kind: 'listing', listing: revive(owned.listing)! } : owned);
+
+export async function getSectionPage(slug: string, page: number): Promise<OwnedPage> {
   const read = unstable_cache(
-    async () => {
-      const [section] = await getDb().select().from(sections).where(eq(sections.slug, slug));
-      const result = await paged(section, (s) => eq(publishedStories.sectionId, s.id), page)();
-      return result && { slug: result.owner.slug, name: result.owner.name, stories: result.stories, page, pages: result.pages, total: result.total };
-    },
+    async () => ownedPage(await lookupSection(getDb(), slug), (s) => eq(publishedStories.sectionId, s.id), page),
     ['section-page', slug, String(page)],
     { tags: [sectionTag(slug)] },
   );
-  return revive(await read());
+  return reviveOwned(await read());
 }
 
-export async function getTagPage(slug: string, page: number): Promise<Listing | null> {
+export async function getTagPage(slug: string, page: number): Promise<OwnedPage> {
   const read = unstable_cache(
-    async () => {
-      const [tag] = await getDb().select().from(tags).where(eq(tags.slug, slug));
-      // Containment on the GIN (jsonb_path_ops) index of the projected tags.
-      const result = await paged(tag, (t) => sql`${publishedStories.tags} @> ${JSON.stringify([{ slug: t.slug }])}::jsonb`, page)();
-      return result && { slug: result.owner.slug, name: result.owner.name, stories: result.stories, page, pages: result.pages, total: result.total };
-    },
+    // Containment on the GIN (jsonb_path_ops) index of the projected tags.
+    async () => ownedPage(await lookupTag(getDb(), slug), (t) => sql`${publishedStories.tags} @> ${JSON.stringify([{ slug: t.slug }])}::jsonb`, page),
     ['tag-page', slug, String(page)],
     { tags: [tagTag(slug), LATEST_TAG] },
   );
-  return revive(await read());
+  return reviveOwned(await read());
 }
 
 export async function getAuthorPage(slug: string, page: number): Promise<AuthorListing | null> {
@@ -217,7 +224,7 @@ export async function liveStoryIds(ids: string[]): Promise<Set<string>> {
   return new Set(rows.map((row) => row.id));
 }
 
-/** The site's sections in their order, for the navigation on every reader page. */
+/** The site's sections in their order, for the navigation on every reader page: neither hidden nor archived. */
 export async function getSections(): Promise<{ slug: string; name: string }[]> {
-  return unstable_cache(() => getDb().select({ slug: sections.slug, name: sections.name }).from(sections).orderBy(asc(sections.position), asc(sections.name)), ['sections'], { tags: [SETTINGS_TAG] })();
+  return unstable_cache(() => getDb().select({ slug: sections.slug, name: sections.name }).from(sections).where(inNavigation).orderBy(asc(sections.position), asc(sections.name)), ['sections'], { tags: [SECTIONS_TAG] })();
 }

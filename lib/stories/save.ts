@@ -2,7 +2,7 @@ import 'server-only';
 import type { JSONContent } from '@tiptap/core';
 import { and, desc, eq, inArray, ne } from 'drizzle-orm';
 import { getDb, type Transaction } from '@/db';
-import { authors, media, sections, slugHistory, stories, storyAuthors, storyRevisions, storyTags, tags, workflowEvents, type BylineRef, type TagRef } from '@/db/schema';
+import { authors, media, sections, slugHistory, stories, storyAuthors, storyRevisions, storyTags, tags, tagSlugHistory, workflowEvents, type BylineRef, type TagRef } from '@/db/schema';
 import type { CurrentUser } from '@/lib/auth/actor';
 import { can } from '@/lib/auth/permissions';
 import { now } from '@/lib/clock';
@@ -43,13 +43,24 @@ async function resolveTags(tx: Transaction, names: string[]): Promise<TagRef[] |
     if (!bySlug.has(slug)) bySlug.set(slug, name);
   }
   if (bySlug.size === 0) return [];
-  await tx
-    .insert(tags)
-    .values([...bySlug].map(([slug, name]) => ({ slug, name })))
-    .onConflictDoNothing();
-  const rows = await tx.select({ id: tags.id, name: tags.name, slug: tags.slug }).from(tags).where(inArray(tags.slug, [...bySlug.keys()]));
-  const bySlugRow = new Map(rows.map((row) => [row.slug, row]));
-  return [...bySlug.keys()].map((slug) => bySlugRow.get(slug) as TagRef);
+  // A name a tag had before a rename or merge means that tag, not a new one.
+  const renamed = await tx
+    .select({ old: tagSlugHistory.slug, id: tags.id, name: tags.name, slug: tags.slug })
+    .from(tagSlugHistory)
+    .innerJoin(tags, eq(tags.id, tagSlugHistory.tagId))
+    .where(inArray(tagSlugHistory.slug, [...bySlug.keys()]));
+  const bySlugRow = new Map<string, TagRef>(renamed.map(({ old, ...tag }) => [old, tag]));
+  const fresh = [...bySlug].filter(([slug]) => !bySlugRow.has(slug));
+  if (fresh.length > 0) {
+    await tx
+      .insert(tags)
+      .values(fresh.map(([slug, name]) => ({ slug, name })))
+      .onConflictDoNothing();
+    const rows = await tx.select({ id: tags.id, name: tags.name, slug: tags.slug }).from(tags).where(inArray(tags.slug, fresh.map(([slug]) => slug)));
+    for (const row of rows) bySlugRow.set(row.slug, row);
+  }
+  const refs = [...bySlug.keys()].map((slug) => bySlugRow.get(slug) as TagRef);
+  return refs.filter((ref, index) => refs.findIndex((other) => other.id === ref.id) === index);
 }
 
 /** The byline's authors, in the order given, or null when one does not exist. */
@@ -120,8 +131,10 @@ export async function saveStory(
       else if (!input.confirmSlugChange) fieldErrors.slug = 'errors.slugNeedsConfirm';
     }
     if (input.sectionId) {
-      const [section] = await tx.select({ id: sections.id }).from(sections).where(eq(sections.id, input.sectionId));
+      const [section] = await tx.select({ id: sections.id, archivedAt: sections.archivedAt }).from(sections).where(eq(sections.id, input.sectionId));
       if (!section) fieldErrors.sectionId = 'errors.invalidChoice';
+      // A story may stay in a section archived under it, but none moves into one.
+      else if (section.archivedAt && input.sectionId !== story.sectionId) fieldErrors.sectionId = 'errors.sections.archivedTarget';
     }
     const bylines = await resolveBylines(tx, [...new Set(input.bylines)]);
     if (!bylines) fieldErrors.bylines = 'errors.invalidChoice';

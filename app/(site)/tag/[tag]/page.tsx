@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import { notFound } from 'next/navigation';
+import { notFound, permanentRedirect } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
 import { listingMetadata, ListingView } from '@/components/site/listing';
 import { getTagPage } from '@/lib/reader/listings';
@@ -18,14 +18,20 @@ async function load({ params, searchParams }: Props) {
 }
 
 export async function generateMetadata(props: Props): Promise<Metadata> {
-  const [listing, settings, t] = await Promise.all([load(props), getSiteSettings(), getTranslations({ locale: 'ar', namespace: 'tag' })]);
-  if (!listing) return {};
-  return listingMetadata({ title: t('title', { name: listing.name }), description: t('description', { name: listing.name, site: settings.siteName }), path: tagPath(listing.slug), page: listing.page, siteName: settings.siteName });
+  const [owned, settings, t] = await Promise.all([load(props), getSiteSettings(), getTranslations({ locale: 'ar', namespace: 'tag' })]);
+  if (owned?.kind !== 'listing') return {};
+  const { listing } = owned;
+  const description = listing.description || t('description', { name: listing.name, site: settings.siteName });
+  return listingMetadata({ title: t('title', { name: listing.name }), description, path: tagPath(listing.slug), page: listing.page, siteName: settings.siteName });
 }
 
+// A renamed or merged tag's old slug answers 308 before anything streams.
 export default async function TagPage(props: Props) {
-  const listing = await load(props);
-  if (!listing) notFound();
+  const owned = await load(props);
+  if (owned?.kind === 'redirect') permanentRedirect(tagPath(owned.slug));
+  if (!owned) notFound();
+  const { listing } = owned;
   const [t, settings] = await Promise.all([getTranslations({ locale: 'ar', namespace: 'tag' }), getSiteSettings()]);
-  return <ListingView listing={listing} title={t('title', { name: listing.name })} path={tagPath(listing.slug)} settings={settings} emptyText={t('empty')} />;
+  const intro = listing.description ? <p className="mt-2 text-muted" data-testid="listing-description">{listing.description}</p> : undefined;
+  return <ListingView listing={listing} title={t('title', { name: listing.name })} path={tagPath(listing.slug)} settings={settings} emptyText={t('empty')} intro={intro} />;
 }
