@@ -9,6 +9,9 @@ import { isSectionGone, lookupSection } from '@/lib/reader/section-lookup';
 import { connectTestDb } from '@/test/db';
 import { insertPublished } from '@/test/published';
 import { asDeactivated, createStaff } from '@/test/staff';
+import { saveStory } from '@/lib/stories/save';
+import { createStory, getStoryForEditor } from '@/lib/stories/working-copy';
+import { contentOf } from '@/test/stories';
 import { createSectionSchema, updateSectionSchema } from './schemas';
 import { archiveSection, createSection, deleteSection, listSectionsForAdmin, mergeSection, moveSection, updateSection } from './sections';
 
@@ -161,5 +164,16 @@ describe('sections: order, archive, merge, delete', () => {
       await expect(deleteSection(actor, { id }, { ip })).rejects.toBeInstanceOf(Forbidden);
     }
     expect(await db.select({ name: sections.name, archivedAt: sections.archivedAt }).from(sections).where(eq(sections.id, id))).toEqual([{ name: expect.stringMatching(/^محمي/), archivedAt: null }]);
+  });
+
+  it('refuses to move a story into an archived section, and saves nothing', async () => {
+    const archived = await create(`مغلق ${unique()}`);
+    expect((await archiveSection(admin, { id: archived, redirectTo: '' }, { ip })).ok).toBe(true);
+    const id = await createStory(writer);
+    const { story } = (await getStoryForEditor(writer, id))!;
+    const outcome = await saveStory(writer, id, contentOf(story, { headline: 'لن يُحفظ', sectionId: archived }));
+    expect(outcome).toMatchObject({ status: 'invalid', fieldErrors: { sectionId: 'errors.sections.archivedTarget' } });
+    const [row] = await db.select({ sectionId: stories.sectionId, headline: stories.headline, version: stories.version }).from(stories).where(eq(stories.id, id));
+    expect(row).toEqual({ sectionId: null, headline: '', version: story.version });
   });
 });
