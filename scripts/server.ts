@@ -8,6 +8,7 @@ import { runRequest } from '@/db/availability';
 import { logger } from '@/lib/logger';
 import { drainable } from './drain';
 import { arabicErrorPages } from './error-page';
+import { measureRequest } from './request-metrics';
 import { unavailableWhenDatabaseIs } from './unavailable';
 
 // Our HTTP server around Next's request handler. It exists for one reason:
@@ -46,6 +47,7 @@ export async function startServer(options: { dev: boolean; port: number; hostnam
       const claimed = req.headers['x-forwarded-for'];
       const peer = req.socket.remoteAddress ?? '';
       req.headers['x-forwarded-for'] = [...(Array.isArray(claimed) ? claimed : claimed ? [claimed] : []), peer].filter(Boolean).join(', ');
+      measureRequest(req, res);
       if (!options.dev) arabicErrorPages(req, res);
       unavailableWhenDatabaseIs(res);
       void handle(req, res);
