@@ -19,7 +19,10 @@ export function databaseUnavailableInRequest(): boolean {
   return store.getStore()?.databaseUnavailable ?? false;
 }
 
-export function noteDatabaseError(error: unknown): void {
+/** Marks the request when the error means the database is not answering; says whether it did. */
+export function noteDatabaseError(error: unknown): boolean {
+  if (!isDatabaseUnavailable(error)) return false;
   const state = store.getStore();
-  if (state && isDatabaseUnavailable(error)) state.databaseUnavailable = true;
+  if (state) state.databaseUnavailable = true;
+  return true;
 }

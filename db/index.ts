@@ -1,6 +1,7 @@
 import { drizzle } from 'drizzle-orm/postgres-js';
 import postgres, { type Sql } from 'postgres';
 import { getEnv } from '@/lib/env';
+import { metrics } from '@/lib/metrics/registry';
 import { databaseUnavailableInRequest, noteDatabaseError } from './availability';
 import * as schema from './schema';
 
@@ -38,18 +39,22 @@ type Pending = PromiseLike<unknown> & { cancel?: () => unknown };
 function withDeadline<T extends Pending>(query: T, ms: number): T {
   const then = query.then;
   query.then = function timedThen(onFulfilled, onRejected) {
+    const { dbInFlight, dbTimeouts } = metrics();
     const timed = new Promise((resolve, reject) => {
       // A request waits for a silent database once: its later reads fail at once, so the 503 comes within one deadline.
       if (databaseUnavailableInRequest()) return reject(new DatabaseTimeoutError(null));
+      dbInFlight.inc();
+      const settle = () => (clearTimeout(timer), dbInFlight.dec());
       const timer = setTimeout(() => {
         query.cancel?.();
+        dbInFlight.dec();
         reject(new DatabaseTimeoutError(ms));
       }, ms);
-      then.call(query, (value) => (clearTimeout(timer), resolve(value)), (error: unknown) => (clearTimeout(timer), reject(error)));
+      then.call(query, (value) => (settle(), resolve(value)), (error: unknown) => (settle(), reject(error)));
     });
     return timed
       .then(undefined, (error: unknown) => {
-        noteDatabaseError(error);
+        if (noteDatabaseError(error)) dbTimeouts.inc();
         throw error;
       })
       .then(onFulfilled, onRejected) as ReturnType<T['then']>;
@@ -107,6 +112,7 @@ export function getPool(): ReturnType<typeof createDb> {
       connectTimeoutS: env.DATABASE_CONNECT_TIMEOUT_S,
       statementTimeoutMs: env.DATABASE_STATEMENT_TIMEOUT_MS,
     });
+    metrics().dbPoolMax.set(env.DATABASE_POOL_MAX);
   }
   return globalForDb.sahifaDb;
 }

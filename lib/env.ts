@@ -20,7 +20,7 @@ const envSchema = z.object({
   // A hung database must not hang the app: connecting gives up after this many seconds, and a
   // statement after DATABASE_STATEMENT_TIMEOUT_MS (on the server, and on the client for a server that no longer answers).
   DATABASE_CONNECT_TIMEOUT_S: z.coerce.number().int().min(1).max(60).default(3),
-  DATABASE_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(4_000),
+  DATABASE_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(3_000),
   EMBEDDED_PG_PORT: z.coerce.number().int().min(1024).max(65535).default(54329),
   DATA_DIR: z.string().optional(),
   AUTH_SECRET: z
@@ -29,6 +29,8 @@ const envSchema = z.object({
     .transform((value) => value || undefined)
     .refine((value) => value === undefined || value.length >= 32, 'must be at least 32 characters'),
   SEED_DEMO: booleanFlag,
+  // /api/metrics answers only `Authorization: Bearer <METRICS_TOKEN>`; unset, it answers nobody.
+  METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   SITE_URL: z.url().default('http://localhost:3000'),
   // Proxies in front of the app whose X-Forwarded-For entries are trusted (see lib/http/client-ip.ts).

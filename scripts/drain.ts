@@ -1,5 +1,8 @@
 import type { Server, ServerResponse } from 'node:http';
-import type { Socket } from 'node:net';
+import net, { type Socket } from 'node:net';
+
+/** How long an idle keep-alive connection may still bring a request once the drain has begun. */
+const IDLE_LINGER_MS = 1_000;
 
 // A graceful stop for an HTTP server: stop accepting, let the requests in
 // flight finish, close each keep-alive connection as soon as it is idle, and
@@ -45,12 +48,17 @@ export function drainable(server: Server): Drainer {
           for (const socket of inFlight.keys()) socket.destroy();
           resolve({ forced });
         }, graceMs);
-        server.close(() => {
+        // net.Server's close, not http.Server's: the latter also drops the idle keep-alive
+        // connections at once, and resets a request a client is sending on one right now.
+        net.Server.prototype.close.call(server, () => {
           clearTimeout(timer);
           resolve({ forced: 0 });
         });
-        // Idle keep-alive connections carry nothing: close them now.
-        for (const [socket, count] of inFlight) if (count === 0) socket.end();
+        // Idle keep-alive connections are closed after a short linger: a request already on
+        // its way is answered (with Connection: close), and a quiet one just ends.
+        setTimeout(() => {
+          for (const [socket, count] of inFlight) if (count === 0) socket.end();
+        }, IDLE_LINGER_MS).unref();
       }),
   };
 }

@@ -17,6 +17,7 @@ import { registerPageCache } from '@/lib/page-cache/registry';
 import { createPageServer } from '@/lib/page-cache/serve';
 import { drainable } from './drain';
 import { arabicErrorPages, errorPageHtml } from './error-page';
+import { measureRequest } from './request-metrics';
 import { unavailableWhenDatabaseIs } from './unavailable';
 
 // Our HTTP server around Next's request handler. It exists for one reason:
@@ -87,6 +88,7 @@ export async function startServer(options: { dev: boolean; port: number; hostnam
       const claimed = req.headers['x-forwarded-for'];
       const peer = req.socket.remoteAddress ?? '';
       req.headers['x-forwarded-for'] = [...(Array.isArray(claimed) ? claimed : claimed ? [claimed] : []), peer].filter(Boolean).join(', ');
+      measureRequest(req, res);
       // Any 5xx caused by a database that does not answer becomes a 503, from Next or from the page cache's own error page.
       unavailableWhenDatabaseIs(res);
       if (!servePage) {

@@ -5,8 +5,11 @@ import type { Capability } from '@/lib/auth/permissions';
 // entry point has no row here; the e2e matrix checks the pages and routes over
 // HTTP for every role; the DAL integration tests check the actions' DAL calls.
 
-/** internal: only our own job runner, with a per-process secret; everyone else gets 404. */
-type Access = { capability: Capability } | { public: true } | { internal: true };
+/**
+ * internal: only our own job runner, with a per-process secret; everyone else gets 404.
+ * operator: only a holder of an operator's secret (METRICS_TOKEN, a bearer token); everyone else gets 404.
+ */
+type Access = { capability: Capability } | { public: true } | { internal: true } | { operator: true };
 
 export type PageRow = { file: string; path: string } & ({ capability: Capability } | { public: true });
 export type RouteRow = { file: string; path: string; method: 'GET' | 'POST' | 'PUT' } & Access;
@@ -57,6 +60,8 @@ export const routeRows: RouteRow[] = [
   { file: 'app/api/stories/[id]/route.ts', path: '/api/stories/{story-id}', method: 'PUT', capability: 'stories:view' },
   // Heartbeat, take-over and release of the soft lock; edit rights checked by the DAL (lib/stories/presence.ts).
   { file: 'app/api/internal/revalidate/route.ts', path: '/api/internal/revalidate', method: 'POST', internal: true },
+  // Prometheus scrape; the matrix's visitors hold no token, app/api/metrics/route.int.test.ts holds one.
+  { file: 'app/api/metrics/route.ts', path: '/api/metrics', method: 'GET', operator: true },
   { file: 'app/api/stories/[id]/presence/route.ts', path: '/api/stories/{story-id}/presence', method: 'POST', capability: 'stories:view' },
   // The editor's poll of a story's review comments.
   { file: 'app/api/stories/[id]/comments/route.ts', path: '/api/stories/{story-id}/comments', method: 'GET', capability: 'stories:view' },

@@ -1,5 +1,6 @@
 import { Logger, run, runMigrations, type Runner } from 'graphile-worker';
 import { logger } from '@/lib/logger';
+import { metrics } from '@/lib/metrics/registry';
 import { makeRenditions, RENDITIONS_JOB } from '@/lib/media/renditions-job';
 import { publishScheduled, PUBLISH_JOB } from '@/lib/stories/publication';
 import { setJobRunnerState } from './state';
@@ -40,6 +41,9 @@ export async function startJobRunner(connectionString: string, expire: (tags: st
       },
     },
   });
+  // job:error is one failed attempt (it will be retried); job:failed the last one.
+  runner.events.on('job:success', ({ job }) => metrics().jobs.inc({ task: job.task_identifier, outcome: 'success' }));
+  runner.events.on('job:error', ({ job }) => metrics().jobs.inc({ task: job.task_identifier, outcome: 'error' }));
   setJobRunnerState('running');
   void runner.promise.finally(() => setJobRunnerState('stopped'));
   return runner;

@@ -1,0 +1,43 @@
+# syntax=docker/dockerfile:1
+# Sahifa: production image. Multi-stage: dependencies, build, then a runtime
+# stage that runs as the unprivileged `node` user. Our own server
+# (scripts/server.ts, via `npm start`) serves the build, so the image keeps
+# the full .next and the production node_modules rather than Next's
+# standalone server, which would bypass it (client IPs, drain, metrics).
+# With DATABASE_URL unset it starts the embedded PostgreSQL under /data.
+
+ARG NODE_VERSION=22
+FROM node:${NODE_VERSION}-bookworm-slim AS deps
+WORKDIR /app
+COPY package.json package-lock.json ./
+RUN npm ci --no-audit --no-fund
+
+FROM deps AS build
+ENV NEXT_TELEMETRY_DISABLED=1
+COPY . .
+RUN npx next build && npm prune --omit=dev --no-audit --no-fund
+
+FROM node:${NODE_VERSION}-bookworm-slim AS runtime
+ENV NODE_ENV=production NEXT_TELEMETRY_DISABLED=1 PORT=3000 HOSTNAME=0.0.0.0 DATA_DIR=/data
+WORKDIR /app
+COPY --from=build --chown=node:node /app/package.json /app/package-lock.json /app/next.config.ts /app/tsconfig.json ./
+COPY --from=build --chown=node:node /app/node_modules ./node_modules
+COPY --from=build --chown=node:node /app/.next ./.next
+COPY --from=build --chown=node:node /app/public* ./public/
+COPY --from=build --chown=node:node /app/app ./app
+COPY --from=build --chown=node:node /app/db ./db
+COPY --from=build --chown=node:node /app/drizzle ./drizzle
+COPY --from=build --chown=node:node /app/lib ./lib
+COPY --from=build --chown=node:node /app/messages ./messages
+COPY --from=build --chown=node:node /app/scripts ./scripts
+COPY --from=build --chown=node:node /app/components ./components
+COPY --from=build --chown=node:node /app/auth.ts /app/proxy.ts /app/instrumentation.ts ./
+RUN mkdir -p /data && chown node:node /data
+USER node
+VOLUME ["/data"]
+EXPOSE 3000
+# The drain takes up to 10 s: give `docker stop` more than that (compose: stop_grace_period).
+STOPSIGNAL SIGTERM
+HEALTHCHECK --interval=10s --timeout=4s --start-period=60s --retries=3 \
+  CMD node -e "fetch('http://127.0.0.1:'+(process.env.PORT||3000)+'/api/health').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"
+CMD ["node", "--import", "tsx", "scripts/with-db.ts", "start"]
