@@ -9,7 +9,7 @@ import { arabicIndic, codeStep, expectSignedIn, passwordStep, SIGN_IN_WAIT, sign
 // Sessions one can see and end, and the authenticator app from enrolment to removal.
 
 // Several browsers and sign-ins per journey, on two shared cores.
-test.describe.configure({ timeout: 180_000 });
+test.describe.configure({ timeout: 300_000 });
 
 test('ending one of two sessions from the account page signs that browser out on its next request', async ({ browser, db, expectAccessible }) => {
   const writer = await createStaff(db, 'writer');

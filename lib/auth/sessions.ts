@@ -40,10 +40,14 @@ export async function startSession(
   });
 }
 
-/** Ends one session on sign-out (the browser's own choice: not audited as an ending by someone else). */
+/** Ends the session a browser signs out of, with its audit entry. */
 export async function endOwnSession(db: Executor, input: { userId: string; sessionId: string }): Promise<void> {
-  await db
-    .update(userSessions)
-    .set({ endedAt: now() })
-    .where(and(eq(userSessions.id, input.sessionId), eq(userSessions.userId, input.userId), isNull(userSessions.endedAt)));
+  await db.transaction(async (tx) => {
+    const ended = await tx
+      .update(userSessions)
+      .set({ endedAt: now() })
+      .where(and(eq(userSessions.id, input.sessionId), eq(userSessions.userId, input.userId), isNull(userSessions.endedAt)))
+      .returning({ ip: userSessions.ip });
+    if (ended[0]) await recordAudit(tx, { actorId: input.userId, action: 'auth.sign_out', targetType: 'user', targetId: input.userId, after: { sessionId: input.sessionId }, ip: ended[0].ip });
+  });
 }

@@ -2,7 +2,7 @@ import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditLog, users, userSessions } from '@/db/schema';
 import { loadSessionUser, type CurrentUser } from '@/lib/auth/actor';
-import { startSession } from '@/lib/auth/sessions';
+import { endOwnSession, startSession } from '@/lib/auth/sessions';
 import { Forbidden } from '@/lib/dal';
 import { connectTestDb } from '@/test/db';
 import { createStaff } from '@/test/staff';
@@ -89,6 +89,14 @@ describe('sessions', () => {
     await loadSessionUser(db, staff.id, 1, first.sessionId);
     const [again] = await db.select().from(userSessions).where(eq(userSessions.id, first.sessionId!));
     expect(again!.lastSeenAt.getTime()).toBe(touched!.lastSeenAt.getTime());
+  });
+
+  it('signing out ends the session row, audited', async () => {
+    const { staff, first } = await twoSessions();
+    await endOwnSession(db, { userId: staff.id, sessionId: first.sessionId! });
+    expect(await loadSessionUser(db, staff.id, 1, first.sessionId)).toBeNull();
+    const [entry] = await db.select().from(auditLog).where(and(eq(auditLog.action, 'auth.sign_out'), eq(auditLog.targetId, staff.id)));
+    expect(entry?.after).toEqual({ sessionId: first.sessionId });
   });
 
   it('refuses a session row of another user', async () => {
