@@ -11,6 +11,9 @@ import { demoEmail, newClient, storageStateOf } from './session';
 // Issue 19: direction by dominant script, search for how readers type,
 // hostile input refused, and pages that share and print well.
 
+// Several pages and server round trips per test, on two cores shared with other runs.
+test.describe.configure({ timeout: 180_000 });
+
 const seed = parseSeedStory(readFileSync('db/seed-story.ar.txt', 'utf8'));
 /** Arabic letters spelled from random digits: a word no other spec has. */
 const uniqueWord = (stem: string) => `${stem}${Array.from(String(Math.random()).slice(2, 9), (digit) => 'بتثجحخدذرز'[Number(digit)]).join('')}`;
@@ -19,7 +22,8 @@ test.describe('direction', () => {
   test('reader blocks read by their dominant script, old rows without a stored direction included', async ({ page, db }) => {
     // createPublishedStory stores paragraphs with no direction at all, as rows written before this change.
     const paragraphs = ['OpenAI ليست شركة ربحية بالكامل كما يظن كثيرون.', 'ChatGPT يستخدمه أكثر من 800 مليون شخص أسبوعياً.', 'iPhone 17 يصل إلى الأسواق السعودية الشهر المقبل.', 'Apple unveiled the iPhone 17 in Cupertino.'];
-    const { slug } = await createPublishedStory(db, uniqueHeadline('OpenAI تطلق نموذجًا'), paragraphs);
+    // The headline's unique tail is Arabic too: a Latin one would outweigh «تطلق نموذجًا» and rightly read left to right.
+    const { slug } = await createPublishedStory(db, `OpenAI تطلق نموذجًا ${uniqueWord('جديدا')}`, paragraphs);
     await page.goto(`/technology/${encodeURIComponent(slug)}`);
     const blocks = page.locator('.article-body > p');
     await expect(blocks).toHaveText(paragraphs);
@@ -38,7 +42,8 @@ test.describe('direction', () => {
     test('the editor and the text fields follow the dominant script, and the headline box shows every line', async ({ page, db }) => {
       await page.goto('/newsroom/stories');
       await page.getByRole('button', { name: 'قصة جديدة' }).click();
-      await expect(page).toHaveURL(/\/newsroom\/stories\/[0-9a-f-]{36}$/);
+      // Creating a story is a server round trip and a redirect: slow on a loaded machine.
+      await expect(page).toHaveURL(/\/newsroom\/stories\/[0-9a-f-]{36}$/, { timeout: 20_000 });
       const id = page.url().split('/').at(-1) as string;
       const body = page.getByRole('textbox', { name: 'نص القصة' });
       await body.click();
@@ -67,16 +72,18 @@ test.describe('direction', () => {
     test('the save route refuses control characters and absurd nesting with 422, never 500', async ({ page }) => {
       await page.goto('/newsroom/stories');
       await page.getByRole('button', { name: 'قصة جديدة' }).click();
-      await expect(page).toHaveURL(/\/newsroom\/stories\/[0-9a-f-]{36}$/);
+      // Creating a story is a server round trip and a redirect: slow on a loaded machine.
+      await expect(page).toHaveURL(/\/newsroom\/stories\/[0-9a-f-]{36}$/, { timeout: 20_000 });
       const id = page.url().split('/').at(-1) as string;
       const input = { baseVersion: 1, kicker: '', headline: 'عنوان', standfirst: '', body: { type: 'doc', content: [{ type: 'paragraph' }] }, language: 'ar', slug: '', sectionId: null, seoTitle: '', seoDescription: '', tags: [], bylines: [] };
       const put = (data: unknown) => page.request.put(`/api/stories/${id}`, { data });
       const hostile = await put({ ...input, headline: 'عنوان\u0000', tags: ['وسم\u0007'] });
       expect(hostile.status()).toBe(422);
       expect((await hostile.json()).fieldErrors).toEqual({ headline: 'errors.controlChars', tags: 'errors.controlChars' });
-      let deep: Record<string, unknown> = { type: 'paragraph' };
-      for (let i = 0; i < 10_000; i++) deep = { type: 'blockquote', content: [deep] };
-      const tooDeep = await put({ ...input, body: { type: 'doc', content: [deep] } });
+      // Written as text: serializing a 10,000-deep object would overflow the test's own stack.
+      const deep = '{"type":"blockquote","content":['.repeat(10_000) + '{"type":"paragraph"}' + ']}'.repeat(10_000);
+      const raw = JSON.stringify({ ...input, body: 'DEEP' }).replace('"DEEP"', `{"type":"doc","content":[${deep}]}`);
+      const tooDeep = await page.request.put(`/api/stories/${id}`, { data: raw, headers: { 'content-type': 'application/json' } });
       expect(tooDeep.status()).toBe(422);
       expect((await tooDeep.json()).fieldErrors).toEqual({ body: 'errors.tooDeep' });
       const link = { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'رابط', marks: [{ type: 'link', attrs: { href: '/\t/evil.example' } }] }] }] };
