@@ -20,8 +20,12 @@ const FORMAT = 'sahifa-backup';
 const VERSION = 1;
 /** The schemas that hold the app's data: ours, and the job queue's (scheduled publishes live there). */
 const SCHEMAS = ['public', 'graphile_worker'];
-/** Migration bookkeeping: recreated by the migrations themselves, compared instead of copied. */
-const BOOKKEEPING = new Set(['graphile_worker.migrations']);
+/**
+ * Not copied: migration bookkeeping (recreated by the migrations themselves, compared
+ * instead), and the search vocabulary, which triggers on published_stories rebuild as
+ * the projection is restored (copying it too would count every word twice).
+ */
+const BOOKKEEPING = new Set(['graphile_worker.migrations', 'public.search_words']);
 
 type TableEntry = { name: string; file: string; columns: string[] };
 type SequenceEntry = { name: string; value: string; isCalled: boolean };

@@ -4,7 +4,7 @@ import { request as playwrightRequest, type Page } from '@playwright/test';
 import { stories, users } from '@/db/schema';
 import { paragraphsToDoc } from '@/lib/content/document';
 import { parseSeedStory } from '@/db/seed-story';
-import { createPublishedStory, uniqueHeadline } from './data';
+import { createPublishedStory, openSeedStoryFromHome, uniqueHeadline } from './data';
 import { expect, test } from './fixtures';
 import { demoEmail, newClient, storageStateOf } from './session';
 
@@ -31,8 +31,7 @@ test.describe('direction', () => {
     expect(directions).toEqual([['rtl', 'rtl'], ['rtl', 'rtl'], ['rtl', 'rtl'], ['ltr', 'ltr']]);
     await expect(page.locator('h1')).toHaveAttribute('dir', 'rtl');
 
-    await page.getByRole('link', { name: 'الرئيسية' }).first().click();
-    await page.getByRole('link', { name: seed.headline }).first().click();
+    await openSeedStoryFromHome(page, seed.headline);
     expect(await page.locator('.article-body > p').evaluateAll((ps) => ps.map((p) => p.getAttribute('dir')))).toEqual(seed.paragraphs.map(() => 'rtl'));
   });
 

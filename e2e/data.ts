@@ -47,3 +47,17 @@ export async function draftStory(page: Page, headline: string, text: string): Pr
   await expect(page.locator('[data-save-status="saved"]')).toBeVisible();
   return storyUrl;
 }
+
+/**
+ * Opens the seed story as a reader finds it: the search box on the home page.
+ * The suite publishes dozens of stories, so the seed soon leaves the home
+ * page's lists; the search for its headline ranks it first.
+ */
+export async function openSeedStoryFromHome(page: Page, headline: string): Promise<void> {
+  await page.goto('/');
+  const search = page.getByRole('search').first().getByRole('searchbox');
+  await search.fill(headline);
+  await search.press('Enter');
+  await page.getByRole('link', { name: headline }).first().click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(headline);
+}

@@ -116,8 +116,9 @@ test('upload with progress → alt, caption, credit → lead and inline → publ
   await expect(inline.locator('figcaption')).toContainText('حقل زيتون قرب نابلس');
   await expect(reader.locator('meta[property="og:image"]')).toHaveAttribute('content', new RegExp(`/media/${row!.id}/og\\.jpg$`));
   await expect(reader.locator('meta[name="twitter:card"]')).toHaveAttribute('content', 'summary_large_image');
-  const jsonLd = JSON.parse((await reader.locator('script[type="application/ld+json"]').textContent()) ?? '{}') as { image?: string[] };
-  expect(jsonLd.image?.[0]).toMatch(/\/og\.jpg$/);
+  const jsonLd = JSON.parse((await reader.locator('script[type="application/ld+json"]').textContent()) ?? '{}') as { image?: { '@type': string; url: string; width: number; height: number }[] };
+  // The lead image's Open Graph rendition, with its size, as Google's NewsArticle recommends.
+  expect(jsonLd.image?.[0]).toMatchObject({ '@type': 'ImageObject', url: expect.stringMatching(/\/og\.jpg$/), width: 1200 });
   // Every image the page names is served, with the headers that keep it safe and cached.
   const served = await request.get(`/media/${row!.id}/640.avif`);
   expect(served.status()).toBe(200);

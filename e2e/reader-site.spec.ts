@@ -24,7 +24,9 @@ test('a reader goes home → section → article → tag → author, each page c
   expect(canonical).toMatch(/\/technology\/%D8%B3%D9%88%D9%81%D8%AA-/);
   await expect(page.locator('meta[property="og:type"]')).toHaveAttribute('content', 'article');
   await expect(page.locator('meta[property="og:url"]')).toHaveAttribute('content', canonical!);
-  await expect(page.locator('meta[name="twitter:card"]')).toHaveAttribute('content', 'summary');
+  // No lead image: the site's default share image stands in, so the card is the large one.
+  await expect(page.locator('meta[name="twitter:card"]')).toHaveAttribute('content', 'summary_large_image');
+  await expect(page.locator('meta[property="og:image"]')).toHaveAttribute('content', /share-default\.jpg$/);
   await expect(page.locator('meta[name="description"]')).toHaveAttribute('content', /.{20,}/);
   const ld = JSON.parse((await page.locator('script[type="application/ld+json"]').textContent()) ?? '{}') as Record<string, unknown>;
   expect(ld).toMatchObject({ '@type': 'NewsArticle', headline: seed.headline, inLanguage: 'ar', articleSection: 'تكنولوجيا', publisher: { name: 'صحيفة' } });

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import type { Locator } from '@playwright/test';
 import { parseSeedStory } from '@/db/seed-story';
 import { expect, test } from './fixtures';
+import { openSeedStoryFromHome } from './data';
 
 const seed = parseSeedStory(readFileSync('db/seed-story.ar.txt', 'utf8'));
 
@@ -31,8 +32,7 @@ test('a reader goes from the home page to the seed story and reads it whole', as
   await expect(page.locator('html')).toHaveAttribute('dir', 'rtl');
   await expectAccessible(page);
 
-  // The lead, and again in its section's block: either link leads to the story.
-  await page.getByRole('link', { name: seed.headline }).first().click();
+  await openSeedStoryFromHome(page, seed.headline);
   await expect(page).toHaveURL(/\/technology\/%D8%B3%D9%88%D9%81%D8%AA-/);
   await expect(page.locator('html')).toHaveAttribute('lang', 'ar');
   await expect(page.locator('html')).toHaveAttribute('dir', 'rtl');
@@ -54,9 +54,7 @@ test('a reader goes from the home page to the seed story and reads it whole', as
 });
 
 test('Latin runs and figures in the seed story read in the right order', async ({ page }) => {
-  await page.goto('/');
-  // The lead, and again in its section's block: either link leads to the story.
-  await page.getByRole('link', { name: seed.headline }).first().click();
+  await openSeedStoryFromHome(page, seed.headline);
   const paragraphs = page.locator('.article-body > p');
 
   // «ما بين 15 و25 مليار دولار»: in a right-to-left line the first number sits to the right of the second.
@@ -75,9 +73,7 @@ test('Latin runs and figures in the seed story read in the right order', async (
 });
 
 test('the article page ships no editor code and no page script of its own', async ({ page, request }) => {
-  await page.goto('/');
-  // The lead, and again in its section's block: either link leads to the story.
-  await page.getByRole('link', { name: seed.headline }).first().click();
+  await openSeedStoryFromHome(page, seed.headline);
   const sources = await page.locator('script[src]').evaluateAll((scripts) => scripts.map((s) => (s as HTMLScriptElement).src));
   let bytes = 0;
   for (const src of sources) {

@@ -5,6 +5,11 @@ import { CONTENT_LANGUAGES } from '@/lib/enums';
 import { isSlug } from '@/lib/slug';
 import { refuseControlChars } from '@/lib/text/control-chars';
 
+// This schema reaches the editor's bundle. Zod's compiled parsers probe `new Function`,
+// which the staff area's CSP (no 'unsafe-eval') reports as a violation even though zod
+// catches it; set before any object schema is made, jitless skips the probe.
+z.config({ jitless: true });
+
 // A story's content as the editor sends it and the DAL saves it: the column
 // groups of db/schema/content.ts in the editor's terms (tag names, byline ids,
 // the lead image with its overrides). Client-safe. Messages are catalogue keys
