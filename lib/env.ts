@@ -88,6 +88,16 @@ export function getEnv(): Env {
   return cached;
 }
 
+/**
+ * The start script learns DATABASE_URL (the embedded server's) only after it
+ * has checked the environment, and the server it then starts in the same
+ * process reads the parsed copy: keep both in step.
+ */
+export function adoptDatabaseUrl(url: string): void {
+  process.env.DATABASE_URL = url;
+  if (cached) cached = { ...cached, DATABASE_URL: url };
+}
+
 /** Host part of a database URL, for error messages that must never print the password. */
 export function describeDatabaseUrl(url: string): string {
   try {

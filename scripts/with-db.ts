@@ -1,4 +1,4 @@
-import { assertServerEnv } from '@/lib/env';
+import { assertServerEnv, adoptDatabaseUrl } from '@/lib/env';
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -31,7 +31,7 @@ if (problem) fail(problem);
 
 const started = Date.now();
 const prepared = await prepareDatabase();
-process.env.DATABASE_URL = prepared.url;
+adoptDatabaseUrl(prepared.url);
 console.error(
   `sahifa: database ready in ${Date.now() - started} ms (${prepared.embedded ? `embedded, ${prepared.embedded.dataDir}` : 'DATABASE_URL'})` +
     `${prepared.seed.story ? ', seed story published' : ''}${prepared.seed.demoAccounts ? `, ${prepared.seed.demoAccounts} demo accounts` : ''}`,
