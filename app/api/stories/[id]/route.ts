@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { getCurrentUser } from '@/lib/auth/current-user';
+import { can } from '@/lib/auth/permissions';
 import { MAX_DOC_BYTES } from '@/lib/content/document';
 import { Forbidden, isDatabaseUnavailable } from '@/lib/dal';
 import { logger } from '@/lib/logger';
@@ -17,6 +18,8 @@ const json = (status: number, body: unknown) => Response.json(body, { status, he
 async function handleSave(request: Request, storyId: string): Promise<Response> {
   const user = await getCurrentUser();
   if (!user) return json(401, { error: 'errors.signedOut' });
+  // Someone who may not open stories (held at enrolment, say) learns nothing of the request's shape: refused before it is read. The DAL checks again.
+  if (!can(user, 'stories:view')) return json(404, { error: 'errors.notFound' });
   const id = z.uuid().safeParse(storyId);
   if (!id.success) return json(404, { error: 'errors.notFound' });
 
