@@ -1,4 +1,5 @@
 import { getCurrentUser } from '@/lib/auth/current-user';
+import { can } from '@/lib/auth/permissions';
 import { Forbidden } from '@/lib/dal';
 import { listMedia } from '@/lib/media/library';
 import { mediaFilterSchema } from '@/lib/media/schemas';
@@ -16,6 +17,8 @@ const STATUS = { tooLarge: 413 } as const;
 export async function POST(request: Request): Promise<Response> {
   const user = await getCurrentUser();
   if (!user) return json(401, { error: 'errors.signedOut' });
+  // Refused before a byte is read from someone who may not upload; storeUpload checks again.
+  if (!can(user, 'media:upload')) return json(404, { error: 'errors.notFound' });
   const limits = mediaLimits();
   const refuse = (problem: string) => json(STATUS[problem as keyof typeof STATUS] ?? 422, { error: `media.errors.${problem}` });
   // Refuse an announced oversize body before reading a byte of it.

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { getCurrentUser } from '@/lib/auth/current-user';
+import { can } from '@/lib/auth/permissions';
 import { Forbidden, isDatabaseUnavailable } from '@/lib/dal';
 import { heartbeat, release, takeOver } from '@/lib/stories/presence';
 import { presenceSchema } from '@/lib/stories/schemas';
@@ -13,6 +14,8 @@ export async function POST(request: Request, { params }: { params: Promise<{ id:
   try {
     const user = await getCurrentUser();
     if (!user) return json(401, { error: 'errors.signedOut' });
+    // As the save route: refused before the body is read; the DAL checks again.
+    if (!can(user, 'stories:view')) return json(404, { error: 'errors.notFound' });
     const id = z.uuid().safeParse((await params).id);
     const input = presenceSchema.safeParse(await request.json().catch(() => null));
     if (!id.success) return json(404, { error: 'errors.notFound' });
