@@ -62,7 +62,8 @@ test('with the policy on, an editor without a second factor is held at enrolment
     await signOut(page);
     await submitPassword(page, editor.email);
     await expect(page).toHaveURL(new RegExp(`${ENROL}$`), SIGN_IN_WAIT);
-    await expect(page.getByRole('alert')).toContainText('يشترط الموقع التحقق بخطوتين لدورك');
+    // Next's route announcer is an alert too: find ours by its text.
+    await expect(page.getByRole('alert').filter({ hasText: 'يشترط الموقع التحقق بخطوتين لدورك' })).toBeVisible();
     await page.getByRole('button', { name: 'إعداد تطبيق المصادقة' }).click();
     const secret = (await page.getByTestId('totp-secret').innerText()).replace(/\s/g, '');
     await page.getByLabel('رمز التحقق').fill(totpCode(secret, new Date()));
