@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import { getTranslations } from 'next-intl/server';
 import { SearchForm } from '@/components/site/search-form';
+import { dominantDirection } from '@/lib/content/direction';
 import { recordStatus } from '@/lib/page-cache/render-notes';
 
 type Props = { state: 'taken_down' | 'retracted' | 'section_archived'; notice: string | null };
@@ -22,7 +23,7 @@ export async function ReaderGone({ state, notice }: Props) {
   return (
     <section className="mx-auto max-w-2xl py-16 text-center" data-testid="gone">
       <h1 className="font-display text-3xl font-bold">{t(TITLE[state])}</h1>
-      <p className="mt-4 text-lg text-muted" dir="auto">
+      <p className="mt-4 text-lg text-muted" dir={state === 'retracted' ? dominantDirection(notice ?? '', 'ar') : undefined}>
         {state === 'retracted' ? notice : state === 'section_archived' ? t('sectionBody') : t('body')}
       </p>
       <div className="mx-auto mt-8 max-w-md text-start">

@@ -52,7 +52,7 @@ export function MetadataPanel({
         {(props) => <Textarea {...props} dir={dirOf(meta.headline)} readOnly={readOnly} rows={2} maxLength={HEADLINE_MAX} className="min-h-[calc(2lh+1rem+2px)] field-sizing-content font-display text-lg leading-loose font-bold" value={meta.headline} onChange={(e) => onChange({ headline: e.target.value })} />}
       </Field>
       <Field name="subheadline" label={t('editor.subheadline')} hint={t('editor.subheadlineHint')} error={error('subheadline')}>
-        {(props) => <Input {...props} dir="auto" readOnly={readOnly} maxLength={HEADLINE_MAX} value={meta.subheadline} onChange={(e) => onChange({ subheadline: e.target.value })} />}
+        {(props) => <Input {...props} dir={dirOf(meta.subheadline)} readOnly={readOnly} maxLength={HEADLINE_MAX} value={meta.subheadline} onChange={(e) => onChange({ subheadline: e.target.value })} />}
       </Field>
       <Field name="standfirst" label={t('editor.standfirst')} error={error('standfirst')}>
         {(props) => <Textarea {...props} dir={dirOf(meta.standfirst)} readOnly={readOnly} maxLength={600} value={meta.standfirst} onChange={(e) => onChange({ standfirst: e.target.value })} />}
