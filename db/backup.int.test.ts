@@ -96,7 +96,9 @@ function filesOf(folder: string): Record<string, string> {
 }
 
 describe('backup and restore', () => {
-  it('restores the database and the media of a populated install, identical', async () => {
+  // The source is the whole run's database, so this test's time grows with the suite: about
+  // 3 s alone, past 30 s at the end of a full run on two busy cores.
+  it('restores the database and the media of a populated install, identical', { timeout: 240_000 }, async () => {
     const made = await backup({ url: sourceUrl, mediaDir: sourceMedia, file });
     expect(made.tables.map((t) => t.name)).toEqual(expect.arrayContaining(['public.stories', 'public.story_revisions', 'public.published_stories', 'public.review_comments', 'public.media', 'public.users', 'graphile_worker._private_jobs']));
     expect(made.media).toEqual({ storage: 'local', files: Object.keys(filesOf(sourceMedia)).length });

@@ -43,13 +43,14 @@ test('Arabic with Latin runs is typed, saved and comes back exactly after a relo
     'بعد الطرح الناجح لأسهم ARM Holdings، وخسائر WeWork، يبدو Stargate أكبر رهان.',
   ];
   await page.getByLabel('العنوان', { exact: true }).fill('سوفت بنك تخطط لاستثمار ضخم في OpenAI');
+  // Checked at once: after long typing on a busy machine an autosave may already be under way.
+  await expect(page.locator('[data-save-status="dirty"]')).toHaveText('تغييرات غير محفوظة');
   await expect(page.getByText('36 / 250')).toBeVisible();
   await body(page).click();
   for (const [index, paragraph] of paragraphs.entries()) {
     if (index > 0) await page.keyboard.press('Enter');
     await page.keyboard.type(paragraph);
   }
-  await expect(page.locator('[data-save-status="dirty"]')).toHaveText('تغييرات غير محفوظة');
   await save(page);
 
   await page.reload();
