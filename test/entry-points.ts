@@ -49,6 +49,7 @@ export const pageRows: PageRow[] = [
   { file: 'app/(newsroom)/newsroom/media/page.tsx', path: '/newsroom/media', capability: 'media:upload' },
   { file: 'app/(newsroom)/newsroom/notifications/page.tsx', path: '/newsroom/notifications', capability: 'newsroom:enter' },
   { file: 'app/(newsroom)/newsroom/sections/page.tsx', path: '/newsroom/sections', capability: 'sections:manage' },
+  { file: 'app/(newsroom)/newsroom/desks/page.tsx', path: '/newsroom/desks', capability: 'desks:manage' },
   { file: 'app/(newsroom)/newsroom/tags/page.tsx', path: '/newsroom/tags', capability: 'tags:manage' },
   { file: 'app/(newsroom)/newsroom/tags/page.tsx', path: '/newsroom/tags?q=%D8%B0%D9%83%D8%A7%D8%A1', capability: 'tags:manage' },
 ];
@@ -150,6 +151,10 @@ export const actionRows: ActionRow[] = [
   { file: 'app/(newsroom)/newsroom/sections/actions.ts', name: 'restoreSectionAction', dal: ['restoreSection'], capability: 'sections:manage' },
   { file: 'app/(newsroom)/newsroom/sections/actions.ts', name: 'mergeSectionAction', dal: ['mergeSection'], capability: 'sections:manage' },
   { file: 'app/(newsroom)/newsroom/sections/actions.ts', name: 'deleteSectionAction', dal: ['deleteSection'], capability: 'sections:manage' },
+  // Desks: admins only; sections that exist, active editors, no desk left without a section: the DAL decides (lib/desk/desks.ts).
+  { file: 'app/(newsroom)/newsroom/desks/actions.ts', name: 'createDeskAction', dal: ['createDesk'], capability: 'desks:manage' },
+  { file: 'app/(newsroom)/newsroom/desks/actions.ts', name: 'updateDeskAction', dal: ['updateDesk'], capability: 'desks:manage' },
+  { file: 'app/(newsroom)/newsroom/desks/actions.ts', name: 'deleteDeskAction', dal: ['deleteDesk'], capability: 'desks:manage' },
   // Tags: editors and admins (lib/tags/tags.ts).
   { file: 'app/(newsroom)/newsroom/tags/actions.ts', name: 'updateTagAction', dal: ['updateTag'], capability: 'tags:manage' },
   { file: 'app/(newsroom)/newsroom/tags/actions.ts', name: 'mergeTagAction', dal: ['mergeTags'], capability: 'tags:manage' },
