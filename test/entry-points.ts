@@ -126,6 +126,7 @@ export const actionRows: ActionRow[] = [
   { file: 'app/(newsroom)/newsroom/settings/actions.ts', name: 'saveChecklistAction', dal: ['saveChecklistRules'], capability: 'settings:manage' },
   { file: 'app/(newsroom)/newsroom/settings/actions.ts', name: 'saveSiteSettingsAction', dal: ['saveSiteSettings'], capability: 'settings:manage' },
   { file: 'app/(newsroom)/newsroom/settings/actions.ts', name: 'saveSignInPolicyAction', dal: ['saveSignInPolicy'], capability: 'settings:manage' },
+  { file: 'app/(newsroom)/newsroom/settings/actions.ts', name: 'saveApprovalPolicyAction', dal: ['saveApprovalPolicy'], capability: 'settings:manage' },
   { file: 'app/(newsroom)/newsroom/stories/actions.ts', name: 'createStoryAction', dal: ['createStory'], capability: 'stories:create' },
   { file: 'app/(newsroom)/newsroom/stories/[id]/history/actions.ts', name: 'restoreRevisionAction', dal: ['restoreRevision'], capability: 'stories:view' },
   // Role, state and four-eyes are decided per story by the DAL's workflow rules (lib/stories/workflow.ts);
@@ -140,6 +141,8 @@ export const actionRows: ActionRow[] = [
   { file: 'app/(newsroom)/newsroom/stories/[id]/comment-actions.ts', name: 'resolveCommentAction', dal: ['setResolved'], capability: 'stories:view' },
   // The assignee must be an active editor or admin who is not an author of the story, and the story in review: the DAL decides (lib/desk/assign.ts).
   { file: 'app/(newsroom)/newsroom/stories/[id]/assign-actions.ts', name: 'assignStoryAction', dal: ['assignStory'], capability: 'stories:assign' },
+  // Editors of the story's desk and admins; anyone who may not open the story finds nothing (lib/stories/restriction.ts).
+  { file: 'app/(newsroom)/newsroom/stories/[id]/restrict-actions.ts', name: 'setRestrictedAction', dal: ['setRestricted'], capability: 'stories:restrict' },
   // Only one's own notifications: the DAL filters by the session's user (lib/notifications/inbox.ts).
   { file: 'app/(newsroom)/newsroom/notifications/actions.ts', name: 'markNotificationReadAction', dal: ['markRead'], capability: 'newsroom:enter' },
   { file: 'app/(newsroom)/newsroom/notifications/actions.ts', name: 'markAllNotificationsReadAction', dal: ['markAllRead'], capability: 'newsroom:enter' },
