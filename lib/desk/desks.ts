@@ -110,14 +110,13 @@ export async function updateDesk(actor: CurrentUser | null, input: UpdateDeskInp
     ]);
     await tx.update(desks).set({ name: input.name }).where(eq(desks.id, desk.id));
     await writeDesk(tx, desk.id, input);
-    const { id: _id, ...after } = input;
     await recordAudit(tx, {
       actorId: actor.id,
       action: 'desk.update',
       targetType: 'desk',
       targetId: desk.id,
       before: { name: desk.name, sectionIds: before.map((row) => row.id), editorIds: members.map((row) => row.id) },
-      after,
+      after: { name: input.name, sectionIds: input.sectionIds, editorIds: input.editorIds },
       ip: ctx.ip,
     });
     return success(undefined);
