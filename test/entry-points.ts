@@ -15,7 +15,11 @@ export type PageRow = { file: string; path: string } & ({ capability: Capability
 export type RouteRow = { file: string; path: string; method: 'GET' | 'POST' | 'PUT' } & Access;
 export type ActionRow = { file: string; name: string; dal: string[] } & Access;
 
-/** `{user}` in a path stands for the id of an existing staff member. */
+/**
+ * `{user}` in a path stands for the id of an existing staff member;
+ * `{restricted-story-id}` for a restricted story nobody is an author of, on the
+ * desk that owns «تكنولوجيا», which the demo editor is on: writers find nothing there.
+ */
 export const pageRows: PageRow[] = [
   { file: 'app/(site)/page.tsx', path: '/', public: true },
   { file: 'app/(site)/[section]/page.tsx', path: '/technology', public: true },
@@ -46,6 +50,9 @@ export const pageRows: PageRow[] = [
   { file: 'app/(newsroom)/newsroom/stories/[id]/history/page.tsx', path: '/newsroom/stories/{story-id}/history', capability: 'stories:view' },
   // In the reader's layout, but for staff only.
   { file: 'app/(site)/preview/[id]/page.tsx', path: '/preview/{story-id}', capability: 'stories:view' },
+  { file: 'app/(newsroom)/newsroom/stories/[id]/page.tsx', path: '/newsroom/stories/{restricted-story-id}', capability: 'stories:view-restricted' },
+  { file: 'app/(newsroom)/newsroom/stories/[id]/history/page.tsx', path: '/newsroom/stories/{restricted-story-id}/history', capability: 'stories:view-restricted' },
+  { file: 'app/(site)/preview/[id]/page.tsx', path: '/preview/{restricted-story-id}', capability: 'stories:view-restricted' },
   { file: 'app/(newsroom)/newsroom/media/page.tsx', path: '/newsroom/media', capability: 'media:upload' },
   { file: 'app/(newsroom)/newsroom/notifications/page.tsx', path: '/newsroom/notifications', capability: 'newsroom:enter' },
   { file: 'app/(newsroom)/newsroom/sections/page.tsx', path: '/newsroom/sections', capability: 'sections:manage' },
@@ -66,6 +73,7 @@ export const routeRows: RouteRow[] = [
   { file: 'app/api/stories/[id]/presence/route.ts', path: '/api/stories/{story-id}/presence', method: 'POST', capability: 'stories:view' },
   // The editor's poll of a story's review comments.
   { file: 'app/api/stories/[id]/comments/route.ts', path: '/api/stories/{story-id}/comments', method: 'GET', capability: 'stories:view' },
+  { file: 'app/api/stories/[id]/comments/route.ts', path: '/api/stories/{restricted-story-id}/comments', method: 'GET', capability: 'stories:view-restricted' },
   // The bell's poll of one's own notifications; the DAL filters by the session's user.
   { file: 'app/api/notifications/route.ts', path: '/api/notifications', method: 'GET', capability: 'newsroom:enter' },
   // Feeds and crawlers: public, and they read only published stories (lib/reader/feed-queries.ts).
@@ -87,7 +95,10 @@ export const routeRows: RouteRow[] = [
  * read-write, and are checked again every few seconds (lib/collab/revocation.ts).
  */
 export type SocketRow = { file: string; path: string; document: string; capability: Capability };
-export const socketRows: SocketRow[] = [{ file: 'lib/collab/server.ts', path: '/collab', document: '{story-id}', capability: 'stories:view' }];
+export const socketRows: SocketRow[] = [
+  { file: 'lib/collab/server.ts', path: '/collab', document: '{story-id}', capability: 'stories:view' },
+  { file: 'lib/collab/server.ts', path: '/collab', document: '{restricted-story-id}', capability: 'stories:view-restricted' },
+];
 
 export const actionRows: ActionRow[] = [
   // Writers edit their own uploads' text, editors and admins anyone's: the DAL decides per image (lib/media/library.ts).

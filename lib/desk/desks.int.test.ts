@@ -5,7 +5,7 @@ import { ensureSection } from '@/db/seed';
 import { loadSessionUser, type CurrentUser } from '@/lib/auth/actor';
 import { addComment, listComments } from '@/lib/comments/comments';
 import { paragraphsToDoc } from '@/lib/content/document';
-import { Forbidden } from '@/lib/dal';
+import { Forbidden, type Outcome } from '@/lib/dal';
 import { inboxSummary } from '@/lib/notifications/inbox';
 import { listStories } from '@/lib/stories/list';
 import { getPreview } from '@/lib/stories/preview';
@@ -49,6 +49,13 @@ async function ok<T>(outcome: Promise<{ ok: boolean } & T>) {
   return result;
 }
 
+/** The id of what a successful create made. */
+async function idOf(outcome: Promise<Outcome<{ id: string }>>): Promise<string> {
+  const result = await outcome;
+  if (!result.ok) throw new Error(JSON.stringify(result));
+  return result.data.id;
+}
+
 const draftOf = async (id: string) => (await getStoryForEditor(admin, id))!.story;
 const label = () => Math.random().toString(36).slice(2, 8);
 
@@ -67,8 +74,8 @@ beforeAll(async () => {
   [writer, otherWriter, sportEditor, techEditor, admin] = [await createStaff(db, 'writer'), await createStaff(db, 'writer'), await createStaff(db, 'editor'), await createStaff(db, 'editor'), await createStaff(db, 'admin')];
   sport = await db.transaction((tx) => ensureSection(tx, `sport-${label()}`, `رياضة ${label()}`));
   tech = await db.transaction((tx) => ensureSection(tx, `tech-${label()}`, `تقنية ${label()}`));
-  sportDesk = (await ok(createDesk(admin, { name: `مكتب الرياضة ${label()}`, sectionIds: [sport], editorIds: [sportEditor.id] }, ctx))).data.id;
-  techDesk = (await ok(createDesk(admin, { name: `مكتب التقنية ${label()}`, sectionIds: [tech], editorIds: [techEditor.id] }, ctx))).data.id;
+  sportDesk = await idOf(createDesk(admin, { name: `مكتب الرياضة ${label()}`, sectionIds: [sport], editorIds: [sportEditor.id] }, ctx));
+  techDesk = await idOf(createDesk(admin, { name: `مكتب التقنية ${label()}`, sectionIds: [tech], editorIds: [techEditor.id] }, ctx));
   [sportEditor, techEditor] = [await fresh(sportEditor), await fresh(techEditor)];
 });
 afterAll(() => client.end());
@@ -109,7 +116,7 @@ describe('managing desks', () => {
 
   it('renames, moves sections and members in one change, audited; a deleted desk’s sections go to the general desk', async () => {
     const extra = await db.transaction((tx) => ensureSection(tx, `extra-${label()}`, `إضافي ${label()}`));
-    const id = (await ok(createDesk(admin, { name: `مؤقت ${label()}`, sectionIds: [extra], editorIds: [techEditor.id] }, ctx))).data.id;
+    const id = await idOf(createDesk(admin, { name: `مؤقت ${label()}`, sectionIds: [extra], editorIds: [techEditor.id] }, ctx));
     const name = `مؤقت جديد ${label()}`;
     await ok(updateDesk(admin, { id, name, sectionIds: [extra], editorIds: [sportEditor.id, techEditor.id] }, ctx));
     const page = await listDesks(admin);
