@@ -5,8 +5,8 @@ import { slugify } from '@/lib/slug';
 import { publishRevision } from '@/lib/stories/publication';
 import { snapshotRevision } from '@/lib/stories/revisions';
 import { isolatedTestDb } from '@/test/db';
-import { authors, publishedStories, sections, slugHistory, stories, storyRevisions, tags, users, workflowEvents } from './schema';
-import { DEMO_ACCOUNTS, readSeedStory, seedDatabase, SEED_TAGS } from './seed';
+import { authors, DEFAULT_DESK_ID, deskMembers, desks, publishedStories, sections, slugHistory, stories, storyRevisions, tags, users, workflowEvents } from './schema';
+import { DEMO_ACCOUNTS, DEMO_DESK, DEMO_SECTIONS, readSeedStory, seedDatabase, SEED_TAGS } from './seed';
 
 // Its own database: these tests count whole tables.
 const { db, drop } = await isolatedTestDb();
@@ -69,6 +69,24 @@ describe('seed', () => {
     expect(rows.map((r) => r.users.email).sort()).toEqual(DEMO_ACCOUNTS.map((a) => a.email).sort());
     for (const row of rows) expect(row.users.passwordHash).toMatch(/^\$argon2id\$v=19\$m=19456,t=2,p=1\$/);
     expect((await seedDatabase(db, { demo: true })).demoAccounts).toBe(0);
+  });
+
+  it('puts the seed section and the demo editor on the default desk, and adds no other section without the demo newsroom', async () => {
+    expect((await db.select({ slug: sections.slug, deskId: sections.deskId }).from(sections))).toEqual([{ slug: 'technology', deskId: DEFAULT_DESK_ID }]);
+    const members = await db.select({ email: users.email }).from(deskMembers).innerJoin(users, eq(users.id, deskMembers.userId)).where(eq(deskMembers.deskId, DEFAULT_DESK_ID));
+    expect(members.map((m) => m.email)).toEqual(['editor@sahifa.test']);
+  });
+
+  it('SEED_DEMO=true adds three sections and a sport desk with its own editor, once', async () => {
+    const result = await seedDatabase(db, { demo: true, demoNewsroom: true });
+    expect(result.demoSections).toBe(3);
+    const rows = await db.select({ slug: sections.slug, desk: desks.name }).from(sections).leftJoin(desks, eq(desks.id, sections.deskId));
+    expect(rows.map((r) => r.slug).sort()).toEqual(['technology', ...DEMO_SECTIONS.map((d) => d.slug)].sort());
+    expect(rows.find((r) => r.slug === DEMO_DESK.section)?.desk).toBe(DEMO_DESK.name);
+    expect(rows.filter((r) => r.slug !== DEMO_DESK.section).every((r) => r.desk === 'المكتب الرئيسي')).toBe(true);
+    const sport = await db.select({ email: users.email, role: users.role }).from(deskMembers).innerJoin(desks, eq(desks.id, deskMembers.deskId)).innerJoin(users, eq(users.id, deskMembers.userId)).where(eq(desks.name, DEMO_DESK.name));
+    expect(sport).toEqual([{ email: DEMO_DESK.editor.email, role: 'editor' }]);
+    expect(await seedDatabase(db, { demo: true, demoNewsroom: true })).toMatchObject({ demoAccounts: 0, demoSections: 0 });
   });
 });
 

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { eq, or, sql } from 'drizzle-orm';
+import { and, eq, isNull, or, sql } from 'drizzle-orm';
 import { hashPassword } from '@/lib/auth/password';
 import { now } from '@/lib/clock';
 import { paragraphsToDoc, toPlainText } from '@/lib/content/document';
@@ -8,7 +8,7 @@ import { slugify } from '@/lib/slug';
 import { publishRevision } from '@/lib/stories/publication';
 import { snapshotRevision } from '@/lib/stories/revisions';
 import type { Database, Transaction } from './index';
-import { authors, sections, settings, slugHistory, stories, storyAuthors, storyTags, tags, users, workflowEvents } from './schema';
+import { authors, DEFAULT_DESK_ID, deskMembers, desks, sections, settings, slugHistory, stories, storyAuthors, storyTags, tags, users, workflowEvents } from './schema';
 import { parseSeedStory } from './seed-story';
 
 // Any constant; shared by every process that may seed at start.
@@ -25,6 +25,18 @@ export const DEMO_ACCOUNTS = [
   { email: 'editor@sahifa.test', name: 'عمر الفاروق', role: 'editor', jobTitle: 'مدير التحرير' },
   { email: 'admin@sahifa.test', name: 'نادية سليم', role: 'admin', jobTitle: 'رئيسة التحرير' },
 ] as const;
+
+/**
+ * SEED_DEMO=true also shapes a small newsroom, so desk scoping can be tried by
+ * hand: three more sections, a sport desk owning «رياضة», and its own editor.
+ * The economy and culture sections join the default desk, like the seed's.
+ */
+export const DEMO_SECTIONS = [
+  { slug: 'اقتصاد', name: 'اقتصاد' },
+  { slug: 'رياضة', name: 'رياضة' },
+  { slug: 'ثقافة', name: 'ثقافة' },
+] as const;
+export const DEMO_DESK = { name: 'مكتب الرياضة', section: 'رياضة', editor: { email: 'sport@sahifa.test', name: 'سامي الخطيب', role: 'editor', jobTitle: 'محرر الرياضة' } } as const;
 
 export function readSeedStory() {
   return parseSeedStory(readFileSync(path.join(process.cwd(), 'db', 'seed-story.ar.txt'), 'utf8'));
@@ -107,6 +119,7 @@ async function seedStory(tx: Transaction): Promise<boolean> {
   if (existing) return false;
 
   const sectionId = await ensureSection(tx, SEED_SECTION.slug, SEED_SECTION.name);
+  await joinDefaultDesk(tx, { sectionId });
   const authorId = await ensureHouseAuthor(tx, HOUSE_BYLINE);
   const tagIds: string[] = [];
   for (const name of SEED_TAGS) tagIds.push(await ensureTag(tx, name));
@@ -115,34 +128,84 @@ async function seedStory(tx: Transaction): Promise<boolean> {
   return true;
 }
 
-async function seedDemoAccounts(tx: Transaction): Promise<number> {
-  const passwordHash = await hashPassword(DEMO_PASSWORD);
+/**
+ * Puts a section, or an editor, on the default desk the desks migration made,
+ * as that migration did with what existed then. Only once, when the seed
+ * creates them: if an admin has since removed that desk, nothing is put back.
+ */
+async function joinDefaultDesk(tx: Transaction, member: { sectionId: string } | { userId: string }) {
+  const [desk] = await tx.select({ id: desks.id }).from(desks).where(eq(desks.id, DEFAULT_DESK_ID));
+  if (!desk) return;
+  if ('sectionId' in member) await tx.update(sections).set({ deskId: desk.id }).where(and(eq(sections.id, member.sectionId), isNull(sections.deskId)));
+  else await tx.insert(deskMembers).values({ deskId: desk.id, userId: member.userId }).onConflictDoNothing();
+}
+
+type DemoAccount = { email: string; name: string; role: 'writer' | 'editor' | 'admin'; jobTitle: string };
+
+/** A staff account with its byline, or null when it exists already (whatever the admin changed since is kept). */
+async function createDemoAccount(tx: Transaction, account: DemoAccount, passwordHash: string): Promise<string | null> {
+  const [user] = await tx
+    .insert(users)
+    .values({ email: account.email, displayName: account.name, role: account.role, passwordHash })
+    .onConflictDoNothing()
+    .returning({ id: users.id });
+  if (!user) return null;
+  await tx
+    .insert(authors)
+    .values({ slug: slugify(account.name), name: account.name, jobTitle: account.jobTitle, userId: user.id })
+    .onConflictDoNothing();
+  return user.id;
+}
+
+async function seedDemoAccounts(tx: Transaction, passwordHash: string): Promise<number> {
   let created = 0;
   for (const account of DEMO_ACCOUNTS) {
-    const [user] = await tx
-      .insert(users)
-      .values({ email: account.email, displayName: account.name, role: account.role, passwordHash })
-      .onConflictDoNothing()
-      .returning({ id: users.id });
-    if (!user) continue; // Already there: keep whatever the admin changed since.
+    const userId = await createDemoAccount(tx, account, passwordHash);
+    if (!userId) continue;
     created += 1;
-    await tx
-      .insert(authors)
-      .values({ slug: slugify(account.name), name: account.name, jobTitle: account.jobTitle, userId: user.id })
-      .onConflictDoNothing();
+    if (account.role === 'editor') await joinDefaultDesk(tx, { userId });
   }
   return created;
 }
 
-export type SeedResult = { story: boolean; demoAccounts: number };
+/** The demo sections and the sport desk with its editor; sections that exist already are left as they are. */
+async function seedDemoNewsroom(tx: Transaction, passwordHash: string): Promise<number> {
+  let created = 0;
+  for (const section of DEMO_SECTIONS) {
+    const [position] = await tx.select({ next: sql<number>`coalesce(max(${sections.position}) + 1, 0)::int` }).from(sections);
+    const [row] = await tx
+      .insert(sections)
+      .values({ ...section, position: position?.next ?? 0 })
+      .onConflictDoNothing()
+      .returning({ id: sections.id });
+    if (!row) continue;
+    created += 1;
+    if (section.slug !== DEMO_DESK.section) {
+      await joinDefaultDesk(tx, { sectionId: row.id });
+      continue;
+    }
+    const [desk] = await tx.insert(desks).values({ name: DEMO_DESK.name }).returning({ id: desks.id });
+    await tx.update(sections).set({ deskId: desk!.id }).where(eq(sections.id, row.id));
+    const editorId = await createDemoAccount(tx, DEMO_DESK.editor, passwordHash);
+    if (editorId) await tx.insert(deskMembers).values({ deskId: desk!.id, userId: editorId });
+  }
+  return created;
+}
 
-/** Idempotent: safe on every start, and when two processes start at once. */
-export async function seedDatabase(db: Database, options: { demo: boolean }): Promise<SeedResult> {
+export type SeedResult = { story: boolean; demoAccounts: number; demoSections: number };
+
+/**
+ * Idempotent: safe on every start, and when two processes start at once.
+ * demo: the demo accounts; demoNewsroom: also the demo sections and sport desk.
+ */
+export async function seedDatabase(db: Database, options: { demo: boolean; demoNewsroom?: boolean }): Promise<SeedResult> {
+  const passwordHash = options.demo ? await hashPassword(DEMO_PASSWORD) : '';
   return db.transaction(async (tx) => {
     await tx.execute(sql`select pg_advisory_xact_lock(${SEED_LOCK_KEY})`);
     await tx.insert(settings).values({ id: 1, siteName: 'صحيفة', siteDescription: 'أخبار وتحليلات بالعربية' }).onConflictDoNothing();
     const story = await seedStory(tx);
-    const demoAccounts = options.demo ? await seedDemoAccounts(tx) : 0;
-    return { story, demoAccounts };
+    const demoAccounts = options.demo ? await seedDemoAccounts(tx, passwordHash) : 0;
+    const demoSections = options.demo && options.demoNewsroom ? await seedDemoNewsroom(tx, passwordHash) : 0;
+    return { story, demoAccounts, demoSections };
   });
 }

@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { expect, type Page } from '@playwright/test';
 import type { Database } from '@/db/index';
-import { stories } from '@/db/schema';
+import { deskMembers, sections, stories } from '@/db/schema';
 import { ensureSection, ensureTag, insertPublishedStory } from '@/db/seed';
 import { publishRevision } from '@/lib/stories/publication';
 import { snapshotRevision } from '@/lib/stories/revisions';
@@ -22,6 +22,13 @@ export async function createPublishedStory(db: Database, headline: string, parag
     return insertPublishedStory(tx, { kicker: '', headline, paragraphs, slug, sectionId, authorIds: [], tagIds });
   });
   return { id, slug };
+}
+
+/** Puts a staff member made by a spec on the desk that owns a section (the default desk owns «تكنولوجيا»), as an admin would. */
+export async function joinDeskOf(db: Database, userId: string, sectionSlug = 'technology') {
+  const [section] = await db.select({ deskId: sections.deskId }).from(sections).where(eq(sections.slug, sectionSlug));
+  if (!section?.deskId) throw new Error(`no desk owns ${sectionSlug}`);
+  await db.insert(deskMembers).values({ deskId: section.deskId, userId }).onConflictDoNothing();
 }
 
 /** Changes the slug and publishes the change, as an editor's rename will. */

@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
 import { createStaff, TEST_PASSWORD } from '@/test/staff';
-import { uniqueHeadline } from './data';
+import { joinDeskOf, uniqueHeadline } from './data';
 import { expect, test } from './fixtures';
 import { newClient, signIn } from './session';
 
@@ -21,6 +21,8 @@ async function act(page: Page, action: string, reason?: string) {
 test('a submission rings the editor’s bell without a reload; taken, it awaits their review; sent back, the writer sees why', async ({ browser, db, expectAccessible }) => {
   test.setTimeout(120_000);
   const [writerUser, editorUser] = [await createStaff(db, 'writer'), await createStaff(db, 'editor')];
+  // The story goes to «تكنولوجيا»: its desk's editors hear of it and may review it.
+  await joinDeskOf(db, editorUser.id);
   const writer = await (await newClient(browser)).newPage();
   const editor = await (await newClient(browser)).newPage();
   await signIn(writer, writerUser.email, TEST_PASSWORD);

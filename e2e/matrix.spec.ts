@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { eq } from 'drizzle-orm';
 import { request as playwrightRequest, type APIRequestContext } from '@playwright/test';
-import { publishedStories, shareLinks, stories, users } from '@/db/schema';
+import { publishedStories, sections, shareLinks, stories, users } from '@/db/schema';
+import { insertPublishedStory } from '@/db/seed';
 import { parseSeedStory } from '@/db/seed-story';
 import { can, type Role } from '@/lib/auth/permissions';
 import { signShareToken } from '@/lib/share/token';
@@ -33,7 +34,12 @@ test.beforeAll(async ({ browser, db, baseURL }) => {
   const expiresAt = new Date(Math.floor(Date.now() / 1000) * 1000 + 3_600_000);
   const [link] = await db.insert(shareLinks).values({ storyId: seedStory!.id, expiresAt }).returning({ id: shareLinks.id });
   const shareToken = signShareToken({ linkId: link!.id, expiresAt }, process.env.E2E_AUTH_SECRET as string);
-  substitutions = { '{story-id}': seedStory!.id, '{story}': encodeURIComponent(seedSlug), '{user}': writer!.id, '{share-token}': shareToken, '{tag}': encodeURIComponent(seedLive!.tags[0]!.slug), '{author}': encodeURIComponent(seedLive!.bylines[0]!.slug) };
+  // A restricted story on the technology desk, nobody's own: writers must find nothing, editors of that desk and admins open it.
+  const [technology] = await db.select({ id: sections.id }).from(sections).where(eq(sections.slug, 'technology'));
+  const restrictedSlug = `matrix-restricted-${Date.now().toString(36)}`;
+  const restrictedId = await db.transaction((tx) => insertPublishedStory(tx, { kicker: '', headline: 'خبر مقيد للمصفوفة', paragraphs: ['نص.'], slug: restrictedSlug, sectionId: technology!.id, authorIds: [], tagIds: [] }));
+  await db.update(stories).set({ restricted: true }).where(eq(stories.id, restrictedId));
+  substitutions = { '{restricted-story-id}': restrictedId, '{story-id}': seedStory!.id, '{story}': encodeURIComponent(seedSlug), '{user}': writer!.id, '{share-token}': shareToken, '{tag}': encodeURIComponent(seedLive!.tags[0]!.slug), '{author}': encodeURIComponent(seedLive!.bylines[0]!.slug) };
 
   const headers = { 'x-forwarded-for': uniqueIp() };
   contexts.set('anonymous', await playwrightRequest.newContext({ baseURL, extraHTTPHeaders: headers }));
@@ -109,7 +115,7 @@ for (const row of routeRows) {
 }
 
 for (const row of socketRows) {
-  test(`socket ${row.path}`, async ({ baseURL }) => {
+  test(`socket ${row.path} ${row.document}`, async ({ baseURL }) => {
     for (const visitor of visitors) {
       const cookies = (await contexts.get(visitor)!.storageState()).cookies.map((cookie) => `${cookie.name}=${cookie.value}`).join('; ');
       const tab = await connectClient(`${baseURL!.replace(/^http/, 'ws')}${row.path}`, fill(row.document), cookies || null);

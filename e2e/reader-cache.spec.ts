@@ -113,7 +113,11 @@ test('publish, update, take-down and retraction reach every reader surface withi
   // The edited headline is reader-facing: the story goes back through review before it can go out.
   await editor.reload();
   await act(editor, 'إرسال للمراجعة');
-  await act(editor, 'اعتماد');
+  // Approved by someone who did not make the change (strict four-eyes).
+  const second = await (await newClient(browser, { storageState: storageStateOf('admin') })).newPage();
+  await second.goto(storyUrl);
+  await act(second, 'اعتماد');
+  await editor.reload();
   await act(editor, 'نشر');
   await everywhereWithinOneSecond(reader, surfaces, (_surface, status, body) => status === 200 && body.includes(updated));
 

@@ -8,11 +8,12 @@ import { expect, test } from './fixtures';
 import { newClient, storageStateOf } from './session';
 
 // Sections change the navigation of every reader page, so this spec runs alone.
+// «منوعات», not «رياضة»: e2e/desks.serial.spec.ts makes «رياضة» and its desk.
 
 const row = (page: Page, name: string) => page.getByTestId('section-row').filter({ has: page.getByRole('heading', { name, exact: true }) });
 const navLinks = async (page: Page) => page.getByRole('navigation', { name: 'الأقسام' }).getByRole('link').allTextContents();
 
-test('an admin creates «رياضة», puts it first, describes it, renames its slug: old URLs answer 308; archived, it answers 410', async ({ browser, db, request, expectAccessible }) => {
+test('an admin creates «منوعات», puts it first, describes it, renames its slug: old URLs answer 308; archived, it answers 410', async ({ browser, db, request, expectAccessible }) => {
   // Many steps, each a server round trip: generous for a loaded machine.
   test.setTimeout(300_000);
   const admin = await (await newClient(browser, { storageState: storageStateOf('admin') })).newPage();
@@ -26,68 +27,68 @@ test('an admin creates «رياضة», puts it first, describes it, renames its 
   await expect(creating.getByText('هذا الرابط محجوز لصفحات الموقع نفسه؛ اختر غيره.')).toBeVisible();
   await expect(await db.select().from(sections).where(eq(sections.slug, 'search'))).toEqual([]);
 
-  await creating.getByLabel('الاسم').fill('رياضة');
+  await creating.getByLabel('الاسم').fill('منوعات');
   await creating.getByLabel('الرابط').fill('');
   await creating.getByRole('button', { name: 'إنشاء القسم' }).click();
   await expect(creating.getByText('حُفظ.')).toBeVisible();
-  const [sport] = await db.select().from(sections).where(eq(sections.slug, 'رياضة'));
-  expect(sport).toBeDefined();
+  const [variety] = await db.select().from(sections).where(eq(sections.slug, 'منوعات'));
+  expect(variety).toBeDefined();
 
   // A story readers can reach under it (the workflow itself is other specs' subject).
   const headline = uniqueHeadline('مباراة');
   const storySlug = slugify(headline);
-  await db.transaction((tx) => insertPublishedStory(tx, { kicker: '', headline, paragraphs: ['فاز الفريق.'], slug: storySlug, sectionId: sport!.id, authorIds: [], tagIds: [] }));
-  const oldArticle = `/${encodeURIComponent('رياضة')}/${encodeURIComponent(storySlug)}`;
+  await db.transaction((tx) => insertPublishedStory(tx, { kicker: '', headline, paragraphs: ['فاز الفريق.'], slug: storySlug, sectionId: variety!.id, authorIds: [], tagIds: [] }));
+  const oldArticle = `/${encodeURIComponent('منوعات')}/${encodeURIComponent(storySlug)}`;
   const reader = await (await newClient(browser)).newPage();
   // Read once, so the cache holds the article and the section page before the changes below.
   expect((await reader.goto(oldArticle))!.status()).toBe(200);
-  expect((await reader.goto(`/${encodeURIComponent('رياضة')}`))!.status()).toBe(200);
+  expect((await reader.goto(`/${encodeURIComponent('منوعات')}`))!.status()).toBe(200);
 
   // First in the navigation: moved up past every other section.
   await admin.reload();
-  while ((await row(admin, 'رياضة').getByRole('form', { name: 'تقديم رياضة' }).count()) > 0) {
+  while ((await row(admin, 'منوعات').getByRole('form', { name: 'تقديم منوعات' }).count()) > 0) {
     const before = await admin.getByTestId('section-row').first().textContent();
-    await row(admin, 'رياضة').getByRole('button', { name: 'تقديم' }).click();
+    await row(admin, 'منوعات').getByRole('button', { name: 'تقديم' }).click();
     await expect(admin.getByTestId('section-row').first()).not.toHaveText(before ?? '');
   }
   await reader.goto('/');
-  expect((await navLinks(reader)).slice(0, 2)).toEqual(['الرئيسية', 'رياضة']);
+  expect((await navLinks(reader)).slice(0, 2)).toEqual(['الرئيسية', 'منوعات']);
 
   // A description, shown on the section page and in its meta description.
-  const sportRow = row(admin, 'رياضة');
-  await sportRow.getByText('تعديل رياضة').click();
-  await sportRow.getByLabel('الوصف').fill('نتائج المباريات وأخبار الأندية.');
-  await sportRow.getByRole('button', { name: 'حفظ' }).click();
-  await expect(sportRow.getByText('حُفظ.')).toBeVisible();
-  await reader.goto(`/${encodeURIComponent('رياضة')}`);
+  const varietyRow = row(admin, 'منوعات');
+  await varietyRow.getByText('تعديل منوعات').click();
+  await varietyRow.getByLabel('الوصف').fill('نتائج المباريات وأخبار الأندية.');
+  await varietyRow.getByRole('button', { name: 'حفظ' }).click();
+  await expect(varietyRow.getByText('حُفظ.')).toBeVisible();
+  await reader.goto(`/${encodeURIComponent('منوعات')}`);
   await expect(reader.getByTestId('listing-description')).toHaveText('نتائج المباريات وأخبار الأندية.');
   await expect(reader.locator('meta[name="description"]')).toHaveAttribute('content', 'نتائج المباريات وأخبار الأندية.');
   await expect(reader.getByRole('link', { name: headline })).toBeVisible();
 
   // The slug changes: the old section URL and the old article URL answer 308 to the new ones.
-  await sportRow.getByLabel('الرابط').fill('sport');
-  await sportRow.getByRole('button', { name: 'حفظ' }).click();
-  await expect(admin.getByRole('link', { name: '/sport' })).toBeVisible();
+  await varietyRow.getByLabel('الرابط').fill('variety');
+  await varietyRow.getByRole('button', { name: 'حفظ' }).click();
+  await expect(admin.getByRole('link', { name: '/variety' })).toBeVisible();
   const movedArticle = await request.get(oldArticle, { maxRedirects: 0 });
   expect(movedArticle.status()).toBe(308);
-  expect(movedArticle.headers().location).toBe(`/sport/${encodeURIComponent(storySlug)}`);
-  const movedSection = await request.get(`/${encodeURIComponent('رياضة')}`, { maxRedirects: 0 });
+  expect(movedArticle.headers().location).toBe(`/variety/${encodeURIComponent(storySlug)}`);
+  const movedSection = await request.get(`/${encodeURIComponent('منوعات')}`, { maxRedirects: 0 });
   expect(movedSection.status()).toBe(308);
-  expect(movedSection.headers().location).toBe('/sport');
-  expect((await request.get(`/sport/${encodeURIComponent(storySlug)}`)).status()).toBe(200);
+  expect(movedSection.headers().location).toBe('/variety');
+  expect((await request.get(`/variety/${encodeURIComponent(storySlug)}`)).status()).toBe(200);
 
   // Archived with nowhere to send readers: the section answers 410, its story stays; restored, it is back.
-  const archived = admin.getByTestId('section-row').filter({ hasText: '/sport' });
-  await archived.getByText('أرشفة رياضة أو دمجه أو حذفه').click();
-  await archived.getByRole('form', { name: 'أرشفة رياضة' }).getByRole('button', { name: 'أرشفة' }).click();
+  const archived = admin.getByTestId('section-row').filter({ hasText: '/variety' });
+  await archived.getByText('أرشفة منوعات أو دمجه أو حذفه').click();
+  await archived.getByRole('form', { name: 'أرشفة منوعات' }).getByRole('button', { name: 'أرشفة' }).click();
   await expect(archived.getByText('مؤرشف (410)')).toBeVisible();
-  expect((await request.get('/sport', { maxRedirects: 0 })).status()).toBe(410);
-  expect((await request.get(`/sport/${encodeURIComponent(storySlug)}`)).status()).toBe(200);
+  expect((await request.get('/variety', { maxRedirects: 0 })).status()).toBe(410);
+  expect((await request.get(`/variety/${encodeURIComponent(storySlug)}`)).status()).toBe(200);
   await reader.goto('/');
-  expect(await navLinks(reader)).not.toContain('رياضة');
+  expect(await navLinks(reader)).not.toContain('منوعات');
   await archived.getByRole('button', { name: 'استعادة' }).click();
   await expect(archived.getByText('مؤرشف (410)')).toHaveCount(0);
-  expect((await request.get('/sport', { maxRedirects: 0 })).status()).toBe(200);
+  expect((await request.get('/variety', { maxRedirects: 0 })).status()).toBe(200);
 });
 
 test('an editor renames a tag and describes it: the old tag URL answers 308, the tag page shows the description', async ({ browser, db, request, expectAccessible }) => {

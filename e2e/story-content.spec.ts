@@ -53,10 +53,11 @@ test('an approved story that changes language goes back to draft, and publishing
   await expect(editor.getByText('مسودة').first()).toBeVisible();
   await expect(panel(editor).getByRole('button', { name: 'نشر', exact: true })).toHaveCount(0);
 
-  // Approved again, it publishes with the new language.
+  // Approved again, by someone who did not make the change (strict four-eyes), it publishes with the new language.
   await act(editor, 'إرسال للمراجعة');
-  await editor.reload();
-  await act(editor, 'اعتماد');
+  const second = await (await newClient(browser, { storageState: storageStateOf('admin') })).newPage();
+  await second.goto(storyUrl);
+  await act(second, 'اعتماد');
   await editor.reload();
   await act(editor, 'نشر');
 

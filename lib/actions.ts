@@ -37,6 +37,14 @@ function firstIssuePerField(error: z.ZodError): Record<string, string> {
   return fieldErrors;
 }
 
+/** The form's text fields; those named in `lists` (a group of checkboxes) with every value, the rest with their last. */
+function formFields(formData: FormData, lists: readonly string[]): Record<string, string | string[]> {
+  const fields: Record<string, string | string[]> = {};
+  for (const [name, value] of formData) if (typeof value === 'string') fields[name] = value;
+  for (const name of lists) fields[name] = formData.getAll(name).filter((v): v is string => typeof v === 'string');
+  return fields;
+}
+
 /**
  * Wraps a form action: parses the form with its zod schema, hands the DAL
  * call the session's user and the client IP, and turns the outcome into
@@ -45,10 +53,11 @@ function firstIssuePerField(error: z.ZodError): Record<string, string> {
 export function formAction<S extends z.ZodType, T = undefined>(
   schema: S,
   handler: (input: z.infer<S>, ctx: ActionContext) => Promise<Outcome<T>>,
+  options: { lists?: readonly string[] } = {},
 ) {
   return async (_previous: FormState<T>, formData: FormData): Promise<FormState<T>> => {
     const values = submittedValues(formData);
-    const parsed = schema.safeParse(Object.fromEntries([...formData].filter(([, v]) => typeof v === 'string')));
+    const parsed = schema.safeParse(formFields(formData, options.lists ?? []));
     if (!parsed.success) return { ok: false, fieldErrors: firstIssuePerField(parsed.error), values };
     const state = await runAction((ctx) => handler(parsed.data, ctx));
     return state.ok ? state : { ...state, values };

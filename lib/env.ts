@@ -28,7 +28,12 @@ const envSchema = z.object({
     .optional()
     .transform((value) => value || undefined)
     .refine((value) => value === undefined || value.length >= 32, 'must be at least 32 characters'),
-  SEED_DEMO: booleanFlag,
+  // true: demo accounts, plus demo sections and a second desk with its editor; accounts: the accounts alone
+  // (the e2e suite's server: its specs make their own sections).
+  SEED_DEMO: z
+    .enum(['true', 'false', '1', '0', '', 'accounts'])
+    .optional()
+    .transform((value) => (value === 'accounts' ? 'accounts' : value === 'true' || value === '1' ? 'newsroom' : 'none')),
   // /api/metrics answers only `Authorization: Bearer <METRICS_TOKEN>`; unset, it answers nobody.
   METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),

@@ -18,7 +18,7 @@ const handoff = e2eHandoffFile(name);
 mkdirSync(path.dirname(handoff), { recursive: true });
 writeFileSync(handoff, JSON.stringify({ url }));
 
-Object.assign(process.env, { DATABASE_URL: url, SEED_DEMO: 'true', NODE_ENV: 'production' });
+Object.assign(process.env, { DATABASE_URL: url, SEED_DEMO: 'accounts', NODE_ENV: 'production' });
 const prepared = await prepareDatabase();
 console.error(`e2e: database ${name} on the ${dbServer.kind} server; seed story ${prepared.seed.story ? 'published' : 'present'}`);
 

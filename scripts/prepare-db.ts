@@ -51,10 +51,10 @@ export async function prepareDatabase(options: { seed?: boolean } = {}): Promise
   await migrateDatabase(url);
   await installJobQueue(url);
   // A restore needs the schema and nothing in it.
-  if (options.seed === false) return { url, embedded, seed: { story: false, demoAccounts: 0 } };
+  if (options.seed === false) return { url, embedded, seed: { story: false, demoAccounts: 0, demoSections: 0 } };
   const { db, client } = createDb(url, { max: 1 });
   try {
-    const seed = await seedDatabase(db, { demo: env.SEED_DEMO });
+    const seed = await seedDatabase(db, { demo: env.SEED_DEMO !== 'none', demoNewsroom: env.SEED_DEMO === 'newsroom' });
     return { url, embedded, seed };
   } finally {
     await client.end();

@@ -15,7 +15,11 @@ export type PageRow = { file: string; path: string } & ({ capability: Capability
 export type RouteRow = { file: string; path: string; method: 'GET' | 'POST' | 'PUT' } & Access;
 export type ActionRow = { file: string; name: string; dal: string[] } & Access;
 
-/** `{user}` in a path stands for the id of an existing staff member. */
+/**
+ * `{user}` in a path stands for the id of an existing staff member;
+ * `{restricted-story-id}` for a restricted story nobody is an author of, on the
+ * desk that owns «تكنولوجيا», which the demo editor is on: writers find nothing there.
+ */
 export const pageRows: PageRow[] = [
   { file: 'app/(site)/page.tsx', path: '/', public: true },
   { file: 'app/(site)/[section]/page.tsx', path: '/technology', public: true },
@@ -46,9 +50,13 @@ export const pageRows: PageRow[] = [
   { file: 'app/(newsroom)/newsroom/stories/[id]/history/page.tsx', path: '/newsroom/stories/{story-id}/history', capability: 'stories:view' },
   // In the reader's layout, but for staff only.
   { file: 'app/(site)/preview/[id]/page.tsx', path: '/preview/{story-id}', capability: 'stories:view' },
+  { file: 'app/(newsroom)/newsroom/stories/[id]/page.tsx', path: '/newsroom/stories/{restricted-story-id}', capability: 'stories:view-restricted' },
+  { file: 'app/(newsroom)/newsroom/stories/[id]/history/page.tsx', path: '/newsroom/stories/{restricted-story-id}/history', capability: 'stories:view-restricted' },
+  { file: 'app/(site)/preview/[id]/page.tsx', path: '/preview/{restricted-story-id}', capability: 'stories:view-restricted' },
   { file: 'app/(newsroom)/newsroom/media/page.tsx', path: '/newsroom/media', capability: 'media:upload' },
   { file: 'app/(newsroom)/newsroom/notifications/page.tsx', path: '/newsroom/notifications', capability: 'newsroom:enter' },
   { file: 'app/(newsroom)/newsroom/sections/page.tsx', path: '/newsroom/sections', capability: 'sections:manage' },
+  { file: 'app/(newsroom)/newsroom/desks/page.tsx', path: '/newsroom/desks', capability: 'desks:manage' },
   { file: 'app/(newsroom)/newsroom/tags/page.tsx', path: '/newsroom/tags', capability: 'tags:manage' },
   { file: 'app/(newsroom)/newsroom/tags/page.tsx', path: '/newsroom/tags?q=%D8%B0%D9%83%D8%A7%D8%A1', capability: 'tags:manage' },
 ];
@@ -65,6 +73,7 @@ export const routeRows: RouteRow[] = [
   { file: 'app/api/stories/[id]/presence/route.ts', path: '/api/stories/{story-id}/presence', method: 'POST', capability: 'stories:view' },
   // The editor's poll of a story's review comments.
   { file: 'app/api/stories/[id]/comments/route.ts', path: '/api/stories/{story-id}/comments', method: 'GET', capability: 'stories:view' },
+  { file: 'app/api/stories/[id]/comments/route.ts', path: '/api/stories/{restricted-story-id}/comments', method: 'GET', capability: 'stories:view-restricted' },
   // The bell's poll of one's own notifications; the DAL filters by the session's user.
   { file: 'app/api/notifications/route.ts', path: '/api/notifications', method: 'GET', capability: 'newsroom:enter' },
   // Feeds and crawlers: public, and they read only published stories (lib/reader/feed-queries.ts).
@@ -86,7 +95,10 @@ export const routeRows: RouteRow[] = [
  * read-write, and are checked again every few seconds (lib/collab/revocation.ts).
  */
 export type SocketRow = { file: string; path: string; document: string; capability: Capability };
-export const socketRows: SocketRow[] = [{ file: 'lib/collab/server.ts', path: '/collab', document: '{story-id}', capability: 'stories:view' }];
+export const socketRows: SocketRow[] = [
+  { file: 'lib/collab/server.ts', path: '/collab', document: '{story-id}', capability: 'stories:view' },
+  { file: 'lib/collab/server.ts', path: '/collab', document: '{restricted-story-id}', capability: 'stories:view-restricted' },
+];
 
 export const actionRows: ActionRow[] = [
   // Writers edit their own uploads' text, editors and admins anyone's: the DAL decides per image (lib/media/library.ts).
@@ -125,6 +137,7 @@ export const actionRows: ActionRow[] = [
   { file: 'app/(newsroom)/newsroom/settings/actions.ts', name: 'saveChecklistAction', dal: ['saveChecklistRules'], capability: 'settings:manage' },
   { file: 'app/(newsroom)/newsroom/settings/actions.ts', name: 'saveSiteSettingsAction', dal: ['saveSiteSettings'], capability: 'settings:manage' },
   { file: 'app/(newsroom)/newsroom/settings/actions.ts', name: 'saveSignInPolicyAction', dal: ['saveSignInPolicy'], capability: 'settings:manage' },
+  { file: 'app/(newsroom)/newsroom/settings/actions.ts', name: 'saveApprovalPolicyAction', dal: ['saveApprovalPolicy'], capability: 'settings:manage' },
   { file: 'app/(newsroom)/newsroom/stories/actions.ts', name: 'createStoryAction', dal: ['createStory'], capability: 'stories:create' },
   { file: 'app/(newsroom)/newsroom/stories/[id]/history/actions.ts', name: 'restoreRevisionAction', dal: ['restoreRevision'], capability: 'stories:view' },
   // Role, state and four-eyes are decided per story by the DAL's workflow rules (lib/stories/workflow.ts);
@@ -139,6 +152,8 @@ export const actionRows: ActionRow[] = [
   { file: 'app/(newsroom)/newsroom/stories/[id]/comment-actions.ts', name: 'resolveCommentAction', dal: ['setResolved'], capability: 'stories:view' },
   // The assignee must be an active editor or admin who is not an author of the story, and the story in review: the DAL decides (lib/desk/assign.ts).
   { file: 'app/(newsroom)/newsroom/stories/[id]/assign-actions.ts', name: 'assignStoryAction', dal: ['assignStory'], capability: 'stories:assign' },
+  // Editors of the story's desk and admins; anyone who may not open the story finds nothing (lib/stories/restriction.ts).
+  { file: 'app/(newsroom)/newsroom/stories/[id]/restrict-actions.ts', name: 'setRestrictedAction', dal: ['setRestricted'], capability: 'stories:restrict' },
   // Only one's own notifications: the DAL filters by the session's user (lib/notifications/inbox.ts).
   { file: 'app/(newsroom)/newsroom/notifications/actions.ts', name: 'markNotificationReadAction', dal: ['markRead'], capability: 'newsroom:enter' },
   { file: 'app/(newsroom)/newsroom/notifications/actions.ts', name: 'markAllNotificationsReadAction', dal: ['markAllRead'], capability: 'newsroom:enter' },
@@ -150,6 +165,10 @@ export const actionRows: ActionRow[] = [
   { file: 'app/(newsroom)/newsroom/sections/actions.ts', name: 'restoreSectionAction', dal: ['restoreSection'], capability: 'sections:manage' },
   { file: 'app/(newsroom)/newsroom/sections/actions.ts', name: 'mergeSectionAction', dal: ['mergeSection'], capability: 'sections:manage' },
   { file: 'app/(newsroom)/newsroom/sections/actions.ts', name: 'deleteSectionAction', dal: ['deleteSection'], capability: 'sections:manage' },
+  // Desks: admins only; sections that exist, active editors, no desk left without a section: the DAL decides (lib/desk/desks.ts).
+  { file: 'app/(newsroom)/newsroom/desks/actions.ts', name: 'createDeskAction', dal: ['createDesk'], capability: 'desks:manage' },
+  { file: 'app/(newsroom)/newsroom/desks/actions.ts', name: 'updateDeskAction', dal: ['updateDesk'], capability: 'desks:manage' },
+  { file: 'app/(newsroom)/newsroom/desks/actions.ts', name: 'deleteDeskAction', dal: ['deleteDesk'], capability: 'desks:manage' },
   // Tags: editors and admins (lib/tags/tags.ts).
   { file: 'app/(newsroom)/newsroom/tags/actions.ts', name: 'updateTagAction', dal: ['updateTag'], capability: 'tags:manage' },
   { file: 'app/(newsroom)/newsroom/tags/actions.ts', name: 'mergeTagAction', dal: ['mergeTags'], capability: 'tags:manage' },

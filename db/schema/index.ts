@@ -4,6 +4,7 @@ export * from './enums';
 export * from './columns';
 export * from './content';
 export * from './accounts';
+export * from './desks';
 export * from './stories';
 export * from './reader';
 export * from './media';

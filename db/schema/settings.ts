@@ -24,6 +24,8 @@ export const settings = pgTable(
     // The sign-in policy: when on, these roles must have a second factor (lib/auth/policy.ts).
     secondFactorRequired: boolean('second_factor_required').notNull().default(false),
     secondFactorRoles: userRole('second_factor_roles').array().notNull().default(sql`'{admin,editor}'::user_role[]`),
+    // Four-eyes, strict: nobody who changed what readers get since the last approval approves it either.
+    strictFourEyes: boolean('strict_four_eyes').notNull().default(true),
     updatedAt: tstz('updated_at').notNull().defaultNow(),
   },
   (t) => [check('settings_single_row', sql`${t.id} = 1`)],

@@ -5,6 +5,7 @@ import { editorialState, publicationState, revisionKind, noteKind } from './enum
 import { tstz, createdAt, searchVectorOf } from './columns';
 import { users, authors } from './accounts';
 import { media } from './media';
+import { desks } from './desks';
 
 /** A byline as stored on a revision and projected for readers. */
 export type BylineRef = { id: string; name: string; slug: string };
@@ -26,9 +27,11 @@ export const sections = pgTable(
     // 410, or 308 to redirectTo when the admin chose one. Its stories stay live.
     archivedAt: tstz('archived_at'),
     redirectToId: uuid('redirect_to_id').references((): AnyPgColumn => sections.id, { onDelete: 'set null' }),
+    // The desk that owns it; none: its stories are the general desk's (db/schema/desks.ts).
+    deskId: uuid('desk_id').references(() => desks.id, { onDelete: 'set null' }),
     createdAt: createdAt(),
   },
-  (t) => [uniqueIndex('sections_slug_idx').on(t.slug)],
+  (t) => [uniqueIndex('sections_slug_idx').on(t.slug), index('sections_desk_idx').on(t.deskId)],
 );
 
 export const tags = pgTable(
@@ -96,6 +99,8 @@ export const stories = pgTable(
     scheduledFor: tstz('scheduled_for'),
     // When the publication state last changed (publish, take-down, retraction): the desk's recent queues.
     publicationChangedAt: tstz('publication_changed_at'),
+    // Restricted (an investigation, an embargo): only its authors, its desk's editors and admins may open it.
+    restricted: boolean('restricted').notNull().default(false),
   },
   (t) => [
     // The working copy's section and lead image must exist; a revision's may have gone since.

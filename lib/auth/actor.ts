@@ -1,6 +1,6 @@
 import { and, eq, isNull, lt, sql } from 'drizzle-orm';
 import type { Executor } from '@/db';
-import { authors, passkeys, settings, totpFactors, users, userSessions } from '@/db/schema';
+import { authors, deskMembers, passkeys, settings, totpFactors, users, userSessions } from '@/db/schema';
 import { addMs, now } from '@/lib/clock';
 import type { Locale } from '@/lib/i18n/config';
 import type { Role } from './permissions';
@@ -16,6 +16,8 @@ export type CurrentUser = {
   locale: Locale;
   authorId: string | null;
   authorSlug: string | null;
+  /** The desks this person is a member of (lib/desk/scope.ts decides what that lets them do). */
+  deskIds: string[];
   /** The site requires a second factor of this user and they have none: they may only enrol. */
   mustEnrol: boolean;
   /** The server-side session this request belongs to (null for actors made outside a request). */
@@ -45,6 +47,7 @@ export async function loadSessionUser(db: Executor, userId: string, sessionVersi
       policyRequired: settings.secondFactorRequired,
       policyRoles: settings.secondFactorRoles,
       sessionLastSeen: userSessions.lastSeenAt,
+      deskIds: sql<string[]>`coalesce((select array_agg(${deskMembers.deskId}::text order by ${deskMembers.deskId}) from ${deskMembers} where ${deskMembers.userId} = ${users.id}), '{}')`,
     })
     .from(users)
     .leftJoin(authors, eq(authors.userId, users.id))
@@ -70,6 +73,7 @@ export async function loadSessionUser(db: Executor, userId: string, sessionVersi
     locale: row.user.locale,
     authorId: row.authorId,
     authorSlug: row.authorSlug,
+    deskIds: row.deskIds,
     mustEnrol: mustEnrol(policy, row.user.role, row.hasSecondFactor),
     sessionId,
   };

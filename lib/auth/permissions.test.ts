@@ -23,6 +23,10 @@ const expected: Record<Capability, Record<Role, boolean>> = {
   'media:delete': { writer: false, editor: true, admin: true },
   'sections:manage': { writer: false, editor: false, admin: true },
   'tags:manage': { writer: false, editor: true, admin: true },
+  'desks:manage': { writer: false, editor: false, admin: true },
+  'desks:every': { writer: false, editor: false, admin: true },
+  'stories:restrict': { writer: false, editor: true, admin: true },
+  'stories:view-restricted': { writer: false, editor: true, admin: true },
   'settings:manage': { writer: false, editor: false, admin: true },
 };
 

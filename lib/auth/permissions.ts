@@ -45,6 +45,18 @@ export const capabilities = {
   'sections:manage': ['admin'],
   /** Rename, describe, merge and delete tags. */
   'tags:manage': ['editor', 'admin'],
+  /** Create and rename desks, give them sections and editors. */
+  'desks:manage': ['admin'],
+  /**
+   * Work every desk, whatever one's membership: review, publish and assign its
+   * stories, open its restricted ones. Others who review work only their own
+   * desks and the general one (stories with no section, or in a section no desk owns).
+   */
+  'desks:every': ['admin'],
+  /** Mark a story of one's desks restricted, or lift it. */
+  'stories:restrict': ['editor', 'admin'],
+  /** Open a restricted story of one's desks; its authors always may, everyone else finds nothing. */
+  'stories:view-restricted': ['editor', 'admin'],
   /** Change site settings, starting with the pre-publish checklist's rules. */
   'settings:manage': ['admin'],
 } as const satisfies Record<string, readonly Role[]>;

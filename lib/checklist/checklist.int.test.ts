@@ -81,8 +81,9 @@ const eventsOf = async (storyId: string, action: string) => db.select().from(wor
 describe('approve checks the working copy', () => {
   it('refuses a story whose section was cleared during review, naming the section, acknowledged or not', async () => {
     const id = await storyInReview('قسم');
-    // An editor may edit a story in review; a save may clear the section (drafts need none).
-    expect((await saveStory(editor, id, contentOf(await draftOf(id), { sectionId: null })))?.status).toBe('saved');
+    // An admin may edit a story in review; a save may clear the section (drafts need none). Not the approving
+    // editor: whoever changed it since the last approval does not approve it (strict four-eyes).
+    expect((await saveStory(admin, id, contentOf(await draftOf(id), { sectionId: null })))?.status).toBe('saved');
     for (const acknowledge of [false, true]) {
       expect(await approve(id, acknowledge)).toEqual({ ok: false, error: 'errors.checklist.blocked.approve', fieldErrors: { section: 'checklist.results.section.missing' } });
     }

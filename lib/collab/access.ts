@@ -4,7 +4,7 @@ import type { Executor } from '@/db';
 import { loadSessionUser, type CurrentUser } from '@/lib/auth/actor';
 import { can } from '@/lib/auth/permissions';
 import { readStoryFacts } from '@/lib/stories/facts';
-import { canEditStory } from '@/lib/stories/rules';
+import { canEditStory, canOpenStory } from '@/lib/stories/rules';
 
 // Who is on the other end of a socket, and what they may do with one story.
 // The socket authenticates like every request: the Auth.js session cookie,
@@ -51,10 +51,10 @@ export async function userFromHandshake(db: Executor, headers: IncomingHttpHeade
 
 export type StoryAccess = 'write' | 'read' | 'none';
 
-/** Write when the edit rule allows it, read for any other staff member, none for a story that is gone. */
+/** Write when the edit rule allows it, read for anyone else who may open it, none for a story that is gone or restricted from them. */
 export async function storyAccess(db: Executor, user: CurrentUser | null, storyId: string): Promise<StoryAccess> {
   if (!user || !can(user, 'stories:view')) return 'none';
   const facts = await readStoryFacts(db, storyId);
-  if (!facts) return 'none';
+  if (!facts || !canOpenStory(user, facts)) return 'none';
   return canEditStory(user, facts) ? 'write' : 'read';
 }

@@ -6,6 +6,7 @@ import { reviewComments, stories, users, type MentionRef, type TextQuoteAnchor }
 import type { CurrentUser } from '@/lib/auth/actor';
 import { can } from '@/lib/auth/permissions';
 import { now } from '@/lib/clock';
+import { mayOpenStory } from '@/lib/stories/facts';
 import { authorize, failure, fieldFailure, success, type Outcome } from '@/lib/dal';
 import { notify, storyAuthorUserIds } from '@/lib/notifications/notify';
 import { docText, validAnchorIn } from './anchor';
@@ -46,8 +47,7 @@ const deleter = alias(users, 'deleter');
 export async function listComments(actor: CurrentUser | null, storyId: string): Promise<CommentView[] | null> {
   authorize(actor, 'stories:view');
   const db = getDb();
-  const [story] = await db.select({ id: stories.id }).from(stories).where(eq(stories.id, storyId));
-  if (!story) return null;
+  if (!(await mayOpenStory(db, actor, storyId))) return null;
   const [rows, owners] = await Promise.all([
     db
       .select({ comment: reviewComments, authorName: users.displayName, resolvedByName: resolver.displayName, deletedByName: deleter.displayName })
@@ -106,7 +106,7 @@ export async function addComment(actor: CurrentUser | null, input: NewComment): 
   if (bodyError) return fieldFailure({ body: bodyError });
   return getDb().transaction(async (tx) => {
     const [story] = await tx.select({ id: stories.id, body: stories.body }).from(stories).where(eq(stories.id, input.storyId));
-    if (!story) return failure('errors.notFound');
+    if (!story || !(await mayOpenStory(tx, actor, story.id))) return failure('errors.notFound');
     let anchor: TextQuoteAnchor | null = null;
     if (input.parentId) {
       const [parent] = await tx.select().from(reviewComments).where(and(eq(reviewComments.id, input.parentId), eq(reviewComments.storyId, story.id)));
@@ -138,7 +138,7 @@ export async function editComment(actor: CurrentUser | null, input: { commentId:
   if (bodyError) return fieldFailure({ body: bodyError });
   return getDb().transaction(async (tx) => {
     const [comment] = await tx.select().from(reviewComments).where(eq(reviewComments.id, input.commentId)).for('update');
-    if (!comment || comment.authorId !== actor.id || comment.system || comment.deletedAt) return failure('errors.notFound');
+    if (!comment || comment.authorId !== actor.id || comment.system || comment.deletedAt || !(await mayOpenStory(tx, actor, comment.storyId))) return failure('errors.notFound');
     if (now().getTime() - comment.createdAt.getTime() >= EDIT_WINDOW_MS) return failure('errors.comments.editWindow');
     const mentions = findMentions(input.body, await activeStaff(tx));
     await tx.update(reviewComments).set({ body: input.body, mentions, editedAt: now() }).where(eq(reviewComments.id, comment.id));
@@ -155,7 +155,10 @@ export async function editComment(actor: CurrentUser | null, input: { commentId:
 /** Editors and admins remove a comment; the thread shows who did and when. */
 export async function deleteComment(actor: CurrentUser | null, commentId: string): Promise<Outcome> {
   authorize(actor, 'comments:moderate');
-  const [deleted] = await getDb()
+  const db = getDb();
+  const [comment] = await db.select({ storyId: reviewComments.storyId }).from(reviewComments).where(eq(reviewComments.id, commentId));
+  if (!comment || !(await mayOpenStory(db, actor, comment.storyId))) return failure('errors.notFound');
+  const [deleted] = await db
     .update(reviewComments)
     .set({ deletedAt: now(), deletedById: actor.id })
     .where(and(eq(reviewComments.id, commentId), eq(reviewComments.system, false), isNull(reviewComments.deletedAt)))
@@ -168,7 +171,7 @@ export async function setResolved(actor: CurrentUser | null, commentId: string, 
   authorize(actor, 'stories:view');
   const db = getDb();
   const [comment] = await db.select().from(reviewComments).where(eq(reviewComments.id, commentId));
-  if (!comment || !comment.anchor || comment.parentId || comment.deletedAt) return failure('errors.notFound');
+  if (!comment || !comment.anchor || comment.parentId || comment.deletedAt || !(await mayOpenStory(db, actor, comment.storyId))) return failure('errors.notFound');
   if (!mayResolve(actor, comment.authorId, await storyAuthorUserIds(db, comment.storyId))) return failure('errors.notFound');
   // Only a real change is written, so a second "resolve" does not rewrite who resolved it.
   await db

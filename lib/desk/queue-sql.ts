@@ -1,41 +1,45 @@
 import 'server-only';
-import { and, asc, desc, eq, gte, inArray, isNotNull, isNull, notExists, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, inArray, isNotNull, isNull, notExists, sql, type SQL } from 'drizzle-orm';
 import { getDb } from '@/db';
-import { stories, storyAuthors, users } from '@/db/schema';
-import type { CurrentUser } from '@/lib/auth/actor';
+import { stories, users } from '@/db/schema';
 import { rolesWith } from '@/lib/auth/permissions';
 import { startOfDayIn } from '@/lib/time-zone';
 import { RECENT_PULL_DAYS, type QueueId } from './queue-ids';
+import { mine, onMyDesks, openableBy, storyDesk, userWorksDesk, type ScopeActor } from './scope-sql';
 
 // Each queue as one SQL condition on `stories`, so the dashboard's counts,
 // its short lists and the story list's `queue` filter can never disagree.
 
-/** Who is asking, and when: "mine", "today" and "the last 30 days" depend on it. */
-export type QueueContext = { actor: Pick<CurrentUser, 'id' | 'authorId'>; now: Date; timeZone: string };
+/** Who is asking, and when: "mine", "today", "the last 30 days" and "my desks" depend on it. */
+export type QueueContext = { actor: ScopeActor; now: Date; timeZone: string };
 
 const RECENT_PULL_MS = RECENT_PULL_DAYS * 24 * 3_600_000;
 
-/** DESIGN.md's own story: created by me, or my author profile on the byline (through story_authors' author index). */
-function mine(actor: QueueContext['actor']): SQL {
-  const created = eq(stories.createdById, actor.id);
-  if (!actor.authorId) return created;
-  const bylined = getDb().select({ id: storyAuthors.storyId }).from(storyAuthors).where(eq(storyAuthors.authorId, actor.authorId));
-  return or(created, inArray(stories.id, bylined)) as SQL;
-}
-
 /**
  * Unassigned also takes in a story whose assignee can no longer review it
- * (deactivated, or no longer an editor): otherwise it would wait in nobody's queue.
+ * (deactivated, no longer an editor, or no longer on its desk): otherwise it would wait in nobody's queue.
  */
 function withoutReviewer(): SQL {
   const reviewer = getDb()
     .select({ one: sql`1` })
     .from(users)
-    .where(and(eq(users.id, stories.assignedEditorId), eq(users.status, 'active'), inArray(users.role, rolesWith('stories:review'))));
+    .where(and(eq(users.id, stories.assignedEditorId), eq(users.status, 'active'), inArray(users.role, rolesWith('stories:review')), userWorksDesk(users, storyDesk)));
   return notExists(reviewer);
 }
 
-export function queueCondition(queue: QueueId, { actor, now, timeZone }: QueueContext): SQL {
+/** The person's own queues (drafts, send-backs) are theirs wherever the story sits; the rest are the desk's, so only their desks'. */
+const OWN_QUEUES: ReadonlySet<QueueId> = new Set(['my_drafts', 'sent_back']);
+
+/**
+ * A queue as one condition: its own rule, a restricted story only for whoever
+ * may open it, and the desk's queues only over the person's desks.
+ */
+export function queueCondition(queue: QueueId, context: QueueContext): SQL {
+  const scope = OWN_QUEUES.has(queue) ? openableBy(context.actor) : and(openableBy(context.actor), onMyDesks(context.actor));
+  return and(scope, queueRule(queue, context)) as SQL;
+}
+
+function queueRule(queue: QueueId, { actor, now, timeZone }: QueueContext): SQL {
   switch (queue) {
     case 'my_drafts':
       return and(eq(stories.editorialState, 'draft'), mine(actor)) as SQL;

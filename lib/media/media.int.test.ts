@@ -168,16 +168,16 @@ describe('the lead image is reader-facing', () => {
     let approved = await approveWith(lead);
     expect(approved.editorialState).toBe('approved');
     // Saving the same lead image keeps the approval.
-    // Writers may not edit an approved story; the editor does.
-    await saveStory(editor, storyId, contentOf(approved, { leadImage: lead }));
+    // Writers may not edit an approved story; another editor does (the approving one may not have changed it: strict four-eyes).
+    await saveStory(otherEditor, storyId, contentOf(approved, { leadImage: lead }));
     expect((await getStoryForEditor(writer, storyId))!.story.editorialState).toBe('approved');
     // Another image resets it.
     approved = (await getStoryForEditor(writer, storyId))!.story;
-    await saveStory(editor, storyId, contentOf(approved, { leadImage: { ...lead, id: second.item.id } }));
+    await saveStory(otherEditor, storyId, contentOf(approved, { leadImage: { ...lead, id: second.item.id } }));
     expect((await getStoryForEditor(writer, storyId))!.story.editorialState).toBe('draft');
     // So does the story's own alt text for it.
     approved = await approveWith({ ...lead, id: second.item.id });
-    await saveStory(editor, storyId, contentOf(approved, { leadImage: { ...lead, id: second.item.id, alt: 'غلاف آخر' } }));
+    await saveStory(otherEditor, storyId, contentOf(approved, { leadImage: { ...lead, id: second.item.id, alt: 'غلاف آخر' } }));
     expect((await getStoryForEditor(writer, storyId))!.story.editorialState).toBe('draft');
   });
 

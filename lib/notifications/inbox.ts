@@ -1,18 +1,20 @@
 import 'server-only';
-import { and, count, desc, eq, isNull, sql } from 'drizzle-orm';
+import { and, count, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { getDb } from '@/db';
 import { notifications, stories, users } from '@/db/schema';
 import type { CurrentUser } from '@/lib/auth/actor';
 import { now } from '@/lib/clock';
 import { authorize, failure, success, type Outcome } from '@/lib/dal';
+import { openableBy } from '@/lib/desk/scope-sql';
 import type { NotificationKind } from './notify';
 
 // Reading one's own notifications. Every query here is filtered by
 // user_id = the signed-in user, so an id of someone else's notification,
 // guessed or forged, finds nothing: it answers "not found", like a missing one.
-// Any active staff member may open every story, and a deactivated account
-// cannot sign in, so what a person reads here is always theirs to see.
+// A deactivated account cannot sign in; a story restricted since it was
+// written about is left out, like every other trace of it (openableBy).
+// Both filters run in SQL, so the counts and the lists agree.
 
 export const INBOX_PAGE_SIZE = 25;
 /** What the bell's popover lists. */
@@ -34,7 +36,7 @@ export type NotificationView = {
 
 export type InboxSummary = { unread: number; items: NotificationView[] };
 
-const mineOf = (actor: CurrentUser) => eq(notifications.userId, actor.id);
+const mineOf = (actor: CurrentUser) => and(eq(notifications.userId, actor.id), openableBy(actor));
 
 async function readPage(actor: CurrentUser, limit: number, offset: number): Promise<NotificationView[]> {
   const rows = await getDb()
@@ -65,6 +67,7 @@ export async function unreadCount(actor: CurrentUser | null): Promise<number> {
   const [row] = await getDb()
     .select({ n: count() })
     .from(notifications)
+    .innerJoin(stories, eq(stories.id, notifications.storyId))
     .where(and(mineOf(actor), isNull(notifications.readAt)));
   return row?.n ?? 0;
 }
@@ -82,13 +85,16 @@ export async function listNotifications(actor: CurrentUser | null, options: { pa
   const page = Math.max(1, Math.floor(options.page));
   const [items, [total], unread] = await Promise.all([
     readPage(actor, INBOX_PAGE_SIZE, (page - 1) * INBOX_PAGE_SIZE),
-    getDb().select({ n: count() }).from(notifications).where(mineOf(actor)),
+    getDb().select({ n: count() }).from(notifications).innerJoin(stories, eq(stories.id, notifications.storyId)).where(mineOf(actor)),
     unreadCount(actor),
   ]);
   return { items, total: total?.n ?? 0, unread };
 }
 
 const notificationId = z.uuid();
+
+/** Updates cannot join: the stories this person may open, as a subquery. */
+const openableIds = (actor: CurrentUser) => getDb().select({ id: stories.id }).from(stories).where(openableBy(actor));
 
 /** Marks one of the actor's own notifications read. Already read is fine; anyone else's is "not found". */
 export async function markRead(actor: CurrentUser | null, id: string): Promise<Outcome> {
@@ -97,7 +103,7 @@ export async function markRead(actor: CurrentUser | null, id: string): Promise<O
   const [updated] = await getDb()
     .update(notifications)
     .set({ readAt: sql`coalesce(${notifications.readAt}, ${now().toISOString()}::timestamptz)` })
-    .where(and(eq(notifications.id, id), mineOf(actor)))
+    .where(and(eq(notifications.id, id), eq(notifications.userId, actor.id), inArray(notifications.storyId, openableIds(actor))))
     .returning({ id: notifications.id });
   return updated ? success(undefined) : failure('errors.notFound');
 }
@@ -107,7 +113,7 @@ export async function markAllRead(actor: CurrentUser | null): Promise<Outcome<{ 
   const marked = await getDb()
     .update(notifications)
     .set({ readAt: now() })
-    .where(and(mineOf(actor), isNull(notifications.readAt)))
+    .where(and(eq(notifications.userId, actor.id), isNull(notifications.readAt), inArray(notifications.storyId, openableIds(actor))))
     .returning({ id: notifications.id });
   return success({ marked: marked.length });
 }

@@ -6,6 +6,7 @@ import { shareLinks, stories, users } from '@/db/schema';
 import type { CurrentUser } from '@/lib/auth/actor';
 import { now } from '@/lib/clock';
 import { authorize, failure, success, type Outcome } from '@/lib/dal';
+import { mayOpenStory } from '@/lib/stories/facts';
 import type { Article } from '@/lib/reader/queries';
 import { workingCopyArticle } from '@/lib/stories/preview';
 import { readShareToken, shareSecret, signShareToken } from './token';
@@ -25,7 +26,7 @@ export async function createShareLink(actor: CurrentUser | null, input: { storyI
   if (!(SHARE_LIFETIMES_HOURS as readonly number[]).includes(input.hours)) return failure('errors.invalidChoice', { hours: 'errors.invalidChoice' });
   const db = getDb();
   const [story] = await db.select({ id: stories.id, archivedAt: stories.archivedAt }).from(stories).where(eq(stories.id, input.storyId));
-  if (!story || story.archivedAt) return failure('errors.notFound');
+  if (!story || story.archivedAt || !(await mayOpenStory(db, actor, story.id))) return failure('errors.notFound');
   // Whole seconds, as the token carries them, so the row and the token agree exactly.
   const expiresAt = new Date(Math.floor(now().getTime() / 1000) * 1000 + input.hours * 3_600_000);
   const [link] = await db.insert(shareLinks).values({ storyId: story.id, createdById: actor.id, expiresAt, createdAt: now() }).returning({ id: shareLinks.id });
@@ -37,6 +38,7 @@ const creator = alias(users, 'creator');
 /** The story's links, newest first. The URL of a live one can be shown again: it is derived, never stored. */
 export async function listShareLinks(actor: CurrentUser | null, storyId: string): Promise<ShareLinkView[]> {
   authorize(actor, 'stories:share');
+  if (!(await mayOpenStory(getDb(), actor, storyId))) return [];
   const rows = await getDb()
     .select({ link: shareLinks, createdByName: creator.displayName })
     .from(shareLinks)
@@ -60,6 +62,8 @@ export async function listShareLinks(actor: CurrentUser | null, storyId: string)
 
 export async function revokeShareLink(actor: CurrentUser | null, linkId: string): Promise<Outcome> {
   authorize(actor, 'stories:share');
+  const [link] = await getDb().select({ storyId: shareLinks.storyId }).from(shareLinks).where(eq(shareLinks.id, linkId));
+  if (!link || !(await mayOpenStory(getDb(), actor, link.storyId))) return failure('errors.notFound');
   const [revoked] = await getDb()
     .update(shareLinks)
     .set({ revokedAt: now(), revokedById: actor.id })

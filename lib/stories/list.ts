@@ -6,6 +6,7 @@ import type { CurrentUser } from '@/lib/auth/actor';
 import { now } from '@/lib/clock';
 import { authorize } from '@/lib/dal';
 import { queueCondition, queueOrder } from '@/lib/desk/queue-sql';
+import { openableBy } from '@/lib/desk/scope-sql';
 import { prepareQuery } from '@/lib/search/compile';
 import { parseSearchQuery } from '@/lib/search/query-syntax';
 import type { EditorialState, PublicationState } from './rules';
@@ -44,7 +45,8 @@ async function searchCondition(q: string): Promise<SQL> {
 /** One page of stories plus the total, in two indexed queries; bylines are aggregated in SQL, not fetched per row. */
 export async function listStories(actor: CurrentUser | null, filter: StoryFilter, options: { timeZone: string }): Promise<{ rows: StoryListRow[]; total: number }> {
   authorize(actor, 'stories:view');
-  const conditions: SQL[] = [isNull(stories.archivedAt)];
+  // A restricted story is not in anyone's list, nor found by their search, unless they may open it.
+  const conditions: SQL[] = [isNull(stories.archivedAt), openableBy(actor)];
   // A desk queue narrows the list to exactly what the dashboard counted, in the queue's own order.
   if (filter.queue) conditions.push(queueCondition(filter.queue, { actor, now: now(), timeZone: options.timeZone }));
   if (filter.q) conditions.push(await searchCondition(filter.q));

@@ -8,7 +8,7 @@ import { notify } from '@/lib/notifications/notify';
 import { authorize, Forbidden } from '@/lib/dal';
 import { PRESENCE_EXPIRY_MS } from './autosave';
 import { readStoryFacts } from './facts';
-import { canEditStory } from './rules';
+import { canEditStory, canOpenStory } from './rules';
 
 // The soft lock on a story's editor. One editor tab holds it at a time; it is
 // kept by heartbeats and lapses after a minute of silence. Anyone else who may
@@ -18,7 +18,7 @@ export type Presence = { mine: boolean; holder: { name: string; since: Date } | 
 
 async function requireEditable(tx: Transaction, actor: CurrentUser, storyId: string) {
   const facts = await readStoryFacts(tx, storyId);
-  if (!facts) return false;
+  if (!facts || !canOpenStory(actor, facts)) return false;
   if (!canEditStory(actor, facts)) throw new Forbidden('stories:edit');
   return true;
 }

@@ -8,6 +8,7 @@ import { authorize } from '@/lib/dal';
 import { resolveLeadImage } from '@/lib/media/lead-image';
 import type { Article } from '@/lib/reader/queries';
 import { pickText } from './content-row';
+import { mayOpenStory } from './facts';
 import { readBylines, readTags } from './revisions';
 
 // The working copy shaped exactly as the reader projection, so the preview
@@ -48,5 +49,6 @@ export async function workingCopyArticle(db: Executor, storyId: string): Promise
 /** The preview for staff: anyone who may open the story in the newsroom. */
 export async function getPreview(actor: CurrentUser | null, storyId: string): Promise<Article | null> {
   authorize(actor, 'stories:view');
+  if (!(await mayOpenStory(getDb(), actor, storyId))) return null;
   return workingCopyArticle(getDb(), storyId);
 }

@@ -5,6 +5,7 @@ import { authors, sections, stories, storyAuthors, storyRevisions, storyTags, ta
 import type { CurrentUser } from '@/lib/auth/actor';
 import { authorize } from '@/lib/dal';
 import { pickContent, type ContentRow } from './content-row';
+import { mayOpenStory } from './facts';
 
 // Revisions: full snapshots of the working copy, as saved, approved or
 // restored. The writers here authorize nothing (the DAL functions and the
@@ -55,6 +56,7 @@ export type RevisionSummary = { id: string; kind: string; authorName: string | n
 
 export async function listRevisions(actor: CurrentUser | null, storyId: string): Promise<RevisionSummary[]> {
   authorize(actor, 'stories:view');
+  if (!(await mayOpenStory(getDb(), actor, storyId))) return [];
   return getDb()
     .select({ id: storyRevisions.id, kind: storyRevisions.kind, authorName: authors.name, createdAt: storyRevisions.createdAt, storyVersion: storyRevisions.storyVersion })
     .from(storyRevisions)
@@ -68,7 +70,7 @@ export type RevisionSnapshot = typeof storyRevisions.$inferSelect & { sectionNam
 
 export async function getRevisions(actor: CurrentUser | null, storyId: string, revisionIds: string[]): Promise<RevisionSnapshot[]> {
   authorize(actor, 'stories:view');
-  if (revisionIds.length === 0) return [];
+  if (revisionIds.length === 0 || !(await mayOpenStory(getDb(), actor, storyId))) return [];
   const rows = await getDb()
     .select({ revision: storyRevisions, sectionName: sections.name })
     .from(storyRevisions)

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { Role } from '@/lib/auth/permissions';
-import { canEditStory, isOwnStory, type EditorialState, type StoryActor, type StoryFacts, readOnlyMessage } from './rules';
+import { canEditStory, canOpenStory, isOwnStory, type EditorialState, type StoryActor, type StoryFacts, readOnlyMessage } from './rules';
 
-const actor = (role: Role, id = 'me', authorId: string | null = 'my-author'): StoryActor => ({ id, role, status: 'active', authorId });
-const story = (facts: Partial<StoryFacts> = {}): StoryFacts => ({ createdById: 'someone', bylineAuthorIds: [], editorialState: 'draft', archived: false, ...facts });
+const actor = (role: Role, id = 'me', authorId: string | null = 'my-author', deskIds: string[] = []): StoryActor => ({ id, role, status: 'active', authorId, deskIds });
+const story = (facts: Partial<StoryFacts> = {}): StoryFacts => ({ createdById: 'someone', bylineAuthorIds: [], editorialState: 'draft', archived: false, restricted: false, deskId: null, ...facts });
 const states: EditorialState[] = ['draft', 'in_review', 'changes_requested', 'approved'];
 
 describe('own story', () => {
@@ -45,5 +45,30 @@ describe('readOnlyMessage', () => {
     expect(readOnlyMessage({ editorialState: 'approved', archived: false })).toBe('editor.readOnlyApproved');
     expect(readOnlyMessage({ editorialState: 'in_review', archived: true })).toBe('editor.readOnlyArchived');
     expect(readOnlyMessage({ editorialState: 'draft', archived: false })).toBe('editor.readOnly');
+  });
+});
+
+describe('canOpenStory', () => {
+  const restricted = story({ restricted: true, deskId: 'sport' });
+  it('opens any unrestricted story for any staff member', () => {
+    for (const role of ['writer', 'editor', 'admin'] as Role[]) expect(canOpenStory(actor(role), story({ deskId: 'sport' }))).toBe(true);
+  });
+  it('opens a restricted story for its authors, its desk’s editors and admins only', () => {
+    expect(canOpenStory(actor('writer'), restricted)).toBe(false);
+    expect(canOpenStory(actor('writer'), { ...restricted, createdById: 'me' })).toBe(true);
+    expect(canOpenStory(actor('writer'), { ...restricted, bylineAuthorIds: ['my-author'] })).toBe(true);
+    expect(canOpenStory(actor('editor', 'me', null, ['technology']), restricted)).toBe(false);
+    expect(canOpenStory(actor('editor', 'me', null, ['technology', 'sport']), restricted)).toBe(true);
+    expect(canOpenStory(actor('admin'), restricted)).toBe(true);
+    // A writer on a desk's member list is still not its editor.
+    expect(canOpenStory(actor('writer', 'me', null, ['sport']), restricted)).toBe(false);
+  });
+  it('opens a restricted story of the general desk for every editor', () => {
+    expect(canOpenStory(actor('editor'), { ...restricted, deskId: null })).toBe(true);
+    expect(canOpenStory(actor('writer'), { ...restricted, deskId: null })).toBe(false);
+  });
+  it('lets nobody edit what they may not open', () => {
+    expect(canEditStory(actor('editor', 'me', null, ['technology']), restricted)).toBe(false);
+    expect(canEditStory(actor('editor', 'me', null, ['sport']), restricted)).toBe(true);
   });
 });

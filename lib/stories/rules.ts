@@ -1,4 +1,5 @@
-import { can, type Actor } from '@/lib/auth/permissions';
+import { can } from '@/lib/auth/permissions';
+import { worksDesk, type DeskActor } from '@/lib/desk/scope';
 import type { EditorialState } from '@/lib/enums';
 
 // Who may do what to one story. Pure: the DAL supplies the facts.
@@ -11,20 +12,34 @@ export type StoryFacts = {
   bylineAuthorIds: readonly string[];
   editorialState: EditorialState;
   archived: boolean;
+  /** Only its authors, its desk's editors and admins may open it. */
+  restricted: boolean;
+  /** Its section's desk; null for the general desk. */
+  deskId: string | null;
 };
 
-export type StoryActor = Actor & { authorId: string | null };
+export type StoryActor = DeskActor & { authorId: string | null };
 
 /** DESIGN.md's "own story": created by the user, or with the user's author profile on its byline. */
-export function isOwnStory(actor: StoryActor, story: StoryFacts): boolean {
+export function isOwnStory(actor: Pick<StoryActor, 'id' | 'authorId'>, story: Pick<StoryFacts, 'createdById' | 'bylineAuthorIds'>): boolean {
   return story.createdById === actor.id || (actor.authorId !== null && story.bylineAuthorIds.includes(actor.authorId));
+}
+
+/**
+ * Whether this person may open the story at all. Everyone else gets the same
+ * answer as for a story that does not exist, wherever they ask.
+ */
+export function canOpenStory(actor: StoryActor | null, story: Pick<StoryFacts, 'createdById' | 'bylineAuthorIds' | 'restricted' | 'deskId'>): boolean {
+  if (!actor || !can(actor, 'stories:view')) return false;
+  if (!story.restricted) return true;
+  return isOwnStory(actor, story) || (can(actor, 'stories:view-restricted') && worksDesk(actor, story.deskId));
 }
 
 /** Writers edit their own stories while they are theirs to work on; editors and admins edit any. */
 const WRITER_EDITABLE_STATES: readonly EditorialState[] = ['draft', 'changes_requested'];
 
 export function canEditStory(actor: StoryActor | null, story: StoryFacts): boolean {
-  if (!actor || !can(actor, 'stories:view') || story.archived) return false;
+  if (!actor || !canOpenStory(actor, story) || story.archived) return false;
   if (can(actor, 'stories:edit-any')) return true;
   return isOwnStory(actor, story) && WRITER_EDITABLE_STATES.includes(story.editorialState);
 }

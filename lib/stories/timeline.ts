@@ -4,6 +4,7 @@ import { getDb } from '@/db';
 import { storyRevisions, users, workflowEvents } from '@/db/schema';
 import type { CurrentUser } from '@/lib/auth/actor';
 import { authorize } from '@/lib/dal';
+import { mayOpenStory } from './facts';
 
 export type TimelineEntry =
   | { type: 'event'; id: string; at: Date; action: string; actorName: string | null; reason: string | null; fromEditorial: string | null; toEditorial: string | null; fromPublication: string | null; toPublication: string | null }
@@ -13,6 +14,7 @@ export type TimelineEntry =
 export async function storyTimeline(actor: CurrentUser | null, storyId: string): Promise<TimelineEntry[]> {
   authorize(actor, 'stories:view');
   const db = getDb();
+  if (!(await mayOpenStory(db, actor, storyId))) return [];
   const [events, revisions] = await Promise.all([
     db
       .select({ event: workflowEvents, actorName: users.displayName })

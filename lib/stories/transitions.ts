@@ -3,6 +3,8 @@ import { eq, sql } from 'drizzle-orm';
 import { getDb, type Executor, type Transaction } from '@/db';
 import { publishedStories, stories, storyAuthors, workflowEvents } from '@/db/schema';
 import type { CurrentUser } from '@/lib/auth/actor';
+import { can } from '@/lib/auth/permissions';
+import { worksDesk } from '@/lib/desk/scope';
 import { now } from '@/lib/clock';
 import type { ChecklistResult } from '@/lib/checklist/evaluate';
 import { checklistGate, runChecklist } from '@/lib/checklist/facts';
@@ -11,7 +13,9 @@ import { notify, reviewersOf, storyAuthorUserIds } from '@/lib/notifications/not
 import { authorize, failure, success, type Outcome } from '@/lib/dal';
 import { publishApproved, PUBLISH_JOB, readerTags } from './publication';
 import { snapshotRevision } from './revisions';
-import { isOwnStory, type EditorialState, type PublicationState } from './rules';
+import { editorsSinceApproval, strictFourEyes } from './edited-since-approval';
+import { deskOfSection } from './facts';
+import { canOpenStory, isOwnStory, type EditorialState, type PublicationState } from './rules';
 import { decide, WORKFLOW_ACTIONS, type WorkflowAction, type WorkflowFacts } from './workflow';
 
 // Workflow transitions, each in one transaction on a locked story row: the
@@ -55,7 +59,9 @@ export async function transition(actor: CurrentUser | null, storyId: string, inp
     const [story] = await tx.select().from(stories).where(eq(stories.id, storyId)).for('update');
     if (!story) return failure('errors.notFound');
     const reason = input.reason?.trim() || null;
-    const decision = decide(input.action, { ...(await factsFor(tx, actor, story, reason !== null)), override: input.override === true });
+    const facts = await factsFor(tx, actor, story, reason !== null);
+    if (!facts) return failure('errors.notFound');
+    const decision = decide(input.action, { ...facts, override: input.override === true });
     if (!decision.allowed) return failure(`errors.workflow.${decision.reason}`);
 
     const at = now();
@@ -126,7 +132,7 @@ export async function transition(actor: CurrentUser | null, storyId: string, inp
 async function notifyTransition(tx: Transaction, actor: CurrentUser, story: typeof stories.$inferSelect, action: TransitionAction, reason: string | null) {
   const notice = { storyId: story.id, actorId: actor.id, detail: reason };
   if (action === 'submit') {
-    await notify(tx, await reviewersOf(tx, story.assignedEditorId, actor.id), { ...notice, kind: 'submitted' });
+    await notify(tx, await reviewersOf(tx, story.id, story.assignedEditorId, actor.id), { ...notice, kind: 'submitted' });
     return;
   }
   const kind = ({ request_changes: 'sent_back', approve: 'approved', publish: 'published' } as const)[action as 'request_changes' | 'approve' | 'publish'];
@@ -154,6 +160,7 @@ export async function workflowOptions(actor: CurrentUser | null, storyId: string
   const [story] = await db.select().from(stories).where(eq(stories.id, storyId));
   if (!story) return [];
   const facts = await factsFor(db, actor, story, true);
+  if (!facts) return [];
   const options: Omit<WorkflowOption, 'checklist'>[] = [];
   for (const action of WORKFLOW_ACTIONS) {
     if (decide(action, facts).allowed) options.push({ action, needsReason: needsReason(action, facts), override: false });
@@ -184,7 +191,9 @@ export async function scheduleStory(actor: CurrentUser | null, storyId: string, 
   return getDb().transaction(async (tx) => {
     const [story] = await tx.select().from(stories).where(eq(stories.id, storyId)).for('update');
     if (!story) return failure('errors.notFound');
-    const decision = decide('schedule', await factsFor(tx, actor, story, false));
+    const facts = await factsFor(tx, actor, story, false);
+    if (!facts) return failure('errors.notFound');
+    const decision = decide('schedule', facts);
     if (!decision.allowed) return failure(`errors.workflow.${decision.reason}`);
     // Checked now, when someone can read and acknowledge it; the job later publishes exactly this revision.
     const refusal = await checklistGate(tx, story, 'schedule', options.acknowledge === true);
@@ -203,7 +212,9 @@ export async function unscheduleStory(actor: CurrentUser | null, storyId: string
   return getDb().transaction(async (tx) => {
     const [story] = await tx.select().from(stories).where(eq(stories.id, storyId)).for('update');
     if (!story) return failure('errors.notFound');
-    const decision = decide('unschedule', await factsFor(tx, actor, story, false));
+    const facts = await factsFor(tx, actor, story, false);
+    if (!facts) return failure('errors.notFound');
+    const decision = decide('unschedule', facts);
     if (!decision.allowed) return failure(`errors.workflow.${decision.reason}`);
     await tx.update(stories).set({ scheduledRevisionId: null, scheduledFor: null }).where(eq(stories.id, storyId));
     await tx.execute(sql`select graphile_worker.remove_job(${jobKey(storyId)})`);
@@ -212,12 +223,22 @@ export async function unscheduleStory(actor: CurrentUser | null, storyId: string
   });
 }
 
-/** What the workflow rules need to know, read for this actor and this (locked) story row. */
-async function factsFor(tx: Executor, actor: CurrentUser, story: typeof stories.$inferSelect, hasReason: boolean): Promise<WorkflowFacts> {
-  const bylines = await tx.select({ id: storyAuthors.authorId }).from(storyAuthors).where(eq(storyAuthors.storyId, story.id));
+/**
+ * What the workflow rules need to know, read for this actor and this (locked)
+ * story row; null when they may not open the story at all (to them it does not exist).
+ */
+async function factsFor(tx: Executor, actor: CurrentUser, story: typeof stories.$inferSelect, hasReason: boolean): Promise<WorkflowFacts | null> {
+  const [bylines, deskId] = await Promise.all([tx.select({ id: storyAuthors.authorId }).from(storyAuthors).where(eq(storyAuthors.storyId, story.id)), deskOfSection(tx, story.sectionId)]);
+  const placed = { createdById: story.createdById, bylineAuthorIds: bylines.map((b) => b.id), restricted: story.restricted, deskId };
+  if (!canOpenStory(actor, placed)) return null;
+  // Only an approval asks who edited since the last one; nobody else pays for reading the revisions.
+  const mayApprove = story.editorialState === 'in_review' && can(actor, 'stories:review');
+  const editedSinceApproval = mayApprove && (await strictFourEyes(tx)) && (await editorsSinceApproval(tx, story.id)).has(actor.id);
   return {
     role: actor.role,
-    isAuthor: isOwnStory(actor, { createdById: story.createdById, bylineAuthorIds: bylines.map((b) => b.id), editorialState: story.editorialState, archived: story.archivedAt !== null }),
+    isAuthor: isOwnStory(actor, placed),
+    onDesk: worksDesk(actor, placed.deskId),
+    editedSinceApproval,
     editorialState: story.editorialState,
     publicationState: story.publicationState,
     archived: story.archivedAt !== null,

@@ -13,13 +13,13 @@ type Rule = {
   to?: { editorialState?: EditorialState; publicationState?: PublicationState };
 };
 
-const desk = (f: WorkflowFacts) => f.role === 'editor' || f.role === 'admin';
+const desk = (f: WorkflowFacts) => (f.role === 'editor' || f.role === 'admin') && f.onDesk;
 const spec: Record<WorkflowAction, Rule> = {
   submit: { who: (f) => f.isAuthor || desk(f), from: (f) => ['draft', 'changes_requested'].includes(f.editorialState), to: { editorialState: 'in_review' } },
   withdraw: { who: (f) => f.isAuthor, from: (f) => f.editorialState === 'in_review', to: { editorialState: 'draft' } },
   request_changes: { who: desk, from: (f) => ['in_review', 'approved'].includes(f.editorialState), also: (f) => f.hasReason, to: { editorialState: 'changes_requested' } },
   approve: {
-    who: (f) => desk(f) && (!f.isAuthor || (f.role === 'admin' && f.override && f.hasReason)),
+    who: (f) => desk(f) && ((!f.isAuthor && !f.editedSinceApproval) || (f.role === 'admin' && f.override && f.hasReason)),
     from: (f) => f.editorialState === 'in_review',
     to: { editorialState: 'approved' },
   },
@@ -47,7 +47,9 @@ function* allFacts(): Generator<WorkflowFacts> {
             for (const scheduled of bools)
               for (const approvedNotPublished of bools)
                 for (const hasReason of bools)
-                  for (const override of bools) yield { role, isAuthor, editorialState, publicationState, archived, scheduled, approvedNotPublished, hasReason, override };
+                  for (const override of bools)
+                    for (const onDesk of bools)
+                      for (const editedSinceApproval of bools) yield { role, isAuthor, editorialState, publicationState, archived, scheduled, approvedNotPublished, hasReason, override, onDesk, editedSinceApproval };
 }
 
 describe('the workflow tables', () => {
@@ -63,7 +65,7 @@ describe('the workflow tables', () => {
         checked += 1;
       }
     }
-    expect(checked).toBe(12 * 3 * 2 * 4 * 4 * 2 * 2 * 2 * 2 * 2);
+    expect(checked).toBe(12 * 3 * 2 * 4 * 4 * 2 * 2 * 2 * 2 * 2 * 2 * 2);
   });
 
   const base: WorkflowFacts = {
@@ -76,6 +78,8 @@ describe('the workflow tables', () => {
     approvedNotPublished: false,
     hasReason: false,
     override: false,
+    onDesk: true,
+    editedSinceApproval: false,
   };
 
   it('names why a transition is refused', () => {
@@ -88,6 +92,21 @@ describe('the workflow tables', () => {
     expect(decide('archive', { ...base, publicationState: 'published' })).toEqual({ allowed: false, reason: 'liveOrScheduled' });
     expect(decide('submit', { ...base, archived: true, editorialState: 'draft' })).toEqual({ allowed: false, reason: 'archived' });
     expect(decide('unschedule', base)).toEqual({ allowed: false, reason: 'notScheduled' });
+    expect(decide('approve', { ...base, onDesk: false })).toEqual({ allowed: false, reason: 'desk' });
+    expect(decide('take_down', { ...base, onDesk: false, publicationState: 'published', hasReason: true })).toEqual({ allowed: false, reason: 'desk' });
+    expect(decide('submit', { ...base, onDesk: false, editorialState: 'draft' })).toEqual({ allowed: false, reason: 'desk' });
+    expect(decide('approve', { ...base, editedSinceApproval: true })).toEqual({ allowed: false, reason: 'editedSinceApproval' });
+  });
+
+  it('lets the authors submit and withdraw their story off the desk too', () => {
+    expect(decide('submit', { ...base, role: 'writer', isAuthor: true, onDesk: false, editorialState: 'draft' }).allowed).toBe(true);
+    expect(decide('withdraw', { ...base, role: 'writer', isAuthor: true, onDesk: false }).allowed).toBe(true);
+  });
+
+  it('lets an admin approve a change they made only with a recorded reason', () => {
+    const edited = { ...base, role: 'admin' as const, editedSinceApproval: true };
+    expect(decide('approve', edited).allowed).toBe(false);
+    expect(decide('approve', { ...edited, override: true, hasReason: true })).toEqual({ allowed: true, editorialState: 'approved' });
   });
 
   it('lets an admin approve their own story only with a recorded reason', () => {

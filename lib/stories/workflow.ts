@@ -29,6 +29,10 @@ export type WorkflowFacts = {
   hasReason: boolean;
   /** An admin approving their own story, deliberately. */
   override: boolean;
+  /** The person works the story's desk (lib/desk/scope.ts): reviewing and publishing are the desk's. */
+  onDesk: boolean;
+  /** The person changed what readers get since the last approval, and the site's strict four-eyes setting is on. */
+  editedSinceApproval: boolean;
 };
 
 export type Decision =
@@ -45,7 +49,9 @@ export type RefusalReason =
   | 'nothingApproved'
   | 'notScheduled'
   | 'liveOrScheduled'
-  | 'notArchived';
+  | 'notArchived'
+  | 'desk'
+  | 'editedSinceApproval';
 
 const refuse = (reason: RefusalReason): Decision => ({ allowed: false, reason });
 
@@ -54,6 +60,7 @@ function decideEditorial(action: EditorialAction, facts: WorkflowFacts): Decisio
   switch (action) {
     case 'submit':
       if (!isAuthor && !roleCan(role, 'stories:review')) return refuse('notAuthor');
+      if (!isAuthor && !facts.onDesk) return refuse('desk');
       if (state !== 'draft' && state !== 'changes_requested') return refuse('state');
       return { allowed: true, editorialState: 'in_review' };
     case 'withdraw':
@@ -62,20 +69,26 @@ function decideEditorial(action: EditorialAction, facts: WorkflowFacts): Decisio
       return { allowed: true, editorialState: 'draft' };
     case 'request_changes':
       if (!roleCan(role, 'stories:review')) return refuse('role');
+      if (!facts.onDesk) return refuse('desk');
       if (state !== 'in_review' && state !== 'approved') return refuse('state');
       if (!facts.hasReason) return refuse('reasonRequired');
       return { allowed: true, editorialState: 'changes_requested' };
-    case 'approve':
+    case 'approve': {
       if (!roleCan(role, 'stories:review')) return refuse('role');
+      if (!facts.onDesk) return refuse('desk');
       if (state !== 'in_review') return refuse('state');
-      // Four-eyes: an author never approves their own story, except an admin who says why.
-      if (isAuthor && !(role === 'admin' && facts.override && facts.hasReason)) return refuse('fourEyes');
+      // Four-eyes: neither an author nor whoever last changed what readers get approves it, except an admin who says why.
+      const overridden = role === 'admin' && facts.override && facts.hasReason;
+      if (isAuthor && !overridden) return refuse('fourEyes');
+      if (facts.editedSinceApproval && !overridden) return refuse('editedSinceApproval');
       return { allowed: true, editorialState: 'approved' };
+    }
   }
 }
 
 function decidePublication(action: PublicationAction, facts: WorkflowFacts): Decision {
   if (!roleCan(facts.role, 'stories:publish')) return refuse('role');
+  if (!facts.onDesk) return refuse('desk');
   const live = facts.publicationState;
   switch (action) {
     case 'publish':

@@ -2,14 +2,14 @@ import 'server-only';
 import type { JSONContent } from '@tiptap/core';
 import { asc, eq, sql } from 'drizzle-orm';
 import { getDb, type Executor, type Transaction } from '@/db';
-import { authors, media, publishedStories, stories, storyAuthors, storyTags, tags } from '@/db/schema';
+import { authors, media, publishedStories, sections, stories, storyAuthors, storyTags, tags } from '@/db/schema';
 import { firstRendition, mediaUrl } from '@/lib/media/plan';
 import type { CurrentUser } from '@/lib/auth/actor';
 import { can } from '@/lib/auth/permissions';
 import { withDirections } from '@/lib/content/block-direction';
 import { authorize, Forbidden } from '@/lib/dal';
 import { fieldsFromRow, type StoryFields } from './content';
-import { canEditStory, type EditorialState, type PublicationState, type StoryFacts } from './rules';
+import { canEditStory, canOpenStory, type EditorialState, type PublicationState, type StoryFacts } from './rules';
 
 // The working copy, as the editor loads it, and the row lock every content
 // change takes first. Saves are checked against the version the client
@@ -46,6 +46,10 @@ export type StoryDraft = StoryFields & {
   updatedAt: Date;
   /** When a scheduled publication of the approved revision will happen, if one is pending. */
   scheduledFor: Date | null;
+  /** Only its authors, its desk's editors and admins may open it. */
+  restricted: boolean;
+  /** Its section's desk; null for the general desk. */
+  deskId: string | null;
 };
 
 export const EMPTY_DOC: JSONContent = { type: 'doc', content: [{ type: 'paragraph' }] };
@@ -53,8 +57,9 @@ export const EMPTY_DOC: JSONContent = { type: 'doc', content: [{ type: 'paragrap
 export type StoryRow = typeof stories.$inferSelect;
 
 export async function readDraft(db: Executor, storyId: string): Promise<StoryDraft | null> {
-  const [row] = await db.select().from(stories).where(eq(stories.id, storyId));
-  if (!row) return null;
+  const [found] = await db.select({ row: stories, deskId: sections.deskId }).from(stories).leftJoin(sections, eq(sections.id, stories.sectionId)).where(eq(stories.id, storyId));
+  if (!found) return null;
+  const { row, deskId } = found;
   const [bylineRows, tagRows, live] = await Promise.all([
     db
       .select({ id: authors.id, name: authors.name })
@@ -93,6 +98,8 @@ export async function readDraft(db: Executor, storyId: string): Promise<StoryDra
     createdById: row.createdById,
     updatedAt: row.updatedAt,
     scheduledFor: row.scheduledFor,
+    restricted: row.restricted,
+    deskId,
   };
 }
 
@@ -101,13 +108,17 @@ const draftFacts = (draft: StoryDraft): StoryFacts => ({
   bylineAuthorIds: draft.bylines.map((byline) => byline.id),
   editorialState: draft.editorialState,
   archived: draft.archived,
+  restricted: draft.restricted,
+  deskId: draft.deskId,
 });
 
-const rowFacts = (story: StoryRow, bylineAuthorIds: string[]): StoryFacts => ({
+const rowFacts = (story: StoryRow, bylineAuthorIds: string[], deskId: string | null): StoryFacts => ({
   createdById: story.createdById,
   bylineAuthorIds,
   editorialState: story.editorialState,
   archived: story.archivedAt !== null,
+  restricted: story.restricted,
+  deskId,
 });
 
 export async function createStory(actor: CurrentUser | null): Promise<string> {
@@ -122,16 +133,19 @@ export async function createStory(actor: CurrentUser | null): Promise<string> {
 
 export type EditorView = { story: StoryDraft; canEdit: boolean; canChangeLiveSlug: boolean };
 
-/** Any staff member may open any story; whether they may edit it is decided here. */
+/**
+ * Any staff member may open any story but a restricted one (lib/stories/rules.ts);
+ * whether they may edit it is decided here. A story they may not open is null, like a missing one.
+ */
 export async function getStoryForEditor(actor: CurrentUser | null, storyId: string): Promise<EditorView | null> {
   authorize(actor, 'stories:view');
   const story = await readDraft(getDb(), storyId);
-  if (!story) return null;
+  if (!story || !canOpenStory(actor, draftFacts(story))) return null;
   return { story, canEdit: canEditStory(actor, draftFacts(story)), canChangeLiveSlug: can(actor, 'stories:change-live-slug') };
 }
 
 /** The locked row, with what a save compares against: its live slug and its byline and tag ids, in order. */
-export type LockedStory = { story: StoryRow; liveSlug: string | null; bylineIds: string[]; tagIds: string[] };
+export type LockedStory = { story: StoryRow; liveSlug: string | null; deskId: string | null; bylineIds: string[]; tagIds: string[] };
 
 const idsOf = (table: typeof storyAuthors | typeof storyTags, column: typeof storyAuthors.authorId | typeof storyTags.tagId) =>
   sql<string[]>`coalesce((select json_agg(${column} order by ${table.position}) from ${table} where ${table.storyId} = ${stories.id}), '[]'::json)`;
@@ -144,12 +158,16 @@ const idsOf = (table: typeof storyAuthors | typeof storyTags, column: typeof sto
  */
 export async function lockForEdit(tx: Transaction, actor: CurrentUser, storyId: string): Promise<LockedStory | null> {
   const [locked] = await tx
-    .select({ story: stories, liveSlug: publishedStories.slug, bylineIds: idsOf(storyAuthors, storyAuthors.authorId), tagIds: idsOf(storyTags, storyTags.tagId) })
+    .select({ story: stories, liveSlug: publishedStories.slug, deskId: sections.deskId, bylineIds: idsOf(storyAuthors, storyAuthors.authorId), tagIds: idsOf(storyTags, storyTags.tagId) })
     .from(stories)
     .leftJoin(publishedStories, eq(publishedStories.storyId, stories.id))
+    .leftJoin(sections, eq(sections.id, stories.sectionId))
     .where(eq(stories.id, storyId))
     .for('update', { of: stories });
   if (!locked) return null;
-  if (!canEditStory(actor, rowFacts(locked.story, locked.bylineIds))) throw new Forbidden('stories:edit');
+  const facts = rowFacts(locked.story, locked.bylineIds, locked.deskId);
+  // One they may not open is missing to them; one they may open but not edit is refused.
+  if (!canOpenStory(actor, facts)) return null;
+  if (!canEditStory(actor, facts)) throw new Forbidden('stories:edit');
   return locked;
 }

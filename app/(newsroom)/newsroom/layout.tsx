@@ -16,6 +16,7 @@ const navigation: { href: string; label: string; capability: Capability }[] = [
   { href: '/newsroom/front', label: 'front', capability: 'front:manage' },
   { href: '/newsroom/tags', label: 'tags', capability: 'tags:manage' },
   { href: '/newsroom/sections', label: 'sections', capability: 'sections:manage' },
+  { href: '/newsroom/desks', label: 'desks', capability: 'desks:manage' },
   { href: '/newsroom/users', label: 'users', capability: 'users:manage' },
   { href: '/newsroom/settings', label: 'settings', capability: 'settings:manage' },
   { href: '/newsroom/audit', label: 'audit', capability: 'audit:read' },

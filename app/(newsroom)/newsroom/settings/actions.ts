@@ -6,6 +6,7 @@ import { SETTINGS_TAG } from '@/lib/reader/cache-tags';
 import { saveChecklistRules, saveSiteSettings } from '@/lib/settings/settings';
 import { checklistSettingsSchema, siteSettingsSchema } from '@/lib/settings/schemas';
 import { saveSignInPolicy, signInPolicySchema } from '@/lib/settings/sign-in-policy';
+import { approvalPolicySchema, saveApprovalPolicy } from '@/lib/settings/approval-policy';
 
 /**
  * Saves the pre-publish checklist's rules. The DAL checks that the session's
@@ -27,3 +28,6 @@ export const saveSiteSettingsAction = formAction(siteSettingsSchema, async (inpu
 
 /** Which roles must have a second factor; affected users are held at enrolment from their next request. */
 export const saveSignInPolicyAction = formAction(signInPolicySchema, (input, { user, ip }) => saveSignInPolicy(user, input, { ip }));
+
+/** Strict four-eyes on or off; approvals read it fresh, so the next one follows it. */
+export const saveApprovalPolicyAction = formAction(approvalPolicySchema, (input, { user, ip }) => saveApprovalPolicy(user, input, { ip }));

@@ -4,6 +4,8 @@ import { requireCapability } from '@/lib/auth/current-user';
 import { getChecklistSettings, getSiteSettingsForAdmin, siteImageChoices } from '@/lib/settings/settings';
 import { ChecklistForm } from './_components/checklist-form';
 import { getSignInPolicy } from '@/lib/settings/sign-in-policy';
+import { getApprovalPolicy } from '@/lib/settings/approval-policy';
+import { ApprovalPolicyForm } from './_components/approval-policy-form';
 import { SignInPolicyForm } from './_components/sign-in-policy-form';
 import { SiteSettingsForm } from './_components/site-form';
 
@@ -14,7 +16,13 @@ export async function generateMetadata(): Promise<Metadata> {
 // One page of sections, one form each: the pre-publish checklist first, the site's settings to follow.
 export default async function SettingsPage() {
   const user = await requireCapability('settings:manage');
-  const [t, policy, site, signIn] = await Promise.all([getTranslations('settings'), getChecklistSettings(user), getSiteSettingsForAdmin(user), getSignInPolicy(user)]);
+  const [t, policy, site, signIn, approval] = await Promise.all([
+    getTranslations('settings'),
+    getChecklistSettings(user),
+    getSiteSettingsForAdmin(user),
+    getSignInPolicy(user),
+    getApprovalPolicy(user),
+  ]);
   const images = await siteImageChoices(user, [site.logoMediaId, site.shareImageMediaId]);
   return (
     <div className="max-w-3xl space-y-8">
@@ -24,6 +32,9 @@ export default async function SettingsPage() {
       </header>
       <SettingsSection id="checklist" title={t('checklist.title')} intro={t('checklist.intro')}>
         <ChecklistForm policy={policy} />
+      </SettingsSection>
+      <SettingsSection id="approval" title={t('approval.title')} intro={t('approval.intro')}>
+        <ApprovalPolicyForm policy={approval} />
       </SettingsSection>
       <SettingsSection id="site" title={t('site.title')} intro={t('site.intro')}>
         <SiteSettingsForm site={site} images={images} />

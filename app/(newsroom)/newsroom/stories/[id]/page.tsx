@@ -13,6 +13,7 @@ import { listPickers } from '@/lib/stories/list';
 import { workflowOptions } from '@/lib/stories/transitions';
 import { SharePanel } from './_components/sharing/share-panel';
 import { AssignmentPanel } from './_components/workflow/assignment-panel';
+import { RestrictionPanel } from './_components/restriction/restriction-panel';
 import { StoryEditor } from './_components/editor/story-editor';
 
 type Props = { params: Promise<{ id: string }> };
@@ -58,6 +59,7 @@ export default async function StoryEditorPage({ params }: Props) {
         panels={
           <>
             <AssignmentPanel user={user} storyId={view.story.id} />
+            <RestrictionPanel user={user} story={view.story} />
             {links && <SharePanel storyId={view.story.id} links={links} />}
           </>
         }
