@@ -1,4 +1,3 @@
-import 'server-only';
 import { and, asc, eq, gte, isNull, sql, type SQL } from 'drizzle-orm';
 import type { Executor } from '@/db';
 import { publishedStories, sections } from '@/db/schema';
@@ -10,6 +9,8 @@ import { encodeCursor, type SlugPageQuery, type StoriesQuery } from './params';
 // or retracted), sections that are not archived, and the tags and authors of
 // live stories (a staff member's byline profile with nothing published stays
 // private). Keyset pagination, so a page is one indexed read however deep.
+// Not server-only: webhook payloads are read with getStory in the publishing
+// transaction, which the job runner also runs outside Next.
 
 export type Page<T> = { data: T[]; next_cursor: string | null };
 

@@ -3,6 +3,7 @@ import { logger } from '@/lib/logger';
 import { metrics } from '@/lib/metrics/registry';
 import { makeRenditions, RENDITIONS_JOB } from '@/lib/media/renditions-job';
 import { publishScheduled, PUBLISH_JOB } from '@/lib/stories/publication';
+import { attemptDelivery, WEBHOOK_JOB } from '@/lib/webhooks/queue';
 import { setJobRunnerState } from './state';
 
 // The Postgres-backed job queue (graphile-worker 0.17, the last line that runs
@@ -38,6 +39,11 @@ export async function startJobRunner(connectionString: string, expire: (tags: st
           logger.info({ payload }, 'scheduled story published');
           await expire(tags);
         }
+      },
+      [WEBHOOK_JOB]: async (payload, helpers) => {
+        const outcome = await attemptDelivery(payload as { deliveryId: string }, helpers.job);
+        // Throwing hands the retry, and its backoff, to the runner.
+        if (outcome === 'retry') throw new Error(`webhook delivery ${(payload as { deliveryId: string }).deliveryId} failed; retrying`);
       },
     },
   });
