@@ -47,7 +47,8 @@ const cursorParam = (order: Cursor['order'] | null) =>
       return cursor;
     });
 
-export const storiesQuery = z
+/** The parameters of GET /api/v1/stories, before the cursor is read (public/openapi.json lists the same names). */
+export const storiesParams = z
   .object({
     limit,
     order: z.enum(STORY_ORDERS).default('newest'),
@@ -57,16 +58,17 @@ export const storiesQuery = z
     tag: slugParam.optional(),
     author: slugParam.optional(),
   })
-  .strict()
-  .transform((query, ctx) => {
-    if (query.cursor === undefined) return { ...query, cursor: null };
-    const cursor = cursorParam(query.order).safeParse(query.cursor);
-    if (!cursor.success) {
-      ctx.addIssue({ code: 'custom', path: ['cursor'], message: 'not a cursor of this listing' });
-      return z.NEVER;
-    }
-    return { ...query, cursor: cursor.data };
-  });
+  .strict();
+
+export const storiesQuery = storiesParams.transform((query, ctx) => {
+  if (query.cursor === undefined) return { ...query, cursor: null };
+  const cursor = cursorParam(query.order).safeParse(query.cursor);
+  if (!cursor.success) {
+    ctx.addIssue({ code: 'custom', path: ['cursor'], message: 'not a cursor of this listing' });
+    return z.NEVER;
+  }
+  return { ...query, cursor: cursor.data };
+});
 export type StoriesQuery = z.output<typeof storiesQuery>;
 
 export const slugPageQuery = z.object({ limit, cursor: cursorParam('slug').optional() }).strict();
