@@ -11,27 +11,6 @@ import { authorPath, sectionPath, tagPath } from '@/lib/reader/paths';
 // query parameters.
 
 export type ApiRef = { slug: string; name: string; url: string };
-export type ApiStory = {
-  id: string;
-  url: string;
-  slug: string;
-  section: ApiRef;
-  language: string;
-  kicker: string;
-  headline: string;
-  subheadline: string;
-  standfirst: string;
-  body: JSONContent;
-  plain_text: string;
-  lead_image: { url: string; width: number; height: number; alt: string; caption: string; credit: string } | null;
-  bylines: ApiRef[];
-  tags: ApiRef[];
-  notes: PublicNote[];
-  seo: { title: string | null; description: string | null };
-  published_at: string;
-  updated_at: string;
-};
-
 /** A projection row with its section, as lib/api/stories.ts reads it. */
 export type StoryRow = {
   storyId: string;
@@ -55,7 +34,7 @@ export type StoryRow = {
   updatedAt: Date;
 };
 
-export function apiStory(siteUrl: string, row: StoryRow): ApiStory {
+export function apiStory(siteUrl: string, row: StoryRow) {
   const image = row.leadImage;
   return {
     id: row.storyId,
@@ -80,6 +59,7 @@ export function apiStory(siteUrl: string, row: StoryRow): ApiStory {
   };
 }
 
+export type ApiStory = ReturnType<typeof apiStory>;
 export type ApiSection = ApiRef & { description: string; position: number; in_navigation: boolean };
 export type ApiTag = ApiRef & { description: string; stories: number };
 export type ApiAuthor = ApiRef & { job_title: string | null; bio: string | null; stories: number };
