@@ -1,6 +1,7 @@
 import { lookup } from 'node:dns/promises';
 import { isIP } from 'node:net';
 import ipaddr from 'ipaddr.js';
+import { parseTargetUrl } from './target-url';
 
 // Where a webhook may be sent (SSRF). Only public unicast addresses, unless
 // an admin allowed private targets for that hook: loopback, RFC 1918,
@@ -21,18 +22,6 @@ export const resolveAll: Resolve = async (hostname) => (await lookup(hostname, {
 export function isPublicAddress(address: string): boolean {
   if (!ipaddr.isValid(address)) return false;
   return ipaddr.process(address).range() === 'unicast';
-}
-
-/** An http(s) URL with a host and no credentials, or null. */
-export function parseTargetUrl(text: string): URL | null {
-  try {
-    const url = new URL(text);
-    if (url.protocol !== 'http:' && url.protocol !== 'https:') return null;
-    if (!url.hostname || url.username || url.password) return null;
-    return url;
-  } catch {
-    return null;
-  }
 }
 
 /** The addresses a delivery to `text` may connect to, or why it may not go at all. */

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { WEBHOOK_EVENTS, type WebhookEvent } from '@/lib/enums';
 import { id, nameField } from '@/lib/sections/schemas';
 import { hasControlChars } from '@/lib/text/control-chars';
-import { parseTargetUrl } from './address';
+import { parseTargetUrl } from './target-url';
 
 // The webhooks page's forms. Messages are catalogue keys under "errors".
 // Each event is its own checkbox (`event:story.published` = on), since a
