@@ -1,7 +1,7 @@
 import type { JSONContent } from '@tiptap/core';
 import type { BylineRef, LeadImageRef, PublicNote, TagRef } from '@/db/schema';
 import { sanitizeDoc } from '@/lib/content/document';
-import { mediaUrl, SOCIAL_NAME } from '@/lib/media/plan';
+import { FIRST_WIDTH, firstRendition, mediaUrl, SOCIAL_NAME } from '@/lib/media/plan';
 import { absoluteUrl, storyUrl } from '@/lib/feeds/site-url';
 import { authorPath, sectionPath, tagPath } from '@/lib/reader/paths';
 
@@ -11,6 +11,17 @@ import { authorPath, sectionPath, tagPath } from '@/lib/reader/paths';
 // query parameters.
 
 export type ApiRef = { slug: string; name: string; url: string };
+/**
+ * The document stores a figure's library id, never a URL (lib/content/figure.ts);
+ * a partner has no library, so each figure gains `src`: the WebP rendition made
+ * at upload, which always exists.
+ */
+function withImageUrls(siteUrl: string, node: JSONContent): JSONContent {
+  const content = node.content?.map((child) => withImageUrls(siteUrl, child));
+  const attrs = node.type === 'figure' && typeof node.attrs?.mediaId === 'string' ? { ...node.attrs, src: absoluteUrl(siteUrl, mediaUrl(node.attrs.mediaId, firstRendition(Number(node.attrs.width) || FIRST_WIDTH).name)) } : node.attrs;
+  return { ...node, ...(attrs ? { attrs } : {}), ...(content ? { content } : {}) };
+}
+
 /** A projection row with its section, as lib/api/stories.ts reads it. */
 export type StoryRow = {
   storyId: string;
@@ -47,7 +58,7 @@ export function apiStory(siteUrl: string, row: StoryRow) {
     subheadline: row.subheadline,
     standfirst: row.standfirst,
     // The same cleaning as the reader's renderer: nothing a reader page would drop reaches a partner either.
-    body: sanitizeDoc(row.body),
+    body: withImageUrls(siteUrl, sanitizeDoc(row.body)),
     plain_text: row.plainText,
     lead_image: image && { url: absoluteUrl(siteUrl, mediaUrl(image.id, SOCIAL_NAME)), width: image.width, height: image.height, alt: image.alt, caption: image.caption, credit: image.credit },
     bylines: row.bylines.map((b) => ({ slug: b.slug, name: b.name, url: absoluteUrl(siteUrl, authorPath(b.slug)) })),

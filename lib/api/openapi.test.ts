@@ -68,7 +68,7 @@ describe('public/openapi.json', () => {
       headline: 'خبر',
       subheadline: '',
       standfirst: '',
-      body: { type: 'doc', content: [] },
+      body: { type: 'doc', content: [{ type: 'figure', attrs: { mediaId: '2b7c4b52-6c6a-4c2e-9d0e-2f1f2a3b4c5d', alt: '', caption: '', credit: '', width: 2000, height: 1000 } }] },
       plainText: '',
       leadImage: { id: '1b7c4b52-6c6a-4c2e-9d0e-2f1f2a3b4c5d', width: 1200, height: 800, alt: '', caption: '', credit: '', placeholder: '' },
       bylines: [{ id: 'a', name: 'كاتب', slug: 'كاتب' }],
@@ -91,6 +91,8 @@ describe('public/openapi.json', () => {
       expect(Object.keys(schema.properties).sort(), name).toEqual(Object.keys(sample).sort());
       expect([...schema.required].sort(), name).toEqual(Object.keys(sample).sort());
     }
+    // A figure in the body carries an absolute URL of a rendition that always exists.
+    expect(apiStory(site, row).body.content![0]!.attrs!.src).toBe('https://example.com/media/2b7c4b52-6c6a-4c2e-9d0e-2f1f2a3b4c5d/960.webp');
     const image = (spec.components.schemas.Story!.properties.lead_image as { oneOf: Schema[] }).oneOf[1]!;
     expect(Object.keys(image.properties).sort()).toEqual(Object.keys(apiStory(site, row).lead_image!).sort());
   });
