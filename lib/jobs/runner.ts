@@ -41,9 +41,8 @@ export async function startJobRunner(connectionString: string, expire: (tags: st
         }
       },
       [WEBHOOK_JOB]: async (payload, helpers) => {
-        const outcome = await attemptDelivery(payload as { deliveryId: string }, helpers.job);
         // Throwing hands the retry, and its backoff, to the runner.
-        if (outcome === 'retry') throw new Error(`webhook delivery ${(payload as { deliveryId: string }).deliveryId} failed; retrying`);
+        if ((await attemptDelivery(payload, helpers.job)) === 'retry') throw new Error(`webhook delivery failed; retrying (${JSON.stringify(payload)})`);
       },
     },
   });

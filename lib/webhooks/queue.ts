@@ -1,4 +1,5 @@
 import { eq, sql } from 'drizzle-orm';
+import { z } from 'zod';
 import { getDb, type Executor } from '@/db';
 import { webhookAttempts, webhookDeliveries, webhooks } from '@/db/schema';
 import { now } from '@/lib/clock';
@@ -24,19 +25,24 @@ export async function enqueueDelivery(tx: Executor, deliveryId: string): Promise
 /** Refusals no retry can fix: the URL or the address the admin configured. */
 const FINAL_ERRORS = new Set<Attempt['error']>(['invalid_url', 'private_address']);
 
+const jobPayload = z.object({ deliveryId: z.uuid() });
+
 export type DeliveryOutcome = 'succeeded' | 'retry' | 'failed' | 'skipped';
 
 /**
  * One attempt of a delivery, recorded with its status code and duration.
  * `job` is the runner's count: this attempt's number (from 1) and the most it will make.
  */
-export async function attemptDelivery(payload: { deliveryId: string }, job: { attempts: number; max_attempts: number }, options: Partial<SendOptions> = {}): Promise<DeliveryOutcome> {
+export async function attemptDelivery(payload: unknown, job: { attempts: number; max_attempts: number }, options: Partial<SendOptions> = {}): Promise<DeliveryOutcome> {
+  // A job row anyone with database access could have written: read it like any input.
+  const parsed = jobPayload.safeParse(payload);
+  if (!parsed.success) return 'skipped';
   const db = getDb();
   const [row] = await db
     .select({ delivery: webhookDeliveries, url: webhooks.url, secret: webhooks.secret, allowPrivate: webhooks.allowPrivate })
     .from(webhookDeliveries)
     .innerJoin(webhooks, eq(webhooks.id, webhookDeliveries.webhookId))
-    .where(eq(webhookDeliveries.id, payload.deliveryId));
+    .where(eq(webhookDeliveries.id, parsed.data.deliveryId));
   if (!row || row.delivery.state !== 'pending') return 'skipped';
   const { delivery } = row;
   const body = JSON.stringify({ id: delivery.id, ...(delivery.payload as Record<string, unknown>) });

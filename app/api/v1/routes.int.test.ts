@@ -1,7 +1,7 @@
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { and, eq, inArray } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { auditLog, authors, publishedStories, stories, tags } from '@/db/schema';
+import { apiKeys, auditLog, authors, publishedStories, stories, tags } from '@/db/schema';
 import { ensureSection } from '@/db/seed';
 import type { CurrentUser } from '@/lib/auth/actor';
 import { Forbidden } from '@/lib/dal';
@@ -106,8 +106,12 @@ describe('content API keys', () => {
     expect(await revokeApiKey(admin, { id: issued.data.id }, ctx)).toEqual({ ok: false, error: 'errors.notFound' });
     const entries = await db.select().from(auditLog).where(and(eq(auditLog.targetType, 'api_key'), eq(auditLog.targetId, issued.data.id)));
     expect(entries.map((e) => e.action).sort()).toEqual(['api_key.issue', 'api_key.revoke']);
-    // The audit names the key by its prefix, never the key itself.
+    // The audit names the key by its prefix, never the key itself; at rest there is only its SHA-256.
     expect(JSON.stringify(entries)).not.toContain(issued.data.key);
+    const [row] = await db.select().from(apiKeys).where(eq(apiKeys.id, issued.data.id));
+    expect(JSON.stringify(row)).not.toContain(issued.data.key);
+    expect(row!.keyHash).toBe(createHash('sha256').update(issued.data.key).digest('hex'));
+    expect(issued.data.key.startsWith(row!.prefix)).toBe(true);
   });
 
   it('lets only admins issue and revoke', async () => {
