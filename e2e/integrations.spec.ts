@@ -81,7 +81,7 @@ test('an admin adds a webhook to a private receiver, sends a test, and reads the
     await page.getByRole('button', { name: 'أرسل تجربة' }).click();
     // The job runner delivers it; the page refreshes itself while it waits.
     const delivery = page.getByTestId('delivery-row').first();
-    await expect(delivery).toContainText('ping');
+    await expect(delivery).toContainText('تجربة');
     await expect(delivery).toContainText('سُلِّم');
     await expect(delivery).toContainText(/#1: 200 خلال \d+ م\.ث/);
     await expectAccessible(page);

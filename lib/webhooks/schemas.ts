@@ -10,6 +10,8 @@ import { parseTargetUrl } from './target-url';
 
 export const URL_MAX = 2000;
 export const eventField = (event: WebhookEvent) => `event:${event}`;
+/** An event's label under "webhooks" in the catalogues (next-intl reads dots as nesting). */
+export const eventLabelKey = (event: string) => `event.${event.replace('.', '_')}`;
 
 const checkbox = z.enum(['on']).optional().transform((value) => value === 'on');
 const urlField = z

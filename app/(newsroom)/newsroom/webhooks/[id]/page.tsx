@@ -8,6 +8,7 @@ import { requireCapability } from '@/lib/auth/current-user';
 import { formatDateTime } from '@/lib/format';
 import { getSiteSettings } from '@/lib/reader/queries';
 import { getWebhook } from '@/lib/webhooks/hooks';
+import { eventLabelKey } from '@/lib/webhooks/schemas';
 import { deleteWebhookAction, sendTestAction, updateWebhookAction } from '../actions';
 import { DeliveryBadge } from '../_components/delivery-badge';
 import { WebhookForm } from '../_components/webhook-form';
@@ -70,7 +71,7 @@ export default async function WebhookPage({ params }: Props) {
                   <tr key={delivery.id} data-testid="delivery-row">
                     <td className="px-2 py-2">{formatDateTime(delivery.createdAt, locale, settings.timeZone)}</td>
                     <td className="px-2 py-2">
-                      <code dir="ltr">{delivery.event}</code>
+                      <span title={delivery.event}>{t(eventLabelKey(delivery.event))}</span>
                     </td>
                     <td className="px-2 py-2">
                       <DeliveryBadge state={delivery.state} />

@@ -11,7 +11,7 @@ import { Input } from '@/components/ui/input';
 import type { FormState } from '@/lib/actions';
 import { WEBHOOK_EVENTS, type WebhookEvent } from '@/lib/enums';
 import { NAME_MAX } from '@/lib/sections/schemas';
-import { eventField, URL_MAX } from '@/lib/webhooks/schemas';
+import { eventField, eventLabelKey, URL_MAX } from '@/lib/webhooks/schemas';
 
 type Action<T> = (state: FormState<T>, formData: FormData) => Promise<FormState<T>>;
 export type WebhookValues = { id?: string; name: string; url: string; events: WebhookEvent[]; allowPrivate: boolean; active: boolean };
@@ -42,7 +42,7 @@ export function WebhookForm<T>({ action, values }: { action: Action<T>; values: 
           {WEBHOOK_EVENTS.map((event) => (
             <label key={event} className="flex items-center gap-2">
               <input type="checkbox" name={eventField(event)} value="on" defaultChecked={checked(eventField(event), values.events.includes(event))} className="size-4 accent-accent" />
-              {t(`webhooks.event.${event.replace('.', '_')}`)}
+              {t(`webhooks.${eventLabelKey(event)}`)}
             </label>
           ))}
           {error('events') && (
