@@ -8,7 +8,7 @@ import { requireCapability } from '@/lib/auth/current-user';
 import { formatDateTime } from '@/lib/format';
 import { getSiteSettings } from '@/lib/reader/queries';
 import { getWebhook } from '@/lib/webhooks/hooks';
-import { eventLabelKey } from '@/lib/webhooks/schemas';
+import { eventLabelKey, webhookIdSchema } from '@/lib/webhooks/schemas';
 import { deleteWebhookAction, sendTestAction, updateWebhookAction } from '../actions';
 import { DeliveryBadge } from '../_components/delivery-badge';
 import { WebhookForm } from '../_components/webhook-form';
@@ -19,14 +19,13 @@ export async function generateMetadata(): Promise<Metadata> {
 
 // While a delivery waits for an attempt, the log re-reads itself this often.
 const PENDING_REFRESH_MS = 2_000;
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 type Props = { params: Promise<{ id: string }> };
 
 export default async function WebhookPage({ params }: Props) {
   const user = await requireCapability('webhooks:manage');
   const { id } = await params;
-  const found = UUID.test(id) ? await getWebhook(user, id) : null;
+  const found = webhookIdSchema.safeParse({ id }).success ? await getWebhook(user, id) : null;
   if (!found) notFound();
   const { hook, deliveries } = found;
   const [t, locale, settings] = await Promise.all([getTranslations('webhooks'), getLocale(), getSiteSettings()]);
