@@ -18,11 +18,11 @@ process.env.API_RATE_LIMIT = String(RATE_LIMIT);
 
 const { db, client } = connectTestDb();
 const routes = {
-  stories: () => import('./stories/route'),
-  story: () => import('./stories/[id]/route'),
-  sections: () => import('./sections/route'),
-  tags: () => import('./tags/route'),
-  authors: () => import('./authors/route'),
+  stories: () => import('@/app/api/v1/stories/route'),
+  story: () => import('@/app/api/v1/stories/[id]/route'),
+  sections: () => import('@/app/api/v1/sections/route'),
+  tags: () => import('@/app/api/v1/tags/route'),
+  authors: () => import('@/app/api/v1/authors/route'),
 };
 const { issueApiKey, revokeApiKey } = await import('@/lib/api/keys');
 
