@@ -55,7 +55,9 @@ export async function startJobRunner(connectionString: string, expire: (tags: st
 }
 
 // graphile-worker logs through its own logger; route warnings and errors to pino, drop the chatter.
+// A webhook attempt that failed is the receiver's trouble, and already in the delivery log: a warning, not an error.
 const quietLogger = new Logger(() => (level, message, meta) => {
-  if (level === 'error') logger.error({ meta }, message);
-  else if (level === 'warning') logger.warn({ meta }, message);
+  const task = (meta as { job?: { task_identifier?: string } } | undefined)?.job?.task_identifier;
+  if (level === 'error' && task !== WEBHOOK_JOB) logger.error({ meta }, message);
+  else if (level === 'error' || level === 'warning') logger.warn({ meta }, message);
 });
