@@ -1,8 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { eq } from 'drizzle-orm';
 import { request as playwrightRequest, type APIRequestContext } from '@playwright/test';
-import { publishedStories, sections, shareLinks, stories, users } from '@/db/schema';
+import { apiKeys, publishedStories, sections, shareLinks, stories, users, webhooks } from '@/db/schema';
 import { insertPublishedStory } from '@/db/seed';
+import { newApiKey } from '@/lib/api/key-token';
 import { parseSeedStory } from '@/db/seed-story';
 import { can, type Role } from '@/lib/auth/permissions';
 import { signShareToken } from '@/lib/share/token';
@@ -24,6 +25,8 @@ test.describe.configure({ mode: 'serial' });
 
 const contexts = new Map<Visitor, APIRequestContext>();
 let substitutions: Record<string, string> = {};
+// A live content API key, issued straight into the database: the one visitor the API routes answer.
+let apiKey = '';
 
 test.beforeAll(async ({ browser, db, baseURL }) => {
   const seedSlug = slugify(parseSeedStory(readFileSync('db/seed-story.ar.txt', 'utf8')).headline);
@@ -60,6 +63,11 @@ test.beforeAll(async ({ browser, db, baseURL }) => {
   expect(upload.status()).toBe(201);
   const { item } = (await upload.json()) as { item: { id: string } };
   substitutions['{media-file}'] = `${item.id}/320.webp`;
+  const issued = newApiKey();
+  await db.insert(apiKeys).values({ name: 'matrix', prefix: issued.prefix, keyHash: issued.hash });
+  apiKey = issued.key;
+  const [hook] = await db.insert(webhooks).values({ name: 'matrix', url: 'https://example.com/hook', secret: 'whsec_matrix', events: ['story.published'] }).returning({ id: webhooks.id });
+  substitutions['{webhook}'] = hook!.id;
 });
 
 test.afterAll(async () => {
@@ -105,12 +113,24 @@ for (const row of routeRows) {
         expect(response.status(), where).toBe(404);
         continue;
       }
+      if ('apiKey' in row) {
+        // A staff session is no key: everyone without one is refused alike.
+        expect(response.status(), where).toBe(401);
+        continue;
+      }
       const signedIn = visitor === 'writer' || visitor === 'editor' || visitor === 'admin';
       if (!signedIn) expect(response.status(), where).toBe(401);
       else if (!can({ id: 'x', role: visitor, status: 'active' }, row.capability)) expect(response.status(), where).toBe(404);
       // Authorized: a read answers; a change is past the gate, so its empty body is what gets refused.
       else expect(response.status(), where).toBe(row.method === 'GET' ? 200 : 422);
     }
+  });
+}
+
+for (const row of routeRows.filter((r) => 'apiKey' in r)) {
+  test(`route ${row.method} ${row.path} with a live API key`, async () => {
+    const response = await contexts.get('anonymous')!.fetch(fill(row.path), { method: row.method, maxRedirects: 0, headers: { authorization: `Bearer ${apiKey}` } });
+    expect(response.status()).toBe(200);
   });
 }
 

@@ -15,9 +15,15 @@ export const NOTE_KINDS = ['correction', 'update'] as const;
 export const USER_TOKEN_KINDS = ['invitation', 'password_reset'] as const;
 /** How a save came about: typed and saved, saved by the timer, or a deliberate "keep mine" over a colleague's version. */
 export const SAVE_KINDS = ['save', 'autosave', 'overwrite'] as const;
+/** What a webhook can subscribe to: what readers can see change (lib/webhooks/events.ts). */
+export const WEBHOOK_EVENTS = ['story.published', 'story.updated', 'story.taken_down', 'story.retracted'] as const;
+/** A delivery waits for its next attempt, got a 2xx, or used up its attempts. */
+export const DELIVERY_STATES = ['pending', 'succeeded', 'failed'] as const;
 
 export type ContentLanguage = (typeof CONTENT_LANGUAGES)[number];
 export type EditorialState = (typeof EDITORIAL_STATES)[number];
 export type PublicationState = (typeof PUBLICATION_STATES)[number];
 export type NoteKind = (typeof NOTE_KINDS)[number];
 export type SaveKind = (typeof SAVE_KINDS)[number];
+export type WebhookEvent = (typeof WEBHOOK_EVENTS)[number];
+export type DeliveryState = (typeof DELIVERY_STATES)[number];

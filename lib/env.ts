@@ -48,6 +48,12 @@ const envSchema = z.object({
   // Public searches allowed per client IP per window (lib/search/rate-limit.ts).
   SEARCH_RATE_LIMIT: z.coerce.number().int().min(1).default(60),
   SEARCH_RATE_WINDOW_SECONDS: z.coerce.number().positive().default(60),
+  // Content API calls allowed per key per window (lib/api/keys.ts).
+  API_RATE_LIMIT: z.coerce.number().int().min(1).default(600),
+  API_RATE_WINDOW_SECONDS: z.coerce.number().positive().default(60),
+  // Webhook deliveries (lib/webhooks/send.ts): one attempt's deadline, and how many attempts before a delivery fails.
+  WEBHOOK_TIMEOUT_SECONDS: z.coerce.number().positive().max(60).default(10),
+  WEBHOOK_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(25).default(8),
   INVITATION_TTL_HOURS: z.coerce.number().positive().default(72),
   PASSWORD_RESET_TTL_HOURS: z.coerce.number().positive().default(24),
   SESSION_MAX_AGE_HOURS: z.coerce.number().positive().default(12),

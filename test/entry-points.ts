@@ -8,8 +8,9 @@ import type { Capability } from '@/lib/auth/permissions';
 /**
  * internal: only our own job runner, with a per-process secret; everyone else gets 404.
  * operator: only a holder of an operator's secret (METRICS_TOKEN, a bearer token); everyone else gets 404.
+ * apiKey: only a holder of a live content API key (a bearer token an admin issued); everyone else gets 401 JSON.
  */
-type Access = { capability: Capability } | { public: true } | { internal: true } | { operator: true };
+type Access = { capability: Capability } | { public: true } | { internal: true } | { operator: true } | { apiKey: true };
 
 export type PageRow = { file: string; path: string } & ({ capability: Capability } | { public: true });
 export type RouteRow = { file: string; path: string; method: 'GET' | 'POST' | 'PUT' } & Access;
@@ -59,6 +60,9 @@ export const pageRows: PageRow[] = [
   { file: 'app/(newsroom)/newsroom/desks/page.tsx', path: '/newsroom/desks', capability: 'desks:manage' },
   { file: 'app/(newsroom)/newsroom/tags/page.tsx', path: '/newsroom/tags', capability: 'tags:manage' },
   { file: 'app/(newsroom)/newsroom/tags/page.tsx', path: '/newsroom/tags?q=%D8%B0%D9%83%D8%A7%D8%A1', capability: 'tags:manage' },
+  { file: 'app/(newsroom)/newsroom/api-keys/page.tsx', path: '/newsroom/api-keys', capability: 'api-keys:manage' },
+  { file: 'app/(newsroom)/newsroom/webhooks/page.tsx', path: '/newsroom/webhooks', capability: 'webhooks:manage' },
+  { file: 'app/(newsroom)/newsroom/webhooks/[id]/page.tsx', path: '/newsroom/webhooks/{webhook}', capability: 'webhooks:manage' },
 ];
 
 export const routeRows: RouteRow[] = [
@@ -87,6 +91,12 @@ export const routeRows: RouteRow[] = [
   { file: 'app/api/media/route.ts', path: '/api/media', method: 'GET', capability: 'media:upload' },
   // Renditions, public like any image on the site; ids are random UUIDs and the original is never served.
   { file: 'app/media/[id]/[file]/route.ts', path: '/media/{media-file}', method: 'GET', public: true },
+  // The read-only content API (docs/api.md): a live key or 401, whatever the session; what it answers is only what readers see.
+  { file: 'app/api/v1/stories/route.ts', path: '/api/v1/stories', method: 'GET', apiKey: true },
+  { file: 'app/api/v1/stories/[id]/route.ts', path: '/api/v1/stories/{story-id}', method: 'GET', apiKey: true },
+  { file: 'app/api/v1/sections/route.ts', path: '/api/v1/sections', method: 'GET', apiKey: true },
+  { file: 'app/api/v1/tags/route.ts', path: '/api/v1/tags', method: 'GET', apiKey: true },
+  { file: 'app/api/v1/authors/route.ts', path: '/api/v1/authors', method: 'GET', apiKey: true },
 ];
 
 /**
@@ -173,4 +183,12 @@ export const actionRows: ActionRow[] = [
   { file: 'app/(newsroom)/newsroom/tags/actions.ts', name: 'updateTagAction', dal: ['updateTag'], capability: 'tags:manage' },
   { file: 'app/(newsroom)/newsroom/tags/actions.ts', name: 'mergeTagAction', dal: ['mergeTags'], capability: 'tags:manage' },
   { file: 'app/(newsroom)/newsroom/tags/actions.ts', name: 'deleteTagAction', dal: ['deleteTag'], capability: 'tags:manage' },
+  // Content API keys: admins only, each issue and revocation audited (lib/api/keys.ts).
+  { file: 'app/(newsroom)/newsroom/api-keys/actions.ts', name: 'issueApiKeyAction', dal: ['issueApiKey'], capability: 'api-keys:manage' },
+  { file: 'app/(newsroom)/newsroom/api-keys/actions.ts', name: 'revokeApiKeyAction', dal: ['revokeApiKey'], capability: 'api-keys:manage' },
+  // Webhooks: admins only; allowing private targets is audited (lib/webhooks/hooks.ts).
+  { file: 'app/(newsroom)/newsroom/webhooks/actions.ts', name: 'createWebhookAction', dal: ['createWebhook'], capability: 'webhooks:manage' },
+  { file: 'app/(newsroom)/newsroom/webhooks/actions.ts', name: 'updateWebhookAction', dal: ['updateWebhook'], capability: 'webhooks:manage' },
+  { file: 'app/(newsroom)/newsroom/webhooks/actions.ts', name: 'deleteWebhookAction', dal: ['deleteWebhook'], capability: 'webhooks:manage' },
+  { file: 'app/(newsroom)/newsroom/webhooks/actions.ts', name: 'sendTestAction', dal: ['sendTestDelivery'], capability: 'webhooks:manage' },
 ];

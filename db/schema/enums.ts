@@ -2,6 +2,7 @@ import { pgEnum } from 'drizzle-orm/pg-core';
 import { roles } from '../../lib/auth/permissions';
 import {
   CONTENT_LANGUAGES,
+  DELIVERY_STATES,
   DIGIT_STYLES,
   EDITORIAL_STATES,
   MEDIA_STATES,
@@ -30,3 +31,4 @@ export const mediaState = pgEnum('media_state', MEDIA_STATES);
 export const notificationKind = pgEnum('notification_kind', NOTIFICATION_KINDS);
 export const noteKind = pgEnum('note_kind', NOTE_KINDS);
 export const userTokenKind = pgEnum('user_token_kind', USER_TOKEN_KINDS);
+export const deliveryState = pgEnum('delivery_state', DELIVERY_STATES);

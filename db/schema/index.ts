@@ -12,3 +12,4 @@ export * from './comments';
 export * from './settings';
 export * from './sign-in';
 export * from './collab';
+export * from './integrations';

@@ -46,6 +46,8 @@ export const publishedStories = pgTable(
     uniqueIndex('published_stories_slug_idx').on(t.slug),
     index('published_stories_search_idx').using('gin', t.searchVector),
     index('published_stories_latest_idx').on(t.publishedAt.desc()).where(sql`${t.state} = 'published'`),
+    // The content API's sync order (lib/api/stories.ts): changed since, oldest change first.
+    index('published_stories_updated_idx').on(t.updatedAt, t.storyId).where(sql`${t.state} = 'published'`),
     index('published_stories_section_idx').on(t.sectionId, t.publishedAt.desc()).where(sql`${t.state} = 'published'`),
     index('published_stories_tags_idx').using('gin', sql`${t.tags} jsonb_path_ops`),
     index('published_stories_bylines_idx').using('gin', sql`${t.bylines} jsonb_path_ops`),

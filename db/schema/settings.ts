@@ -31,7 +31,7 @@ export const settings = pgTable(
   (t) => [check('settings_single_row', sql`${t.id} = 1`)],
 );
 
-// Public searches per client IP in the current window (lib/search/rate-limit.ts).
+// Requests per key in the current window (lib/http/quota.ts): public searches per client IP, content API calls per key.
 // In Postgres, like the sign-in throttle, so the limit holds across instances.
 export const searchRateLimits = pgTable('search_rate_limits', {
   key: text('key').primaryKey(),

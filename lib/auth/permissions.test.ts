@@ -28,6 +28,8 @@ const expected: Record<Capability, Record<Role, boolean>> = {
   'stories:restrict': { writer: false, editor: true, admin: true },
   'stories:view-restricted': { writer: false, editor: true, admin: true },
   'settings:manage': { writer: false, editor: false, admin: true },
+  'api-keys:manage': { writer: false, editor: false, admin: true },
+  'webhooks:manage': { writer: false, editor: false, admin: true },
 };
 
 const actor = (role: Role, status: Actor['status'] = 'active'): Actor => ({ id: 'u', role, status });

@@ -59,6 +59,10 @@ export const capabilities = {
   'stories:view-restricted': ['editor', 'admin'],
   /** Change site settings, starting with the pre-publish checklist's rules. */
   'settings:manage': ['admin'],
+  /** Issue and revoke keys of the read-only content API (/api/v1). */
+  'api-keys:manage': ['admin'],
+  /** Add, change, test and remove outgoing webhooks, and read their delivery log. */
+  'webhooks:manage': ['admin'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Capability = keyof typeof capabilities;

@@ -3,6 +3,7 @@ import { logger } from '@/lib/logger';
 import { metrics } from '@/lib/metrics/registry';
 import { makeRenditions, RENDITIONS_JOB } from '@/lib/media/renditions-job';
 import { publishScheduled, PUBLISH_JOB } from '@/lib/stories/publication';
+import { attemptDelivery, WEBHOOK_JOB } from '@/lib/webhooks/queue';
 import { setJobRunnerState } from './state';
 
 // The Postgres-backed job queue (graphile-worker 0.17, the last line that runs
@@ -39,6 +40,10 @@ export async function startJobRunner(connectionString: string, expire: (tags: st
           await expire(tags);
         }
       },
+      [WEBHOOK_JOB]: async (payload, helpers) => {
+        // Throwing hands the retry, and its backoff, to the runner.
+        if ((await attemptDelivery(payload, helpers.job)) === 'retry') throw new Error(`webhook delivery failed; retrying (${JSON.stringify(payload)})`);
+      },
     },
   });
   // job:error is one failed attempt (it will be retried); job:failed the last one.
@@ -50,7 +55,9 @@ export async function startJobRunner(connectionString: string, expire: (tags: st
 }
 
 // graphile-worker logs through its own logger; route warnings and errors to pino, drop the chatter.
+// A webhook attempt that failed is the receiver's trouble, and already in the delivery log: a warning, not an error.
 const quietLogger = new Logger(() => (level, message, meta) => {
-  if (level === 'error') logger.error({ meta }, message);
-  else if (level === 'warning') logger.warn({ meta }, message);
+  const task = (meta as { job?: { task_identifier?: string } } | undefined)?.job?.task_identifier;
+  if (level === 'error' && task !== WEBHOOK_JOB) logger.error({ meta }, message);
+  else if (level === 'error' || level === 'warning') logger.warn({ meta }, message);
 });

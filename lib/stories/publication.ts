@@ -6,6 +6,7 @@ import type { NoteKind } from '@/lib/enums';
 import { resolveLeadImage } from '@/lib/media/lead-image';
 import { notify, storyAuthorUserIds } from '@/lib/notifications/notify';
 import { LATEST_TAG, sectionTag, slugTag, storyTag, tagTag } from '@/lib/reader/cache-tags';
+import { announceStoryEvent } from '@/lib/webhooks/events';
 import { pickText } from './content-row';
 
 // Publication: the reader projection, written from a revision, and the one
@@ -96,12 +97,13 @@ export async function publishRevision(tx: Executor, input: { storyId: string; re
 /**
  * The publish sequence, the same for an editor's click and the scheduled job:
  * a dated note if this updates what readers already have, the projection, the
- * schedule cleared if it was for this revision. Returns every reader cache tag
- * to expire, of the story before and after (an old slug, a section left).
+ * schedule cleared if it was for this revision, and the webhooks told (a
+ * first publication, or an update of what readers had). Returns every reader
+ * cache tag to expire, of the story before and after (an old slug, a section left).
  */
 export async function publishApproved(
   tx: Executor,
-  story: Pick<typeof stories.$inferSelect, 'id' | 'publishedRevisionId' | 'scheduledRevisionId'>,
+  story: Pick<typeof stories.$inferSelect, 'id' | 'publishedRevisionId' | 'scheduledRevisionId' | 'publicationState'>,
   input: { revisionId: string; at: Date; note?: { kind: NoteKind; body: string; by: string } | null },
 ): Promise<string[]> {
   const before = await readerTags(tx, story.id);
@@ -112,6 +114,7 @@ export async function publishApproved(
   }
   await publishRevision(tx, { storyId: story.id, revisionId: input.revisionId, at: input.at });
   if (story.scheduledRevisionId === input.revisionId) await tx.update(stories).set({ scheduledRevisionId: null, scheduledFor: null }).where(eq(stories.id, story.id));
+  await announceStoryEvent(tx, story.id, story.publicationState === 'published' ? 'story.updated' : 'story.published');
   return [...new Set([...before, ...(await readerTags(tx, story.id))])];
 }
 

@@ -11,6 +11,7 @@ import { checklistGate, runChecklist } from '@/lib/checklist/facts';
 import { addSystemComment } from '@/lib/comments/comments';
 import { notify, reviewersOf, storyAuthorUserIds } from '@/lib/notifications/notify';
 import { authorize, failure, success, type Outcome } from '@/lib/dal';
+import { announceStoryEvent } from '@/lib/webhooks/events';
 import { publishApproved, PUBLISH_JOB, readerTags } from './publication';
 import { snapshotRevision } from './revisions';
 import { editorsSinceApproval, strictFourEyes } from './edited-since-approval';
@@ -92,12 +93,16 @@ export async function transition(actor: CurrentUser | null, storyId: string, inp
       }
       case 'take_down':
         await setLiveState(tx, storyId, 'taken_down', null);
+        await announceStoryEvent(tx, storyId, 'story.taken_down');
         break;
       case 'retract':
         await setLiveState(tx, storyId, 'retracted', reason);
+        await announceStoryEvent(tx, storyId, 'story.retracted');
         break;
       case 'republish':
+        // Readers can reach it again: for a partner that is a publication.
         await setLiveState(tx, storyId, 'published', null);
+        await announceStoryEvent(tx, storyId, 'story.published');
         break;
       case 'archive':
       case 'restore':

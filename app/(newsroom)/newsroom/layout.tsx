@@ -19,6 +19,8 @@ const navigation: { href: string; label: string; capability: Capability }[] = [
   { href: '/newsroom/desks', label: 'desks', capability: 'desks:manage' },
   { href: '/newsroom/users', label: 'users', capability: 'users:manage' },
   { href: '/newsroom/settings', label: 'settings', capability: 'settings:manage' },
+  { href: '/newsroom/api-keys', label: 'apiKeys', capability: 'api-keys:manage' },
+  { href: '/newsroom/webhooks', label: 'webhooks', capability: 'webhooks:manage' },
   { href: '/newsroom/audit', label: 'audit', capability: 'audit:read' },
   { href: '/newsroom/account', label: 'account', capability: 'account:manage' },
 ];
