@@ -1,11 +1,9 @@
 import type { Metadata } from 'next';
-import { getLocale, getTranslations } from 'next-intl/server';
+import { getFormatter, getTranslations } from 'next-intl/server';
 import { ActionForm } from '@/components/newsroom/action-form';
 import { Badge } from '@/components/ui/badge';
 import { listApiKeys } from '@/lib/api/keys';
 import { requireCapability } from '@/lib/auth/current-user';
-import { formatDateTime } from '@/lib/format';
-import { getSiteSettings } from '@/lib/reader/queries';
 import { revokeApiKeyAction } from './actions';
 import { IssueKeyForm } from './_components/issue-key-form';
 
@@ -16,8 +14,8 @@ export async function generateMetadata(): Promise<Metadata> {
 // Keys of the read-only content API (docs/api.md): issued here, shown once, revoked here.
 export default async function ApiKeysPage() {
   const user = await requireCapability('api-keys:manage');
-  const [t, locale, keys, settings] = await Promise.all([getTranslations('apiKeys'), getLocale(), listApiKeys(user), getSiteSettings()]);
-  const when = (date: Date | null) => (date ? formatDateTime(date, locale, settings.timeZone) : t('never'));
+  const [t, format, keys] = await Promise.all([getTranslations('apiKeys'), getFormatter(), listApiKeys(user)]);
+  const when = (date: Date | null) => (date ? format.dateTime(date, 'dateTime') : t('never'));
   return (
     <div className="max-w-4xl space-y-8">
       <header>

@@ -1,12 +1,10 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
-import { getLocale, getTranslations } from 'next-intl/server';
+import { getFormatter, getTranslations } from 'next-intl/server';
 import { ActionForm } from '@/components/newsroom/action-form';
 import { AutoRefresh } from '@/components/newsroom/auto-refresh';
 import { requireCapability } from '@/lib/auth/current-user';
-import { formatDateTime } from '@/lib/format';
-import { getSiteSettings } from '@/lib/reader/queries';
 import { getWebhook } from '@/lib/webhooks/hooks';
 import { eventLabelKey, webhookIdSchema } from '@/lib/webhooks/schemas';
 import { deleteWebhookAction, sendTestAction, updateWebhookAction } from '../actions';
@@ -28,7 +26,7 @@ export default async function WebhookPage({ params }: Props) {
   const found = webhookIdSchema.safeParse({ id }).success ? await getWebhook(user, id) : null;
   if (!found) notFound();
   const { hook, deliveries } = found;
-  const [t, locale, settings] = await Promise.all([getTranslations('webhooks'), getLocale(), getSiteSettings()]);
+  const [t, format] = await Promise.all([getTranslations('webhooks'), getFormatter()]);
   const hookId = <input type="hidden" name="id" value={hook.id} />;
   return (
     <div className="max-w-4xl space-y-8">
@@ -68,7 +66,7 @@ export default async function WebhookPage({ params }: Props) {
               <tbody className="divide-y divide-rule">
                 {deliveries.map((delivery) => (
                   <tr key={delivery.id} data-testid="delivery-row">
-                    <td className="px-2 py-2">{formatDateTime(delivery.createdAt, locale, settings.timeZone)}</td>
+                    <td className="px-2 py-2">{format.dateTime(delivery.createdAt, 'dateTime')}</td>
                     <td className="px-2 py-2">
                       <span title={delivery.event}>{t(eventLabelKey(delivery.event))}</span>
                     </td>
