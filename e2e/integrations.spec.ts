@@ -62,7 +62,7 @@ test('an admin adds a webhook to a private receiver, sends a test, and reads the
     await expectAccessible(page);
     await page.getByLabel('الاسم', { exact: true }).fill(name);
     await page.getByLabel('العنوان', { exact: true }).fill(url);
-    // Only retractions, so the stories other specs publish meanwhile send it nothing.
+    // Only retractions, so the stories other specs publish meanwhile send it little (workflow.spec.ts retracts one).
     for (const event of ['نُشرت قصة (أو أُعيد نشرها)', 'حُدّثت قصة منشورة', 'سُحبت قصة']) await page.getByRole('checkbox', { name: event }).uncheck();
 
     // A loopback receiver is refused until private addresses are allowed for this hook.
@@ -77,19 +77,18 @@ test('an admin adds a webhook to a private receiver, sends a test, and reads the
 
     await page.getByRole('link', { name: 'افتح الخطاف وأرسل تجربة' }).click();
     await expect(page.getByRole('heading', { level: 1 })).toHaveText(name);
-    await expect(page.getByText('لم يُرسل شيء بعد.')).toBeVisible();
     await page.getByRole('button', { name: 'أرسل تجربة' }).click();
     // The job runner delivers it; the page refreshes itself while it waits.
-    const delivery = page.getByTestId('delivery-row').first();
-    await expect(delivery).toContainText('تجربة');
+    const delivery = page.getByTestId('delivery-row').filter({ hasText: 'تجربة' });
     await expect(delivery).toContainText('سُلِّم');
     await expect(delivery).toContainText(/#1: 200 خلال \d+ م\.ث/);
     await expectAccessible(page);
 
-    expect(received).toHaveLength(1);
-    const [, t, v1] = String(received[0]!.headers['sahifa-signature']).match(/^t=(\d+),v1=([0-9a-f]{64})$/)!;
-    expect(v1).toBe(createHmac('sha256', signingSecret).update(`${t}.${received[0]!.body}`).digest('hex'));
-    expect(JSON.parse(received[0]!.body)).toMatchObject({ event: 'ping', data: { webhook: { name } } });
+    const pings = received.filter((r) => (JSON.parse(r.body) as { event: string }).event === 'ping');
+    expect(pings).toHaveLength(1);
+    const [, t, v1] = String(pings[0]!.headers['sahifa-signature']).match(/^t=(\d+),v1=([0-9a-f]{64})$/)!;
+    expect(v1).toBe(createHmac('sha256', signingSecret).update(`${t}.${pings[0]!.body}`).digest('hex'));
+    expect(JSON.parse(pings[0]!.body)).toMatchObject({ event: 'ping', data: { webhook: { name } } });
 
     await page.getByRole('button', { name: 'احذف الخطاف' }).click();
     await expect(page).toHaveURL(/\/newsroom\/webhooks$/);
