@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import { getTranslations } from 'next-intl/server';
-import { SearchForm } from '@/components/site/search-form';
+import { LostPage } from '@/components/site/lost-page';
 import { dominantDirection } from '@/lib/content/direction';
 import { recordStatus } from '@/lib/page-cache/render-notes';
 
@@ -15,26 +15,15 @@ const TITLE = { taken_down: 'title', retracted: 'retractedTitle', section_archiv
  */
 export async function ReaderGone({ state, notice }: Props) {
   recordStatus(410);
-  const [t, tNotFound, tSearch] = await Promise.all([
-    getTranslations({ locale: 'ar', namespace: 'gone' }),
-    getTranslations({ locale: 'ar', namespace: 'notFound' }),
-    getTranslations({ locale: 'ar', namespace: 'search' }),
-  ]);
+  const t = await getTranslations({ locale: 'ar', namespace: 'gone' });
   return (
-    <section className="mx-auto max-w-2xl py-16 text-center" data-testid="gone">
-      <h1 className="font-display text-3xl font-bold">{t(TITLE[state])}</h1>
-      <p className="mt-4 text-lg text-muted" dir={state === 'retracted' ? dominantDirection(notice ?? '', 'ar') : undefined}>
-        {state === 'retracted' ? notice : state === 'section_archived' ? t('sectionBody') : t('body')}
-      </p>
-      <div className="mx-auto mt-8 max-w-md text-start">
-        <SearchForm landmark={tNotFound('search')} label={tNotFound('search')} submit={tSearch('submit')} inputId="gone-search" />
-      </div>
-      <p className="mt-8">
-        <a href="/" className="font-bold text-accent-ink underline">
-          {tNotFound('backHome')}
-        </a>
-      </p>
-    </section>
+    <LostPage
+      title={t(TITLE[state])}
+      body={state === 'retracted' ? notice : state === 'section_archived' ? t('sectionBody') : t('body')}
+      bodyDir={state === 'retracted' ? dominantDirection(notice ?? '', 'ar') : undefined}
+      inputId="gone-search"
+      testId="gone"
+    />
   );
 }
 

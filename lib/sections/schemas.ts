@@ -1,28 +1,26 @@
 import { z } from 'zod';
 import { isSlug } from '@/lib/slug';
+import { CONTROL_CHARS_ERROR, hasControlChars } from '@/lib/text/control-chars';
 
 // The forms of the sections and tags pages. Messages are catalogue keys under "errors".
 
 export const NAME_MAX = 100;
 export const DESCRIPTION_MAX = 300;
 
-// C0 controls and DEL, and every bidi control (marks, embeddings, overrides,
-// isolates): a name is one line of plain text, and a hidden override can make
-// it read differently than it is stored.
-const CONTROL = /[\u0000-\u001F\u007F\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/;
-const DESCRIPTION_CONTROL = /[\u0000-\u0009\u000B\u000C\u000E-\u001F\u007F\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/;
+// A name is one line of plain text (lib/text/control-chars.ts, 'label'): a
+// hidden override or mark can make it read differently than it is stored.
 
 export const nameField = z
   .string()
   .max(NAME_MAX * 4, 'errors.tooLong')
   .transform((value) => value.trim())
-  .pipe(z.string().min(1, 'errors.required').max(NAME_MAX, 'errors.tooLong').refine((value) => !CONTROL.test(value), 'errors.controlChars'));
+  .pipe(z.string().min(1, 'errors.required').max(NAME_MAX, 'errors.tooLong').refine((value) => !hasControlChars(value, 'label'), CONTROL_CHARS_ERROR));
 
 export const descriptionField = z
   .string()
   .max(DESCRIPTION_MAX * 4, 'errors.tooLong')
   .transform((value) => value.trim())
-  .pipe(z.string().max(DESCRIPTION_MAX, 'errors.tooLong').refine((value) => !DESCRIPTION_CONTROL.test(value), 'errors.controlChars'));
+  .pipe(z.string().max(DESCRIPTION_MAX, 'errors.tooLong').refine((value) => !hasControlChars(value), CONTROL_CHARS_ERROR));
 
 /** A slug typed by the admin; empty means "derive it from the name". */
 export const slugField = z

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { commentBodyError } from '@/lib/comments/mentions';
 import { paragraphsToDoc } from '@/lib/content/document';
 import { mediaTextSchema } from '@/lib/media/schemas';
+import { createSectionSchema } from '@/lib/sections/schemas';
 import { siteSettingsSchema } from '@/lib/settings/schemas';
 import { storySaveSchema } from '@/lib/stories/schemas';
 import { createUserSchema, profileSchema } from '@/lib/users/schemas';
@@ -38,6 +39,15 @@ describe('one definition of control characters', () => {
     expect(hasControlChars('سطر\nسطر\tو\r\u200Fعلامة')).toBe(false);
     for (const bad of HOSTILE) expect(hasControlChars(`a${bad}b`), JSON.stringify(bad)).toBe(true);
     expect(stripControlChars('a\u0000b\u202Ec\n')).toBe('abc\n');
+  });
+
+  it('refuses tabs, line breaks and direction marks in a one-line label, as section and tag names', () => {
+    for (const bad of ['\n', '\t', '\r', '\u200F', '\u200E', '\u061C', ...HOSTILE]) {
+      expect(hasControlChars(`a${bad}b`, 'label'), JSON.stringify(bad)).toBe(true);
+      expect(createSectionSchema.safeParse({ name: `قسم${bad}عام`, slug: '' }).error?.issues[0]?.message, JSON.stringify(bad)).toBe('errors.controlChars');
+    }
+    expect(hasControlChars('OpenAI للأخبار', 'label')).toBe(false);
+    expect(createSectionSchema.safeParse({ name: 'قسم', slug: '', description: 'سطر\nسطر\u200F' }).success).toBe(true);
   });
 
   it('is the one comments use', () => {

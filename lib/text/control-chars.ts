@@ -8,9 +8,15 @@ import { z } from 'zod';
 
 const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\u202A-\u202E\u2066-\u2069]/;
 const CONTROL_ALL = new RegExp(CONTROL.source, 'g');
+// A label (a section or tag name) is one line with nothing invisible in it:
+// tabs, line breaks and direction marks are refused there too.
+const LABEL_EXTRA = /[\t\n\r\u061C\u200E\u200F]/;
 
-export function hasControlChars(text: string): boolean {
-  return CONTROL.test(text);
+/** Free text allows tabs, line breaks and direction marks; a one-line label does not. */
+export type TextKind = 'text' | 'label';
+
+export function hasControlChars(text: string, kind: TextKind = 'text'): boolean {
+  return CONTROL.test(text) || (kind === 'label' && LABEL_EXTRA.test(text));
 }
 
 /** For input that is read, never stored, such as a search query: the controls go, the rest stays. */
@@ -22,5 +28,5 @@ export function stripControlChars(text: string): string {
 export const CONTROL_CHARS_ERROR = 'errors.controlChars';
 
 /** A staff text field refuses control characters with the field's own message, before anything is stored or logged. */
-export const refuseControlChars = <T extends z.ZodType<string | undefined | null>>(schema: T) =>
-  schema.refine((value) => typeof value !== 'string' || !hasControlChars(value), CONTROL_CHARS_ERROR);
+export const refuseControlChars = <T extends z.ZodType<string | undefined | null>>(schema: T, kind: TextKind = 'text') =>
+  schema.refine((value) => typeof value !== 'string' || !hasControlChars(value, kind), CONTROL_CHARS_ERROR);

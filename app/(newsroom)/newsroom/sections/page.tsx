@@ -4,6 +4,7 @@ import { ActionForm } from '@/components/newsroom/action-form';
 import { Badge } from '@/components/ui/badge';
 import { Select } from '@/components/ui/input';
 import { requireCapability } from '@/lib/auth/current-user';
+import { dominantDirection } from '@/lib/content/direction';
 import { sectionPath } from '@/lib/reader/paths';
 import { listSectionsForAdmin, type SectionRow } from '@/lib/sections/sections';
 import { archiveSectionAction, createSectionAction, deleteSectionAction, mergeSectionAction, moveSectionAction, restoreSectionAction, updateSectionAction } from './actions';
@@ -54,7 +55,7 @@ async function SectionHeading({ section }: { section: SectionRow }) {
   return (
     <div className="flex flex-wrap items-baseline gap-3">
       <h2 className="font-display text-lg font-bold">{section.name}</h2>
-      <a href={sectionPath(section.slug)} dir="auto" className="text-sm">
+      <a href={sectionPath(section.slug)} dir={dominantDirection(section.slug, 'ar')} className="text-sm">
         /{section.slug}
       </a>
       <span className="text-sm text-muted">{t('storyCount', { count: section.stories })}</span>

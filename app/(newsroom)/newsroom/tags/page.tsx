@@ -2,8 +2,9 @@ import type { Metadata } from 'next';
 import { getTranslations } from 'next-intl/server';
 import { ActionForm } from '@/components/newsroom/action-form';
 import { Button } from '@/components/ui/button';
-import { Input } from '@/components/ui/input';
+import { DominantInput } from '@/components/ui/dominant-input';
 import { requireCapability } from '@/lib/auth/current-user';
+import { dominantDirection } from '@/lib/content/direction';
 import { tagPath } from '@/lib/reader/paths';
 import { tagFilterSchema } from '@/lib/tags/schemas';
 import { listTagsForEditor, type TagRow } from '@/lib/tags/tags';
@@ -32,7 +33,7 @@ export default async function TagsPage({ searchParams }: Props) {
         <label htmlFor="tag-search" className="sr-only">
           {t('tagSearch')}
         </label>
-        <Input id="tag-search" name="q" type="search" defaultValue={filter.q ?? ''} placeholder={t('tagSearch')} dir="auto" className="max-w-80" />
+        <DominantInput id="tag-search" name="q" type="search" defaultValue={filter.q ?? ''} placeholder={t('tagSearch')} className="max-w-80" />
         <Button type="submit" variant="secondary">
           {t('search')}
         </Button>
@@ -57,7 +58,7 @@ async function TagItem({ tag }: { tag: TagRow }) {
     <li className="space-y-3 rounded-lg border border-rule bg-white p-4" data-testid="tag-row">
       <div className="flex flex-wrap items-baseline gap-3">
         <h2 className="font-display text-lg font-bold">{tag.name}</h2>
-        <a href={tagPath(tag.slug)} dir="auto" className="text-sm">
+        <a href={tagPath(tag.slug)} dir={dominantDirection(tag.slug, 'ar')} className="text-sm">
           /tag/{tag.slug}
         </a>
         <span className="text-sm text-muted">{t('storyCount', { count: tag.stories })}</span>
@@ -74,7 +75,7 @@ async function TagItem({ tag }: { tag: TagRow }) {
           <ActionForm action={mergeTagAction} submit={t('merge')} label={t('mergeLabel', { name: tag.name })} variant="danger">
             {id}
             <label htmlFor={`merge-${tag.id}`}>{t('mergeTagInto')}</label>
-            <Input id={`merge-${tag.id}`} name="into" dir="auto" className="max-w-64" />
+            <DominantInput id={`merge-${tag.id}`} name="into" className="max-w-64" />
           </ActionForm>
           {tag.stories === 0 && (
             <ActionForm action={deleteTagAction} submit={t('delete')} label={t('deleteLabel', { name: tag.name })} variant="danger">

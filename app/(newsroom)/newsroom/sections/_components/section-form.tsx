@@ -5,7 +5,7 @@ import { useActionState } from 'react';
 import { Button } from '@/components/ui/button';
 import { Field } from '@/components/ui/field';
 import { FormStatus } from '@/components/ui/form-status';
-import { Input, Textarea } from '@/components/ui/input';
+import { DominantInput, DominantTextarea } from '@/components/ui/dominant-input';
 import type { FormState } from '@/lib/actions';
 import { DESCRIPTION_MAX, NAME_MAX } from '@/lib/sections/schemas';
 
@@ -24,13 +24,13 @@ export function NamedForm<T>({ action, values, kind, idPrefix }: { action: Actio
       <FormStatus error={state.error ?? (state.fieldErrors?.hidden || state.fieldErrors?.id)} success={state.ok ? t('structure.saved') : null} />
       {values.id && <input type="hidden" name="id" value={values.id} />}
       <Field name={`${idPrefix}-name`} label={t('structure.name')} error={error('name')}>
-        {(props) => <Input {...props} name="name" defaultValue={value('name')} dir="auto" maxLength={NAME_MAX} required />}
+        {(props) => <DominantInput {...props} name="name" defaultValue={value('name')} maxLength={NAME_MAX} required />}
       </Field>
       <Field name={`${idPrefix}-slug`} label={t('structure.slug')} hint={t(creating ? 'structure.slugHintNew' : 'structure.slugHint')} error={error('slug')}>
-        {(props) => <Input {...props} name="slug" defaultValue={value('slug')} dir="auto" />}
+        {(props) => <DominantInput {...props} name="slug" defaultValue={value('slug')} />}
       </Field>
       <Field name={`${idPrefix}-description`} label={t('structure.description')} hint={t(`structure.${kind}DescriptionHint`)} error={error('description')}>
-        {(props) => <Textarea {...props} name="description" defaultValue={value('description')} dir="auto" maxLength={DESCRIPTION_MAX} className="min-h-16" />}
+        {(props) => <DominantTextarea {...props} name="description" defaultValue={value('description')} maxLength={DESCRIPTION_MAX} className="min-h-16" />}
       </Field>
       {kind === 'section' && !creating && (
         <label className="flex items-center gap-2">
