@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decodeSegment, encodeSlug, isSlug, slugify } from './slug';
+import { decodeSegment, encodeSlug, isSlug, slugify, slugVariants } from './slug';
 
 describe('slugify', () => {
   it('keeps Arabic and lower-cases Latin, dropping punctuation such as «OpenAI:»', () => {
@@ -63,5 +63,23 @@ describe('slug helpers', () => {
     expect(encoded).toMatch(/^[A-Za-z0-9%-]+$/);
     expect(decodeSegment(encoded)).toBe(slug);
     expect(decodeSegment('%E0%A4%A')).toBeNull();
+  });
+});
+
+describe('slugVariants', () => {
+  it('numbers a taken slug from 2, and counts on from a number it already has', () => {
+    expect(slugVariants('openai-تطلق', 3)).toEqual(['openai-تطلق-2', 'openai-تطلق-3', 'openai-تطلق-4']);
+    expect(slugVariants('ميزانية-2026-3', 2)).toEqual(['ميزانية-2026-4', 'ميزانية-2026-5']);
+    expect(slugVariants('ميزانية-2026', 1)).toEqual(['ميزانية-2026-2']);
+  });
+
+  it('stays a slug within the length limit, cut at a word boundary', () => {
+    const long = slugify('كلمة '.repeat(30));
+    for (const variant of slugVariants(long, 12)) {
+      expect(isSlug(variant)).toBe(true);
+      expect(Array.from(variant).length).toBeLessThanOrEqual(80);
+      expect(variant.startsWith('كلمة-كلمة')).toBe(true);
+    }
+    expect(slugVariants('ا'.repeat(80), 1)[0]).toBe(`${'ا'.repeat(78)}-2`);
   });
 });

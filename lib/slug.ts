@@ -46,6 +46,27 @@ export function isSlug(value: string): boolean {
   return value.length > 0 && slugify(value) === value;
 }
 
+/**
+ * Numbered variants of a taken slug, «openai-2», «openai-3»…, each within the
+ * length limit (the base is cut at a word boundary to make room). A slug that
+ * already ends in a small number counts on from it: «openai-2» → «openai-3»;
+ * a year stays part of the base: «budget-2026» → «budget-2026-2».
+ */
+export function slugVariants(slug: string, count: number): string[] {
+  const numbered = /^(.*)-(\d{1,3})$/.exec(slug);
+  const base = numbered?.[1] || slug;
+  const first = numbered ? Number(numbered[2]) + 1 : 2;
+  return Array.from({ length: count }, (_, index) => {
+    const suffix = `-${first + index}`;
+    let head = base;
+    while (codePointLength(head) + suffix.length > MAX_CODE_POINTS) {
+      const cut = head.lastIndexOf('-');
+      head = cut > 0 ? head.slice(0, cut) : Array.from(head).slice(0, MAX_CODE_POINTS - suffix.length).join('');
+    }
+    return `${head}${suffix}`;
+  });
+}
+
 /** The path segment as links, canonicals, feeds and sitemaps carry it. */
 export function encodeSlug(slug: string): string {
   return encodeURIComponent(slug);

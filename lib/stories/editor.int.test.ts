@@ -1,6 +1,6 @@
 import { count, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { publishedStories, stories, storyRevisions, tags } from '@/db/schema';
+import { publishedStories, slugHistory, stories, storyRevisions, tags } from '@/db/schema';
 import { ensureSection, insertPublishedStory } from '@/db/seed';
 import type { CurrentUser } from '@/lib/auth/actor';
 import { withDirections } from '@/lib/content/block-direction';
@@ -133,12 +133,20 @@ describe('saving', () => {
     expect((await getStoryForEditor(otherWriter, id))?.canEdit).toBe(false);
   });
 
-  it('refuses a slug another story holds, now or in its history', async () => {
+  it('refuses a slug another story holds, now or in its history, and offers the first free numbered one', async () => {
+    const base = `محجوز-${crypto.randomUUID().slice(0, 6)}`;
     const taken = await createStory(writer);
-    await saveStory(writer, taken, contentOf(await draftOf(writer, taken), { slug: `محجوز-${taken.slice(0, 6)}` }));
+    await saveStory(writer, taken, contentOf(await draftOf(writer, taken), { slug: base }));
+    // «-2» is another story's old slug (in its history), so the free one is «-3».
+    const moved = await createStory(writer);
+    await saveStory(writer, moved, contentOf(await draftOf(writer, moved), { slug: `${base}-2` }));
+    await db.insert(slugHistory).values({ storyId: moved, slug: `${base}-2` }).onConflictDoNothing();
+    await saveStory(writer, moved, contentOf(await draftOf(writer, moved), { slug: `${base}-elsewhere` }));
     const id = await createStory(writer);
-    const outcome = await saveStory(writer, id, contentOf(await draftOf(writer, id), { slug: `محجوز-${taken.slice(0, 6)}` }));
-    expect(outcome).toEqual({ status: 'invalid', fieldErrors: { slug: 'errors.slugTaken' } });
+    const outcome = await saveStory(writer, id, contentOf(await draftOf(writer, id), { slug: base }));
+    expect(outcome).toEqual({ status: 'invalid', fieldErrors: { slug: 'errors.slugTaken' }, suggestedSlug: `${base}-3` });
+    // The offer is really free: using it saves.
+    expect((await saveStory(writer, id, contentOf(await draftOf(writer, id), { slug: `${base}-3` })))?.status).toBe('saved');
   });
 });
 

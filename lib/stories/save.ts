@@ -11,7 +11,7 @@ import { figureMediaIds } from '@/lib/content/figure';
 import { withDirections } from '@/lib/content/block-direction';
 import { authorize } from '@/lib/dal';
 import type { SaveKind } from '@/lib/enums';
-import { slugify } from '@/lib/slug';
+import { slugify, slugVariants } from '@/lib/slug';
 import { isReaderFacingEdit, readerFacingOf } from './approval';
 import { shouldCoalesce } from './autosave';
 import { pickFields } from './content';
@@ -31,7 +31,8 @@ export type SaveOutcome =
   | { status: 'saved'; version: number; updatedAt: Date; slug: string }
   | { status: 'conflict'; current: StoryDraft }
   | { status: 'locked'; holder: string }
-  | { status: 'invalid'; fieldErrors: Record<string, string> };
+  /** suggestedSlug: a free alternative when the slug asked for is taken. */
+  | { status: 'invalid'; fieldErrors: Record<string, string>; suggestedSlug?: string };
 
 export type { SaveKind };
 
@@ -78,6 +79,20 @@ export async function slugProblem(tx: Transaction, storyId: string, slug: string
   if (other) return 'errors.slugTaken';
   const [old] = await tx.select({ storyId: slugHistory.storyId }).from(slugHistory).where(and(eq(slugHistory.slug, slug), ne(slugHistory.storyId, storyId)));
   return old ? 'errors.slugTaken' : null;
+}
+
+/** How many numbered variants one query tries; past that the writer chooses. */
+const SLUG_VARIANTS = 20;
+
+/** The first numbered variant of a taken slug that no other story holds, now or in its history. */
+export async function freeSlugLike(tx: Transaction, storyId: string, slug: string): Promise<string | undefined> {
+  const candidates = slugVariants(slug, SLUG_VARIANTS);
+  const [current, past] = await Promise.all([
+    tx.select({ slug: stories.slug }).from(stories).where(and(inArray(stories.slug, candidates), ne(stories.id, storyId))),
+    tx.select({ slug: slugHistory.slug }).from(slugHistory).where(and(inArray(slugHistory.slug, candidates), ne(slugHistory.storyId, storyId))),
+  ]);
+  const taken = new Set([...current, ...past].map((row) => row.slug));
+  return candidates.find((candidate) => !taken.has(candidate));
 }
 
 export async function libraryImages(tx: Transaction, ids: string[]): Promise<Map<string, { width: number; height: number }>> {
@@ -145,7 +160,10 @@ export async function saveStory(
     const images = await libraryImages(tx, [...figureMediaIds(input.body), ...(input.leadImage ? [input.leadImage.id] : [])]);
     if (input.leadImage && !images.has(input.leadImage.id)) fieldErrors.leadImage = 'errors.mediaMissing';
     if (figureMediaIds(input.body).some((id) => !images.has(id))) fieldErrors.body = 'errors.mediaMissing';
-    if (!bylines || !tagRefs || Object.keys(fieldErrors).length > 0) return { status: 'invalid', fieldErrors };
+    if (!bylines || !tagRefs || Object.keys(fieldErrors).length > 0) {
+      const suggestedSlug = slug && fieldErrors.slug === 'errors.slugTaken' ? await freeSlugLike(tx, storyId, slug) : undefined;
+      return { status: 'invalid', fieldErrors, ...(suggestedSlug ? { suggestedSlug } : {}) };
+    }
 
     // Each block's direction is the server's to compute, as the reader page computes it; a forced one is the writer's.
     const body = withDirections(withFigureSizes(input.body, images), input.language);

@@ -46,7 +46,7 @@ async function handleSave(request: Request, storyId: string): Promise<Response> 
     if (!outcome) return json(404, { error: 'errors.notFound' });
     if (outcome.status === 'conflict') return json(409, { error: 'errors.staleVersion', current: outcome.current });
     if (outcome.status === 'locked') return json(423, { error: 'errors.lockedByOther', holder: outcome.holder });
-    if (outcome.status === 'invalid') return json(422, { fieldErrors: outcome.fieldErrors });
+    if (outcome.status === 'invalid') return json(422, { fieldErrors: outcome.fieldErrors, suggestedSlug: outcome.suggestedSlug });
     return json(200, outcome);
   } catch (error) {
     if (error instanceof Forbidden) return json(404, { error: 'errors.notFound' });

@@ -22,6 +22,7 @@ export function MetadataPanel({
   onChange,
   readOnly,
   errors,
+  suggestedSlug,
   sections,
   authors,
   liveSlug,
@@ -31,6 +32,8 @@ export function MetadataPanel({
   onChange: (patch: Partial<StoryMeta>) => void;
   readOnly: boolean;
   errors: Record<string, string>;
+  /** A free slug the server offered for a taken one. */
+  suggestedSlug?: string | null;
   sections: Option[];
   authors: Option[];
   liveSlug: string | null;
@@ -38,6 +41,7 @@ export function MetadataPanel({
 }) {
   const t = useTranslations();
   const error = (name: string) => (errors[name] ? t(errors[name]) : undefined);
+  const slugOffer = errors.slug === 'errors.slugTaken' && suggestedSlug && suggestedSlug !== meta.slug ? suggestedSlug : null;
   const slugMovesLiveStory = liveSlug !== null && meta.slug !== liveSlug;
   // Counted as the pre-publish checklist counts it (tashkeel not counted), so the two never disagree.
   const headlineLength = visibleLength(meta.headline);
@@ -72,7 +76,7 @@ export function MetadataPanel({
       <LeadImageField value={meta.leadImage} onChange={(leadImage) => onChange({ leadImage })} readOnly={readOnly} error={error('leadImage')} />
       <TagInput value={meta.tags} onChange={(tags) => onChange({ tags })} disabled={readOnly} error={error('tags')} />
       <BylinePicker value={meta.bylines} options={authors} onChange={(bylines) => onChange({ bylines })} disabled={readOnly} error={error('bylines')} />
-      <Field name="slug" label={t('editor.slug')} hint={slugMovesLiveStory ? t('editor.slugLive', { slug: liveSlug }) : t('editor.slugHint')} error={error('slug')}>
+      <Field name="slug" label={t('editor.slug')} hint={slugMovesLiveStory ? t('editor.slugLive', { slug: liveSlug }) : t('editor.slugHint')} error={slugOffer ? t('errors.slugTakenOffer', { slug: slugOffer }) : error('slug')}>
         {(props) => (
           <div className="flex gap-2">
             <Input {...props} dir={dirOf(meta.slug)} readOnly={readOnly || (liveSlug !== null && !canChangeLiveSlug)} value={meta.slug} onChange={(e) => onChange({ slug: e.target.value })} onBlur={() => onChange({ slug: slugify(meta.slug) })} />
@@ -84,6 +88,11 @@ export function MetadataPanel({
           </div>
         )}
       </Field>
+      {slugOffer && !readOnly && (
+        <Button variant="secondary" size="sm" data-testid="use-suggested-slug" onClick={() => onChange({ slug: slugOffer })}>
+          {t('editor.useSlug', { slug: slugOffer })}
+        </Button>
+      )}
       {slugMovesLiveStory && canChangeLiveSlug && !readOnly && (
         <label className="flex items-start gap-2">
           <input type="checkbox" className="mt-1.5 size-4 accent-accent" checked={meta.confirmSlugChange} onChange={(e) => onChange({ confirmSlugChange: e.target.checked })} />

@@ -182,7 +182,7 @@ export function StoryEditor(props: {
             onTab={setSideTab}
             dir={uiDir}
             openComments={review.comments.filter((c) => c.anchor && !c.parentId && !c.resolvedAt && !c.deletedAt).length}
-            metadata={{ meta, onChange: change, readOnly: !editable, errors: sync.fieldErrors, sections: props.sections, authors: props.authors, liveSlug: story.liveSlug, canChangeLiveSlug: props.canChangeLiveSlug }}
+            metadata={{ meta, onChange: change, readOnly: !editable, errors: sync.fieldErrors, suggestedSlug: sync.suggestedSlug, sections: props.sections, authors: props.authors, liveSlug: story.liveSlug, canChangeLiveSlug: props.canChangeLiveSlug }}
             comments={{ storyId: story.id, comments: review.comments, ranges: review.ranges, active: review.active, onActivate: (id) => setActive(id, true), onChanged: () => void review.refresh(), staff: props.staff, draft: draftAnchor, onDraftDone: () => setDraftAnchor(null) }}
           />
         </aside>

@@ -54,6 +54,8 @@ export function useStorySave({
   const [status, setStatusState] = useState<SaveStatus>('saved');
   const [savedAt, setSavedAt] = useState<Date>(initiallySavedAt);
   const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
+  // A free slug the server offers when the one asked for is taken.
+  const [suggestedSlug, setSuggestedSlug] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   /** The server's newer copy, and what this tab tried to save over it. */
   const [conflict, setConflict] = useState<{ theirs: StoryDraft; mine: Snapshot } | null>(null);
@@ -106,6 +108,7 @@ export function useStorySave({
           updatedAt?: string;
           slug?: string;
           fieldErrors?: Record<string, string>;
+          suggestedSlug?: string;
           error?: string;
           current?: StoryDraft;
           holder?: string;
@@ -115,6 +118,7 @@ export function useStorySave({
           version.current = result.version;
           setSavedAt(new Date(result.updatedAt ?? Date.now()));
           setFieldErrors({});
+          setSuggestedSlug(null);
           setError(null);
           setConflict(null);
           // The server holds this text now: the backups it was based on can go.
@@ -138,6 +142,7 @@ export function useStorySave({
           setStatus('locked');
         } else if (response.status === 422) {
           setFieldErrors(result.fieldErrors ?? {});
+          setSuggestedSlug(result.suggestedSlug ?? null);
           setError(result.fieldErrors?.body ? 'errors.bodyInvalid' : 'editor.fieldErrors');
           setStatus('invalid');
         } else if (response.status === 401 || response.status === 404 || response.status === 413) {
@@ -223,5 +228,5 @@ export function useStorySave({
   /** The server version this tab's text is based on, read at the moment it is needed. */
   const currentVersion = useCallback(() => version.current, []);
 
-  return { status, savedAt, fieldErrors, error, conflict, lockedBy, currentVersion, markChanged, save, adoptServerVersion, setLocked };
+  return { status, savedAt, fieldErrors, suggestedSlug, error, conflict, lockedBy, currentVersion, markChanged, save, adoptServerVersion, setLocked };
 }
