@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import { getLocale, getMessages, getTranslations } from 'next-intl/server';
 import { Providers } from '@/components/newsroom/providers';
+import { staffFormats } from '@/lib/format';
 import { directionOf, isLocale, defaultLocale } from '@/lib/i18n/config';
 import { getSiteSettings } from '@/lib/reader/queries';
 import { kufi, naskh, naskhLatin } from '../fonts';
@@ -20,7 +21,7 @@ export default async function NewsroomRootLayout({ children }: { children: React
   return (
     <html lang={locale} dir={directionOf(locale)} className={`${naskh.variable} ${naskhLatin.variable} ${kufi.variable}`}>
       <body className="min-h-dvh bg-paper">
-        <Providers locale={locale} messages={messages} timeZone={settings.timeZone}>
+        <Providers locale={locale} messages={messages} timeZone={settings.timeZone} formats={staffFormats(locale, settings.digits)}>
           {children}
         </Providers>
       </body>

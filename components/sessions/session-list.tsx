@@ -1,16 +1,15 @@
-import { getLocale, getTranslations } from 'next-intl/server';
+import { getFormatter, getTranslations } from 'next-intl/server';
 import { Badge } from '@/components/ui/badge';
 import type { FormState } from '@/lib/actions';
-import { formatDateTime } from '@/lib/format';
 import type { SessionView } from '@/lib/users/sessions';
 import { EndSessionForm } from './end-session-form';
 
 type EndAction = (previous: FormState, formData: FormData) => Promise<FormState>;
 
 /** Active sessions, newest activity first, each with a button that ends it; the current one is marked and kept. */
-export async function SessionList({ sessions, endAction, userId, timeZone }: { sessions: SessionView[]; endAction: EndAction; userId?: string; timeZone: string }) {
-  const [t, locale] = await Promise.all([getTranslations('sessions'), getLocale()]);
-  const when = (date: Date) => formatDateTime(date, locale, timeZone);
+export async function SessionList({ sessions, endAction, userId }: { sessions: SessionView[]; endAction: EndAction; userId?: string }) {
+  const [t, format] = await Promise.all([getTranslations('sessions'), getFormatter()]);
+  const when = (date: Date) => format.dateTime(date, 'dateTime');
   if (sessions.length === 0) return <p className="text-muted">{t('none')}</p>;
   return (
     <ul className="divide-y divide-rule" aria-label={t('title')}>

@@ -1,13 +1,12 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { getLocale, getTranslations } from 'next-intl/server';
+import { getFormatter, getTranslations } from 'next-intl/server';
 import { AutoRefresh } from '@/components/newsroom/auto-refresh';
 import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
 import { requireCapability } from '@/lib/auth/current-user';
 import { nextStep } from '@/lib/desk/queue-ids';
 import { deskQueues } from '@/lib/desk/queues';
-import { formatDateTime } from '@/lib/format';
 import { getSiteSettings } from '@/lib/reader/queries';
 import { hrefWith } from '@/lib/url';
 import { QueueSection } from './_components/queue-section';
@@ -24,9 +23,9 @@ const DESK_REFRESH_MS = 10_000;
 export default async function DashboardPage() {
   const user = await requireCapability('newsroom:enter');
   const settings = await getSiteSettings();
-  const [t, locale, queues] = await Promise.all([getTranslations(), getLocale(), deskQueues(user, { timeZone: settings.timeZone })]);
+  const [t, format, queues] = await Promise.all([getTranslations(), getFormatter(), deskQueues(user, { timeZone: settings.timeZone })]);
   const next = nextStep(user.role, Object.fromEntries(queues.map((queue) => [queue.id, queue.count])));
-  const when = (date: Date) => formatDateTime(date, locale, settings.timeZone);
+  const when = (date: Date) => format.dateTime(date, 'dateTime');
   return (
     <div className="space-y-6">
       {/* The queues change as colleagues work: they follow on their own, as the bell does. */}

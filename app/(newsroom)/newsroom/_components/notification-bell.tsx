@@ -60,7 +60,7 @@ export function NotificationBell({ initial }: { initial: InboxSummary }) {
           <Bell aria-hidden className="size-5" />
           {summary.unread > 0 && (
             <span aria-hidden className="absolute -top-1 -end-1 min-w-5 rounded-full bg-accent px-1 text-center text-xs leading-5 font-bold text-white">
-              {format.number(Math.min(summary.unread, 99))}
+              {format.number(Math.min(summary.unread, 99), 'count')}
               {summary.unread > 99 ? '+' : ''}
             </span>
           )}

@@ -3,7 +3,6 @@ import { getTranslations } from 'next-intl/server';
 import { requireCapability } from '@/lib/auth/current-user';
 import Link from 'next/link';
 import { SessionList } from '@/components/sessions/session-list';
-import { getSiteSettings } from '@/lib/reader/queries';
 import { getAccount } from '@/lib/users/account';
 import { listOwnSessions } from '@/lib/users/sessions';
 import { endSessionAction } from './actions';
@@ -15,7 +14,7 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function AccountPage() {
   const user = await requireCapability('account:manage');
-  const [t, account, sessions, settings] = await Promise.all([getTranslations(), getAccount(user), listOwnSessions(user), getSiteSettings()]);
+  const [t, account, sessions] = await Promise.all([getTranslations(), getAccount(user), listOwnSessions(user)]);
   return (
     <div className="grid max-w-4xl gap-8 md:grid-cols-2">
       <header className="md:col-span-2">
@@ -50,7 +49,7 @@ export default async function AccountPage() {
           {t('sessions.title')}
         </h2>
         <p className="mb-4 text-muted">{t('sessions.intro')}</p>
-        <SessionList sessions={sessions} endAction={endSessionAction} timeZone={settings.timeZone} />
+        <SessionList sessions={sessions} endAction={endSessionAction} />
         {sessions.some((session) => !session.current) && <EndOtherSessionsForm />}
       </section>
     </div>

@@ -1,14 +1,12 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { getLocale, getTranslations } from 'next-intl/server';
+import { getFormatter, getTranslations } from 'next-intl/server';
 import { Button } from '@/components/ui/button';
 import { Input } from '@/components/ui/input';
 import { actionLabelKey, changedFields } from '@/lib/audit/labels';
 import { listAudit } from '@/lib/audit/queries';
 import { requireCapability } from '@/lib/auth/current-user';
-import { formatDateTime } from '@/lib/format';
 import { hrefWith } from '@/lib/url';
-import { getSiteSettings } from '@/lib/reader/queries';
 import { auditFilterSchema, type AuditFilter } from '@/lib/users/schemas';
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -23,7 +21,7 @@ const pageHref = (filter: AuditFilter, page: number) => hrefWith('/newsroom/audi
 export default async function AuditPage({ searchParams }: Props) {
   const user = await requireCapability('audit:read');
   const filter = auditFilterSchema.parse(await searchParams);
-  const [t, locale, { rows, hasMore }, settings] = await Promise.all([getTranslations('audit'), getLocale(), listAudit(user, filter), getSiteSettings()]);
+  const [t, format, { rows, hasMore }] = await Promise.all([getTranslations('audit'), getFormatter(), listAudit(user, filter)]);
   return (
     <div className="space-y-6">
       <header>
@@ -67,7 +65,7 @@ export default async function AuditPage({ searchParams }: Props) {
             <tbody className="divide-y divide-rule">
               {rows.map((row) => (
                 <tr key={row.id} className="align-top">
-                  <td className="whitespace-nowrap px-3 py-2">{formatDateTime(row.createdAt, locale, settings.timeZone)}</td>
+                  <td className="whitespace-nowrap px-3 py-2">{format.dateTime(row.createdAt, 'dateTime')}</td>
                   <td className="px-3 py-2">{row.actorName ?? t('system')}</td>
                   <td className="px-3 py-2">
                     {/* The label, with the code kept for whoever searches the log by it. */}

@@ -1,12 +1,11 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { getLocale, getTranslations } from 'next-intl/server';
+import { getFormatter, getTranslations } from 'next-intl/server';
 import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
 import { Input, Select } from '@/components/ui/input';
 import { requireCapability } from '@/lib/auth/current-user';
 import { queuesFor, RECENT_PULL_DAYS } from '@/lib/desk/queue-ids';
-import { formatDateTime } from '@/lib/format';
 import { hrefWith } from '@/lib/url';
 import { getSiteSettings } from '@/lib/reader/queries';
 import { EDITORIAL_STATES, PUBLICATION_STATES } from '@/lib/enums';
@@ -27,7 +26,7 @@ export default async function StoriesPage({ searchParams }: Props) {
   const user = await requireCapability('stories:view');
   const filter = storyFilterSchema.parse(await searchParams);
   const settings = await getSiteSettings();
-  const [t, locale, { rows, total }, pickers] = await Promise.all([getTranslations(), getLocale(), listStories(user, filter, { timeZone: settings.timeZone }), listPickers(user)]);
+  const [t, format, { rows, total }, pickers] = await Promise.all([getTranslations(), getFormatter(), listStories(user, filter, { timeZone: settings.timeZone }), listPickers(user)]);
   const pages = Math.max(1, Math.ceil(total / STORY_PAGE_SIZE));
   // A link may name a queue this role's dashboard does not show; the select still says what is applied.
   const queueOptions = [...new Set([...queuesFor(user.role), ...(filter.queue ? [filter.queue] : [])])];
@@ -142,7 +141,7 @@ export default async function StoriesPage({ searchParams }: Props) {
                   </td>
                   <td className="px-4 py-2">{story.sectionName ?? t('stories.noSection')}</td>
                   <td className="px-4 py-2 text-sm">{story.authorNames.join('، ')}</td>
-                  <td className="whitespace-nowrap px-4 py-2 text-sm">{formatDateTime(story.updatedAt, locale, settings.timeZone)}</td>
+                  <td className="whitespace-nowrap px-4 py-2 text-sm">{format.dateTime(story.updatedAt, 'dateTime')}</td>
                 </tr>
               ))}
             </tbody>

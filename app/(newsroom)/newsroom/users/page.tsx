@@ -1,13 +1,11 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { getLocale, getTranslations } from 'next-intl/server';
+import { getFormatter, getTranslations } from 'next-intl/server';
 import { Badge } from '@/components/ui/badge';
 import { buttonVariants, Button } from '@/components/ui/button';
 import { Input, Select } from '@/components/ui/input';
 import { requireCapability } from '@/lib/auth/current-user';
 import { roles } from '@/lib/auth/permissions';
-import { formatDateTime } from '@/lib/format';
-import { getSiteSettings } from '@/lib/reader/queries';
 import { listStaff } from '@/lib/users/queries';
 import { userFilterSchema } from '@/lib/users/schemas';
 
@@ -20,7 +18,7 @@ type Props = { searchParams: Promise<Record<string, string | string[] | undefine
 export default async function UsersPage({ searchParams }: Props) {
   const user = await requireCapability('users:manage');
   const filter = userFilterSchema.parse(await searchParams);
-  const [t, locale, staff, settings] = await Promise.all([getTranslations(), getLocale(), listStaff(user, filter), getSiteSettings()]);
+  const [t, format, staff] = await Promise.all([getTranslations(), getFormatter(), listStaff(user, filter)]);
   return (
     <div className="space-y-6">
       <header className="flex flex-wrap items-end justify-between gap-4">
@@ -97,7 +95,7 @@ export default async function UsersPage({ searchParams }: Props) {
                   <td className="px-4 py-2">
                     <StatusBadge status={member.status} invited={member.invited} label={t(`status.${member.status === 'active' && member.invited ? 'invited' : member.status}`)} />
                   </td>
-                  <td className="px-4 py-2 text-sm">{member.lastSignInAt ? formatDateTime(member.lastSignInAt, locale, settings.timeZone) : t('users.never')}</td>
+                  <td className="px-4 py-2 text-sm">{member.lastSignInAt ? format.dateTime(member.lastSignInAt, 'dateTime') : t('users.never')}</td>
                 </tr>
               ))}
             </tbody>

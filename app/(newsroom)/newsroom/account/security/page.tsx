@@ -1,9 +1,7 @@
 import type { Metadata } from 'next';
-import { getLocale, getTranslations } from 'next-intl/server';
+import { getFormatter, getTranslations } from 'next-intl/server';
 import { QrCode } from '@/components/qr-code';
 import { requireCapability } from '@/lib/auth/current-user';
-import { formatDateTime } from '@/lib/format';
-import { getSiteSettings } from '@/lib/reader/queries';
 import { listPasskeys } from '@/lib/users/passkeys';
 import { getSecurityView } from '@/lib/users/second-factor';
 import { AddPasskeyForm, RemovePasskeyForm } from './_components/passkey-forms';
@@ -16,8 +14,8 @@ export async function generateMetadata(): Promise<Metadata> {
 // Also the page a user held at enrolment is sent to from everywhere else.
 export default async function SecurityPage() {
   const user = await requireCapability('account:secure');
-  const [t, view, keys, locale, settings] = await Promise.all([getTranslations('security'), getSecurityView(user), listPasskeys(user), getLocale(), getSiteSettings()]);
-  const when = (date: Date) => formatDateTime(date, locale, settings.timeZone);
+  const [t, view, keys, format] = await Promise.all([getTranslations('security'), getSecurityView(user), listPasskeys(user), getFormatter()]);
+  const when = (date: Date) => format.dateTime(date, 'dateTime');
   return (
     <div className="max-w-3xl space-y-6">
       <header>

@@ -21,7 +21,7 @@ export function FrontEditor({ state, max }: { state: { lead: string | null; top:
   const [top, setTop] = useState(state.top);
   const [result, save, saving] = useActionState<FormState, FormData>(saveFrontAction, {});
   const byId = new Map(state.candidates.map((c) => [c.storyId, c]));
-  const label = (c: Candidate) => `${c.headline} — ${c.sectionName}, ${format.dateTime(new Date(c.publishedAt), { dateStyle: 'medium' })}`;
+  const label = (c: Candidate) => `${c.headline} — ${c.sectionName}, ${format.dateTime(new Date(c.publishedAt), 'date')}`;
   const addable = state.candidates.filter((c) => c.storyId !== lead && !top.includes(c.storyId));
   const move = (index: number, by: -1 | 1) =>
     setTop((list) => {
@@ -61,7 +61,7 @@ export function FrontEditor({ state, max }: { state: { lead: string | null; top:
               const story = byId.get(id);
               return (
                 <li key={id} className="flex items-center gap-2 rounded-md border border-rule p-2">
-                  <span className="w-6 text-center font-bold text-muted">{format.number(index + 1)}</span>
+                  <span className="w-6 text-center font-bold text-muted">{format.number(index + 1, 'count')}</span>
                   <span className="flex-1">{story ? label(story) : id}</span>
                   <Button type="button" size="sm" variant="secondary" aria-label={t('moveUp', { headline: story?.headline ?? '' })} disabled={index === 0} onClick={() => move(index, -1)}>
                     <ArrowUp aria-hidden className="size-4" />

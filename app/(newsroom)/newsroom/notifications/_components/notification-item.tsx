@@ -19,7 +19,7 @@ export function notificationHref(item: NotificationView): string {
 export function NotificationItem({ item, onMarked, onNavigate }: { item: NotificationView; onMarked?: () => void; onNavigate?: () => void }) {
   const t = useTranslations();
   const format = useFormatter();
-  const when = (iso: string) => format.dateTime(new Date(iso), { dateStyle: 'medium', timeStyle: 'short' });
+  const when = (iso: string) => format.dateTime(new Date(iso), 'dateTime');
   const text = t(`notifications.kinds.${item.kind}`, { actor: item.actorName ?? t('desk.someone'), story: item.storyHeadline || t('stories.untitled') });
   return (
     <li className="flex items-start gap-2 py-2" data-unread={!item.read}>

@@ -1,12 +1,10 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
-import { getLocale, getTranslations } from 'next-intl/server';
+import { getFormatter, getTranslations } from 'next-intl/server';
 import { z } from 'zod';
 import { Badge } from '@/components/ui/badge';
 import { requireCapability } from '@/lib/auth/current-user';
-import { formatDateTime } from '@/lib/format';
-import { getSiteSettings } from '@/lib/reader/queries';
 import { getStaffMember } from '@/lib/users/queries';
 import { SessionList } from '@/components/sessions/session-list';
 import { listUserSessions } from '@/lib/users/sessions';
@@ -30,8 +28,8 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 export default async function UserPage({ params }: Props) {
   const { user, member } = await load(params);
-  const [t, locale, settings, sessions] = await Promise.all([getTranslations(), getLocale(), getSiteSettings(), listUserSessions(user, member.id)]);
-  const when = (date: Date) => formatDateTime(date, locale, settings.timeZone);
+  const [t, format, sessions] = await Promise.all([getTranslations(), getFormatter(), listUserSessions(user, member.id)]);
+  const when = (date: Date) => format.dateTime(date, 'dateTime');
   const statusKey = member.status === 'active' && member.invited ? 'invited' : member.status;
   return (
     <div className="max-w-3xl space-y-6">
@@ -80,7 +78,7 @@ export default async function UserPage({ params }: Props) {
         <h2 id="sessions-heading" className="font-display text-xl font-bold">
           {t('sessions.title')}
         </h2>
-        <SessionList sessions={sessions} endAction={endUserSessionAction} userId={member.id} timeZone={settings.timeZone} />
+        <SessionList sessions={sessions} endAction={endUserSessionAction} userId={member.id} />
       </section>
     </div>
   );

@@ -9,7 +9,7 @@ export function OneTimeLink({ url, kind, expiresAt }: { url: string; kind: 'invi
   const t = useTranslations('users');
   const format = useFormatter();
   const toast = useToast();
-  const expires = format.dateTime(expiresAt, { dateStyle: 'medium', timeStyle: 'short' });
+  const expires = format.dateTime(expiresAt, 'dateTime');
   return (
     <div className="space-y-2 rounded-md border border-green-700 bg-green-50 p-4">
       <p className="font-bold">{kind === 'invitation' ? t('inviteLink', { expires }) : t('resetLink', { expires })}</p>

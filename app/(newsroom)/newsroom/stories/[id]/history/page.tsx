@@ -1,13 +1,11 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
-import { getLocale, getTranslations } from 'next-intl/server';
+import { getFormatter, getTranslations } from 'next-intl/server';
 import { z } from 'zod';
 import { Button } from '@/components/ui/button';
 import { ConfirmSubmit } from '@/components/ui/confirm-dialog';
 import { requireCapability } from '@/lib/auth/current-user';
-import { formatDateTime } from '@/lib/format';
-import { getSiteSettings } from '@/lib/reader/queries';
 import { STORY_FIELD_KEYS } from '@/lib/stories/content';
 import { diffDocuments, diffFields, type BlockChange } from '@/lib/stories/diff';
 import { getRevisions, listRevisions, type RevisionSnapshot } from '@/lib/stories/revisions';
@@ -80,12 +78,11 @@ export default async function HistoryPage({ params, searchParams }: Props) {
   const view = id.success ? await getStoryForEditor(user, id.data) : null;
   if (!view || !id.success) notFound();
   const query = await searchParams;
-  const [t, tw, locale, revisions, settings, timeline] = await Promise.all([
+  const [t, tw, format, revisions, timeline] = await Promise.all([
     getTranslations('history'),
     getTranslations(),
-    getLocale(),
+    getFormatter(),
     listRevisions(user, id.data),
-    getSiteSettings(),
     storyTimeline(user, id.data),
   ]);
   const toId = optionalId.parse(query.to) ?? revisions[0]?.id;
@@ -96,7 +93,7 @@ export default async function HistoryPage({ params, searchParams }: Props) {
   const blocks = from && to ? diffDocuments(from.body, to.body, to.language) : [];
   const fields = from && to ? diffFields(fieldsOf(from), fieldsOf(to)) : [];
   const changedBlocks = blocks.filter((block) => block.kind !== 'same').length;
-  const when = (date: Date) => formatDateTime(date, locale, settings.timeZone);
+  const when = (date: Date) => format.dateTime(date, 'dateTime');
   const directionName = (dir: 'ltr' | 'rtl' | null) => t(`direction.${dir ?? 'none'}`);
   // A forced direction that changed is said in words: the block's text alone may not have changed at all.
   const forcedNote = (change: BlockChange) =>

@@ -37,7 +37,7 @@ function Byline({ comment }: { comment: CommentView }) {
   return (
     <p className="flex flex-wrap items-baseline gap-x-2 text-xs text-muted">
       <span className="font-bold text-ink">{comment.authorName ?? t('someone')}</span>
-      <time dateTime={comment.createdAt}>{format.dateTime(new Date(comment.createdAt), { dateStyle: 'medium', timeStyle: 'short' })}</time>
+      <time dateTime={comment.createdAt}>{format.dateTime(new Date(comment.createdAt), 'dateTime')}</time>
       {comment.editedAt && <span>({t('edited')})</span>}
     </p>
   );
@@ -79,7 +79,7 @@ export function CommentCard({
   if (comment.deletedAt) {
     return (
       <li id={`comment-${comment.id}`} className="rounded-md border border-dashed border-rule p-3 text-sm text-muted">
-        {t('deletedBy', { name: comment.deletedByName ?? t('someone'), time: format.dateTime(new Date(comment.deletedAt), { dateStyle: 'medium', timeStyle: 'short' }) })}
+        {t('deletedBy', { name: comment.deletedByName ?? t('someone'), time: format.dateTime(new Date(comment.deletedAt), 'dateTime') })}
       </li>
     );
   }
@@ -111,7 +111,7 @@ export function CommentCard({
           {replies.map((reply) =>
             reply.deletedAt ? (
               <li key={reply.id} className="text-xs text-muted">
-                {t('deletedBy', { name: reply.deletedByName ?? t('someone'), time: format.dateTime(new Date(reply.deletedAt), { dateStyle: 'medium', timeStyle: 'short' }) })}
+                {t('deletedBy', { name: reply.deletedByName ?? t('someone'), time: format.dateTime(new Date(reply.deletedAt), 'dateTime') })}
               </li>
             ) : (
               <li key={reply.id} id={`comment-${reply.id}`} className="space-y-1">

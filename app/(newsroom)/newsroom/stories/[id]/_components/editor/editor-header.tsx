@@ -34,7 +34,7 @@ export function EditorHeader({
   const statusLabel = !canEdit
     ? t(readOnlyMessage(story))
     : {
-        saved: t('editor.savedAt', { time: format.dateTime(savedAt, { timeStyle: 'short' }) }),
+        saved: t('editor.savedAt', { time: format.dateTime(savedAt, 'time') }),
         saving: t('editor.saving'),
         dirty: t('editor.unsaved'),
         offline: t('editor.offline'),
@@ -48,7 +48,7 @@ export function EditorHeader({
       <div className="flex flex-wrap items-center gap-2">
         <Badge>{t(`editorialState.${story.editorialState}`)}</Badge>
         <Badge tone={story.publicationState === 'published' ? 'good' : 'neutral'}>{t(`publicationState.${story.publicationState}`)}</Badge>
-        {story.scheduledFor && <Badge tone="warn">{t('workflow.scheduledFor', { time: format.dateTime(new Date(story.scheduledFor), { dateStyle: 'medium', timeStyle: 'short' }) })}</Badge>}
+        {story.scheduledFor && <Badge tone="warn">{t('workflow.scheduledFor', { time: format.dateTime(new Date(story.scheduledFor), 'dateTime') })}</Badge>}
         <span className="text-sm text-muted">
           {t('editor.words', { count: counts.words })} · {t('editor.readingTime', { minutes: counts.minutes })}
         </span>

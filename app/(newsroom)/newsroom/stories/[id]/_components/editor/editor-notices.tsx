@@ -31,7 +31,7 @@ export function EditorNotices({
       </div>
       {canEdit && presence.mine === false && presence.holder && (
         <div className="flex flex-wrap items-center justify-between gap-3 rounded-lg border border-amber-600 bg-amber-50 p-3" data-testid="soft-lock">
-          <p>{t('editor.editingSince', { name: presence.holder.name, time: format.dateTime(presence.holder.since, { timeStyle: 'short' }) })}</p>
+          <p>{t('editor.editingSince', { name: presence.holder.name, time: format.dateTime(presence.holder.since, 'time') })}</p>
           <Button variant="secondary" onClick={() => void presence.takeOver()}>
             {t('editor.takeOver')}
           </Button>

@@ -16,7 +16,7 @@ export function RestoreOffer({ backup, server, onRestore, onDiscard }: { backup:
   return (
     <section aria-labelledby="restore-heading" className="space-y-3 rounded-lg border-2 border-amber-600 bg-amber-50 p-4" data-testid="restore-offer">
       <h2 id="restore-heading" className="font-bold">
-        {t('title', { time: format.dateTime(new Date(backup.savedAt), { dateStyle: 'medium', timeStyle: 'short' }) })}
+        {t('title', { time: format.dateTime(new Date(backup.savedAt), 'dateTime') })}
       </h2>
       <p className="text-sm">{backup.baseVersion === server.version ? t('intro') : t('introNewer')}</p>
       <div className="max-h-64 overflow-y-auto rounded-md bg-white p-3">

@@ -18,7 +18,7 @@ export function SharePanel({ storyId, links }: { storyId: string; links: ShareLi
   const lifetimeId = useId();
   const [created, create, creating] = useActionState<FormState<{ url: string }>, FormData>(createShareLinkAction, {});
   const [revoked, revoke] = useActionState<FormState, FormData>(revokeShareLinkAction, {});
-  const when = (date: Date) => format.dateTime(new Date(date), { dateStyle: 'medium', timeStyle: 'short' });
+  const when = (date: Date) => format.dateTime(new Date(date), 'dateTime');
   return (
     <section aria-labelledby="share-heading" className="space-y-3 rounded-lg border border-rule bg-white p-4" data-testid="share-panel">
       <h2 id="share-heading" className="font-display text-lg font-bold">
