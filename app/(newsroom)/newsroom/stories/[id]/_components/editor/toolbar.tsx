@@ -27,11 +27,15 @@ import { useTranslations } from 'next-intl';
 import { Toolbar as RadixToolbar } from 'radix-ui';
 import { cn } from '@/components/ui/cn';
 
-type Tool = { key: string; icon: LucideIcon; run: () => void; active?: boolean; mirror?: boolean; shortcut?: string };
+/** text: a visible word beside the icon, for buttons whose icon alone is not clear. */
+type Tool = { key: string; icon: LucideIcon; run: () => void; active?: boolean; mirror?: boolean; shortcut?: string; text?: string };
 
 // Radix Toolbar gives roving focus with arrow keys, in the page's direction.
 // Icons that point along the line (lists, quote, undo/redo) are mirrored in
 // right-to-left; the direction buttons are not, since they name a direction.
+// The direction buttons carry a visible word and an Arabic tooltip. Forcing
+// right or left is a state of the block (pressed); "automatic" is not a mode
+// but the removal of a forced direction, so it is a plain button.
 export function EditorToolbar({ editor, dir, onLink, onHelp, onImage }: { editor: Editor; dir: 'rtl' | 'ltr'; onLink: () => void; onHelp: () => void; onImage: () => void }) {
   const t = useTranslations('editor');
   const state = useEditorState({
@@ -70,9 +74,9 @@ export function EditorToolbar({ editor, dir, onLink, onHelp, onImage }: { editor
       { key: 'image', icon: ImagePlus, run: onImage },
     ],
     [
-      { key: 'rtl', icon: PilcrowLeft, run: () => chain().setTextDirection('rtl').run(), active: state.dir === 'rtl' },
-      { key: 'ltr', icon: PilcrowRight, run: () => chain().setTextDirection('ltr').run(), active: state.dir === 'ltr' },
-      { key: 'autoDir', icon: Pilcrow, run: () => chain().unsetTextDirection().run(), active: state.dir !== 'rtl' && state.dir !== 'ltr' },
+      { key: 'rtl', icon: PilcrowLeft, run: () => chain().setTextDirection('rtl').run(), active: state.dir === 'rtl', text: t('rtlShort') },
+      { key: 'ltr', icon: PilcrowRight, run: () => chain().setTextDirection('ltr').run(), active: state.dir === 'ltr', text: t('ltrShort') },
+      { key: 'autoDir', icon: Pilcrow, run: () => chain().unsetTextDirection().run(), text: t('autoDirShort') },
     ],
     [
       { key: 'undo', icon: Undo2, run: () => chain().undo().run(), mirror: true, shortcut: 'Ctrl+Z' },
@@ -84,17 +88,18 @@ export function EditorToolbar({ editor, dir, onLink, onHelp, onImage }: { editor
     <RadixToolbar.Root dir={dir} aria-label={t('toolbar')} className="sticky top-0 z-10 flex flex-wrap items-center gap-1 border-b border-rule bg-white p-1.5">
       {groups.map((tools, index) => (
         <div key={index} className="flex items-center gap-0.5 border-e border-rule pe-1 last:border-e-0">
-          {tools.map(({ key, icon: Icon, run, active, mirror, shortcut }) => (
+          {tools.map(({ key, icon: Icon, run, active, mirror, shortcut, text }) => (
             <RadixToolbar.Button
               key={key}
               type="button"
               onClick={run}
               aria-label={t(key)}
               aria-pressed={active === undefined ? undefined : active}
-              title={shortcut ? `${t(key)} (${shortcut})` : t(key)}
-              className={cn('inline-flex size-9 items-center justify-center rounded-md hover:bg-black/5 focus-visible:outline-3 focus-visible:outline-accent', active && 'bg-accent/10 text-accent-ink')}
+              title={shortcut ? `${t(key)} (${shortcut})` : t(text ? `${key}Tip` : key)}
+              className={cn('inline-flex h-9 min-w-9 items-center justify-center gap-1 rounded-md hover:bg-black/5 focus-visible:outline-3 focus-visible:outline-accent', text && 'px-2 text-sm', active && 'bg-accent/10 text-accent-ink')}
             >
               <Icon aria-hidden className={cn('size-[18px]', mirror && 'rtl:-scale-x-100')} />
+              {text && <span aria-hidden>{text}</span>}
             </RadixToolbar.Button>
           ))}
         </div>
