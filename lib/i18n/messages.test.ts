@@ -16,7 +16,8 @@ function flatten(tree: Tree, prefix = ''): Map<string, string> {
 }
 
 // Argument names: `{name}` and the head of ICU forms such as `{count, plural, …}`.
-const placeholders = (text: string) => [...text.matchAll(/\{(\w+)[,}]/g)].map((m) => m[1]).sort();
+// Compared as sets: a plural branch repeats its argument, and Arabic has more branches than English.
+const placeholders = (text: string) => [...new Set([...text.matchAll(/\{(\w+)[,}]/g)].map((m) => m[1]))].sort();
 
 // Language names are written in their own language in both catalogues.
 const ownLanguageKeys = new Set(['locale.en', 'locale.switchTo']);
