@@ -4,7 +4,6 @@ import { useTranslations } from 'next-intl';
 import { Button } from '@/components/ui/button';
 import { Field } from '@/components/ui/field';
 import { Input, Select, Textarea } from '@/components/ui/input';
-import { visibleLength } from '@/lib/checklist/rules';
 import { dominantDirection } from '@/lib/content/direction';
 import { slugify } from '@/lib/slug';
 import { BylinePicker } from './byline-picker';
@@ -14,9 +13,7 @@ import type { StoryMeta } from './use-story-save';
 
 type Option = { id: string; name: string };
 
-export const HEADLINE_MAX = 250;
-
-/** Kicker, headline, standfirst and the rest, beside the text. Every text field reads in the direction of its dominant script, as body blocks do. */
+/** Section, lead image, tags, bylines, slug, SEO and language, beside the text (the text fields sit above it). Every text field reads in the direction of its dominant script, as body blocks do. */
 export function MetadataPanel({
   meta,
   onChange,
@@ -43,24 +40,10 @@ export function MetadataPanel({
   const error = (name: string) => (errors[name] ? t(errors[name]) : undefined);
   const slugOffer = errors.slug === 'errors.slugTaken' && suggestedSlug && suggestedSlug !== meta.slug ? suggestedSlug : null;
   const slugMovesLiveStory = liveSlug !== null && meta.slug !== liveSlug;
-  // Counted as the pre-publish checklist counts it (tashkeel not counted), so the two never disagree.
-  const headlineLength = visibleLength(meta.headline);
   // An empty field (or one showing its placeholder) takes the direction of what it shows.
   const dirOf = (value: string) => dominantDirection(value, meta.language);
   return (
     <div className="space-y-5">
-      <Field name="kicker" label={t('editor.kicker')} error={error('kicker')}>
-        {(props) => <Input {...props} dir={dirOf(meta.kicker)} readOnly={readOnly} maxLength={120} value={meta.kicker} onChange={(e) => onChange({ kicker: e.target.value })} />}
-      </Field>
-      <Field name="headline" label={t('editor.headline')} hint={t('editor.headlineCount', { count: headlineLength, max: HEADLINE_MAX })} error={error('headline')}>
-        {(props) => <Textarea {...props} dir={dirOf(meta.headline)} readOnly={readOnly} rows={2} maxLength={HEADLINE_MAX} className="min-h-[calc(2lh+1rem+2px)] field-sizing-content font-display text-lg leading-loose font-bold" value={meta.headline} onChange={(e) => onChange({ headline: e.target.value })} />}
-      </Field>
-      <Field name="subheadline" label={t('editor.subheadline')} hint={t('editor.subheadlineHint')} error={error('subheadline')}>
-        {(props) => <Input {...props} dir={dirOf(meta.subheadline)} readOnly={readOnly} maxLength={HEADLINE_MAX} value={meta.subheadline} onChange={(e) => onChange({ subheadline: e.target.value })} />}
-      </Field>
-      <Field name="standfirst" label={t('editor.standfirst')} error={error('standfirst')}>
-        {(props) => <Textarea {...props} dir={dirOf(meta.standfirst)} readOnly={readOnly} maxLength={600} value={meta.standfirst} onChange={(e) => onChange({ standfirst: e.target.value })} />}
-      </Field>
       <Field name="sectionId" label={t('editor.section')} error={error('sectionId')}>
         {(props) => (
           <Select {...props} disabled={readOnly} value={meta.sectionId ?? ''} onChange={(e) => onChange({ sectionId: e.target.value || null })}>

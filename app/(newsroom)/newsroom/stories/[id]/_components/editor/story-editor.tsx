@@ -27,6 +27,7 @@ import { LinkDialog } from './link-dialog';
 import { RestoreOffer } from './restore-offer';
 import { ShortcutsDialog } from './shortcuts-dialog';
 import { SidePanels, type SideTab } from './side-panels';
+import { StoryTextFields } from './story-text-fields';
 import { EditorToolbar } from './toolbar';
 import { UploadList } from './upload-list';
 import { useBackupOffer } from './use-backup-offer';
@@ -166,14 +167,17 @@ export function StoryEditor(props: {
         />
       )}
       <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_22rem]">
-        <section aria-label={t('editor.body')} className="overflow-hidden rounded-lg border border-rule bg-white">
-          {editor && editable && <EditorToolbar editor={editor} dir={uiDir} onLink={() => setLinkOpen(true)} onHelp={() => setHelpOpen(true)} onImage={onImage} />}
-          <UploadList entries={uploads.entries} />
-          {editor && <SelectionComment editor={editor} onComment={startComment} />}
-          <div dir={languageDirection(meta.language)} lang={meta.language}>
-            <EditorContent editor={editor} />
-          </div>
-        </section>
+        <div className="min-w-0 space-y-4">
+          <StoryTextFields meta={meta} onChange={change} readOnly={!editable} errors={sync.fieldErrors} />
+          <section aria-label={t('editor.body')} className="overflow-hidden rounded-lg border border-rule bg-white">
+            {editor && editable && <EditorToolbar editor={editor} dir={uiDir} onLink={() => setLinkOpen(true)} onHelp={() => setHelpOpen(true)} onImage={onImage} />}
+            <UploadList entries={uploads.entries} />
+            {editor && <SelectionComment editor={editor} onComment={startComment} />}
+            <div dir={languageDirection(meta.language)} lang={meta.language}>
+              <EditorContent editor={editor} />
+            </div>
+          </section>
+        </div>
         <aside aria-label={t('editor.metadata')} className="space-y-4">
           {props.panels}
           <WorkflowPanel storyId={story.id} options={props.workflow} getVersion={currentVersion} unsaved={status !== 'saved' && status !== 'locked'} isLive={story.liveSlug !== null} />
