@@ -53,8 +53,11 @@ describe('editorial transitions', () => {
     expect(await transition(writer, id, { action: 'submit' })).toEqual({
       ok: false,
       error: 'errors.workflow.incomplete',
-      fieldErrors: { headline: 'errors.required', sectionId: 'errors.required', body: 'errors.required', slug: 'errors.required' },
+      fieldErrors: { headline: 'errors.workflow.missing', sectionId: 'errors.workflow.missing', body: 'errors.workflow.missing', slug: 'errors.workflow.missing' },
     });
+    // Only what is still missing is named: with a headline, a slug and a text, the section alone.
+    await saveStory(writer, id, contentOf(await draftOf(id), { headline: 'عنوان كامل', slug: `كامل-${id.slice(0, 8)}`, body: paragraphsToDoc(['نص القصة.']) }));
+    expect(await transition(writer, id, { action: 'submit' })).toEqual({ ok: false, error: 'errors.workflow.incomplete', fieldErrors: { sectionId: 'errors.workflow.missing' } });
   });
 
   it('runs draft → review → changes requested → review → approved, with four-eyes and a reason where needed', async () => {

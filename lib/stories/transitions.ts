@@ -39,13 +39,15 @@ async function setLiveState(tx: Transaction, storyId: string, state: Publication
   await tx.update(publishedStories).set({ state, notice }).where(eq(publishedStories.storyId, storyId));
 }
 
-/** The fields a submission needs, named so the UI can point at each one. */
+const MISSING = 'errors.workflow.missing';
+
+/** The fields a submission needs and the story lacks, only those, named so the UI can mark each one. */
 function missingForSubmit(story: typeof stories.$inferSelect): Record<string, string> {
   const missing: Record<string, string> = {};
-  if (!story.headline.trim()) missing.headline = 'errors.required';
-  if (!story.sectionId) missing.sectionId = 'errors.required';
-  if (!story.plainText.trim()) missing.body = 'errors.required';
-  if (!story.slug) missing.slug = 'errors.required';
+  if (!story.headline.trim()) missing.headline = MISSING;
+  if (!story.sectionId) missing.sectionId = MISSING;
+  if (!story.plainText.trim()) missing.body = MISSING;
+  if (!story.slug) missing.slug = MISSING;
   return missing;
 }
 

@@ -32,6 +32,7 @@ import { EditorToolbar } from './toolbar';
 import { UploadList } from './upload-list';
 import { useBackupOffer } from './use-backup-offer';
 import { useEditorShortcuts } from './use-editor-shortcuts';
+import { useMissingFields } from './use-missing-fields';
 import { usePresence } from './use-presence';
 import { useStoryMeta } from './use-story-meta';
 import { backupMetaOf, metaOf, useStorySave, type Snapshot, type StoryMeta } from './use-story-save';
@@ -65,10 +66,13 @@ export function StoryEditor(props: {
   const handlers = useRef<TiptapHandlers>({ changed: () => {}, dropFiles: () => {}, imagesDropped: (count) => setNotice({ key: 'editor.pasteImagesDropped', values: { count } }) });
   const { editor, counts } = useStoryTiptap(story, handlers);
   const { meta, metaRef, applyPatch, replaceWith, onSaved } = useStoryMeta(story, editor);
+  const { missing, report: reportMissing } = useMissingFields(editor, meta, setSideTab);
 
   const getSnapshot = useCallback((): Snapshot | null => (editor ? { meta: metaRef.current, body: normalizeDoc(editor.getJSON()) } : null), [editor, metaRef]);
   const sync = useStorySave({ storyId: story.id, initialVersion: story.version, initiallySavedAt: new Date(story.updatedAt), sessionId, getSnapshot, onSaved });
   const { markChanged, save, setLocked, adoptServerVersion, status, conflict, currentVersion } = sync;
+  // A save's own field errors (a taken slug) say more than "missing", so they win.
+  const fieldErrors = { ...missing, ...sync.fieldErrors };
 
   // A figure carries the library's text at the moment it is inserted; the writer may change it for this story.
   const insertFigure = useCallback(
@@ -168,7 +172,7 @@ export function StoryEditor(props: {
       )}
       <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_22rem]">
         <div className="min-w-0 space-y-4">
-          <StoryTextFields meta={meta} onChange={change} readOnly={!editable} errors={sync.fieldErrors} />
+          <StoryTextFields meta={meta} onChange={change} readOnly={!editable} errors={fieldErrors} />
           <section aria-label={t('editor.body')} className="overflow-hidden rounded-lg border border-rule bg-white">
             {editor && editable && <EditorToolbar editor={editor} dir={uiDir} onLink={() => setLinkOpen(true)} onHelp={() => setHelpOpen(true)} onImage={onImage} />}
             <UploadList entries={uploads.entries} />
@@ -176,17 +180,22 @@ export function StoryEditor(props: {
             <div dir={languageDirection(meta.language)} lang={meta.language}>
               <EditorContent editor={editor} />
             </div>
+            {missing.body && (
+              <p id="body-error" className="border-t border-rule px-4 py-2 text-sm font-bold text-accent-ink">
+                {t(missing.body)}
+              </p>
+            )}
           </section>
         </div>
         <aside aria-label={t('editor.metadata')} className="space-y-4">
           {props.panels}
-          <WorkflowPanel storyId={story.id} options={props.workflow} getVersion={currentVersion} unsaved={status !== 'saved' && status !== 'locked'} isLive={story.liveSlug !== null} />
+          <WorkflowPanel storyId={story.id} options={props.workflow} getVersion={currentVersion} unsaved={status !== 'saved' && status !== 'locked'} isLive={story.liveSlug !== null} onMissing={reportMissing} />
           <SidePanels
             tab={sideTab}
             onTab={setSideTab}
             dir={uiDir}
             openComments={review.comments.filter((c) => c.anchor && !c.parentId && !c.resolvedAt && !c.deletedAt).length}
-            metadata={{ meta, onChange: change, readOnly: !editable, errors: sync.fieldErrors, suggestedSlug: sync.suggestedSlug, sections: props.sections, authors: props.authors, liveSlug: story.liveSlug, canChangeLiveSlug: props.canChangeLiveSlug }}
+            metadata={{ meta, onChange: change, readOnly: !editable, errors: fieldErrors, suggestedSlug: sync.suggestedSlug, sections: props.sections, authors: props.authors, liveSlug: story.liveSlug, canChangeLiveSlug: props.canChangeLiveSlug }}
             comments={{ storyId: story.id, comments: review.comments, ranges: review.ranges, active: review.active, onActivate: (id) => setActive(id, true), onChanged: () => void review.refresh(), staff: props.staff, draft: draftAnchor, onDraftDone: () => setDraftAnchor(null) }}
           />
         </aside>

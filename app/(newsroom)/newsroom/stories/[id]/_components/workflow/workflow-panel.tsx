@@ -26,7 +26,22 @@ const keyOf = (option: WorkflowOption) => `${option.action}-${option.override}`;
  * schedule show the pre-publish checklist first: blockers disable the
  * confirmation, warnings must be acknowledged. The DAL checks again on submit.
  */
-export function WorkflowPanel({ storyId, options, getVersion, unsaved, isLive }: { storyId: string; options: WorkflowOption[]; getVersion: () => number; unsaved: boolean; isLive: boolean }) {
+export function WorkflowPanel({
+  storyId,
+  options,
+  getVersion,
+  unsaved,
+  isLive,
+  onMissing,
+}: {
+  storyId: string;
+  options: WorkflowOption[];
+  getVersion: () => number;
+  unsaved: boolean;
+  isLive: boolean;
+  /** A refused submission's missing fields, for the editor to mark and focus. */
+  onMissing?: (fieldErrors: Record<string, string>) => void;
+}) {
   const t = useTranslations();
   const toast = useToast();
   const router = useRouter();
@@ -46,8 +61,9 @@ export function WorkflowPanel({ storyId, options, getVersion, unsaved, isLive }:
   const lastState = useRef(state);
   useEffect(() => {
     if (state !== lastState.current && state.ok) toast(t('workflow.done', { action: submitted }));
+    if (state !== lastState.current && state.fieldErrors && !isChecklistRefusal(state.error)) onMissing?.(state.fieldErrors);
     lastState.current = state;
-  }, [state, submitted, t, toast]);
+  }, [state, submitted, t, toast, onMissing]);
 
   const choose = (option: WorkflowOption | null) => {
     setChosenKey(option && keyOf(option));
@@ -76,11 +92,9 @@ export function WorkflowPanel({ storyId, options, getVersion, unsaved, isLive }:
         </p>
       )}
       {state.fieldErrors && !isChecklistRefusal(state.error) && (
-        <ul className="list-disc ps-5 text-sm text-accent-ink">
-          {Object.entries(state.fieldErrors).map(([field, key]) => (
-            <li key={field}>
-              {t(`editor.${field === 'sectionId' ? 'section' : field === 'body' ? 'body' : field}`)}: {t(key)}
-            </li>
+        <ul className="list-disc ps-5 text-sm font-bold text-accent-ink" data-testid="missing-fields">
+          {Object.keys(state.fieldErrors).map((field) => (
+            <li key={field}>{t(`editor.${field === 'sectionId' ? 'section' : field}`)}</li>
           ))}
         </ul>
       )}
