@@ -28,7 +28,7 @@ async function act(page: Page, action: string, reason?: string) {
 }
 
 test('draft → changes requested → resubmitted → four-eyes → approved → scheduled → published → taken down → republished → retracted', async ({ browser, db, request, expectAccessible }) => {
-  test.setTimeout(120_000);
+  test.setTimeout(180_000);
   const writer = await (await newClient(browser, { storageState: storageStateOf('writer') })).newPage();
   const editorA = await (await newClient(browser, { storageState: storageStateOf('editor') })).newPage();
   const editorB = await (await newClient(browser, { storageState: storageStateOf('admin') })).newPage();
@@ -81,15 +81,22 @@ test('draft → changes requested → resubmitted → four-eyes → approved →
   await act(editorB, 'اعتماد');
   await expect(panel(editorB).getByRole('button', { name: 'نشر', exact: true })).toBeVisible();
   await panel(editorB).getByRole('button', { name: 'جدولة النشر', exact: true }).click();
-  // Ten seconds ahead, on the newsroom's clock (Asia/Riyadh, UTC+3, as the seed sets it).
-  const publishAt = Date.now() + 10_000;
-  await panel(editorB).getByLabel(/وقت النشر/).fill(new Date(publishAt + 3 * 3_600_000).toISOString().slice(0, 19));
+  // The schedule field counts in minutes: the first whole minute at least ten seconds ahead,
+  // chosen on the newsroom's clock (Asia/Riyadh, UTC+3, as the seed sets it).
+  const publishAt = Math.ceil((Date.now() + 10_000) / 60_000) * 60_000;
+  const wall = new Date(publishAt + 3 * 3_600_000);
+  const when = panel(editorB).getByTestId('schedule-field');
+  await when.getByLabel('السنة').selectOption(String(wall.getUTCFullYear()));
+  await when.getByLabel('الشهر').selectOption(String(wall.getUTCMonth() + 1));
+  await when.getByLabel('اليوم').selectOption(String(wall.getUTCDate()));
+  await when.getByLabel('الساعة').selectOption(String(wall.getUTCHours()));
+  await when.getByLabel('الدقيقة').selectOption(String(wall.getUTCMinutes()));
   await acknowledgeWarnings(editorB);
   await panel(editorB).getByRole('button', { name: 'تنفيذ: جدولة النشر' }).click();
   await expect(editorB.getByText('تمّ: جدولة النشر.', { exact: true }).first()).toBeVisible();
   await expect(editorB.getByText(/مجدولة للنشر في/)).toBeVisible();
   expect((await request.get(articlePath)).status()).toBe(404);
-  await expect.poll(async () => (await request.get(articlePath)).status(), { timeout: 30_000, intervals: [500] }).toBe(200);
+  await expect.poll(async () => (await request.get(articlePath)).status(), { timeout: 90_000, intervals: [500] }).toBe(200);
   // On a single instance, readers have it within 5 s of its time.
   expect(Date.now() - publishAt).toBeLessThan(5_000);
   const live = await request.get(articlePath);

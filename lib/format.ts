@@ -22,9 +22,12 @@ export function staffDigits(locale: string, digits: Digits): Digits {
 export function staffFormats(locale: string, digits: Digits) {
   const numberingSystem = staffDigits(locale, digits);
   return {
-    number: { count: { numberingSystem, useGrouping: true } },
+    // plain: years and clock digits, never grouped («٢٠٢٦», not «٢٬٠٢٦»).
+    number: { count: { numberingSystem, useGrouping: true }, plain: { numberingSystem, useGrouping: false } },
     dateTime: {
+      full: { dateStyle: 'full', timeStyle: 'short', numberingSystem },
       dateTime: { dateStyle: 'medium', timeStyle: 'short', numberingSystem },
+      hour: { hour: 'numeric', numberingSystem },
       date: { dateStyle: 'medium', numberingSystem },
       time: { timeStyle: 'short', numberingSystem },
     },

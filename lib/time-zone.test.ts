@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { startOfDayIn, utcToZonedLocal, zonedLocalToUtc, zoneOffsetMs } from './time-zone';
+import { daysInMonth, localOf, startOfDayIn, utcToZonedLocal, wallClockOf, zonedLocalToUtc, zoneOffsetMs } from './time-zone';
 
 describe('newsroom time zone', () => {
   it('reads Riyadh wall-clock time (UTC+3, no DST)', () => {
@@ -27,5 +27,15 @@ describe('newsroom time zone', () => {
     expect(startOfDayIn(new Date('2026-11-28T20:59:59Z'), 'Asia/Riyadh').toISOString()).toBe('2026-11-27T21:00:00.000Z');
     expect(startOfDayIn(new Date('2026-07-15T12:00:00Z'), 'Europe/Berlin').toISOString()).toBe('2026-07-14T22:00:00.000Z');
     expect(startOfDayIn(new Date('2026-07-15T12:00:00Z'), 'UTC').toISOString()).toBe('2026-07-15T00:00:00.000Z');
+  });
+});
+
+describe('the schedule field\'s wall clock', () => {
+  it('splits and joins the form value, and keeps a day within its month', () => {
+    expect(wallClockOf('2026-12-06T09:05')).toEqual({ year: 2026, month: 12, day: 6, hour: 9, minute: 5 });
+    expect(localOf({ year: 2026, month: 12, day: 6, hour: 9, minute: 5 })).toBe('2026-12-06T09:05');
+    expect(localOf({ year: 2027, month: 2, day: 31, hour: 23, minute: 59 })).toBe('2027-02-28T23:59');
+    expect(localOf({ year: 2028, month: 2, day: 31, hour: 0, minute: 0 })).toBe('2028-02-29T00:00');
+    expect([daysInMonth(2026, 1), daysInMonth(2026, 4), daysInMonth(2026, 12)]).toEqual([31, 30, 31]);
   });
 });

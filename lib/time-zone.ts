@@ -24,7 +24,7 @@ export function zonedLocalToUtc(local: string, timeZone: string): Date | null {
   return new Date(instant);
 }
 
-/** The instant as "YYYY-MM-DDTHH:mm" on the zone's wall clock, for a datetime-local input. */
+/** The instant as "YYYY-MM-DDTHH:mm" on the zone's wall clock: the form value of the schedule field. */
 export function utcToZonedLocal(instant: Date, timeZone: string): string {
   const shifted = new Date(instant.getTime() + zoneOffsetMs(instant, timeZone));
   return shifted.toISOString().slice(0, 16);
@@ -33,4 +33,23 @@ export function utcToZonedLocal(instant: Date, timeZone: string): string {
 /** The instant the zone's current day began: "published today" counts from the newsroom's midnight, not the server's. */
 export function startOfDayIn(instant: Date, timeZone: string): Date {
   return zonedLocalToUtc(`${utcToZonedLocal(instant, timeZone).slice(0, 10)}T00:00`, timeZone) as Date;
+}
+
+/** A wall-clock time, field by field (month 1–12), as the schedule field's selects hold it. */
+export type WallClock = { year: number; month: number; day: number; hour: number; minute: number };
+
+const pad = (value: number, width = 2) => String(value).padStart(width, '0');
+
+export function wallClockOf(local: string): WallClock {
+  const [year, month, day, hour, minute] = local.split(/[-T:]/).map(Number) as [number, number, number, number, number];
+  return { year, month, day, hour, minute };
+}
+
+/** Back to "YYYY-MM-DDTHH:mm"; a day past the month's end (31 February) is moved to its last day. */
+export function localOf({ year, month, day, hour, minute }: WallClock): string {
+  return `${pad(year, 4)}-${pad(month)}-${pad(Math.min(day, daysInMonth(year, month)))}T${pad(hour)}:${pad(minute)}`;
+}
+
+export function daysInMonth(year: number, month: number): number {
+  return new Date(Date.UTC(year, month, 0)).getUTCDate();
 }

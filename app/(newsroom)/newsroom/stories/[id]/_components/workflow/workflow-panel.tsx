@@ -1,22 +1,24 @@
 'use client';
 
 import { useRouter } from 'next/navigation';
-import { useNow, useTimeZone, useTranslations } from 'next-intl';
+import { useTranslations } from 'next-intl';
 import { useActionState, useEffect, useRef, useState, useTransition } from 'react';
 import { Button } from '@/components/ui/button';
 import { FormStatus } from '@/components/ui/form-status';
-import { Input, Textarea } from '@/components/ui/input';
+import { Textarea } from '@/components/ui/input';
 import { useToast } from '@/components/ui/toaster';
 import type { FormState } from '@/lib/actions';
 import { blockersOf, warningsOf, type ChecklistStep } from '@/lib/checklist/evaluate';
 import type { TransitionResult, WorkflowOption } from '@/lib/stories/transitions';
-import { utcToZonedLocal } from '@/lib/time-zone';
 import { transitionAction } from '../../actions';
 import { checklistSentence, ChecklistResults, isChecklistRefusal } from './checklist-results';
+import { ScheduleField } from './schedule-field';
 
 // Actions that act on the saved working copy wait until it is saved.
 const CONTENT_ACTIONS = new Set(['submit', 'approve', 'publish']);
 const CHECKLIST_STEPS = new Set<string>(['approve', 'publish', 'schedule'] satisfies ChecklistStep[]);
+// A submission refused for missing fields: the fields are listed here and marked in the editor.
+const INCOMPLETE = 'errors.workflow.incomplete';
 const keyOf = (option: WorkflowOption) => `${option.action}-${option.override}`;
 
 /**
@@ -54,14 +56,12 @@ export function WorkflowPanel({
   const [dismissed, setDismissed] = useState<FormState<TransitionResult> | null>(null);
   const [submitted, setSubmitted] = useState<string>('');
   const [state, dispatch, pending] = useActionState<FormState<TransitionResult>, FormData>(transitionAction, {});
-  const timeZone = useTimeZone() ?? 'UTC';
-  const now = useNow();
   const label = (option: WorkflowOption) => t(`workflow.actions.${option.override ? 'approve_override' : option.action}`);
   // Toast once per new result, not again when something else re-renders the panel.
   const lastState = useRef(state);
   useEffect(() => {
     if (state !== lastState.current && state.ok) toast(t('workflow.done', { action: submitted }));
-    if (state !== lastState.current && state.fieldErrors && !isChecklistRefusal(state.error)) onMissing?.(state.fieldErrors);
+    if (state !== lastState.current && state.fieldErrors && state.error === INCOMPLETE) onMissing?.(state.fieldErrors);
     lastState.current = state;
   }, [state, submitted, t, toast, onMissing]);
 
@@ -91,7 +91,7 @@ export function WorkflowPanel({
           {checklistSentence(t, state.error as string, state.fieldErrors ?? {})}
         </p>
       )}
-      {state.fieldErrors && !isChecklistRefusal(state.error) && (
+      {state.fieldErrors && state.error === INCOMPLETE && (
         <ul className="list-disc ps-5 text-sm font-bold text-accent-ink" data-testid="missing-fields">
           {Object.keys(state.fieldErrors).map((field) => (
             <li key={field}>{t(`editor.${field === 'sectionId' ? 'section' : field}`)}</li>
@@ -131,12 +131,7 @@ export function WorkflowPanel({
           <input type="hidden" name="storyId" value={storyId} />
           <input type="hidden" name="action" value={chosen.action} />
           {chosen.override && <input type="hidden" name="override" value="true" />}
-          {chosen.action === 'schedule' && (
-            <label className="block space-y-1">
-              <span className="block font-bold">{t('workflow.scheduleAt', { zone: timeZone })}</span>
-              <Input type="datetime-local" name="scheduleAt" step={1} required defaultValue={utcToZonedLocal(new Date(now.getTime() + 3_600_000), timeZone)} />
-            </label>
-          )}
+          {chosen.action === 'schedule' && <ScheduleField />}
           {chosen.action === 'publish' && isLive && (
             <fieldset className="space-y-2">
               <legend className="font-bold">{t('workflow.noteKind')}</legend>
