@@ -19,6 +19,8 @@ async function selectText(page: Page, quote: string) {
     for (let node = walker.nextNode(); node; node = walker.nextNode()) {
       const at = node.textContent?.indexOf(wanted) ?? -1;
       if (at === -1) continue;
+      // The text fields sit above the body: bring the words into the viewport, where the mouse can reach them.
+      node.parentElement?.scrollIntoView({ block: 'center' });
       // The caret positions before the first and after the last character: exact in either direction.
       const caret = (index: number) => {
         const range = document.createRange();

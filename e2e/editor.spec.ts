@@ -45,7 +45,7 @@ test('Arabic with Latin runs is typed, saved and comes back exactly after a relo
   await page.getByLabel('العنوان', { exact: true }).fill('سوفت بنك تخطط لاستثمار ضخم في OpenAI');
   // Checked at once: after long typing on a busy machine an autosave may already be under way.
   await expect(page.locator('[data-save-status="dirty"]')).toHaveText('تغييرات غير محفوظة');
-  await expect(page.getByText('36 / 250')).toBeVisible();
+  await expect(page.getByText('٣٦ / ٢٥٠')).toBeVisible();
   await body(page).click();
   for (const [index, paragraph] of paragraphs.entries()) {
     if (index > 0) await page.keyboard.press('Enter');

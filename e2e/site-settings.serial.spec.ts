@@ -21,6 +21,11 @@ test('the admin renames the site and switches to Western digits; every reader pa
     await expect(reader).toHaveTitle(/صحيفة المساء/);
     // Dates now in Western digits.
     await expect(reader.locator('main time').first()).toHaveText(/\d{4}/);
+    // And so do the newsroom's counts and dates (lib/format.ts): the stories list's count and its dates.
+    await admin.goto('/newsroom/stories');
+    await expect(admin.getByTestId('stories-count')).toHaveText(/^\d+ /);
+    await expect(admin.locator('tbody tr').first().getByRole('cell').last()).not.toHaveText(/[٠-٩]/);
+    await admin.goto('/newsroom/settings');
 
     // A time zone the server does not know is refused, and nothing typed is lost.
     await admin.getByLabel('المنطقة الزمنية لغرفة الأخبار').fill('Mars/Olympus');
@@ -37,4 +42,6 @@ test('the admin renames the site and switches to Western digits; every reader pa
   }
   await reader.reload();
   await expect(reader.locator('header').getByRole('link', { name: 'صحيفة', exact: true })).toBeVisible();
+  await admin.goto('/newsroom/stories');
+  await expect(admin.getByTestId('stories-count')).toHaveText(/^[٠-٩]+ /);
 });

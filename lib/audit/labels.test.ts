@@ -1,24 +1,43 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { actionLabelKey, changedFields } from './labels';
+import { ALL_AUDIT_ACTIONS, AUDIT_AREAS } from './actions';
+import { actionLabelKey, changedFields, fieldText, valueText, type Words } from './labels';
 
-const catalogue = (locale: string) => JSON.parse(readFileSync(`messages/${locale}.json`, 'utf8')).audit.actions as Record<string, string>;
-// Every action recorded in lib/ (grep "action: '" in recordAudit calls), so a new one without a label fails here.
-const ACTIONS = ['account.password', 'account.profile', 'auth.lockout', 'auth.sign_in', 'front.update', 'media.delete', 'media.edit', 'settings.checklist', 'settings.site', 'user.accept_invitation', 'user.create', 'user.deactivate', 'user.invite', 'user.password_reset_link', 'user.reactivate', 'user.reset_password', 'user.role', 'user.sign_out_everywhere'];
+type Tree = { [key: string]: string | Tree };
+const catalogue = (locale: string) => JSON.parse(readFileSync(`messages/${locale}.json`, 'utf8')) as Tree;
+const lookup = (tree: Tree, key: string) => key.split('.').reduce<string | Tree | undefined>((node, part) => (typeof node === 'object' ? node[part] : undefined), tree);
+const arabic = catalogue('ar');
+const words: Words = { label: (key) => { const text = lookup(arabic, key); return typeof text === 'string' ? text : null; }, date: (date) => `DATE(${date.toISOString()})` };
 
 describe('audit labels', () => {
-  it('has an Arabic and an English label for every action', () => {
+  it('has an Arabic and an English label for every action and area recorded (lib/audit/actions.ts)', () => {
     for (const locale of ['ar', 'en']) {
-      const labels = catalogue(locale);
-      for (const action of ACTIONS) expect(labels[actionLabelKey(action).slice('actions.'.length)], `${locale} ${action}`).toBeTruthy();
+      const tree = catalogue(locale);
+      for (const action of ALL_AUDIT_ACTIONS) expect(lookup(tree, `audit.${actionLabelKey(action)}`), `${locale} ${action}`).toBeTypeOf('string');
+      for (const area of AUDIT_AREAS) expect(lookup(tree, `audit.areas.${area}`), `${locale} ${area}`).toBeTypeOf('string');
     }
-    expect(catalogue('ar').user_deactivate).toBe('تعطيل حساب');
+    expect(lookup(arabic, `audit.${actionLabelKey('user.deactivate')}`)).toBe('تعطيل حساب');
+    expect(lookup(arabic, `audit.${actionLabelKey('story.take_down')}`)).toBe('حجب قصة');
   });
 
-  it('lists only the fields that changed, as text', () => {
+  it('lists only the fields that changed', () => {
     expect(changedFields({ role: 'writer', status: 'active' }, { role: 'editor', status: 'active' })).toEqual([{ field: 'role', before: 'writer', after: 'editor' }]);
-    expect(changedFields(null, { expiresAt: '2026-12-06T10:00:00Z' })).toEqual([{ field: 'expiresAt', before: '—', after: '2026-12-06T10:00:00Z' }]);
-    expect(changedFields({ tags: ['a'] }, { tags: ['a', 'b'] })).toEqual([{ field: 'tags', before: '["a"]', after: '["a","b"]' }]);
+    expect(changedFields(null, { expiresAt: '2026-12-06T10:00:00Z' })).toEqual([{ field: 'expiresAt', before: undefined, after: '2026-12-06T10:00:00Z' }]);
+    expect(changedFields({ tags: ['a'] }, { tags: ['a', 'b'] })).toEqual([{ field: 'tags', before: ['a'], after: ['a', 'b'] }]);
     expect(changedFields(undefined, undefined)).toEqual([]);
+  });
+
+  it('says each change in words: field names, state and role names, yes and no, dates, lists; never JSON', () => {
+    const story = changedFields({ editorialState: 'approved', publicationState: 'published' }, { editorialState: 'approved', publicationState: 'taken_down', reason: 'خطأ في الاسم' });
+    expect(story.map((c) => [fieldText(c.field, words), valueText(c.field, c.before, words), valueText(c.field, c.after, words)])).toEqual([
+      ['حالة النشر', 'منشورة', 'مسحوبة'],
+      ['السبب', '—', 'خطأ في الاسم'],
+    ]);
+    expect(valueText('role', 'editor', words)).toBe('محرر');
+    expect(valueText('showHijri', true, words)).toBe('نعم');
+    expect(valueText('expiresAt', '2026-12-06T10:00:00.000Z', words)).toBe('DATE(2026-12-06T10:00:00.000Z)');
+    const front = valueText('after', [{ position: 1, storyId: 'x' }], words);
+    expect(front).toBe('الترتيب: 1، القصة: x');
+    expect(front).not.toMatch(/[{}"[\]]/);
   });
 });

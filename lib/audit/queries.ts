@@ -1,11 +1,13 @@
 import 'server-only';
-import { and, desc, eq, gte, ilike, lt, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, ilike, like, lt, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { getDb } from '@/db';
-import { auditLog, users } from '@/db/schema';
+import { auditLog, media, sections, stories, tags, users } from '@/db/schema';
 import type { CurrentUser } from '@/lib/auth/actor';
 import { authorize } from '@/lib/dal';
+import { zonedLocalToUtc } from '@/lib/time-zone';
 import type { AuditFilter } from '@/lib/users/schemas';
+import { isAuditAction } from './actions';
 
 export const AUDIT_PAGE_SIZE = 50;
 
@@ -24,16 +26,31 @@ export type AuditRow = {
 
 const actor = alias(users, 'actor');
 const target = alias(users, 'target');
+const targetStory = alias(stories, 'target_story');
+/** Joins a target table by the entry's text id, for one target type. */
+const targetOf = (type: string, id: SQL) => and(eq(auditLog.targetType, type), sql`${id}::text = ${auditLog.targetId}`);
 
-/** A page of the audit log, newest first, with actor and target names joined in one query. */
-export async function listAudit(viewer: CurrentUser | null, filter: AuditFilter): Promise<{ rows: AuditRow[]; hasMore: boolean }> {
+const escapeLike = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
+/** The first instant of a calendar day on the newsroom's wall clock. */
+const dayStart = (day: string, timeZone: string) => zonedLocalToUtc(`${day}T00:00`, timeZone) as Date;
+
+/**
+ * A page of the audit log, newest first, with the actor's name and the
+ * target's (a person's name, a story's headline) joined in one query. Days
+ * are the newsroom's, in its time zone.
+ */
+export async function listAudit(viewer: CurrentUser | null, filter: AuditFilter, options: { timeZone: string }): Promise<{ rows: AuditRow[]; hasMore: boolean }> {
   authorize(viewer, 'audit:read');
   const conditions: SQL[] = [];
   if (filter.actor) conditions.push(eq(auditLog.actorId, filter.actor));
-  if (filter.action) conditions.push(ilike(auditLog.action, `${filter.action.replace(/[\\%_]/g, (c) => `\\${c}`)}%`));
+  if (filter.action) conditions.push(isAuditAction(filter.action) ? eq(auditLog.action, filter.action) : like(auditLog.action, `${escapeLike(filter.action)}.%`));
   if (filter.target) conditions.push(eq(auditLog.targetId, filter.target));
-  if (filter.from) conditions.push(gte(auditLog.createdAt, new Date(`${filter.from}T00:00:00Z`)));
-  if (filter.to) conditions.push(lt(auditLog.createdAt, new Date(new Date(`${filter.to}T00:00:00Z`).getTime() + 86_400_000)));
+  if (filter.story) conditions.push(ilike(targetStory.headline, `%${escapeLike(filter.story)}%`));
+  if (filter.from) conditions.push(gte(auditLog.createdAt, dayStart(filter.from, options.timeZone)));
+  if (filter.to) {
+    const next = new Date(Date.parse(`${filter.to}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+    conditions.push(lt(auditLog.createdAt, dayStart(next, options.timeZone)));
+  }
   const rows = await getDb()
     .select({
       id: auditLog.id,
@@ -41,7 +58,7 @@ export async function listAudit(viewer: CurrentUser | null, filter: AuditFilter)
       actorName: actor.displayName,
       targetType: auditLog.targetType,
       targetId: auditLog.targetId,
-      targetName: target.displayName,
+      targetName: sql<string | null>`coalesce(${target.displayName}, ${targetStory.headline}, ${sections.name}, ${tags.name}, ${media.fileName})`,
       before: auditLog.before,
       after: auditLog.after,
       ip: auditLog.ip,
@@ -49,11 +66,21 @@ export async function listAudit(viewer: CurrentUser | null, filter: AuditFilter)
     })
     .from(auditLog)
     .leftJoin(actor, eq(actor.id, auditLog.actorId))
-    // Only user targets have a name to show; other targets keep their id.
-    .leftJoin(target, and(eq(auditLog.targetType, 'user'), sql`${target.id}::text = ${auditLog.targetId}`))
+    // A person, a story, a section, a tag or an image is shown by its name; a deleted one keeps its id.
+    .leftJoin(target, targetOf('user', sql`${target.id}`))
+    .leftJoin(targetStory, targetOf('story', sql`${targetStory.id}`))
+    .leftJoin(sections, targetOf('section', sql`${sections.id}`))
+    .leftJoin(tags, targetOf('tag', sql`${tags.id}`))
+    .leftJoin(media, targetOf('media', sql`${media.id}`))
     .where(and(...conditions))
     .orderBy(desc(auditLog.createdAt), desc(auditLog.id))
     .limit(AUDIT_PAGE_SIZE + 1)
     .offset((filter.page - 1) * AUDIT_PAGE_SIZE);
   return { rows: rows.slice(0, AUDIT_PAGE_SIZE), hasMore: rows.length > AUDIT_PAGE_SIZE };
+}
+
+/** Everyone who may appear as the actor of an entry, for the log's "person" filter. */
+export async function auditPeople(viewer: CurrentUser | null): Promise<{ id: string; name: string }[]> {
+  authorize(viewer, 'audit:read');
+  return getDb().select({ id: users.id, name: users.displayName }).from(users).orderBy(asc(users.displayName));
 }

@@ -2,6 +2,7 @@ import 'server-only';
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import { getDb } from '@/db';
 import { stories, users, workflowEvents } from '@/db/schema';
+import { recordStoryAudit } from '@/lib/audit/record';
 import type { CurrentUser } from '@/lib/auth/actor';
 import { can, roleCan, rolesWith } from '@/lib/auth/permissions';
 import { now } from '@/lib/clock';
@@ -63,6 +64,7 @@ export async function assignStory(actor: CurrentUser | null, storyId: string, as
       reason: assignee?.name ?? null,
       createdAt: now(),
     });
+    await recordStoryAudit(tx, { actorId: actor.id, action: assignee ? 'story.assign' : 'story.unassign', storyId, after: { assignee: assignee?.name ?? null } });
     if (assignee) await notify(tx, [assignee.id], { kind: 'assigned', storyId, actorId: actor.id });
     return success({ assignee });
   });

@@ -3,6 +3,7 @@ import { and, desc, eq, isNull } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { getDb } from '@/db';
 import { shareLinks, stories, users } from '@/db/schema';
+import { recordStoryAudit } from '@/lib/audit/record';
 import type { CurrentUser } from '@/lib/auth/actor';
 import { now } from '@/lib/clock';
 import { authorize, failure, success, type Outcome } from '@/lib/dal';
@@ -29,7 +30,11 @@ export async function createShareLink(actor: CurrentUser | null, input: { storyI
   if (!story || story.archivedAt || !(await mayOpenStory(db, actor, story.id))) return failure('errors.notFound');
   // Whole seconds, as the token carries them, so the row and the token agree exactly.
   const expiresAt = new Date(Math.floor(now().getTime() / 1000) * 1000 + input.hours * 3_600_000);
-  const [link] = await db.insert(shareLinks).values({ storyId: story.id, createdById: actor.id, expiresAt, createdAt: now() }).returning({ id: shareLinks.id });
+  const link = await db.transaction(async (tx) => {
+    const [row] = await tx.insert(shareLinks).values({ storyId: story.id, createdById: actor.id, expiresAt, createdAt: now() }).returning({ id: shareLinks.id });
+    await recordStoryAudit(tx, { actorId: actor.id, action: 'share.create', storyId: story.id, after: { expiresAt: expiresAt.toISOString() } });
+    return row;
+  });
   return success({ url: sharePath(signShareToken({ linkId: (link as { id: string }).id, expiresAt }, shareSecret())) });
 }
 
@@ -64,12 +69,16 @@ export async function revokeShareLink(actor: CurrentUser | null, linkId: string)
   authorize(actor, 'stories:share');
   const [link] = await getDb().select({ storyId: shareLinks.storyId }).from(shareLinks).where(eq(shareLinks.id, linkId));
   if (!link || !(await mayOpenStory(getDb(), actor, link.storyId))) return failure('errors.notFound');
-  const [revoked] = await getDb()
-    .update(shareLinks)
-    .set({ revokedAt: now(), revokedById: actor.id })
-    .where(and(eq(shareLinks.id, linkId), isNull(shareLinks.revokedAt)))
-    .returning({ id: shareLinks.id });
-  return revoked ? success(undefined) : failure('errors.notFound');
+  return getDb().transaction(async (tx) => {
+    const [revoked] = await tx
+      .update(shareLinks)
+      .set({ revokedAt: now(), revokedById: actor.id })
+      .where(and(eq(shareLinks.id, linkId), isNull(shareLinks.revokedAt)))
+      .returning({ storyId: shareLinks.storyId, expiresAt: shareLinks.expiresAt });
+    if (!revoked) return failure('errors.notFound');
+    await recordStoryAudit(tx, { actorId: actor.id, action: 'share.revoke', storyId: revoked.storyId, before: { expiresAt: revoked.expiresAt.toISOString() } });
+    return success(undefined);
+  });
 }
 
 // Looked up when a token is malformed or badly signed, so every refusal costs the same database read.

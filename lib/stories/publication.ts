@@ -1,6 +1,7 @@
 import { and, asc, eq, ne } from 'drizzle-orm';
 import { getDb, type Executor } from '@/db';
 import { corrections, publishedStories, sections, slugHistory, stories, storyRevisions, workflowEvents, type PublicNote } from '@/db/schema';
+import { recordStoryAudit } from '@/lib/audit/record';
 import { now } from '@/lib/clock';
 import type { NoteKind } from '@/lib/enums';
 import { resolveLeadImage } from '@/lib/media/lead-image';
@@ -144,6 +145,8 @@ export async function publishScheduled(payload: { storyId: string; revisionId: s
       revisionId: payload.revisionId,
       createdAt: at,
     });
+    // No actor: the log shows the system, on the schedule someone set.
+    await recordStoryAudit(tx, { actorId: null, action: 'story.publish_scheduled', storyId: story.id, before: { publicationState: story.publicationState }, after: { publicationState: 'published' } });
     await notify(tx, await storyAuthorUserIds(tx, story.id), { kind: 'published', storyId: story.id, actorId: null, detail: 'scheduled' });
     return tags;
   });

@@ -7,6 +7,7 @@ import { can } from '@/lib/auth/permissions';
 import { worksDesk } from '@/lib/desk/scope';
 import { now } from '@/lib/clock';
 import type { ChecklistResult } from '@/lib/checklist/evaluate';
+import { recordStoryAudit } from '@/lib/audit/record';
 import { checklistGate, runChecklist } from '@/lib/checklist/facts';
 import { addSystemComment } from '@/lib/comments/comments';
 import { notify, reviewersOf, storyAuthorUserIds } from '@/lib/notifications/notify';
@@ -126,6 +127,13 @@ export async function transition(actor: CurrentUser | null, storyId: string, inp
       revisionId: revisionId ?? story.publishedRevisionId,
       createdAt: at,
     });
+    await recordStoryAudit(tx, {
+      actorId: actor.id,
+      action: input.action === 'approve' && input.override ? 'story.approve_override' : `story.${input.action}`,
+      storyId,
+      before: { editorialState: story.editorialState, publicationState: story.publicationState },
+      after: { editorialState, publicationState, ...(reason ? { reason } : {}) },
+    });
     // The reason of a send-back, an override or a take-down belongs in the story's thread too.
     if (reason && (input.action === 'request_changes' || input.action === 'take_down' || input.action === 'retract' || (input.action === 'approve' && input.override))) {
       await addSystemComment(tx, { storyId, actorId: actor.id, action: input.action === 'approve' ? 'approve_override' : input.action, reason });
@@ -209,6 +217,7 @@ export async function scheduleStory(actor: CurrentUser | null, storyId: string, 
     await tx.update(stories).set({ scheduledRevisionId: revisionId, scheduledFor: at }).where(eq(stories.id, storyId));
     await tx.execute(sql`select graphile_worker.add_job(${PUBLISH_JOB}, ${JSON.stringify({ storyId, revisionId })}::json, run_at := ${at.toISOString()}::timestamptz, job_key := ${jobKey(storyId)}, max_attempts := 25)`);
     await tx.insert(workflowEvents).values({ storyId, action: 'schedule', actorId: actor.id, reason: at.toISOString(), revisionId, fromPublication: story.publicationState, toPublication: story.publicationState, createdAt: now() });
+    await recordStoryAudit(tx, { actorId: actor.id, action: 'story.schedule', storyId, before: { scheduledFor: story.scheduledFor?.toISOString() ?? null }, after: { scheduledFor: at.toISOString() } });
     await notify(tx, await storyAuthorUserIds(tx, storyId), { kind: 'scheduled', storyId, actorId: actor.id, detail: at.toISOString() });
     return success({ editorialState: story.editorialState, publicationState: story.publicationState, revisionId, tags: [] });
   });
@@ -226,6 +235,7 @@ export async function unscheduleStory(actor: CurrentUser | null, storyId: string
     await tx.update(stories).set({ scheduledRevisionId: null, scheduledFor: null }).where(eq(stories.id, storyId));
     await tx.execute(sql`select graphile_worker.remove_job(${jobKey(storyId)})`);
     await tx.insert(workflowEvents).values({ storyId, action: 'unschedule', actorId: actor.id, revisionId: story.scheduledRevisionId, createdAt: now() });
+    await recordStoryAudit(tx, { actorId: actor.id, action: 'story.unschedule', storyId, before: { scheduledFor: story.scheduledFor?.toISOString() ?? null }, after: { scheduledFor: null } });
     return success({ editorialState: story.editorialState, publicationState: story.publicationState, revisionId: null, tags: [] });
   });
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isAuditAction, isAuditArea } from '@/lib/audit/actions';
 import { codeField, emailField } from '@/lib/auth/schemas';
 import { PASSWORD_MAX } from '@/lib/auth/password-policy';
 import { roles } from '@/lib/auth/permissions';
@@ -58,7 +59,14 @@ export const setPasswordSchema = z
 
 export const auditFilterSchema = z.object({
   actor: z.uuid().optional().catch(undefined),
-  action: z.string().transform(stripControlChars).pipe(z.string().trim().max(60)).optional().catch(undefined),
+  /** An action (story.publish) or a whole area (story): the filter's select offers both. */
+  action: z
+    .string()
+    .refine((value) => isAuditAction(value) || isAuditArea(value))
+    .optional()
+    .catch(undefined),
+  /** Words of a story's headline: entries about the stories whose headline contains them. */
+  story: z.string().transform(stripControlChars).pipe(z.string().trim().max(100)).optional().catch(undefined),
   target: z.string().transform(stripControlChars).pipe(z.string().trim().max(100)).optional().catch(undefined),
   from: z.iso.date().optional().catch(undefined),
   to: z.iso.date().optional().catch(undefined),

@@ -2,10 +2,13 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { getFormatter, getTranslations } from 'next-intl/server';
 import { Button } from '@/components/ui/button';
-import { Input } from '@/components/ui/input';
-import { actionLabelKey, changedFields } from '@/lib/audit/labels';
-import { listAudit } from '@/lib/audit/queries';
+import { Input, Select } from '@/components/ui/input';
+import { dominantDirection } from '@/lib/content/direction';
+import { AUDIT_ACTIONS, AUDIT_AREAS } from '@/lib/audit/actions';
+import { actionLabelKey, changedFields, fieldText, valueText, type Words } from '@/lib/audit/labels';
+import { auditPeople, listAudit } from '@/lib/audit/queries';
 import { requireCapability } from '@/lib/auth/current-user';
+import { getSiteSettings } from '@/lib/reader/queries';
 import { hrefWith } from '@/lib/url';
 import { auditFilterSchema, type AuditFilter } from '@/lib/users/schemas';
 
@@ -17,21 +20,55 @@ type Props = { searchParams: Promise<Record<string, string | string[] | undefine
 
 const pageHref = (filter: AuditFilter, page: number) => hrefWith('/newsroom/audit', { ...filter, page });
 
-
+/**
+ * The newsroom's audit log: every recorded action (lib/audit/actions.ts),
+ * filtered by kind of action, person, story and days (the newsroom's), each
+ * said in words: an Arabic label for the action, field names and values for
+ * the change, no codes and no JSON.
+ */
 export default async function AuditPage({ searchParams }: Props) {
   const user = await requireCapability('audit:read');
   const filter = auditFilterSchema.parse(await searchParams);
-  const [t, format, { rows, hasMore }] = await Promise.all([getTranslations('audit'), getFormatter(), listAudit(user, filter)]);
+  const settings = await getSiteSettings();
+  const [t, tAll, format, { rows, hasMore }, people] = await Promise.all([getTranslations('audit'), getTranslations(), getFormatter(), listAudit(user, filter, { timeZone: settings.timeZone }), auditPeople(user)]);
+  const words: Words = { label: (key) => (tAll.has(key) ? tAll(key) : null), date: (date) => format.dateTime(date, 'dateTime') };
   return (
     <div className="space-y-6">
       <header>
         <h1 className="font-display text-3xl font-bold">{t('title')}</h1>
         <p className="mt-1 text-muted">{t('intro')}</p>
       </header>
-      <form method="get" role="search" className="flex flex-wrap items-end gap-3 rounded-lg border border-rule bg-white p-4">
+      <form method="get" role="search" aria-label={t('title')} className="flex flex-wrap items-end gap-3 rounded-lg border border-rule bg-white p-4">
         <label className="space-y-1">
           <span className="block text-sm font-bold">{t('filterAction')}</span>
-          <Input name="action" dir="ltr" defaultValue={filter.action} placeholder="user." />
+          <Select name="action" defaultValue={filter.action ?? ''} className="w-auto">
+            <option value="">{t('anyAction')}</option>
+            {AUDIT_AREAS.map((area) => (
+              <optgroup key={area} label={t(`areas.${area}`)}>
+                <option value={area}>{t('allOfArea', { area: t(`areas.${area}`) })}</option>
+                {AUDIT_ACTIONS[area].map((action) => (
+                  <option key={action} value={action}>
+                    {t(actionLabelKey(action))}
+                  </option>
+                ))}
+              </optgroup>
+            ))}
+          </Select>
+        </label>
+        <label className="space-y-1">
+          <span className="block text-sm font-bold">{t('filterActor')}</span>
+          <Select name="actor" defaultValue={filter.actor ?? ''} className="w-auto">
+            <option value="">{t('anyone')}</option>
+            {people.map((person) => (
+              <option key={person.id} value={person.id}>
+                {person.name}
+              </option>
+            ))}
+          </Select>
+        </label>
+        <label className="space-y-1">
+          <span className="block text-sm font-bold">{t('filterStory')}</span>
+          <Input name="story" type="search" defaultValue={filter.story ?? ''} dir={dominantDirection(filter.story ?? '', 'ar')} maxLength={100} />
         </label>
         <label className="space-y-1">
           <span className="block text-sm font-bold">{t('from')}</span>
@@ -41,7 +78,6 @@ export default async function AuditPage({ searchParams }: Props) {
           <span className="block text-sm font-bold">{t('to')}</span>
           <Input type="date" name="to" defaultValue={filter.to} />
         </label>
-        {filter.actor && <input type="hidden" name="actor" value={filter.actor} />}
         {filter.target && <input type="hidden" name="target" value={filter.target} />}
         <Button type="submit" variant="secondary">
           {t('apply')}
@@ -64,27 +100,34 @@ export default async function AuditPage({ searchParams }: Props) {
             </thead>
             <tbody className="divide-y divide-rule">
               {rows.map((row) => (
-                <tr key={row.id} className="align-top">
+                <tr key={row.id} className="align-top" data-action={row.action}>
                   <td className="whitespace-nowrap px-3 py-2">{format.dateTime(row.createdAt, 'dateTime')}</td>
                   <td className="px-3 py-2">{row.actorName ?? t('system')}</td>
+                  {/* The label; the code stays in a tooltip for whoever reads the database by it. */}
+                  <td className="px-3 py-2">{t.has(actionLabelKey(row.action)) ? <span title={row.action}>{t(actionLabelKey(row.action))}</span> : row.action}</td>
                   <td className="px-3 py-2">
-                    {/* The label, with the code kept for whoever searches the log by it. */}
-                    {t.has(actionLabelKey(row.action)) ? <span title={row.action}>{t(actionLabelKey(row.action))}</span> : <code dir="ltr">{row.action}</code>}
-                  </td>
-                  <td className="px-3 py-2">
-                    {row.targetId ? (
-                      <Link href={pageHref({ ...filter, target: row.targetId }, 1)} className="underline" dir="auto">
-                        {row.targetName ?? row.targetId}
-                      </Link>
+                    {row.targetType === 'settings' ? (
+                      t('areas.settings')
+                    ) : row.targetId ? (
+                      <span className="space-x-2 rtl:space-x-reverse">
+                        <Link href={pageHref({ ...filter, target: row.targetId }, 1)} className="underline" dir={row.targetName ? dominantDirection(row.targetName, 'ar') : 'ltr'}>
+                          {row.targetName ?? row.targetId}
+                        </Link>
+                        {row.targetType === 'story' && row.targetName !== null && (
+                          <Link href={`/newsroom/stories/${row.targetId}`} className="text-xs text-muted underline">
+                            {t('openStory')}
+                          </Link>
+                        )}
+                      </span>
                     ) : (
-                      row.targetType
+                      '—'
                     )}
                   </td>
                   <td className="max-w-md break-words px-3 py-2 text-xs">
                     <ul className="space-y-0.5">
                       {changedFields(row.before, row.after).map((change) => (
                         <li key={change.field}>
-                          <code dir="ltr">{change.field}</code>: <bdi>{change.before}</bdi> ← <bdi>{change.after}</bdi>
+                          {fieldText(change.field, words)}: <bdi>{valueText(change.field, change.before, words)}</bdi> ← <bdi>{valueText(change.field, change.after, words)}</bdi>
                         </li>
                       ))}
                     </ul>

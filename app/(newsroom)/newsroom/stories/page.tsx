@@ -107,7 +107,7 @@ export default async function StoriesPage({ searchParams }: Props) {
         </Button>
       </form>
 
-      <p className="text-sm text-muted" aria-live="polite">
+      <p className="text-sm text-muted" aria-live="polite" data-testid="stories-count">
         {t('stories.count', { count: total })}
       </p>
       {rows.length === 0 ? (

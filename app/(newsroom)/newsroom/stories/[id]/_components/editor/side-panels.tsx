@@ -1,6 +1,6 @@
 'use client';
 
-import { useTranslations } from 'next-intl';
+import { useFormatter, useTranslations } from 'next-intl';
 import { Tabs } from 'radix-ui';
 import type { ComponentProps } from 'react';
 import { CommentsPanel } from '../comments/comments-panel';
@@ -25,6 +25,7 @@ export function SidePanels({
   comments: ComponentProps<typeof CommentsPanel>;
 }) {
   const t = useTranslations();
+  const format = useFormatter();
   const trigger = 'flex-1 px-4 py-2 font-display font-bold data-[state=active]:border-b-2 data-[state=active]:border-accent';
   return (
     <Tabs.Root value={tab} onValueChange={(value) => onTab(value === 'comments' ? 'comments' : 'details')} className="rounded-lg border border-rule bg-white" dir={dir}>
@@ -33,7 +34,7 @@ export function SidePanels({
           {t('editor.metadata')}
         </Tabs.Trigger>
         <Tabs.Trigger value="comments" className={trigger}>
-          {t('comments.title')} ({openComments})
+          {t('comments.title')} ({format.number(openComments, 'count')})
         </Tabs.Trigger>
       </Tabs.List>
       <Tabs.Content value="details" className="p-4" forceMount hidden={tab !== 'details'}>
