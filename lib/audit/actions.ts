@@ -31,7 +31,10 @@ export const AUDIT_ACTIONS = {
   auth: ['auth.sign_in', 'auth.sign_in_passkey', 'auth.sign_out', 'auth.lockout', 'auth.passkey_failed', 'auth.second_step_failed', 'auth.second_step_lockout'],
   second_factor: ['second_factor.enrol', 'second_factor.remove'],
   session: ['session.end'],
-  settings: ['settings.site', 'settings.checklist', 'settings.sign_in_policy'],
+  settings: ['settings.site', 'settings.checklist', 'settings.sign_in_policy', 'settings.approval_policy'],
+  desk: ['desk.create', 'desk.update', 'desk.delete'],
+  api_key: ['api_key.issue', 'api_key.revoke'],
+  webhook: ['webhook.create', 'webhook.update', 'webhook.delete', 'webhook.test'],
 } as const;
 
 export type AuditArea = keyof typeof AUDIT_ACTIONS;
