@@ -71,10 +71,10 @@ describe('seed', () => {
     expect((await seedDatabase(db, { demo: true })).demoAccounts).toBe(0);
   });
 
-  it('puts the seed section and the demo editor on the default desk, and adds no other section without the demo newsroom', async () => {
-    expect((await db.select({ slug: sections.slug, deskId: sections.deskId }).from(sections))).toEqual([{ slug: 'technology', deskId: DEFAULT_DESK_ID }]);
-    const members = await db.select({ email: users.email }).from(deskMembers).innerJoin(users, eq(users.id, deskMembers.userId)).where(eq(deskMembers.deskId, DEFAULT_DESK_ID));
-    expect(members.map((m) => m.email)).toEqual(['editor@sahifa.test']);
+  it('leaves a fresh install without desks (the general desk: every editor sees everything), and adds no other section without the demo newsroom', async () => {
+    expect(await db.select({ slug: sections.slug, deskId: sections.deskId }).from(sections)).toEqual([{ slug: 'technology', deskId: null }]);
+    expect(await db.select().from(desks).where(eq(desks.id, DEFAULT_DESK_ID))).toEqual([]);
+    expect(await db.select().from(deskMembers)).toEqual([]);
   });
 
   it('SEED_DEMO=true adds three sections and a sport desk with its own editor, once', async () => {
@@ -83,7 +83,7 @@ describe('seed', () => {
     const rows = await db.select({ slug: sections.slug, desk: desks.name }).from(sections).leftJoin(desks, eq(desks.id, sections.deskId));
     expect(rows.map((r) => r.slug).sort()).toEqual(['technology', ...DEMO_SECTIONS.map((d) => d.slug)].sort());
     expect(rows.find((r) => r.slug === DEMO_DESK.section)?.desk).toBe(DEMO_DESK.name);
-    expect(rows.filter((r) => r.slug !== DEMO_DESK.section).every((r) => r.desk === 'المكتب الرئيسي')).toBe(true);
+    expect(rows.filter((r) => r.slug !== DEMO_DESK.section).every((r) => r.desk === null)).toBe(true);
     const sport = await db.select({ email: users.email, role: users.role }).from(deskMembers).innerJoin(desks, eq(desks.id, deskMembers.deskId)).innerJoin(users, eq(users.id, deskMembers.userId)).where(eq(desks.name, DEMO_DESK.name));
     expect(sport).toEqual([{ email: DEMO_DESK.editor.email, role: 'editor' }]);
     expect(await seedDatabase(db, { demo: true, demoNewsroom: true })).toMatchObject({ demoAccounts: 0, demoSections: 0 });

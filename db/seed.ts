@@ -29,7 +29,7 @@ export const DEMO_ACCOUNTS = [
 /**
  * SEED_DEMO=true also shapes a small newsroom, so desk scoping can be tried by
  * hand: three more sections, a sport desk owning «رياضة», and its own editor.
- * The economy and culture sections join the default desk, like the seed's.
+ * The economy and culture sections stay with the seed's (the general desk on a fresh install).
  */
 export const DEMO_SECTIONS = [
   { slug: 'اقتصاد', name: 'اقتصاد' },
@@ -129,9 +129,10 @@ async function seedStory(tx: Transaction): Promise<boolean> {
 }
 
 /**
- * Puts a section, or an editor, on the default desk the desks migration made,
- * as that migration did with what existed then. Only once, when the seed
- * creates them: if an admin has since removed that desk, nothing is put back.
+ * Puts a section, or an editor, on the default desk the desks migration made
+ * on an existing install, as it did with what existed then; on a fresh
+ * install there is none, and nothing is done. Only once, when the seed creates
+ * them: if an admin has since removed that desk, nothing is put back.
  */
 async function joinDefaultDesk(tx: Transaction, member: { sectionId: string } | { userId: string }) {
   const [desk] = await tx.select({ id: desks.id }).from(desks).where(eq(desks.id, DEFAULT_DESK_ID));

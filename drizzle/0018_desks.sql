@@ -19,7 +19,8 @@ ALTER TABLE "desk_members" ADD CONSTRAINT "desk_members_user_id_users_id_fk" FOR
 CREATE INDEX "desk_members_user_idx" ON "desk_members" USING btree ("user_id");--> statement-breakpoint
 ALTER TABLE "sections" ADD CONSTRAINT "sections_desk_id_desks_id_fk" FOREIGN KEY ("desk_id") REFERENCES "public"."desks"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "sections_desk_idx" ON "sections" USING btree ("desk_id");--> statement-breakpoint
--- Nothing changes until an admin says so: one desk owns every section and has every editor on it (db/schema/desks.ts, DEFAULT_DESK_ID).
-INSERT INTO "desks" ("id", "name") VALUES ('00000000-0000-4000-8000-000000000d35', 'المكتب الرئيسي');--> statement-breakpoint
-UPDATE "sections" SET "desk_id" = '00000000-0000-4000-8000-000000000d35';--> statement-breakpoint
-INSERT INTO "desk_members" ("desk_id", "user_id") SELECT '00000000-0000-4000-8000-000000000d35', "id" FROM "users" WHERE "role" = 'editor';
+-- Nothing changes until an admin says so: on an existing install, one desk owns every section and has every editor on it
+-- (db/schema/desks.ts, DEFAULT_DESK_ID). A fresh install has no section yet: it gets no desk, and every story is the general desk's.
+INSERT INTO "desks" ("id", "name") SELECT '00000000-0000-4000-8000-000000000d35', 'المكتب الرئيسي' WHERE EXISTS (SELECT 1 FROM "sections");--> statement-breakpoint
+UPDATE "sections" SET "desk_id" = '00000000-0000-4000-8000-000000000d35' WHERE EXISTS (SELECT 1 FROM "desks" WHERE "id" = '00000000-0000-4000-8000-000000000d35');--> statement-breakpoint
+INSERT INTO "desk_members" ("desk_id", "user_id") SELECT '00000000-0000-4000-8000-000000000d35', "id" FROM "users" WHERE "role" = 'editor' AND EXISTS (SELECT 1 FROM "desks" WHERE "id" = '00000000-0000-4000-8000-000000000d35');

@@ -37,7 +37,7 @@ test.beforeAll(async ({ browser, db, baseURL }) => {
   const expiresAt = new Date(Math.floor(Date.now() / 1000) * 1000 + 3_600_000);
   const [link] = await db.insert(shareLinks).values({ storyId: seedStory!.id, expiresAt }).returning({ id: shareLinks.id });
   const shareToken = signShareToken({ linkId: link!.id, expiresAt }, process.env.E2E_AUTH_SECRET as string);
-  // A restricted story on the technology desk, nobody's own: writers must find nothing, editors of that desk and admins open it.
+  // A restricted story in «تكنولوجيا», nobody's own: writers must find nothing, editors of its desk (the general one) and admins open it.
   const [technology] = await db.select({ id: sections.id }).from(sections).where(eq(sections.slug, 'technology'));
   const restrictedSlug = `matrix-restricted-${Date.now().toString(36)}`;
   const restrictedId = await db.transaction((tx) => insertPublishedStory(tx, { kicker: '', headline: 'خبر مقيد للمصفوفة', paragraphs: ['نص.'], slug: restrictedSlug, sectionId: technology!.id, authorIds: [], tagIds: [] }));

@@ -18,8 +18,9 @@ export type ActionRow = { file: string; name: string; dal: string[] } & Access;
 
 /**
  * `{user}` in a path stands for the id of an existing staff member;
- * `{restricted-story-id}` for a restricted story nobody is an author of, on the
- * desk that owns «تكنولوجيا», which the demo editor is on: writers find nothing there.
+ * `{restricted-story-id}` for a restricted story nobody is an author of, in
+ * «تكنولوجيا» (the general desk on a fresh install, which every editor works):
+ * writers find nothing there.
  */
 export const pageRows: PageRow[] = [
   { file: 'app/(site)/page.tsx', path: '/', public: true },

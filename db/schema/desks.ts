@@ -7,10 +7,11 @@ import { users } from './accounts';
 // desk owns, is the general desk's, which every editor works.
 
 /**
- * The desk the migration that introduced desks created, owning every section
- * and with every editor on it, so an existing newsroom works as before. The
- * seed puts the seed section and the demo editor on it too. Nothing else
- * treats it specially: an admin may rename it, or take its sections away.
+ * The desk the migration that introduced desks created on an existing
+ * install, owning every section and with every editor on it, so that newsroom
+ * works as before. A fresh install gets none (every story is then the general
+ * desk's, which every editor works: the same thing). Nothing else treats it
+ * specially: an admin may rename it, or take its sections away.
  */
 export const DEFAULT_DESK_ID = '00000000-0000-4000-8000-000000000d35';
 

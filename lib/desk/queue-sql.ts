@@ -2,7 +2,7 @@ import 'server-only';
 import { and, asc, desc, eq, gte, inArray, isNotNull, isNull, notExists, sql, type SQL } from 'drizzle-orm';
 import { getDb } from '@/db';
 import { stories, users } from '@/db/schema';
-import { rolesWith } from '@/lib/auth/permissions';
+import { can, rolesWith } from '@/lib/auth/permissions';
 import { startOfDayIn } from '@/lib/time-zone';
 import { RECENT_PULL_DAYS, type QueueId } from './queue-ids';
 import { mine, onMyDesks, openableBy, storyDesk, userWorksDesk, type ScopeActor } from './scope-sql';
@@ -32,10 +32,13 @@ const OWN_QUEUES: ReadonlySet<QueueId> = new Set(['my_drafts', 'sent_back']);
 
 /**
  * A queue as one condition: its own rule, a restricted story only for whoever
- * may open it, and the desk's queues only over the person's desks.
+ * may open it, and, for those who review, the desk's queues only over their
+ * desks. A writer works no desk: a desk-wide queue is to them a filter of the
+ * story list, which shows them every story they may open.
  */
 export function queueCondition(queue: QueueId, context: QueueContext): SQL {
-  const scope = OWN_QUEUES.has(queue) ? openableBy(context.actor) : and(openableBy(context.actor), onMyDesks(context.actor));
+  const deskWide = !OWN_QUEUES.has(queue) && can(context.actor, 'stories:review');
+  const scope = deskWide ? and(openableBy(context.actor), onMyDesks(context.actor)) : openableBy(context.actor);
   return and(scope, queueRule(queue, context)) as SQL;
 }
 

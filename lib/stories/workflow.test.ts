@@ -66,7 +66,8 @@ describe('the workflow tables', () => {
       }
     }
     expect(checked).toBe(12 * 3 * 2 * 4 * 4 * 2 * 2 * 2 * 2 * 2 * 2 * 2);
-  });
+    // 147,456 decisions: about a second alone, several on two cores shared with a build.
+  }, 30_000);
 
   const base: WorkflowFacts = {
     role: 'editor',

@@ -1,7 +1,7 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
-import { useActionState, useState } from 'react';
+import { startTransition, useActionState, useState, type FormEvent } from 'react';
 import { Button } from '@/components/ui/button';
 import { Field } from '@/components/ui/field';
 import { FormStatus } from '@/components/ui/form-status';
@@ -48,7 +48,11 @@ function Choices({ name, legend, hint, error, options, chosen, onChange }: { nam
   );
 }
 
-/** A desk's name, sections and editors: creating one, or changing one. */
+/**
+ * A desk's name, sections and editors: creating one, or changing one. Submitted
+ * from onSubmit rather than the form's action, so a refusal does not reset the
+ * form: the admin's ticks and typing stay for them to correct.
+ */
 export function DeskForm<T>({ action, values, sections, editors, idPrefix }: { action: Action<T>; values: DeskValues; sections: Option[]; editors: Option[]; idPrefix: string }) {
   const t = useTranslations();
   const [state, formAction, pending] = useActionState<FormState<T>, FormData>(action, {});
@@ -56,12 +60,17 @@ export function DeskForm<T>({ action, values, sections, editors, idPrefix }: { a
   const [editorIds, setEditorIds] = useState(values.editorIds);
   const error = (name: string) => (state.fieldErrors?.[name] ? t(state.fieldErrors[name]) : undefined);
   const creating = !values.id;
+  const submit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const data = new FormData(event.currentTarget);
+    startTransition(() => formAction(data));
+  };
   return (
-    <form action={formAction} className="space-y-4" noValidate>
+    <form onSubmit={submit} className="space-y-4" noValidate>
       <FormStatus error={state.error ?? state.fieldErrors?.id} success={state.ok ? t('desks.saved') : null} />
       {values.id && <input type="hidden" name="id" value={values.id} />}
       <Field name={`${idPrefix}-name`} label={t('desks.name')} error={error('name')}>
-        {(props) => <Input {...props} name="name" defaultValue={state.values?.name ?? values.name} dir="auto" maxLength={NAME_MAX} required />}
+        {(props) => <Input {...props} name="name" defaultValue={values.name} dir="auto" maxLength={NAME_MAX} required />}
       </Field>
       <Choices name="sectionIds" legend={t('desks.sections')} hint={t('desks.sectionsHint')} error={error('sectionIds')} options={sections} chosen={sectionIds} onChange={setSectionIds} />
       <Choices name="editorIds" legend={t('desks.editors')} hint={t('desks.editorsHint')} error={error('editorIds')} options={editors} chosen={editorIds} onChange={setEditorIds} />
