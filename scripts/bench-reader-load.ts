@@ -49,9 +49,13 @@ const wrkMs = (value: string) => {
   return Number(n) * (unit === 'us' ? 0.001 : unit === 's' ? 1000 : 1);
 };
 
-function wrk(url: string, connections: number, seconds: number): Load {
+async function wrk(url: string, connections: number, seconds: number): Promise<Load> {
   // One thread is enough to saturate one server core; the timeout is autocannon's default (10 s).
-  const out = spawnSync('taskset', ['-c', LOAD_CORE, 'wrk', '-t1', `-c${connections}`, `-d${seconds}s`, '--timeout', '10s', '--latency', url], { encoding: 'utf8' }).stdout;
+  // Not spawnSync: this process's event loop must keep running (its idle sockets see the server close them).
+  const child = spawn('taskset', ['-c', LOAD_CORE, 'wrk', '-t1', `-c${connections}`, `-d${seconds}s`, '--timeout', '10s', '--latency', url]);
+  let out = '';
+  child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
+  await new Promise((resolve) => child.once('close', resolve));
   const grab = (pattern: RegExp) => out.match(pattern)?.slice(1) ?? [];
   const socket = grab(/Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)/).map(Number);
   return {
@@ -102,8 +106,8 @@ async function waitFor(url: string) {
 }
 
 /** Messages between this process and the server half. */
-type Ask = { expire: string[] } | { statements: 'start' | 'stop' };
-type Answer = { ready: true } | { done: boolean; statements?: string[] };
+type Ask = { expire: string[] } | { statements: 'start' | 'stop' } | { cpu: true };
+type Answer = { ready: true } | { done: boolean; statements?: string[]; cpuMs?: number };
 
 function asker(app: ChildProcess) {
   return (message: Ask) =>
@@ -123,7 +127,10 @@ function asker(app: ChildProcess) {
 async function timeRenders(url: string, mode: 'bypass' | 'cold', ask: ReturnType<typeof asker>) {
   const samples: number[] = [];
   const tags = ((await fetch(url)).headers.get('cache-tag') ?? '').split(',').filter(Boolean).map(decodeURI);
+  const cpuMs = async () => ((await ask({ cpu: true })) as { cpuMs: number }).cpuMs;
+  let cpuAtStart = 0;
   for (let i = 0; i < RENDERS + 5; i++) {
+    if (i === 5) cpuAtStart = await cpuMs();
     if (mode === 'cold') await ask({ expire: tags });
     const started = performance.now();
     const response = await fetch(url, { headers: { ...(mode === 'bypass' ? { authorization: 'Bench none' } : {}), connection: 'close' } });
@@ -133,8 +140,10 @@ async function timeRenders(url: string, mode: 'bypass' | 'cold', ask: ReturnType
     if (response.status !== 200 || response.headers.get('x-sahifa-cache') !== expected) throw new Error(`${url}: ${response.status} ${response.headers.get('x-sahifa-cache')}, expected a ${expected}`);
     if (i >= 5) samples.push(elapsed);
   }
+  // The server's own CPU per render (the expiries included when cold): what the machine's other load does not inflate.
+  const cpuPerRender = ((await cpuMs()) - cpuAtStart) / RENDERS;
   samples.sort((a, b) => a - b);
-  return { p50: percentile(samples, 50), p95: percentile(samples, 95) };
+  return { p50: percentile(samples, 50), p95: percentile(samples, 95), cpuPerRender };
 }
 
 async function main() {
@@ -184,6 +193,7 @@ async function main() {
 
     console.log(`\nuncached renders, one at a time, ${RENDERS} each (client-side time over loopback):`);
     console.log('| page | response cache bypassed, data cache warm | first view after its tags expired (cold) |');
+    const figures = (r: { p50: number; p95: number; cpuPerRender: number }) => `p50 ${r.p50.toFixed(1)} ms, p95 ${r.p95.toFixed(1)} ms; server CPU ${r.cpuPerRender.toFixed(1)} ms per render`;
     console.log('|---|---|---|');
     for (const [name, url] of [
       ['article', article],
@@ -191,7 +201,7 @@ async function main() {
     ] as const) {
       const bypass = await timeRenders(url, 'bypass', ask);
       const cold = await timeRenders(url, 'cold', ask);
-      console.log(`| ${name} | p50 ${bypass.p50.toFixed(1)} ms, p95 ${bypass.p95.toFixed(1)} ms | p50 ${cold.p50.toFixed(1)} ms, p95 ${cold.p95.toFixed(1)} ms |`);
+      console.log(`| ${name} | ${figures(bypass)} | ${figures(cold)} |`);
     }
     const tags = ((await fetch(article)).headers.get('cache-tag') ?? '').split(',').map(decodeURI);
     await ask({ expire: tags });
@@ -214,6 +224,11 @@ if (process.argv[2] === '--serve') {
   const secret = (globalThis as unknown as { sahifaInternalSecret: string }).sahifaInternalSecret;
   process.on('message', (message: Ask) => {
     const reply = (answer: Answer) => process.send?.(answer);
+    if ('cpu' in message) {
+      const { user, system } = process.cpuUsage();
+      reply({ done: true, cpuMs: (user + system) / 1000 });
+      return;
+    }
     if ('statements' in message) {
       const seen = recording ?? [];
       recording = message.statements === 'start' ? [] : null;
