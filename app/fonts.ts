@@ -29,10 +29,14 @@ export const kufi = localFont({
   preload: false,
 });
 
+// Latin runs (OpenAI, a quoted English title) are few and short: on a first
+// visit they stay in the fallback rather than reflow a headline when the face
+// arrives (that late swap was the whole of the pages' layout shift); once cached,
+// every later page has it from the start.
 export const naskhLatin = localFont({
   src: '../.fonts/naskh-latin.woff2',
   weight: '400 700',
-  display: 'swap',
+  display: 'optional',
   variable: '--font-naskh-latin',
   preload: false,
   // Its fallback would be local(Arial), which on Windows has Arabic letters too and would take them from the stack.
