@@ -60,8 +60,8 @@ async function wrk(url: string, connections: number, seconds: number): Promise<L
   const socket = grab(/Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)/).map(Number);
   return {
     rps: Number(grab(/Requests\/sec:\s+([\d.]+)/)[0]),
-    p50: wrkMs(grab(/50%\s+(\S+)/)[0] ?? ''),
-    p99: wrkMs(grab(/99%\s+(\S+)/)[0] ?? ''),
+    p50: wrkMs(grab(/^\s*50%\s+(\S+)/m)[0] ?? ''),
+    p99: wrkMs(grab(/^\s*99%\s+(\S+)/m)[0] ?? ''),
     errors: socket.reduce((a, b) => a + b, 0) + Number(grab(/Non-2xx or 3xx responses: (\d+)/)[0] ?? 0),
     total: Number(grab(/(\d+) requests in/)[0]),
   };
