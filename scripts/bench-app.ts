@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
-import { createDb, type Database } from '@/db/index';
+import { createDb, type Database, type DbOptions } from '@/db/index';
+import { getEnv } from '@/lib/env';
 import { acquireTestServer, createDatabase, dropDatabase, uniqueDatabaseName } from '@/test/db-server';
 import { prepareDatabase } from './prepare-db';
 
@@ -8,7 +9,8 @@ import { prepareDatabase } from './prepare-db';
 
 export type BenchApp = { base: string; db: Database; close: () => Promise<void> };
 
-export async function startBenchApp(port: number): Promise<BenchApp> {
+/** `debug` sees every statement the app's pool sends (the app's pool is made here, with it, before the server starts). */
+export async function startBenchApp(port: number, options: { debug?: DbOptions['debug'] } = {}): Promise<BenchApp> {
   if (!existsSync('.next/BUILD_ID')) {
     console.error('benchmarks need a production build: run `npm run build` first');
     process.exit(1);
@@ -24,6 +26,11 @@ export async function startBenchApp(port: number): Promise<BenchApp> {
     AUTH_SECRET: process.env.AUTH_SECRET ?? 'bench-secret-that-is-at-least-32-characters',
   });
   await prepareDatabase();
+  if (options.debug) {
+    const env = getEnv();
+    // db/index.ts keeps the app's one pool on globalThis: this one, with its hook, takes its place.
+    (globalThis as unknown as { sahifaDb: unknown }).sahifaDb = createDb(url, { max: env.DATABASE_POOL_MAX, statementTimeoutMs: env.DATABASE_STATEMENT_TIMEOUT_MS, debug: options.debug });
+  }
   const { db, client } = createDb(url, { max: 2 });
   const { startServer } = await import('./server');
   const app = await startServer({ dev: false, port, hostname: '127.0.0.1' });

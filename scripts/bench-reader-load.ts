@@ -3,29 +3,72 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import autocannon from 'autocannon';
+import { percentile } from './bench-app';
 
 // npm run bench:reader-load (after npm run build)
 // The production server on a fresh seeded database, pinned to one core, under
-// load from the other (autocannon, in this process): the home page and the
-// seed article from the response cache, against a static server answering the
-// same bytes on the same core (nginx when installed, otherwise a minimal Node
-// server). Prints req/s, p50, p99, errors, the ratio to the static server, and
-// the server's RSS before and after. `--serve PORT` is the server half.
+// load from the other: the home page and the seed article from the response
+// cache, against a static server answering the same bytes on the same core
+// (nginx when installed, otherwise a minimal Node server). The load comes from
+// wrk when installed (C, as in the issue's figures), otherwise autocannon in
+// this process, which tops out near the server's own rate on 20 KB pages.
+// Prints req/s, p50, p99, errors, the ratio to the static server, the
+// server's RSS before and after; then the server time of uncached renders
+// (the response cache bypassed, then a first view after the page's tags were
+// expired, as after a publish) and the SQL one cold article render sends.
+// The server runs with the Node flags of `npm start` (package.json).
+// `--serve PORT` is the server half.
 
 const SERVER_CORE = process.env.BENCH_SERVER_CORE ?? '0';
 const LOAD_CORE = process.env.BENCH_LOAD_CORE ?? '1';
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
+const RENDERS = Number(process.env.BENCH_RENDERS ?? 100);
 const PORTS = { app: 3311, static: 3312 };
 
-const hasTaskset = spawnSync('taskset', ['--version']).status === 0;
+const has = (command: string, flag: string) => spawnSync(command, [flag]).status === 0;
+const hasTaskset = has('taskset', '--version');
+const hasWrk = spawnSync('wrk', ['--version']).error === undefined;
 const pinned = (core: string, command: string, args: string[]) => (hasTaskset ? ['taskset', ['-c', core, command, ...args]] : [command, args]) as [string, string[]];
+
+/** The Node flags `npm start` gives the production server (`tsx --flag … scripts/with-db.ts start`). */
+function startFlags(): string[] {
+  const script = (JSON.parse(readFileSync('package.json', 'utf8')) as { scripts: Record<string, string> }).scripts.start ?? '';
+  return script.split(/\s+/).filter((word) => word.startsWith('--'));
+}
 
 function rssMb(pid: number): number {
   const line = readFileSync(`/proc/${pid}/status`, 'utf8').match(/^VmRSS:\s+(\d+) kB/m);
   return line ? Math.round(Number(line[1]) / 1024) : NaN;
 }
 
-async function load(url: string, connections: number, seconds: number) {
+type Load = { rps: number; p50: number; p99: number; errors: number; total: number };
+
+/** wrk's "12.34ms", "850.00us", "1.20s" in milliseconds. */
+const wrkMs = (value: string) => {
+  const [, n, unit] = value.match(/^([\d.]+)(us|ms|s)$/) ?? [];
+  return Number(n) * (unit === 'us' ? 0.001 : unit === 's' ? 1000 : 1);
+};
+
+async function wrk(url: string, connections: number, seconds: number): Promise<Load> {
+  // One thread is enough to saturate one server core; the timeout is autocannon's default (10 s).
+  // Not spawnSync: this process's event loop must keep running (its idle sockets see the server close them).
+  const child = spawn('taskset', ['-c', LOAD_CORE, 'wrk', '-t1', `-c${connections}`, `-d${seconds}s`, '--timeout', '10s', '--latency', url]);
+  let out = '';
+  child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
+  await new Promise((resolve) => child.once('close', resolve));
+  const grab = (pattern: RegExp) => out.match(pattern)?.slice(1) ?? [];
+  const socket = grab(/Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)/).map(Number);
+  return {
+    rps: Number(grab(/Requests\/sec:\s+([\d.]+)/)[0]),
+    p50: wrkMs(grab(/^\s*50%\s+(\S+)/m)[0] ?? ''),
+    p99: wrkMs(grab(/^\s*99%\s+(\S+)/m)[0] ?? ''),
+    errors: socket.reduce((a, b) => a + b, 0) + Number(grab(/Non-2xx or 3xx responses: (\d+)/)[0] ?? 0),
+    total: Number(grab(/(\d+) requests in/)[0]),
+  };
+}
+
+async function load(url: string, connections: number, seconds: number): Promise<Load> {
+  if (hasWrk) return wrk(url, connections, seconds);
   const result = await autocannon({ url, connections, duration: seconds, pipelining: 1 });
   return { rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, errors: result.errors + result.timeouts + result.non2xx, total: result.requests.total };
 }
@@ -33,7 +76,7 @@ async function load(url: string, connections: number, seconds: number) {
 async function startStatic(body: Buffer, dir: string): Promise<{ kind: string; stop: () => void }> {
   const file = path.join(dir, 'article.html');
   writeFileSync(file, body);
-  if (spawnSync('nginx', ['-v']).status === 0) {
+  if (has('nginx', '-v')) {
     const conf = path.join(dir, 'nginx.conf');
     writeFileSync(
       conf,
@@ -62,14 +105,57 @@ async function waitFor(url: string) {
   throw new Error(`${url} did not answer`);
 }
 
+/** Messages between this process and the server half. */
+type Ask = { expire: string[] } | { statements: 'start' | 'stop' } | { cpu: true };
+type Answer = { ready: true } | { done: boolean; statements?: string[]; cpuMs?: number };
+
+function asker(app: ChildProcess) {
+  return (message: Ask) =>
+    new Promise<Answer>((resolve) => {
+      app.once('message', (answer) => resolve(answer as Answer));
+      app.send(message);
+    });
+}
+
+/**
+ * Server time of renders that miss the response cache, one request at a time:
+ * `bypass` sends an Authorization header (never served from nor stored into
+ * the cache; Next's data cache stays warm); `cold` first expires the page's
+ * own tags, as a publish does, so the page and every read it makes miss.
+ * Each on a fresh connection: no keep-alive socket the server may have closed.
+ */
+async function timeRenders(url: string, mode: 'bypass' | 'cold', ask: ReturnType<typeof asker>) {
+  const samples: number[] = [];
+  const tags = ((await fetch(url)).headers.get('cache-tag') ?? '').split(',').filter(Boolean).map(decodeURI);
+  const cpuMs = async () => ((await ask({ cpu: true })) as { cpuMs: number }).cpuMs;
+  let cpuAtStart = 0;
+  for (let i = 0; i < RENDERS + 5; i++) {
+    if (i === 5) cpuAtStart = await cpuMs();
+    if (mode === 'cold') await ask({ expire: tags });
+    const started = performance.now();
+    const response = await fetch(url, { headers: { ...(mode === 'bypass' ? { authorization: 'Bench none' } : {}), connection: 'close' } });
+    await response.arrayBuffer();
+    const elapsed = performance.now() - started;
+    const expected = mode === 'bypass' ? 'BYPASS' : 'MISS';
+    if (response.status !== 200 || response.headers.get('x-sahifa-cache') !== expected) throw new Error(`${url}: ${response.status} ${response.headers.get('x-sahifa-cache')}, expected a ${expected}`);
+    if (i >= 5) samples.push(elapsed);
+  }
+  // The server's own CPU per render (the expiries included when cold): what the machine's other load does not inflate.
+  const cpuPerRender = ((await cpuMs()) - cpuAtStart) / RENDERS;
+  samples.sort((a, b) => a - b);
+  return { p50: percentile(samples, 50), p95: percentile(samples, 95), cpuPerRender };
+}
+
 async function main() {
   if (hasTaskset) spawnSync('taskset', ['-cp', LOAD_CORE, String(process.pid)], { stdio: 'ignore' });
-  const [command, args] = pinned(SERVER_CORE, process.execPath, ['--import', 'tsx', 'scripts/bench-reader-load.ts', '--serve', String(PORTS.app)]);
+  const flags = startFlags();
+  const [command, args] = pinned(SERVER_CORE, process.execPath, [...flags, '--import', 'tsx', 'scripts/bench-reader-load.ts', '--serve', String(PORTS.app)]);
   const app: ChildProcess = spawn(command, args, { stdio: ['ignore', 'inherit', 'inherit', 'ipc'], env: { ...process.env, LOG_LEVEL: 'warn' } });
   await new Promise<void>((resolve, reject) => {
     app.once('message', () => resolve());
     app.once('exit', (code) => reject(new Error(`the server exited (${code})`)));
   });
+  const ask = asker(app);
   const dir = mkdtempSync(path.join(tmpdir(), 'sahifa-bench-'));
   try {
     const base = `http://127.0.0.1:${PORTS.app}`;
@@ -98,11 +184,32 @@ async function main() {
       { name: 'cached article, 500 connections, 30 s', ...(await load(article, 500, 30)) },
     ];
     const rssAfter = rssMb(app.pid as number);
-    console.log(`\nserver on core ${SERVER_CORE}, load on core ${LOAD_CORE}${hasTaskset ? '' : ' (taskset missing: not pinned)'}; ${SECONDS} s runs`);
+    const loadAverage = readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ');
+    console.log(`\nserver on core ${SERVER_CORE} (node ${flags.join(' ') || 'with no flags'}), load from ${hasWrk ? 'wrk' : 'autocannon'} on core ${LOAD_CORE}${hasTaskset ? '' : ' (taskset missing: not pinned)'}; ${SECONDS} s runs; load average ${loadAverage}`);
     console.log('| | req/s | p50 | p99 | errors | × static |');
     console.log('|---|---|---|---|---|---|');
     for (const row of rows) console.log(`| ${row.name} | ${Math.round(row.rps)} | ${row.p50} ms | ${row.p99} ms | ${row.errors} of ${row.total} | ${(row.rps / baseline.rps).toFixed(3)} |`);
     console.log(`\nserver RSS: ${rssBefore} MB before the load, ${rssAfter} MB after`);
+
+    console.log(`\nuncached renders, one at a time, ${RENDERS} each (client-side time over loopback):`);
+    console.log('| page | response cache bypassed, data cache warm | first view after its tags expired (cold) |');
+    const figures = (r: { p50: number; p95: number; cpuPerRender: number }) => `p50 ${r.p50.toFixed(1)} ms, p95 ${r.p95.toFixed(1)} ms; server CPU ${r.cpuPerRender.toFixed(1)} ms per render`;
+    console.log('|---|---|---|');
+    for (const [name, url] of [
+      ['article', article],
+      ['home', `${base}/`],
+    ] as const) {
+      const bypass = await timeRenders(url, 'bypass', ask);
+      const cold = await timeRenders(url, 'cold', ask);
+      console.log(`| ${name} | ${figures(bypass)} | ${figures(cold)} |`);
+    }
+    const tags = ((await fetch(article)).headers.get('cache-tag') ?? '').split(',').map(decodeURI);
+    await ask({ expire: tags });
+    await ask({ statements: 'start' });
+    await (await fetch(article)).arrayBuffer();
+    const { statements = [] } = (await ask({ statements: 'stop' })) as { statements?: string[] };
+    console.log(`\nSQL of one cold article render (${statements.length} statements):`);
+    for (const statement of statements) console.log(`  ${statement.replace(/\s+/g, ' ').slice(0, 240)}`);
   } finally {
     app.kill('SIGTERM');
     await new Promise((resolve) => app.once('exit', resolve));
@@ -112,7 +219,29 @@ async function main() {
 
 if (process.argv[2] === '--serve') {
   const { startBenchApp } = await import('./bench-app');
-  const app = await startBenchApp(Number(process.argv[3]));
+  let recording: string[] | null = null;
+  const app = await startBenchApp(Number(process.argv[3]), { debug: (_connection, query) => void recording?.push(query) });
+  const secret = (globalThis as unknown as { sahifaInternalSecret: string }).sahifaInternalSecret;
+  process.on('message', (message: Ask) => {
+    const reply = (answer: Answer) => process.send?.(answer);
+    if ('cpu' in message) {
+      const { user, system } = process.cpuUsage();
+      reply({ done: true, cpuMs: (user + system) / 1000 });
+      return;
+    }
+    if ('statements' in message) {
+      const seen = recording ?? [];
+      recording = message.statements === 'start' ? [] : null;
+      reply({ done: true, statements: seen });
+      return;
+    }
+    // The way a publish expires reader caches, through the server's own loopback route.
+    void fetch(`${app.base}/api/internal/revalidate`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-sahifa-internal': secret },
+      body: JSON.stringify({ tags: message.expire }),
+    }).then((response) => reply({ done: response.ok }));
+  });
   process.send?.({ ready: true });
   process.on('SIGTERM', () => void app.close().then(() => process.exit(0)));
 } else {

@@ -1,7 +1,6 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import subsetFont from 'subset-font';
 
 // The site's fonts, cut at build time (next.config.ts runs this before Next
 // compiles app/fonts.ts) to what the site writes: the Arabic block (letters,
@@ -48,6 +47,8 @@ export async function subsetFonts(root = process.cwd()): Promise<void> {
   const stampFile = path.join(dir, 'stamp.json');
   const stamp = JSON.stringify(FONTS.map((font) => [font.file, readFileSync(require.resolve(font.source)).length, font.ranges, font.wght]));
   if (existsSync(stampFile) && readFileSync(stampFile, 'utf8') === stamp && FONTS.every((font) => existsSync(path.join(dir, font.file)))) return;
+  // Loaded only to cut: it instantiates two WebAssembly modules (harfbuzz, woff2) holding about 35 MB.
+  const { default: subsetFont } = await import('subset-font');
   for (const font of FONTS) {
     const subset = await subsetFont(readFileSync(require.resolve(font.source)), text(font.ranges), { targetFormat: 'woff2', variationAxes: { wght: font.wght } });
     writeFileSync(path.join(dir, font.file), subset);

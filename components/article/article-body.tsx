@@ -2,7 +2,7 @@ import type { JSONContent } from '@tiptap/core';
 import { renderToReactElement } from '@tiptap/static-renderer/pm/react';
 import { withDirections } from '@/lib/content/block-direction';
 import type { ContentLanguage } from '@/lib/content/direction';
-import { sanitizeDoc } from '@/lib/content/document';
+import { sanitizeDoc, toDocNode } from '@/lib/content/document';
 import { contentExtensions } from '@/lib/content/extensions';
 import type { FigureAttrs } from '@/lib/content/figure';
 import { Figure } from './responsive-picture';
@@ -16,7 +16,7 @@ export function ArticleBody({ doc, language }: { doc: JSONContent; language: Con
   return (
     <div className="article-body">
       {renderToReactElement({
-        content: withDirections(sanitizeDoc(doc), language),
+        content: toDocNode(withDirections(sanitizeDoc(doc), language)),
         extensions: contentExtensions,
         options: {
           // Figures get the reader's <picture> over the renditions, lazily loaded: the body sits below the lead image.

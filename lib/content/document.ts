@@ -1,10 +1,18 @@
 import { getSchema, type JSONContent } from '@tiptap/core';
+import { Node as DocNode } from '@tiptap/pm/model';
 import { hasControlChars } from '@/lib/text/control-chars';
 import { contentExtensions, LINK_PROTOCOLS } from './extensions';
 
 // Schema-level operations on stored Tiptap JSON. Pure: no I/O.
 
 const schema = getSchema(contentExtensions);
+
+/**
+ * Stored JSON as a ProseMirror document of the content schema, built once here:
+ * given JSON, Tiptap's static renderer builds a new schema on every render
+ * (about half of an article body's render time).
+ */
+export const toDocNode = (doc: JSONContent): DocNode => DocNode.fromJSON(schema, doc);
 const BLOCK_SEPARATOR = '\n\n';
 
 /**

@@ -21,7 +21,21 @@ export type PolicyOptions = {
   https?: boolean;
 };
 
-export function contentSecurityPolicy({ nonce, dev = false, https = false }: PolicyOptions): string {
+/** Without a nonce the policy depends on two flags only: made once each, not on every reader page served. */
+const policies = new Map<string, string>();
+
+export function contentSecurityPolicy(options: PolicyOptions): string {
+  if (options.nonce) return makePolicy(options);
+  const key = `${options.dev ?? false} ${options.https ?? false}`;
+  let policy = policies.get(key);
+  if (!policy) {
+    policy = makePolicy(options);
+    policies.set(key, policy);
+  }
+  return policy;
+}
+
+function makePolicy({ nonce, dev = false, https = false }: PolicyOptions): string {
   const scripts = nonce
     ? // Next puts the nonce on its own scripts (it reads it from this header on the request);
       // 'strict-dynamic' lets those load the route's chunks; 'self' is for browsers before CSP 3.

@@ -58,15 +58,28 @@ export function createPageServer(deps: PageServerDeps) {
 
   type Asked = { gzip: boolean; head: boolean; ifNoneMatch: string | string[] | undefined };
 
+  // An entry's own headers and its CDN tags, made once per stored entry rather than on every hit.
+  const cacheControl = publicCacheControl(deps.cdn);
+  const described = new WeakMap<Entry, { own: OutgoingHttpHeaders; tags: OutgoingHttpHeaders }>();
+  function describe(entry: Entry) {
+    let headers = described.get(entry);
+    if (!headers) {
+      headers = { own: Object.fromEntries(entry.headers), tags: tagHeaders(entry.tags) };
+      described.set(entry, headers);
+    }
+    return headers;
+  }
+
   function send(res: ServerResponse, asked: Asked, entry: Entry, options: { cacheable: boolean; state: string; base: OutgoingHttpHeaders }) {
     const gzip = entry.gzip && asked.gzip ? entry.gzip : null;
     const etag = gzip ? `${entry.etag.slice(0, -1)}-gz"` : entry.etag;
+    const { own, tags } = describe(entry);
     const headers: OutgoingHttpHeaders = {
       ...options.base,
-      ...Object.fromEntries(entry.headers),
-      'cache-control': options.cacheable ? publicCacheControl(deps.cdn) : PRIVATE_CACHE_CONTROL,
+      ...own,
+      'cache-control': options.cacheable ? cacheControl : PRIVATE_CACHE_CONTROL,
       'x-sahifa-cache': options.state,
-      ...(options.cacheable ? { etag, vary: 'accept-encoding', ...tagHeaders(entry.tags) } : {}),
+      ...(options.cacheable ? { etag, vary: 'accept-encoding', ...tags } : {}),
     };
     // Conditional requests are answered for pages only (RFC 9110 13.1.2): not for a 404 or a 410.
     if (options.cacheable && entry.status === 200 && matches(asked.ifNoneMatch, entry.etag)) {
