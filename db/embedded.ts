@@ -205,7 +205,16 @@ export async function startEmbeddedPostgres(options: { dataDir: string; port: nu
   writeFileSync(ownerFile(dataDir), String(process.pid));
 
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  const within = (ms: number) => Promise.race([exited.then(() => true), new Promise<boolean>((resolve) => setTimeout(resolve, ms, false).unref())]);
+  // The timer holds the event loop while a stop waits (the child itself is unref'd): a script whose last
+  // step is `await stop()` would otherwise see an empty loop and exit with 13 before the server is down.
+  const within = (ms: number) =>
+    new Promise<boolean>((resolve) => {
+      const timer = setTimeout(resolve, ms, false);
+      void exited.then(() => {
+        clearTimeout(timer);
+        resolve(true);
+      });
+    });
   let stopped: Promise<void> | null = null;
   return {
     adminUrl: `postgres://postgres:postgres@127.0.0.1:${options.port}/postgres`,

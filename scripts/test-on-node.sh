@@ -1,0 +1,45 @@
+#!/usr/bin/env bash
+# Runs the unit and integration tests, then the production smoke test, on
+# another Node.js line, with the node_modules already installed (every native
+# addon here is Node-API: @node-rs/argon2, sharp, the Next and Tailwind
+# compilers; their binaries work on any Node version). The Node build comes
+# from the npm registry's `node` package, kept under ~/.cache between runs.
+# Usage: bash scripts/test-on-node.sh 22.23.3   (after `npm ci` and `next build`)
+# Prints «node X: N passed, N failed» last.
+set -uo pipefail
+cd "$(dirname "$0")/.."
+
+version=${1:?usage: test-on-node.sh <exact node version, e.g. 22.23.3>}
+prefix="${XDG_CACHE_HOME:-$HOME/.cache}/sahifa/node-$version"
+if [ ! -x "$prefix/node_modules/.bin/node" ]; then
+  mkdir -p "$prefix"
+  npm install --prefix "$prefix" --no-save --no-package-lock --no-audit --no-fund "node@$version" >/dev/null 2>&1 || { echo "could not install node@$version from the npm registry"; echo "node $version: 0 passed, 1 failed"; exit 1; }
+fi
+export PATH="$prefix/node_modules/.bin:$PATH"
+actual=$(node --version)
+echo "node on PATH: $actual"
+if [ "$actual" != "v$version" ]; then echo "node $version: 0 passed, 1 failed"; exit 1; fi
+
+reports=test-results/reports
+mkdir -p "$reports"
+json="$reports/vitest-node-$version.json"
+rm -f "$json"
+npx vitest run --reporter=default --reporter=json --outputFile.json="$json"
+vitest_status=$?
+counts=$(node -e '
+  try {
+    const r = JSON.parse(require("fs").readFileSync(process.argv[1], "utf8"));
+    console.log(r.numPassedTests + " " + r.numFailedTests);
+  } catch { console.log("0 1"); }' "$json")
+passed=${counts% *}
+failed=${counts#* }
+if [ "$vitest_status" -ne 0 ] && [ "$failed" -eq 0 ]; then failed=1; fi
+
+# The production server (the build made by `npm test`) on this Node, on a fresh embedded database.
+SMOKE_PORT=3202 SMOKE_PG_PORT=54392 bash scripts/smoke-embedded.sh | tee "$reports/smoke-node-$version.log"
+smoke=$(grep -E '^smoke: [0-9]+ passed, [0-9]+ failed' "$reports/smoke-node-$version.log" | tail -1)
+passed=$((passed + $(grep -oE '[0-9]+ passed' <<<"$smoke" | grep -oE '[0-9]+' || echo 0)))
+failed=$((failed + $(grep -oE '[0-9]+ failed' <<<"$smoke" | grep -oE '[0-9]+' || echo 1)))
+
+echo "node $version: $passed passed, $failed failed"
+[ "$failed" -eq 0 ]
