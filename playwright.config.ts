@@ -5,7 +5,12 @@ import { defineConfig } from '@playwright/test';
 // inherit the runner's environment, so these are fixed once per run.
 process.env.E2E_DB_NAME ??= `sahifa_e2e_${Date.now().toString(36)}_${process.pid}`;
 // A port of its own per run, so a second run (or a dev server) on this machine does not collide.
-process.env.E2E_PORT ??= String(3100 + Math.floor(Math.random() * 800));
+// Chromium refuses a few ports as unsafe; 3659 is the one in this range.
+const e2ePort = () => {
+  const port = 3100 + Math.floor(Math.random() * 800);
+  return port === 3659 ? 3660 : port;
+};
+process.env.E2E_PORT ??= String(e2ePort());
 process.env.E2E_AUTH_SECRET ??= randomBytes(32).toString('base64');
 
 // localhost, not 127.0.0.1: it is also SITE_URL, and WebAuthn refuses an IP address as its relying party ID.
