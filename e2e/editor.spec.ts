@@ -61,7 +61,7 @@ test('Arabic with Latin runs is typed, saved and comes back exactly after a relo
   expect(row?.plainText).toBe(paragraphs.join('\n\n'));
   // One explicit save, and perhaps an autosave before it.
   expect(row?.version).toBeGreaterThanOrEqual(2);
-  await expect(page.getByText(/^\d+ كلمة/)).toBeVisible();
+  await expect(page.getByText(/^[٠-٩]+ كلمة/)).toBeVisible();
 });
 
 test('forcing a block left to right persists in the JSON and after a reload', async ({ page, db }) => {
@@ -101,7 +101,7 @@ test('history shows a word diff and restores an earlier version as a new one', a
   await expectAccessible(page);
 
   // Restore the first explicit save (the oldest "save" row; autosaves may sit around it).
-  const saves = page.getByRole('row').filter({ has: page.getByRole('cell', { name: /^حفظ · \d+$/ }) });
+  const saves = page.getByRole('row').filter({ has: page.getByRole('cell', { name: /^حفظ · [٠-٩]+$/ }) });
   await saves.last().getByRole('button', { name: 'استعادة هذه النسخة' }).click();
   await page.getByRole('alertdialog').getByRole('button', { name: 'استعادة' }).click();
   await expect(page).toHaveURL(/\/newsroom\/stories\/[0-9a-f-]{36}\?restored=1$/);

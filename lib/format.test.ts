@@ -40,7 +40,7 @@ describe('staff counts follow the digits setting', () => {
     for (const [key, text] of [...flat(ar), ...flat(en)].filter(([key]) => !reader.test(key))) {
       expect(text.includes('#'), key).toBe(false);
       expect(/\{\w+, number\}/.test(text), key).toBe(false);
-      expect(/\{(count|max|min|page|pages|days|minutes)\}/.test(text), key).toBe(false);
+      expect(/\{(count|max|min|page|pages|days|minutes|version)\}/.test(text), key).toBe(false);
     }
   });
 });

@@ -140,7 +140,7 @@ export default async function HistoryPage({ params, searchParams }: Props) {
                   <td className="whitespace-nowrap px-3 py-2">{when(revision.createdAt)}</td>
                   <td className="px-3 py-2">{revision.authorName ?? t('system')}</td>
                   <td className="px-3 py-2">
-                    {t(`kind.${revision.kind}`)} · {revision.storyVersion}
+                    {t(`kind.${revision.kind}`)} · {format.number(revision.storyVersion, 'plain')}
                   </td>
                   <td className="px-3 py-2 text-end">
                     {view.canEdit && (
