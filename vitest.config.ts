@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { defineConfig } from 'vitest/config';
+import BackupFirst from './test/backup-first-sequencer';
 
 export default defineConfig({
   resolve: {
@@ -20,6 +21,7 @@ export default defineConfig({
           globalSetup: ['./test/integration-setup.ts'],
           setupFiles: ['./test/integration-env.ts'],
           fileParallelism: false,
+          sequence: { sequencer: BackupFirst },
           testTimeout: 30_000,
           hookTimeout: 60_000,
         },

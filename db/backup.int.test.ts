@@ -96,8 +96,7 @@ function filesOf(folder: string): Record<string, string> {
 }
 
 describe('backup and restore', () => {
-  // The source is the whole run's database, so this test's time grows with the suite: about
-  // 3 s alone, past 30 s at the end of a full run on two busy cores.
+  // The source is the run's database: test/backup-first-sequencer.ts runs this file first, while it is small.
   it('restores the database and the media of a populated install, identical', { timeout: 240_000 }, async () => {
     const made = await backup({ url: sourceUrl, mediaDir: sourceMedia, file });
     expect(made.tables.map((t) => t.name)).toEqual(expect.arrayContaining(['public.stories', 'public.story_revisions', 'public.published_stories', 'public.review_comments', 'public.media', 'public.users', 'graphile_worker._private_jobs']));
