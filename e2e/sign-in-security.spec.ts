@@ -90,7 +90,7 @@ test('authenticator app: enrol, sign in with a code, no replay, a recovery code 
 
   // Turning it off takes the password and a code.
   await page.goto('/newsroom/account/security');
-  await expect(page.getByText('بقيت لديك 8 رموز استرداد')).toBeVisible();
+  await expect(page.getByText('بقيت لديك ٨ رموز استرداد')).toBeVisible();
   await page.getByLabel('كلمة المرور الحالية').fill(TEST_PASSWORD);
   await page.getByLabel('رمز التحقق').fill(codes[2]!);
   await page.getByRole('button', { name: 'إيقاف' }).click();
