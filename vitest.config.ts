@@ -10,6 +10,8 @@ export default defineConfig({
     },
   },
   test: {
+    // Set at the root: a project's own sequencer is not used when several projects run together.
+    sequence: { sequencer: BackupFirst },
     projects: [
       { extends: true, test: { name: 'unit', include: ['lib/**/*.test.ts', 'db/**/*.test.ts', 'components/**/*.test.{ts,tsx}', 'test/**/*.test.ts', 'scripts/**/*.test.ts'], exclude: ['**/*.int.test.ts'] } },
       {
@@ -21,7 +23,6 @@ export default defineConfig({
           globalSetup: ['./test/integration-setup.ts'],
           setupFiles: ['./test/integration-env.ts'],
           fileParallelism: false,
-          sequence: { sequencer: BackupFirst },
           testTimeout: 30_000,
           hookTimeout: 60_000,
         },
