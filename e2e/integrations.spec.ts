@@ -81,7 +81,7 @@ test('an admin adds a webhook to a private receiver, sends a test, and reads the
     // The job runner delivers it; the page refreshes itself while it waits.
     const delivery = page.getByTestId('delivery-row').filter({ hasText: 'تجربة' });
     await expect(delivery).toContainText('سُلِّم');
-    await expect(delivery).toContainText(/#1: 200 خلال \d+ م\.ث/);
+    await expect(delivery).toContainText(/المحاولة ١: 200 خلال [٠-٩]+ م\.ث/);
     await expectAccessible(page);
 
     const pings = received.filter((r) => (JSON.parse(r.body) as { event: string }).event === 'ping');
