@@ -1,4 +1,4 @@
-import { eq, inArray, or, sql, type SQL } from 'drizzle-orm';
+import { eq, inArray, isNull, or, sql, type SQL } from 'drizzle-orm';
 import { getDb } from '@/db';
 import { deskMembers, sections, stories, storyAuthors, users } from '@/db/schema';
 import type { CurrentUser } from '@/lib/auth/actor';
@@ -20,14 +20,19 @@ export function mine(actor: Pick<CurrentUser, 'id' | 'authorId'>): SQL {
   return or(created, inArray(stories.id, bylined)) as SQL;
 }
 
-/** worksDesk: the general desk, one of mine, or every desk for those who work them all. */
+/**
+ * worksDesk: the general desk, one of mine, or every desk for those who work
+ * them all. Asked as "its section is one of these", an uncorrelated subquery
+ * Postgres hashes once, rather than the story's desk looked up per row: the
+ * dashboard asks it of every story for each queue it counts.
+ */
 export function onMyDesks(actor: ScopeActor): SQL {
   if (can(actor, 'desks:every')) return sql`true`;
-  if (actor.deskIds.length === 0) return sql`${storyDesk} is null`;
-  return sql`(${storyDesk} is null or ${storyDesk} in (${sql.join(
-    actor.deskIds.map((id) => sql`${id}::uuid`),
-    sql`, `,
-  )}))`;
+  const mySections = getDb()
+    .select({ id: sections.id })
+    .from(sections)
+    .where(actor.deskIds.length === 0 ? isNull(sections.deskId) : or(isNull(sections.deskId), inArray(sections.deskId, actor.deskIds)));
+  return or(isNull(stories.sectionId), inArray(stories.sectionId, mySections)) as SQL;
 }
 
 /** canOpenStory: not restricted, or mine, or on my desks when my role opens restricted stories. */

@@ -10,6 +10,7 @@ import { authorize, failure, success, type Outcome } from '@/lib/dal';
 import { firstRendition, mediaUrl } from './plan';
 import type { MediaFilter, MediaTextInput } from './schemas';
 import { getMediaStorage } from './storage';
+import { mayOpenStory } from '@/lib/stories/facts';
 import { findMediaUses, type MediaUse } from './usage';
 
 // The media library: list, read, edit the text of, and delete images.
@@ -96,7 +97,10 @@ export async function getMediaItem(actor: CurrentUser | null, id: string): Promi
   authorize(actor, 'media:upload');
   const [row] = await selectRows().where(eq(media.id, id));
   if (!row) return null;
-  return { item: toMediaItem(actor, { ...row.row, uploaderName: row.uploaderName }), uses: await findMediaUses(getDb(), id) };
+  // What readers have is public; a working copy is named only to whoever may open that story (a restricted one is not).
+  const uses = await findMediaUses(getDb(), id);
+  const shown = await Promise.all(uses.map((use) => use.published || mayOpenStory(getDb(), actor, use.storyId)));
+  return { item: toMediaItem(actor, { ...row.row, uploaderName: row.uploaderName }), uses: uses.filter((_use, index) => shown[index]) };
 }
 
 /** Writers edit the text of their own uploads; editors and admins anyone's. */

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { eq } from 'drizzle-orm';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { media, publishedStories } from '@/db/schema';
+import { media, publishedStories, stories } from '@/db/schema';
 import { ensureSection } from '@/db/seed';
 import type { CurrentUser } from '@/lib/auth/actor';
 import { paragraphsToDoc } from '@/lib/content/document';
@@ -138,6 +138,11 @@ describe('an image in use', () => {
     expect(saved?.status).toBe('saved');
     expect(await deleteMedia(editor, id)).toEqual({ ok: false, error: 'media.errors.inUse' });
     expect((await getMediaItem(editor, id))?.uses).toEqual([{ storyId, headline: 'خبر بصورة', published: false }]);
+    // Restricted, the working copy is named to no one who may not open it (the image still cannot be deleted).
+    await db.update(stories).set({ restricted: true }).where(eq(stories.id, storyId));
+    expect((await getMediaItem(otherWriter, id))?.uses).toEqual([]);
+    expect((await getMediaItem(editor, id))?.uses).toEqual([{ storyId, headline: 'خبر بصورة', published: false }]);
+    await db.update(stories).set({ restricted: false }).where(eq(stories.id, storyId));
 
     expect((await transition(writer, storyId, { action: 'submit' })).ok).toBe(true);
     const current = (await getStoryForEditor(editor, storyId))!.story;
