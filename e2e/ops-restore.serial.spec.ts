@@ -25,13 +25,16 @@ let proxy: HttpProxy;
 let source: Instance | undefined;
 let restored: Instance | undefined;
 const upstreams: { host: string; port: number }[] = [];
-const root = mkdtempSync(path.join(os.tmpdir(), 'sahifa-restore-'));
-chmodSync(root, 0o755);
-const archive = path.join(root, 'backup.tar.gz');
+// Made in beforeAll: Playwright also loads this file in its runner process, which never runs afterAll.
+let root: string;
+let archive: string;
 const authSecret = randomBytes(32).toString('base64');
 
 test.beforeAll(async () => {
   test.setTimeout(180_000);
+  root = mkdtempSync(path.join(os.tmpdir(), 'sahifa-restore-'));
+  chmodSync(root, 0o755);
+  archive = path.join(root, 'backup.tar.gz');
   proxy = await startHttpProxy(upstreams, { hostname: 'localhost' });
   source = await startInstance({ env: { SEED_DEMO: 'true', SITE_URL: proxy.base, AUTH_SECRET: authSecret } });
   upstreams.push({ host: '127.0.0.1', port: Number(new URL(source.base).port) });
@@ -41,7 +44,7 @@ test.afterAll(async () => {
   await source?.dispose();
   await restored?.dispose();
   await proxy?.close();
-  rmSync(root, { recursive: true, force: true });
+  if (root) rmSync(root, { recursive: true, force: true });
 });
 
 async function signedIn(browser: Browser, role: 'writer' | 'editor'): Promise<Page> {
