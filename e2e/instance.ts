@@ -15,6 +15,8 @@ export type Instance = {
   child: ChildProcess;
   base: string;
   dataDir: string;
+  /** The embedded PostgreSQL's port (unused with DATABASE_URL). */
+  embeddedPort: string;
   log: () => string;
   /** Resolves with the exit code and how long after the call it came. */
   exited: Promise<{ code: number | null; at: number }>;
@@ -62,6 +64,7 @@ export async function startInstance(options: { env?: Record<string, string>; dat
     child,
     base,
     dataDir: root,
+    embeddedPort: env.EMBEDDED_PG_PORT as string,
     log: () => output,
     exited,
     dispose: async () => {
