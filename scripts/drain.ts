@@ -33,7 +33,12 @@ export function drainable(server: Server): Drainer {
       open.delete(res);
       const left = (inFlight.get(socket) ?? 1) - 1;
       inFlight.set(socket, left);
-      if (draining && left === 0) socket.end();
+      if (draining && left === 0) {
+        // A client told "close" expects the end now; one whose answer began before the drain may
+        // already be sending its next request on this connection, so it gets the idle linger.
+        if (res.getHeader('connection') === 'close') socket.end();
+        else setTimeout(() => inFlight.get(socket) === 0 && socket.end(), IDLE_LINGER_MS).unref();
+      }
     });
   });
 
