@@ -157,15 +157,22 @@ test('publish on A reaches readers of B within a second, a take-down on B answer
   await act(editor, 'اعتماد');
   const panel = editor.getByTestId('workflow-panel');
   await panel.getByRole('button', { name: 'جدولة النشر', exact: true }).click();
-  // Eight seconds ahead, on the newsroom's clock (Asia/Riyadh, UTC+3, as the seed sets it).
-  const publishAt = Date.now() + 8_000;
-  await panel.getByLabel(/وقت النشر/).fill(new Date(publishAt + 3 * 3_600_000).toISOString().slice(0, 19));
+  // The schedule field counts in minutes: the first whole minute at least ten seconds ahead,
+  // chosen on the newsroom's clock (Asia/Riyadh, UTC+3, as the seed sets it).
+  const publishAt = Math.ceil((Date.now() + 10_000) / 60_000) * 60_000;
+  const wall = new Date(publishAt + 3 * 3_600_000);
+  const when = panel.getByTestId('schedule-field');
+  await when.getByLabel('السنة').selectOption(String(wall.getUTCFullYear()));
+  await when.getByLabel('الشهر').selectOption(String(wall.getUTCMonth() + 1));
+  await when.getByLabel('اليوم').selectOption(String(wall.getUTCDate()));
+  await when.getByLabel('الساعة').selectOption(String(wall.getUTCHours()));
+  await when.getByLabel('الدقيقة').selectOption(String(wall.getUTCMinutes()));
   const acknowledge = panel.getByLabel('قرأت التنبيهات');
   if (await acknowledge.isVisible().catch(() => false)) await acknowledge.check();
   await panel.getByRole('button', { name: 'تنفيذ: جدولة النشر' }).click();
   await expect(editor.getByText('تمّ: جدولة النشر.', { exact: true }).first()).toBeVisible();
   for (const reader of readers) expect((await reader.get(scheduledPath)).status()).toBe(404);
-  for (const reader of readers) await expect.poll(async () => (await reader.get(scheduledPath)).status(), { timeout: 30_000, intervals: [250] }).toBe(200);
+  for (const reader of readers) await expect.poll(async () => (await reader.get(scheduledPath)).status(), { timeout: 90_000, intervals: [250] }).toBe(200);
   const scheduledOnBoth = Date.now() - publishAt;
 
   const sql = postgres(databaseUrl, { max: 1, onnotice: () => {} });
