@@ -6,6 +6,7 @@ import { listApiKeys } from '@/lib/api/keys';
 import { requireCapability } from '@/lib/auth/current-user';
 import { revokeApiKeyAction } from './actions';
 import { IssueKeyForm } from './_components/issue-key-form';
+import { dominantDirection } from '@/lib/content/direction';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('apiKeys'))('title') };
@@ -46,7 +47,7 @@ export default async function ApiKeysPage() {
             <tbody className="divide-y divide-rule">
               {keys.map((key) => (
                 <tr key={key.id} data-testid="api-key-row">
-                  <td className="px-4 py-2 font-bold" dir="auto">
+                  <td className="px-4 py-2 font-bold" dir={dominantDirection(key.name, 'ar')}>
                     {key.name}
                   </td>
                   <td className="px-4 py-2">

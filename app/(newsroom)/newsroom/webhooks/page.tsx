@@ -8,6 +8,7 @@ import { listWebhooks } from '@/lib/webhooks/hooks';
 import { createWebhookAction } from './actions';
 import { DeliveryBadge } from './_components/delivery-badge';
 import { WebhookForm } from './_components/webhook-form';
+import { dominantDirection } from '@/lib/content/direction';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('webhooks'))('title') };
@@ -29,7 +30,7 @@ export default async function WebhooksPage() {
         <ul className="space-y-3" aria-label={t('title')}>
           {hooks.map((hook) => (
             <li key={hook.id} className="flex flex-wrap items-baseline gap-3 rounded-lg border border-rule bg-white p-4" data-testid="webhook-row">
-              <Link href={`/newsroom/webhooks/${hook.id}`} className="font-bold text-accent-ink underline" dir="auto">
+              <Link href={`/newsroom/webhooks/${hook.id}`} className="font-bold text-accent-ink underline" dir={dominantDirection(hook.name, 'ar')}>
                 {hook.name}
               </Link>
               <code dir="ltr" className="text-sm">

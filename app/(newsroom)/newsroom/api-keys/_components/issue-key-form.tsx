@@ -6,11 +6,11 @@ import { ShownOnce } from '@/components/newsroom/shown-once';
 import { Button } from '@/components/ui/button';
 import { Field } from '@/components/ui/field';
 import { FormStatus } from '@/components/ui/form-status';
-import { Input } from '@/components/ui/input';
 import type { FormState } from '@/lib/actions';
 import type { IssuedApiKey } from '@/lib/api/keys';
 import { NAME_MAX } from '@/lib/sections/schemas';
 import { issueApiKeyAction } from '../actions';
+import { DominantInput } from '@/components/ui/dominant-input';
 
 /** Names a new key and shows it once; the server keeps only its hash. */
 export function IssueKeyForm() {
@@ -22,7 +22,7 @@ export function IssueKeyForm() {
       <form action={formAction} className="space-y-3" noValidate>
         <FormStatus error={state.error} />
         <Field name="api-key-name" label={t('apiKeys.name')} hint={t('apiKeys.nameHint')} error={error}>
-          {(props) => <Input {...props} name="name" defaultValue={state.ok ? '' : (state.values?.name ?? '')} dir="auto" maxLength={NAME_MAX} required />}
+          {(props) => <DominantInput {...props} name="name" defaultValue={state.ok ? '' : (state.values?.name ?? '')} maxLength={NAME_MAX} required />}
         </Field>
         <Button type="submit" disabled={pending}>
           {t('apiKeys.issue')}

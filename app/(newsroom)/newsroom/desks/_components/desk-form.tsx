@@ -5,9 +5,9 @@ import { startTransition, useActionState, useState, type FormEvent } from 'react
 import { Button } from '@/components/ui/button';
 import { Field } from '@/components/ui/field';
 import { FormStatus } from '@/components/ui/form-status';
-import { Input } from '@/components/ui/input';
 import type { FormState } from '@/lib/actions';
 import { NAME_MAX } from '@/lib/sections/schemas';
+import { DominantInput } from '@/components/ui/dominant-input';
 
 type Action<T> = (state: FormState<T>, formData: FormData) => Promise<FormState<T>>;
 type Option = { id: string; name: string; note?: string };
@@ -70,7 +70,7 @@ export function DeskForm<T>({ action, values, sections, editors, idPrefix }: { a
       <FormStatus error={state.error ?? state.fieldErrors?.id} success={state.ok ? t('desks.saved') : null} />
       {values.id && <input type="hidden" name="id" value={values.id} />}
       <Field name={`${idPrefix}-name`} label={t('desks.name')} error={error('name')}>
-        {(props) => <Input {...props} name="name" defaultValue={values.name} dir="auto" maxLength={NAME_MAX} required />}
+        {(props) => <DominantInput {...props} name="name" defaultValue={values.name} maxLength={NAME_MAX} required />}
       </Field>
       <Choices name="sectionIds" legend={t('desks.sections')} hint={t('desks.sectionsHint')} error={error('sectionIds')} options={sections} chosen={sectionIds} onChange={setSectionIds} />
       <Choices name="editorIds" legend={t('desks.editors')} hint={t('desks.editorsHint')} error={error('editorIds')} options={editors} chosen={editorIds} onChange={setEditorIds} />

@@ -10,6 +10,7 @@ import { eventLabelKey, webhookIdSchema } from '@/lib/webhooks/schemas';
 import { deleteWebhookAction, sendTestAction, updateWebhookAction } from '../actions';
 import { DeliveryBadge } from '../_components/delivery-badge';
 import { WebhookForm } from '../_components/webhook-form';
+import { dominantDirection } from '@/lib/content/direction';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('webhooks'))('title') };
@@ -34,7 +35,7 @@ export default async function WebhookPage({ params }: Props) {
         <Link href="/newsroom/webhooks" className="text-sm">
           {t('back')}
         </Link>
-        <h1 className="font-display text-3xl font-bold" dir="auto">
+        <h1 className="font-display text-3xl font-bold" dir={dominantDirection(hook.name, 'ar')}>
           {hook.name}
         </h1>
         <code dir="ltr">{hook.url}</code>

@@ -12,6 +12,7 @@ import type { FormState } from '@/lib/actions';
 import { WEBHOOK_EVENTS, type WebhookEvent } from '@/lib/enums';
 import { NAME_MAX } from '@/lib/sections/schemas';
 import { eventField, eventLabelKey, URL_MAX } from '@/lib/webhooks/schemas';
+import { DominantInput } from '@/components/ui/dominant-input';
 
 type Action<T> = (state: FormState<T>, formData: FormData) => Promise<FormState<T>>;
 export type WebhookValues = { id?: string; name: string; url: string; events: WebhookEvent[]; allowPrivate: boolean; active: boolean };
@@ -32,7 +33,7 @@ export function WebhookForm<T>({ action, values }: { action: Action<T>; values: 
         <FormStatus error={state.error} success={state.ok && !creating ? t('webhooks.saved') : null} />
         {values.id && <input type="hidden" name="id" value={values.id} />}
         <Field name={`${prefix}-name`} label={t('webhooks.name')} error={error('name')}>
-          {(props) => <Input {...props} name="name" defaultValue={text('name')} dir="auto" maxLength={NAME_MAX} required />}
+          {(props) => <DominantInput {...props} name="name" defaultValue={text('name')} maxLength={NAME_MAX} required />}
         </Field>
         <Field name={`${prefix}-url`} label={t('webhooks.url')} hint={t('webhooks.urlHint')} error={error('url')}>
           {(props) => <Input {...props} name="url" type="url" defaultValue={text('url')} dir="ltr" maxLength={URL_MAX} required />}
