@@ -63,9 +63,10 @@ test('reader pages carry no script but JSON-LD and preload none, 404 and 410 inc
     expect(scriptPreloads(html), pagePath).toEqual([]);
     expect(html, pagePath).not.toContain('__next_f');
     expect(response.headers().link ?? '', pagePath).not.toMatch(/as="?script/);
-    // In the site's layout: Arabic, right to left, its stylesheet, its header and its search box.
+    // In the site's layout: Arabic, right to left, its stylesheet inlined (no request before the first paint), its header and its search box.
     expect(html, pagePath).toMatch(/<html lang="ar" dir="rtl"/);
-    expect(html, pagePath).toMatch(/<link rel="stylesheet" href="\/_next\/static\/[^"]+\.css"/);
+    expect(html, pagePath).toMatch(/<style data-precedence="next" data-href="\/_next\/static\/[^"]+\.css">@font-face/);
+    expect(html, pagePath).not.toContain('rel="stylesheet"');
     expect(html, pagePath).toContain('action="/search"');
     if (status === 404) expect(html, pagePath).toContain('الصفحة غير موجودة');
     if (status === 410) expect(html, pagePath).toContain('لم يعد هذا الخبر متاحًا');
