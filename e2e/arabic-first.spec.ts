@@ -68,6 +68,24 @@ test.describe('direction', () => {
       expect(row?.body.content?.map((block) => block.attrs)).toEqual([{ autoDir: 'rtl' }, { autoDir: 'ltr' }]);
     });
 
+    test('lists, search boxes and the bio read by their dominant script, not by their first letter', async ({ page, db }) => {
+      const word = uniqueWord('نموذج');
+      const headline = `OpenAI تطلق ${word}`;
+      await createPublishedStory(db, headline);
+      await page.goto(`/newsroom/stories?q=${encodeURIComponent(word)}`);
+      await expect(page.getByRole('link', { name: headline })).toHaveAttribute('dir', 'rtl');
+      // dir="auto" would take «O» and turn these left to right as they are typed.
+      const search = page.getByLabel('بحث في العناوين والنصوص');
+      await search.fill('OpenAI تطلق نموذجًا');
+      await expect(search).toHaveAttribute('dir', 'rtl');
+      await search.fill('Apple iPhone 17');
+      await expect(search).toHaveAttribute('dir', 'ltr');
+      await page.goto('/newsroom/account');
+      const bio = page.getByLabel('نبذة', { exact: true });
+      await bio.fill('iPhone ومنتجات آبل هي ما أكتب عنه منذ عشر سنوات.');
+      await expect(bio).toHaveAttribute('dir', 'rtl');
+    });
+
     test('the save route refuses control characters and absurd nesting with 422, never 500', async ({ page }) => {
       await page.goto('/newsroom/stories');
       await page.getByRole('button', { name: 'قصة جديدة' }).click();

@@ -87,6 +87,19 @@ test('an admin makes «رياضة», a sport desk and its editor; only the sport
   await expect(sportDesk.getByText(`المحررون: ${editorName}`)).toBeVisible();
   await expectAccessible(admin);
 
+  // 3b. The desk keeps its only section: archiving or deleting «رياضة» is refused with what to do, and nothing changes.
+  await admin.goto('/newsroom/sections');
+  const retiring = sectionRow(admin, 'رياضة');
+  await retiring.getByText('أرشفة رياضة أو دمجه أو حذفه').click();
+  for (const [form, button] of [['أرشفة رياضة', 'أرشفة'], ['حذف رياضة', 'حذف']]) {
+    const control = retiring.getByRole('form', { name: form });
+    await control.getByRole('button', { name: button, exact: true }).click();
+    await expect(control.getByText('هذا آخر قسم لمكتبه، والمكتب لا يبقى بلا قسم: أعطِ المكتب قسمًا آخر في صفحة المكاتب أو احذف المكتب أولًا.')).toBeVisible();
+  }
+  const [kept] = await db.select({ archivedAt: sections.archivedAt, deskId: sections.deskId }).from(sections).where(eq(sections.name, 'رياضة'));
+  expect(kept?.archivedAt).toBeNull();
+  expect(kept?.deskId).not.toBeNull();
+
   // 4. A writer files a sport story.
   const writerContext = await newClient(browser, { storageState: storageStateOf('writer') });
   const writer = await writerContext.newPage();

@@ -1,17 +1,14 @@
-import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { expect, type Browser, type BrowserContext, type Page } from '@playwright/test';
+import { uniqueIp } from '@/test/unique-ip';
 
 export type DemoRole = 'writer' | 'editor' | 'admin';
 export const DEMO_PASSWORD = 'sahifa-demo-2026';
 export const demoEmail = (role: DemoRole) => `${role}@sahifa.test`;
 export const storageStateOf = (role: DemoRole) => path.join('e2e', '.auth', `${role}.json`);
 
-/** A client IP of its own (IPv6 documentation range), sent through the one trusted proxy hop. */
-export function uniqueIp(): string {
-  const hex = randomBytes(6).toString('hex');
-  return `2001:db8:${hex.slice(0, 4)}:${hex.slice(4, 8)}::${hex.slice(8)}`;
-}
+// A client IP of its own, sent through the one trusted proxy hop.
+export { uniqueIp };
 
 /** A fresh browser context that the server sees as coming from its own client IP. */
 export async function newClient(browser: Browser, options: { storageState?: string } = {}): Promise<BrowserContext> {

@@ -24,7 +24,7 @@ export function ArticleBody({ doc, language }: { doc: JSONContent; language: Con
             figure: ({ node }) => {
               const attrs = node.attrs as FigureAttrs;
               if (!attrs.width || !attrs.height) return null;
-              return <Figure id={attrs.mediaId} width={attrs.width} height={attrs.height} alt={attrs.alt} caption={attrs.caption} credit={attrs.credit} />;
+              return <Figure id={attrs.mediaId} width={attrs.width} height={attrs.height} alt={attrs.alt} caption={attrs.caption} credit={attrs.credit} language={language} />;
             },
           },
         },

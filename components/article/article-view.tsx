@@ -67,6 +67,7 @@ export async function ArticleView({ article, settings }: { article: Article; set
           alt={article.leadImage.alt}
           caption={article.leadImage.caption}
           credit={article.leadImage.credit}
+          language={article.language}
           placeholder={article.leadImage.placeholder}
           priority
         />
@@ -79,7 +80,7 @@ export async function ArticleView({ article, settings }: { article: Article; set
           </h2>
           {article.notes.map((note) => (
             <p key={note.at}>
-              <strong>{t(`noteKinds.${note.kind}`)}</strong> (<time dateTime={note.at}>{formatDate(new Date(note.at), settings)}</time>): <span dir="auto">{note.body}</span>
+              <strong>{t(`noteKinds.${note.kind}`)}</strong> (<time dateTime={note.at}>{formatDate(new Date(note.at), settings)}</time>): <span dir={dominantDirection(note.body, article.language)}>{note.body}</span>
             </p>
           ))}
         </aside>

@@ -12,7 +12,14 @@ describe('inline figures', () => {
     expect(html).toContain(`<source type="image/avif" srcSet="/media/${id}/320.avif 320w, /media/${id}/640.avif 640w, /media/${id}/960.avif 960w"`);
     expect(html).toContain(`<source type="image/webp" srcSet="/media/${id}/320.webp 320w`);
     expect(html).toMatch(/<img src="\/media\/[^"]+\/960\.webp" alt="شجرة" width="1000" height="750" decoding="async" loading="lazy"/);
-    expect(html).toContain('<figcaption><span dir="auto">شجرة في الحديقة</span><span class="figure-credit" dir="auto">تصوير: سارة</span></figcaption>');
+    expect(html).toContain('<figcaption><span dir="rtl">شجرة في الحديقة</span><span class="figure-credit" dir="rtl">تصوير: سارة</span></figcaption>');
+  });
+
+  it('give caption and credit the direction of their dominant script, not of their first letter', () => {
+    const html = (caption: string, credit: string, language: 'ar' | 'en') =>
+      renderToStaticMarkup(<ArticleBody doc={figure({ mediaId: id, alt: 'x', caption, credit, width: 10, height: 10 })} language={language} />);
+    expect(html('OpenAI في مؤتمرها السنوي', 'Reuters/رويترز', 'ar')).toContain('<figcaption><span dir="rtl">OpenAI في مؤتمرها السنوي</span><span class="figure-credit" dir="ltr">Reuters/رويترز</span></figcaption>');
+    expect(html('غزة: the scene after the strike', '2026', 'en')).toContain('<figcaption><span dir="ltr">غزة: the scene after the strike</span><span class="figure-credit" dir="ltr">2026</span></figcaption>');
   });
 
   it('accept only a library id, never a URL from the client', () => {

@@ -1,4 +1,5 @@
 import { mediaUrl, firstRendition, srcsetOf } from '@/lib/media/plan';
+import { dominantDirection, type ContentLanguage } from '@/lib/content/direction';
 
 // A library image for readers: AVIF and WebP sources over the stored
 // renditions, width and height set so nothing shifts as it loads, and the
@@ -27,16 +28,20 @@ export function ResponsivePicture({ id, width, height, alt, placeholder, priorit
   );
 }
 
-/** A figure with its caption and credit; the credit is always its own span so it can be styled and read apart. */
-export function Figure({ caption, credit, className, ...picture }: PictureProps & { caption: string; credit: string; className?: string }) {
+/**
+ * A figure with its caption and credit; the credit is always its own span so it
+ * can be styled and read apart. Each reads in its dominant script's direction,
+ * a tie taking the story's language: «OpenAI في مؤتمرها» stays right to left.
+ */
+export function Figure({ caption, credit, language, className, ...picture }: PictureProps & { caption: string; credit: string; language: ContentLanguage; className?: string }) {
   return (
     <figure className={className}>
       <ResponsivePicture {...picture} />
       {(caption || credit) && (
         <figcaption>
-          {caption && <span dir="auto">{caption}</span>}
+          {caption && <span dir={dominantDirection(caption, language)}>{caption}</span>}
           {credit && (
-            <span className="figure-credit" dir="auto">
+            <span className="figure-credit" dir={dominantDirection(credit, language)}>
               {credit}
             </span>
           )}

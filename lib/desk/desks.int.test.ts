@@ -17,6 +17,7 @@ import { createStory, getStoryForEditor } from '@/lib/stories/working-copy';
 import { connectTestDb } from '@/test/db';
 import { createStaff } from '@/test/staff';
 import { contentOf } from '@/test/stories';
+import { archiveSection, deleteSection, mergeSection } from '@/lib/sections/sections';
 import { assignStory, storyAssignment } from './assign';
 import { createDesk, deleteDesk, listDesks, updateDesk } from './desks';
 import { queuesFor, type QueueId } from './queue-ids';
@@ -140,6 +141,31 @@ describe('managing desks', () => {
     const [extraNow] = await db.select({ deskId: sections.deskId }).from(sections).where(eq(sections.id, extra));
     expect(extraNow?.deskId).toBeNull();
     expect(await db.select().from(deskMembers).where(eq(deskMembers.deskId, id))).toEqual([]);
+  });
+  it('keeps a section on every desk: its last open one cannot be archived, merged away or deleted', async () => {
+    const [first, second, elsewhere] = await db.transaction(async (tx) => [
+      await ensureSection(tx, `first-${label()}`, `أول ${label()}`),
+      await ensureSection(tx, `second-${label()}`, `ثان ${label()}`),
+      await ensureSection(tx, `elsewhere-${label()}`, `آخر ${label()}`),
+    ]);
+    const name = `مكتب صغير ${label()}`;
+    const desk = await idOf(createDesk(admin, { name, sectionIds: [first], editorIds: [] }, ctx));
+    const refused = { ok: false, error: 'errors.sections.lastOfDesk' };
+    expect(await archiveSection(admin, { id: first, redirectTo: '' }, ctx)).toEqual(refused);
+    expect(await mergeSection(admin, { id: first, into: elsewhere }, ctx)).toEqual(refused);
+    expect(await deleteSection(admin, { id: first }, ctx)).toEqual(refused);
+    expect(await db.select({ deskId: sections.deskId, archivedAt: sections.archivedAt }).from(sections).where(eq(sections.id, first))).toEqual([{ deskId: desk, archivedAt: null }]);
+    expect((await listDesks(admin)).desks.find((d) => d.id === desk)?.sections.map((s) => s.id)).toEqual([first]);
+
+    // With a second open section the desk keeps one, whichever goes; an archived one does not count.
+    await ok(updateDesk(admin, { id: desk, name, sectionIds: [first, second], editorIds: [] }, ctx));
+    await ok(archiveSection(admin, { id: first, redirectTo: '' }, ctx));
+    expect(await deleteSection(admin, { id: second }, ctx)).toEqual(refused);
+    expect(await mergeSection(admin, { id: second, into: elsewhere }, ctx)).toEqual(refused);
+    await ok(deleteSection(admin, { id: first }, ctx));
+    // Deleting the desk first frees its last section.
+    await ok(deleteDesk(admin, { id: desk }, ctx));
+    await ok(mergeSection(admin, { id: second, into: elsewhere }, ctx));
   });
 });
 

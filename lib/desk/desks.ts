@@ -6,6 +6,7 @@ import { recordAudit } from '@/lib/audit/record';
 import type { CurrentUser } from '@/lib/auth/actor';
 import { roleCan, roles, type Role } from '@/lib/auth/permissions';
 import { authorize, failure, fieldFailure, success, type Outcome } from '@/lib/dal';
+import { lockDesks } from './keeps-section';
 import type { DeskInput, UpdateDeskInput } from './schemas';
 
 // Desks, for admins: a name, the sections it owns, the editors on it. Each
@@ -79,9 +80,6 @@ async function writeDesk(tx: Transaction, deskId: string, input: DeskInput) {
   await tx.delete(deskMembers).where(eq(deskMembers.deskId, deskId));
   if (input.editorIds.length > 0) await tx.insert(deskMembers).values([...new Set(input.editorIds)].map((userId) => ({ deskId, userId })));
 }
-
-// One desk change at a time: "which desk would be left empty" must not race another change.
-const lockDesks = (tx: Transaction) => tx.execute(sql`lock table ${desks} in share row exclusive mode`);
 
 export async function createDesk(actor: CurrentUser | null, input: DeskInput, ctx: { ip: string }): Promise<Outcome<{ id: string }>> {
   authorize(actor, 'desks:manage');

@@ -5,6 +5,7 @@ import { publishedStories, sections, sectionSlugHistory, stories, storyRevisions
 import { recordAudit } from '@/lib/audit/record';
 import type { CurrentUser } from '@/lib/auth/actor';
 import { now } from '@/lib/clock';
+import { leavesDeskEmpty, lockDesks } from '@/lib/desk/keeps-section';
 import { authorize, failure, fieldFailure, isUniqueViolation, success, type Outcome } from '@/lib/dal';
 import { FRONT_TAG, LATEST_TAG, SECTIONS_TAG, sectionTag } from '@/lib/reader/cache-tags';
 import { isReservedSegment } from '@/lib/reader/reserved';
@@ -70,6 +71,12 @@ async function otherVisible(tx: Executor, exceptId: string): Promise<number> {
     .from(sections)
     .where(and(ne(sections.id, exceptId), eq(sections.hidden, false), isNull(sections.archivedAt)));
   return row?.n ?? 0;
+}
+
+/** For changes that can leave a desk without a section: the desks first, as desk changes lock them, then the sections. */
+async function lockSectionsAndDesks(tx: Transaction) {
+  await lockDesks(tx);
+  await tx.execute(sql`lock table ${sections} in share row exclusive mode`);
 }
 
 async function lockSection(tx: Transaction, id: string) {
@@ -160,11 +167,12 @@ export async function moveSection(actor: CurrentUser | null, input: { id: string
 export async function archiveSection(actor: CurrentUser | null, input: { id: string; redirectTo: string }, ctx: { ip: string }): Promise<Outcome<Changed>> {
   authorize(actor, 'sections:manage');
   return getDb().transaction(async (tx) => {
-    await tx.execute(sql`lock table ${sections} in share row exclusive mode`);
+    await lockSectionsAndDesks(tx);
     const section = await lockSection(tx, input.id);
     if (!section) return failure('errors.notFound');
     if (section.archivedAt) return failure('errors.sections.archived');
     if (!section.hidden && (await otherVisible(tx, section.id)) === 0) return failure('errors.sections.lastVisible');
+    if (await leavesDeskEmpty(tx, section)) return failure('errors.sections.lastOfDesk');
     let redirectTo: { id: string; slug: string } | null = null;
     if (input.redirectTo) {
       const [target] = await tx.select().from(sections).where(eq(sections.id, input.redirectTo));
@@ -203,13 +211,14 @@ export async function mergeSection(actor: CurrentUser | null, input: { id: strin
   authorize(actor, 'sections:manage');
   if (input.id === input.into) return fieldFailure({ into: 'errors.sections.mergeSelf' });
   return getDb().transaction(async (tx) => {
-    await tx.execute(sql`lock table ${sections} in share row exclusive mode`);
+    await lockSectionsAndDesks(tx);
     const from = await lockSection(tx, input.id);
     const into = await lockSection(tx, input.into);
     if (!from) return failure('errors.notFound');
     if (!into || into.archivedAt) return fieldFailure({ into: 'errors.sections.badTarget' });
     const fromVisible = !from.hidden && !from.archivedAt;
     if (fromVisible && into.hidden && (await otherVisible(tx, from.id)) === 0) return failure('errors.sections.lastVisible');
+    if (await leavesDeskEmpty(tx, from)) return failure('errors.sections.lastOfDesk');
     const oldSlugs = [from.slug, ...(await historyOf(tx, from.id))];
     const moved = await tx.update(stories).set({ sectionId: into.id }).where(eq(stories.sectionId, from.id)).returning({ id: stories.id });
     await tx.update(storyRevisions).set({ sectionId: into.id }).where(eq(storyRevisions.sectionId, from.id));
@@ -227,7 +236,7 @@ export async function mergeSection(actor: CurrentUser | null, input: { id: strin
 export async function deleteSection(actor: CurrentUser | null, input: { id: string }, ctx: { ip: string }): Promise<Outcome<Changed>> {
   authorize(actor, 'sections:manage');
   return getDb().transaction(async (tx) => {
-    await tx.execute(sql`lock table ${sections} in share row exclusive mode`);
+    await lockSectionsAndDesks(tx);
     const section = await lockSection(tx, input.id);
     if (!section) return failure('errors.notFound');
     const [used] = await tx
@@ -235,6 +244,7 @@ export async function deleteSection(actor: CurrentUser | null, input: { id: stri
       .from(sql`(select 1) as one`);
     if (Number(used?.n ?? 0) > 0) return failure('errors.sections.hasStories');
     if (!section.hidden && !section.archivedAt && (await otherVisible(tx, section.id)) === 0) return failure('errors.sections.lastVisible');
+    if (await leavesDeskEmpty(tx, section)) return failure('errors.sections.lastOfDesk');
     const oldSlugs = await historyOf(tx, section.id);
     await tx.update(sections).set({ redirectToId: null }).where(eq(sections.redirectToId, section.id));
     await tx.delete(sections).where(eq(sections.id, section.id));

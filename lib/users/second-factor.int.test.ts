@@ -8,14 +8,13 @@ import { DEFAULT_THROTTLE } from '@/lib/auth/throttle';
 import { totpCode } from '@/lib/auth/totp';
 import { Forbidden } from '@/lib/dal';
 import { connectTestDb } from '@/test/db';
+import { uniqueIp } from '@/test/unique-ip';
 import { createStaff, sessionVersionOf, TEST_PASSWORD } from '@/test/staff';
 import { saveSignInPolicy } from '@/lib/settings/sign-in-policy';
 import { confirmTotp, disableTotp, getSecurityView, resetSecondFactor, startTotp } from './second-factor';
 
 const { db, client } = connectTestDb();
 const ctx = { ip: '203.0.113.30' };
-let ipCounter = 0;
-const freshIp = () => `198.51.100.${++ipCounter}`;
 let admin: CurrentUser;
 
 beforeAll(async () => {
@@ -50,7 +49,7 @@ describe('authenticator app', () => {
     const [entry] = await db.select().from(auditLog).where(and(eq(auditLog.action, 'second_factor.enrol'), eq(auditLog.targetId, user.id)));
     expect(entry?.after).toEqual({ kind: 'totp' });
     // The password step now leads to a second step.
-    const result = await verifyCredentials(db, { email: user.email, password: TEST_PASSWORD, ip: freshIp() }, DEFAULT_THROTTLE);
+    const result = await verifyCredentials(db, { email: user.email, password: TEST_PASSWORD, ip: uniqueIp() }, DEFAULT_THROTTLE);
     expect(result.ok && result.user.hasSecondFactor).toBe(true);
   });
 
@@ -58,10 +57,10 @@ describe('authenticator app', () => {
     const { user, secret } = await enrolled();
     const pending = { uid: user.id, sv: 1 };
     const code = totpCode(secret, new Date());
-    expect(await verifySecondStep(db, { pending, code: toArabicIndic(code), ip: freshIp() }, DEFAULT_THROTTLE)).toEqual({ ok: true, method: 'totp' });
-    expect(await verifySecondStep(db, { pending, code, ip: freshIp() }, DEFAULT_THROTTLE)).toEqual({ ok: false, reason: 'invalid' });
+    expect(await verifySecondStep(db, { pending, code: toArabicIndic(code), ip: uniqueIp() }, DEFAULT_THROTTLE)).toEqual({ ok: true, method: 'totp' });
+    expect(await verifySecondStep(db, { pending, code, ip: uniqueIp() }, DEFAULT_THROTTLE)).toEqual({ ok: false, reason: 'invalid' });
     // An older code in the window is refused too: the step moved on.
-    expect(await verifySecondStep(db, { pending, code: totpCode(secret, step(-1)), ip: freshIp() }, DEFAULT_THROTTLE)).toEqual({ ok: false, reason: 'invalid' });
+    expect(await verifySecondStep(db, { pending, code: totpCode(secret, step(-1)), ip: uniqueIp() }, DEFAULT_THROTTLE)).toEqual({ ok: false, reason: 'invalid' });
     const [failed] = await db.select().from(auditLog).where(and(eq(auditLog.action, 'auth.second_step_failed'), eq(auditLog.targetId, user.id)));
     expect(failed).toBeDefined();
   });
@@ -69,28 +68,29 @@ describe('authenticator app', () => {
   it('accepts each recovery code once', async () => {
     const { user, codes } = await enrolled();
     const pending = { uid: user.id, sv: 1 };
-    expect(await verifySecondStep(db, { pending, code: codes[3]!.toLowerCase(), ip: freshIp() }, DEFAULT_THROTTLE)).toEqual({ ok: true, method: 'recovery' });
-    expect(await verifySecondStep(db, { pending, code: codes[3]!, ip: freshIp() }, DEFAULT_THROTTLE)).toEqual({ ok: false, reason: 'invalid' });
+    expect(await verifySecondStep(db, { pending, code: codes[3]!.toLowerCase(), ip: uniqueIp() }, DEFAULT_THROTTLE)).toEqual({ ok: true, method: 'recovery' });
+    expect(await verifySecondStep(db, { pending, code: codes[3]!, ip: uniqueIp() }, DEFAULT_THROTTLE)).toEqual({ ok: false, reason: 'invalid' });
     expect(await getSecurityView(user)).toMatchObject({ totp: { state: 'on', recoveryLeft: 9 } });
   });
 
   it('throttles the second step per account and IP, then per account across IPs', async () => {
     const { user, secret } = await enrolled();
     const pending = { uid: user.id, sv: 1 };
-    const ip = freshIp();
+    const ip = uniqueIp();
     for (let i = 0; i < 4; i++) expect(await verifySecondStep(db, { pending, code: '000000', ip }, DEFAULT_THROTTLE)).toEqual({ ok: false, reason: 'invalid' });
     expect(await verifySecondStep(db, { pending, code: '000000', ip }, DEFAULT_THROTTLE)).toEqual({ ok: false, reason: 'throttled' });
     expect(await verifySecondStep(db, { pending, code: totpCode(secret, new Date()), ip }, DEFAULT_THROTTLE)).toEqual({ ok: false, reason: 'throttled' });
-    for (let i = 0; i < 4; i++) await verifySecondStep(db, { pending, code: '000000', ip: freshIp() }, DEFAULT_THROTTLE);
+    // Each from an address of its own: every one is a counted failure (an address locked elsewhere would not count).
+    for (let i = 0; i < 4; i++) expect(await verifySecondStep(db, { pending, code: '000000', ip: uniqueIp() }, DEFAULT_THROTTLE)).toEqual({ ok: false, reason: 'invalid' });
     // Ten failures in all: the account is locked from a fresh address as well.
-    expect(await verifySecondStep(db, { pending, code: '000000', ip: freshIp() }, DEFAULT_THROTTLE)).toEqual({ ok: false, reason: 'throttled' });
-    expect(await verifySecondStep(db, { pending, code: totpCode(secret, new Date()), ip: freshIp() }, DEFAULT_THROTTLE)).toEqual({ ok: false, reason: 'throttled' });
+    expect(await verifySecondStep(db, { pending, code: '000000', ip: uniqueIp() }, DEFAULT_THROTTLE)).toEqual({ ok: false, reason: 'throttled' });
+    expect(await verifySecondStep(db, { pending, code: totpCode(secret, new Date()), ip: uniqueIp() }, DEFAULT_THROTTLE)).toEqual({ ok: false, reason: 'throttled' });
   });
 
   it('refuses a pending step after the session version moved on', async () => {
     const { user, secret } = await enrolled();
     await resetSecondFactor(admin, { userId: user.id }, ctx);
-    expect(await verifySecondStep(db, { pending: { uid: user.id, sv: 1 }, code: totpCode(secret, new Date()), ip: freshIp() }, DEFAULT_THROTTLE)).toEqual({ ok: false, reason: 'invalid' });
+    expect(await verifySecondStep(db, { pending: { uid: user.id, sv: 1 }, code: totpCode(secret, new Date()), ip: uniqueIp() }, DEFAULT_THROTTLE)).toEqual({ ok: false, reason: 'invalid' });
   });
 
   it('turns off only with the password and a code', async () => {

@@ -4,6 +4,7 @@ import { getDb, type Executor } from '@/db';
 import { webhookAttempts, webhookDeliveries, webhooks } from '@/db/schema';
 import { now } from '@/lib/clock';
 import { getEnv } from '@/lib/env';
+import { currentPayload, type DeliveryPayload } from './current-body';
 import { sendSigned, type Attempt, type SendOptions } from './send';
 
 // Deliveries through the job runner (graphile-worker). One job per delivery,
@@ -27,7 +28,10 @@ const FINAL_ERRORS = new Set<Attempt['error']>(['invalid_url', 'private_address'
 
 const jobPayload = z.object({ deliveryId: z.uuid() });
 
-export type DeliveryOutcome = 'succeeded' | 'retry' | 'failed' | 'skipped';
+export type DeliveryOutcome = 'succeeded' | 'retry' | 'failed' | 'skipped' | 'withheld';
+
+/** What the log says of an attempt: how sending went, or that there was nothing readers still see to send. */
+export type DeliveryError = Attempt['error'] | 'withheld';
 
 /**
  * One attempt of a delivery, recorded with its status code and duration.
@@ -45,18 +49,29 @@ export async function attemptDelivery(payload: unknown, job: { attempts: number;
     .where(eq(webhookDeliveries.id, parsed.data.deliveryId));
   if (!row || row.delivery.state !== 'pending') return 'skipped';
   const { delivery } = row;
-  const body = JSON.stringify({ id: delivery.id, ...(delivery.payload as Record<string, unknown>) });
+  const current = await currentPayload(db, delivery.event, delivery.payload as DeliveryPayload);
+  if (current.kind === 'withheld') {
+    await recordAttempt(delivery.id, job.attempts, 'withheld', { statusCode: null, durationMs: 0, error: 'withheld' });
+    return 'withheld';
+  }
+  const body = JSON.stringify({ id: delivery.id, ...current.payload });
   const attempt = await sendSigned(
     { url: row.url, allowPrivate: row.allowPrivate, secret: row.secret, body, headers: { 'sahifa-event': delivery.event, 'sahifa-delivery': delivery.id } },
     { timeoutMs: getEnv().WEBHOOK_TIMEOUT_SECONDS * 1000, ...options },
   );
   const outcome: DeliveryOutcome = attempt.error === null ? 'succeeded' : FINAL_ERRORS.has(attempt.error) || job.attempts >= job.max_attempts ? 'failed' : 'retry';
-  await db.transaction(async (tx) => {
-    await tx.insert(webhookAttempts).values({ deliveryId: delivery.id, attempt: job.attempts, statusCode: attempt.statusCode, durationMs: attempt.durationMs, error: attempt.error, createdAt: now() });
+  await recordAttempt(delivery.id, job.attempts, outcome, attempt, current.changed ? current.payload : null);
+  return outcome;
+}
+
+/** The attempt in the log, the delivery's state, and the body it now carries when that changed. */
+async function recordAttempt(deliveryId: string, attempt: number, outcome: Exclude<DeliveryOutcome, 'skipped'>, result: { statusCode: number | null; durationMs: number; error: DeliveryError }, payload: unknown = null) {
+  await getDb().transaction(async (tx) => {
+    await tx.insert(webhookAttempts).values({ deliveryId, attempt, statusCode: result.statusCode, durationMs: result.durationMs, error: result.error, createdAt: now() });
+    const state = outcome === 'retry' ? 'pending' : outcome === 'withheld' ? 'failed' : outcome;
     await tx
       .update(webhookDeliveries)
-      .set({ attempts: job.attempts, state: outcome === 'retry' ? 'pending' : outcome, finishedAt: outcome === 'retry' ? null : now() })
-      .where(eq(webhookDeliveries.id, delivery.id));
+      .set({ attempts: attempt, state, finishedAt: outcome === 'retry' ? null : now(), ...(payload ? { payload } : {}) })
+      .where(eq(webhookDeliveries.id, deliveryId));
   });
-  return outcome;
 }

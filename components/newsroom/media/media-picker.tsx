@@ -6,6 +6,7 @@ import { Dialog } from '@/components/ui/dialog';
 import { Input } from '@/components/ui/input';
 import type { MediaItem } from '@/lib/media/library';
 import { UploadZone } from './upload-zone';
+import { dominantDirection } from '@/lib/content/direction';
 
 /** Choose an image from the library, or upload one: the lead image field and the editor's "insert image" use it. */
 export function MediaPicker({ open, onOpenChange, onPick }: { open: boolean; onOpenChange: (open: boolean) => void; onPick: (item: MediaItem) => void }) {
@@ -36,7 +37,7 @@ export function MediaPicker({ open, onOpenChange, onPick }: { open: boolean; onO
         <UploadZone compact onUploaded={pick} />
         <label className="block space-y-1">
           <span className="block text-sm font-bold">{t('picker.search')}</span>
-          <Input type="search" dir="auto" value={query} onChange={(event) => setQuery(event.target.value)} />
+          <Input type="search" dir={dominantDirection(query, 'ar')} value={query} onChange={(event) => setQuery(event.target.value)} />
         </label>
         {items === null ? (
           <p>{t('picker.loading')}</p>
@@ -49,7 +50,7 @@ export function MediaPicker({ open, onOpenChange, onPick }: { open: boolean; onO
                 <button type="button" onClick={() => pick(item)} className="block w-full overflow-hidden rounded-md border border-rule text-start hover:border-accent focus-visible:outline-3 focus-visible:outline-accent">
                   {/* eslint-disable-next-line @next/next/no-img-element -- our own rendition */}
                   <img src={item.previewUrl} alt="" width={item.width} height={item.height} className="aspect-[4/3] w-full object-cover" />
-                  <span className="line-clamp-2 block p-1 text-sm" dir="auto">
+                  <span className="line-clamp-2 block p-1 text-sm" dir={dominantDirection(item.alt || item.fileName, 'ar')}>
                     {item.alt || item.fileName}
                   </span>
                   <span className="sr-only">{t('picker.choose')}</span>

@@ -4,6 +4,7 @@ import { Badge } from '@/components/ui/badge';
 import { EDITORIAL_QUEUES, RECENT_PULL_DAYS } from '@/lib/desk/queue-ids';
 import type { DeskQueue, QueueStory } from '@/lib/desk/queues';
 import { hrefWith } from '@/lib/url';
+import { dominantDirection } from '@/lib/content/direction';
 
 type Translate = Awaited<ReturnType<typeof getTranslations>>;
 
@@ -46,7 +47,7 @@ export async function QueueSection({ queue, when }: { queue: DeskQueue; when: (d
           {queue.stories.map((story) => (
             <li key={story.id} className="space-y-1 py-2">
               <div className="flex flex-wrap items-center gap-2">
-                <Link href={`/newsroom/stories/${story.id}`} dir="auto" className="font-bold text-accent-ink underline">
+                <Link href={`/newsroom/stories/${story.id}`} dir={dominantDirection(story.headline || t('stories.untitled'), 'ar')} className="font-bold text-accent-ink underline">
                   {story.headline || t('stories.untitled')}
                 </Link>
                 {story.isUpdate && EDITORIAL_QUEUES.has(queue.id) && <Badge tone="good">{t('desk.update')}</Badge>}
@@ -56,7 +57,7 @@ export async function QueueSection({ queue, when }: { queue: DeskQueue; when: (d
               {story.sendBackReason && (
                 <p className="text-sm">
                   <span className="font-bold">{t('desk.sentBackReason')}</span>{' '}
-                  «<span dir="auto" data-testid="send-back-reason">
+                  «<span dir={dominantDirection(story.sendBackReason, 'ar')} data-testid="send-back-reason">
                     {story.sendBackReason}
                   </span>»
                 </p>

@@ -13,6 +13,8 @@ import { DeleteMediaForm } from './_components/delete-media-form';
 import { LibraryUploader } from './_components/library-uploader';
 import { MediaEditForm } from './_components/media-edit-form';
 import { ProcessingWatcher } from './_components/processing-watcher';
+import { dominantDirection } from '@/lib/content/direction';
+import { DominantInput } from '@/components/ui/dominant-input';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('media'))('title') };
@@ -46,7 +48,7 @@ export default async function MediaLibraryPage({ searchParams }: Props) {
       <form method="get" role="search" className="grid gap-3 rounded-lg border border-rule bg-white p-4 sm:grid-cols-2 lg:grid-cols-[2fr_1fr_1fr_1fr_auto] lg:items-end">
         <label className="space-y-1">
           <span className="block text-sm font-bold">{t('media.filters.search')}</span>
-          <Input type="search" name="q" dir="auto" defaultValue={filter.q} />
+          <DominantInput type="search" name="q" defaultValue={filter.q} />
         </label>
         <label className="space-y-1">
           <span className="block text-sm font-bold">{t('media.filters.uploader')}</span>
@@ -88,7 +90,7 @@ export default async function MediaLibraryPage({ searchParams }: Props) {
                       <span className={`block font-bold ${stateTone[item.state]}`} data-testid="media-state">
                         {t(`media.state.${item.state}`)}
                       </span>
-                      <span className="line-clamp-2 block" dir="auto">
+                      <span className="line-clamp-2 block" dir={dominantDirection(item.alt || t('media.noAlt'), 'ar')}>
                         {item.alt || <span className="text-accent-ink">{t('media.noAlt')}</span>}
                       </span>
                     </span>
@@ -122,7 +124,7 @@ export default async function MediaLibraryPage({ searchParams }: Props) {
             <img src={selected.item.previewUrl} alt={selected.item.alt} width={selected.item.width} height={selected.item.height} className="h-auto w-full rounded-md" />
             <dl className="grid grid-cols-[auto_1fr] gap-x-3 gap-y-1 text-sm">
               <dt className="text-muted">{t('media.edit.file')}</dt>
-              <dd dir="auto" className="break-all">
+              <dd dir={dominantDirection(selected.item.fileName, 'ar')} className="break-all">
                 {selected.item.fileName}
               </dd>
               <dt className="text-muted">{t('media.edit.size', { width: selected.item.width, height: selected.item.height })}</dt>
@@ -142,7 +144,7 @@ export default async function MediaLibraryPage({ searchParams }: Props) {
                 <ul className="space-y-1 text-sm" data-testid="media-uses">
                   {selected.uses.map((use) => (
                     <li key={use.storyId}>
-                      <Link href={`/newsroom/stories/${use.storyId}`} dir="auto">
+                      <Link href={`/newsroom/stories/${use.storyId}`} dir={dominantDirection(use.headline || use.storyId, 'ar')}>
                         {use.headline || use.storyId}
                       </Link>
                       {use.published && <span className="ms-2 text-muted">({t('media.uses.published')})</span>}

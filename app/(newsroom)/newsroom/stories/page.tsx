@@ -3,7 +3,7 @@ import Link from 'next/link';
 import { getFormatter, getTranslations } from 'next-intl/server';
 import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
-import { Input, Select } from '@/components/ui/input';
+import { Select } from '@/components/ui/input';
 import { requireCapability } from '@/lib/auth/current-user';
 import { queuesFor, RECENT_PULL_DAYS } from '@/lib/desk/queue-ids';
 import { hrefWith } from '@/lib/url';
@@ -12,6 +12,8 @@ import { EDITORIAL_STATES, PUBLICATION_STATES } from '@/lib/enums';
 import { listPickers, listStories, STORY_PAGE_SIZE } from '@/lib/stories/list';
 import { storyFilterSchema, type StoryFilter } from '@/lib/stories/schemas';
 import { createStoryAction } from './actions';
+import { dominantDirection } from '@/lib/content/direction';
+import { DominantInput } from '@/components/ui/dominant-input';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('stories'))('title') };
@@ -45,7 +47,7 @@ export default async function StoriesPage({ searchParams }: Props) {
       <form method="get" role="search" className="grid gap-3 rounded-lg border border-rule bg-white p-4 sm:grid-cols-2 lg:grid-cols-[2fr_1fr_1fr_1fr_1fr_1fr_auto] lg:items-end">
         <label className="space-y-1">
           <span className="block text-sm font-bold">{t('stories.search')}</span>
-          <Input type="search" name="q" dir="auto" defaultValue={filter.q} />
+          <DominantInput type="search" name="q" defaultValue={filter.q} />
         </label>
         <label className="space-y-1">
           <span className="block text-sm font-bold">{t('desk.queue')}</span>
@@ -129,7 +131,7 @@ export default async function StoriesPage({ searchParams }: Props) {
               {rows.map((story) => (
                 <tr key={story.id}>
                   <td className="px-4 py-2">
-                    <Link href={`/newsroom/stories/${story.id}`} className="font-bold text-accent-ink underline" dir="auto">
+                    <Link href={`/newsroom/stories/${story.id}`} className="font-bold text-accent-ink underline" dir={dominantDirection(story.headline || t('stories.untitled'), 'ar')}>
                       {story.headline || t('stories.untitled')}
                     </Link>
                   </td>

@@ -6,6 +6,7 @@ import { getAuthorPage } from '@/lib/reader/listings';
 import { pageFromSearch, slugFromParam } from '@/lib/reader/params';
 import { authorPath } from '@/lib/reader/paths';
 import { getSiteSettings } from '@/lib/reader/queries';
+import { dominantDirection } from '@/lib/content/direction';
 
 export const dynamic = 'force-dynamic';
 
@@ -32,7 +33,7 @@ export default async function AuthorPage(props: Props) {
     <div className="mt-4 space-y-2" data-testid="author-profile">
       {author.jobTitle && <p className="font-bold text-muted">{author.jobTitle}</p>}
       {author.bio && (
-        <p dir="auto" className="max-w-3xl">
+        <p dir={dominantDirection(author.bio, 'ar')} className="max-w-3xl">
           {author.bio}
         </p>
       )}

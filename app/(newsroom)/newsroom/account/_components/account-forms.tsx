@@ -5,11 +5,12 @@ import { useActionState } from 'react';
 import { Button } from '@/components/ui/button';
 import { Field } from '@/components/ui/field';
 import { FormStatus } from '@/components/ui/form-status';
-import { Input, Select, Textarea } from '@/components/ui/input';
+import { Input, Select } from '@/components/ui/input';
 import type { FormState } from '@/lib/actions';
 import { locales } from '@/lib/i18n/config';
 import type { AccountView } from '@/lib/users/account';
 import { changePasswordAction, endOtherSessionsAction, updateProfileAction } from '../actions';
+import { DominantTextarea } from '@/components/ui/dominant-input';
 
 export function ProfileForm({ account }: { account: AccountView }) {
   const t = useTranslations();
@@ -37,7 +38,7 @@ export function ProfileForm({ account }: { account: AccountView }) {
         {(props) => <Input {...props} maxLength={100} defaultValue={value('jobTitle')} />}
       </Field>
       <Field name="bio" label={t('account.bio')} hint={t('account.bioHint')} error={error('bio')}>
-        {(props) => <Textarea {...props} maxLength={1000} dir="auto" defaultValue={value('bio')} />}
+        {(props) => <DominantTextarea {...props} maxLength={1000} defaultValue={value('bio')} />}
       </Field>
       <Button type="submit" disabled={pending}>
         {pending ? t('account.saving') : t('account.save')}

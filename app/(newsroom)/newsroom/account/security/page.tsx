@@ -6,6 +6,7 @@ import { listPasskeys } from '@/lib/users/passkeys';
 import { getSecurityView } from '@/lib/users/second-factor';
 import { AddPasskeyForm, RemovePasskeyForm } from './_components/passkey-forms';
 import { TotpPanel } from './_components/totp-forms';
+import { dominantDirection } from '@/lib/content/direction';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('security'))('title') };
@@ -43,7 +44,7 @@ export default async function SecurityPage() {
             {keys.map((key) => (
               <li key={key.id} className="flex flex-wrap items-center justify-between gap-3 py-3">
                 <div>
-                  <p className="font-bold" dir="auto">
+                  <p className="font-bold" dir={dominantDirection(key.name, 'ar')}>
                     {key.name}
                   </p>
                   <p className="text-sm text-muted">{t('passkeyDates', { added: when(key.createdAt), used: key.lastUsedAt ? when(key.lastUsedAt) : t('never') })}</p>

@@ -5,6 +5,7 @@ import { useFormatter, useTranslations } from 'next-intl';
 import { Button } from '@/components/ui/button';
 import type { NotificationView } from '@/lib/notifications/inbox';
 import { markNotificationReadAction } from '../actions';
+import { dominantDirection } from '@/lib/content/direction';
 
 /** Where a notification leads: its story, and the comment it is about. */
 export function notificationHref(item: NotificationView): string {
@@ -57,7 +58,7 @@ function Detail({ item, when }: { item: NotificationView; when: (iso: string) =>
   if (!item.detail) return null;
   if (item.kind === 'sent_back') {
     return (
-      <p dir="auto" className="text-sm text-ink">
+      <p dir={dominantDirection(item.detail, 'ar')} className="text-sm text-ink">
         «{item.detail}»
       </p>
     );

@@ -5,10 +5,11 @@ import { useActionState } from 'react';
 import { Button } from '@/components/ui/button';
 import { Field } from '@/components/ui/field';
 import { FormStatus } from '@/components/ui/form-status';
-import { Input, Select, Textarea } from '@/components/ui/input';
+import { Input, Select } from '@/components/ui/input';
 import type { FormState } from '@/lib/actions';
 import type { ImageChoice, SiteSettingsView } from '@/lib/settings/settings';
 import { saveSiteSettingsAction } from '../actions';
+import { DominantInput, DominantTextarea } from '@/components/ui/dominant-input';
 
 // Zones an Arab newsroom is most likely in, first; any other IANA name can be typed.
 const COMMON_ZONES = ['Asia/Riyadh', 'Asia/Dubai', 'Asia/Qatar', 'Asia/Kuwait', 'Asia/Baghdad', 'Asia/Amman', 'Asia/Beirut', 'Asia/Damascus', 'Asia/Jerusalem', 'Africa/Cairo', 'Africa/Tripoli', 'Africa/Tunis', 'Africa/Algiers', 'Africa/Casablanca', 'Africa/Khartoum', 'Asia/Muscat', 'Asia/Aden', 'Europe/London', 'UTC'];
@@ -24,10 +25,10 @@ export function SiteSettingsForm({ site, images }: { site: SiteSettingsView; ima
     <form action={action} className="space-y-4" noValidate>
       <FormStatus error={state.error} success={state.ok ? t('settings.site.saved') : null} />
       <Field name="siteName" label={t('settings.site.siteName')} error={error('siteName')}>
-        {(props) => <Input {...props} defaultValue={value('siteName')} dir="auto" maxLength={80} required />}
+        {(props) => <DominantInput {...props} defaultValue={value('siteName')} maxLength={80} required />}
       </Field>
       <Field name="siteDescription" label={t('settings.site.siteDescription')} hint={t('settings.site.siteDescriptionHint')} error={error('siteDescription')}>
-        {(props) => <Textarea {...props} defaultValue={value('siteDescription')} dir="auto" maxLength={300} className="min-h-16" />}
+        {(props) => <DominantTextarea {...props} defaultValue={value('siteDescription')} maxLength={300} className="min-h-16" />}
       </Field>
       <Field name="digits" label={t('settings.site.digits')} hint={t('settings.site.digitsHint')} error={error('digits')}>
         {(props) => (

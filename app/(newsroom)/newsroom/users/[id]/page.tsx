@@ -10,6 +10,7 @@ import { SessionList } from '@/components/sessions/session-list';
 import { listUserSessions } from '@/lib/users/sessions';
 import { endUserSessionAction } from '../actions';
 import { AccessLinkForm, ResetSecondFactorForm, RoleForm, SignOutEverywhereForm, StatusForm } from '../_components/manage-user';
+import { dominantDirection } from '@/lib/content/direction';
 
 type Props = { params: Promise<{ id: string }> };
 
@@ -54,7 +55,7 @@ export default async function UserPage({ params }: Props) {
         <dt className="font-bold">{t('users.jobTitle')}</dt>
         <dd>{member.jobTitle ?? '—'}</dd>
         <dt className="font-bold">{t('users.authorSlug')}</dt>
-        <dd dir="auto">{member.authorSlug ?? '—'}</dd>
+        <dd dir={dominantDirection(member.authorSlug ?? '', 'ar')}>{member.authorSlug ?? '—'}</dd>
         {member.pendingLink && (
           <>
             <dt className="font-bold">{t('users.linkTitle')}</dt>

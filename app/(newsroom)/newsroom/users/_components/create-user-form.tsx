@@ -12,6 +12,7 @@ import { roles } from '@/lib/auth/permissions';
 import type { IssuedLink } from '@/lib/users/admin';
 import { createUserAction } from '../actions';
 import { OneTimeLink } from './one-time-link';
+import { DominantInput } from '@/components/ui/dominant-input';
 
 export function CreateUserForm() {
   const t = useTranslations();
@@ -53,7 +54,7 @@ export function CreateUserForm() {
         {(props) => <Input {...props} maxLength={100} defaultValue={values.jobTitle} />}
       </Field>
       <Field name="authorSlug" label={t('users.authorSlug')} hint={t('users.authorSlugHint')} error={error('authorSlug')}>
-        {(props) => <Input {...props} dir="auto" defaultValue={values.authorSlug} />}
+        {(props) => <DominantInput {...props} defaultValue={values.authorSlug} />}
       </Field>
       <Button type="submit" disabled={pending}>
         {pending ? t('users.creating') : t('users.create')}

@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
-import { getFormatter, getTranslations } from 'next-intl/server';
+import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
 import { z } from 'zod';
 import { Button } from '@/components/ui/button';
 import { ConfirmSubmit } from '@/components/ui/confirm-dialog';
@@ -12,6 +12,8 @@ import { getRevisions, listRevisions, type RevisionSnapshot } from '@/lib/storie
 import { getStoryForEditor } from '@/lib/stories/working-copy';
 import { storyTimeline } from '@/lib/stories/timeline';
 import { restoreRevisionAction } from './actions';
+import { dominantDirection, type Direction } from '@/lib/content/direction';
+import { directionOf, isLocale } from '@/lib/i18n/config';
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -34,7 +36,8 @@ function fieldsOf(revision: RevisionSnapshot): Record<string, string> {
   };
 }
 
-function Block({ change, note }: { change: BlockChange; note?: string }) {
+/** A changed block; `note` (a forced direction, said in the UI's words) reads in the UI's direction, whatever the block's. */
+function Block({ change, note, uiDir }: { change: BlockChange; note?: string; uiDir: Direction }) {
   if (change.kind === 'same') return <p dir={change.dir} className="text-muted">{change.text}</p>;
   if (change.kind === 'added')
     return (
@@ -51,7 +54,7 @@ function Block({ change, note }: { change: BlockChange; note?: string }) {
   return (
     <p dir={change.dir} className="rounded px-2 outline outline-amber-600/40" data-diff="changed">
       {note && (
-        <span dir="auto" className="me-2 rounded bg-amber-100 px-1 text-xs" data-diff="direction">
+        <span dir={uiDir} className="me-2 rounded bg-amber-100 px-1 text-xs" data-diff="direction">
           {note}
         </span>
       )}
@@ -78,13 +81,15 @@ export default async function HistoryPage({ params, searchParams }: Props) {
   const view = id.success ? await getStoryForEditor(user, id.data) : null;
   if (!view || !id.success) notFound();
   const query = await searchParams;
-  const [t, tw, format, revisions, timeline] = await Promise.all([
+  const [t, tw, format, revisions, timeline, locale] = await Promise.all([
     getTranslations('history'),
     getTranslations(),
     getFormatter(),
     listRevisions(user, id.data),
     storyTimeline(user, id.data),
+    getLocale(),
   ]);
+  const uiDir = directionOf(isLocale(locale) ? locale : 'ar');
   const toId = optionalId.parse(query.to) ?? revisions[0]?.id;
   const fromId = optionalId.parse(query.from) ?? revisions[1]?.id ?? revisions[0]?.id;
   const pair = await getRevisions(user, id.data, [fromId, toId].filter((value): value is string => !!value));
@@ -108,7 +113,7 @@ export default async function HistoryPage({ params, searchParams }: Props) {
       </Link>
       <header>
         <h1 className="font-display text-3xl font-bold">{t('title')}</h1>
-        <p className="mt-1 text-muted" dir="auto">
+        <p className="mt-1 text-muted" dir={dominantDirection(view.story.headline, view.story.language)}>
           {view.story.headline}
         </p>
         <p className="mt-1 text-muted">{t('intro')}</p>
@@ -192,7 +197,7 @@ export default async function HistoryPage({ params, searchParams }: Props) {
               </span>
               {entry.actorName && <span>{entry.actorName}</span>}
               {entry.type === 'event' && entry.reason && !NAMED_IN_EVENT.has(entry.action) && (
-                <span dir="auto" className="w-full text-muted">
+                <span dir={dominantDirection(entry.reason, 'ar')} className="w-full text-muted">
                   «{entry.reason}»
                 </span>
               )}
@@ -213,8 +218,13 @@ export default async function HistoryPage({ params, searchParams }: Props) {
                 {fields.map((field) => (
                   <div key={field.field} className="contents">
                     <dt className="font-bold">{t(`fields.${field.field}`)}</dt>
-                    <dd dir="auto">
-                      <del className="bg-red-100">{field.before || '—'}</del> → <ins className="bg-green-100 no-underline">{field.after || '—'}</ins>
+                    <dd>
+                      <del dir={dominantDirection(field.before, to.language)} className="bg-red-100">
+                        {field.before || '—'}
+                      </del>{' '}
+                      → <ins dir={dominantDirection(field.after, to.language)} className="bg-green-100 no-underline">
+                        {field.after || '—'}
+                      </ins>
                     </dd>
                   </div>
                 ))}
@@ -225,7 +235,7 @@ export default async function HistoryPage({ params, searchParams }: Props) {
             <div lang={to.language} dir={to.language === 'ar' ? 'rtl' : 'ltr'} className="space-y-3 leading-loose">
               <h3 className="font-bold">{t('bodyTitle')}</h3>
               {blocks.map((change, index) => (
-                <Block key={index} change={change} note={forcedNote(change)} />
+                <Block key={index} change={change} note={forcedNote(change)} uiDir={uiDir} />
               ))}
             </div>
           )}

@@ -13,11 +13,12 @@ import { cn } from '@/components/ui/cn';
 import { deleteCommentAction, resolveCommentAction } from '../../comment-actions';
 import { CommentForm } from './comment-form';
 import type { Mentionable } from './mention-textarea';
+import { dominantDirection } from '@/lib/content/direction';
 
 /** A comment's words, escaped by React, with its mentions set apart. */
 function CommentBody({ comment }: { comment: CommentView }) {
   return (
-    <p dir="auto" className="whitespace-pre-wrap break-words text-sm">
+    <p dir={dominantDirection(comment.body, 'ar')} className="whitespace-pre-wrap break-words text-sm">
       {mentionSegments(comment.body, comment.mentions).map((segment, index) =>
         segment.mention ? (
           <span key={index} className="rounded bg-blue-50 px-0.5 font-bold text-blue-900">

@@ -9,6 +9,7 @@ import type { FormState } from '@/lib/actions';
 import { COMMENT_MAX } from '@/lib/comments/mentions';
 import { addCommentAction, editCommentAction } from '../../comment-actions';
 import { MentionTextarea, type Mentionable } from './mention-textarea';
+import { dominantDirection } from '@/lib/content/direction';
 
 type Target = { storyId: string; anchor?: TextQuoteAnchor; parentId?: string } | { commentId: string };
 
@@ -82,7 +83,7 @@ export function CommentForm({
         placeholder={placeholder ?? t('comments.threadPlaceholder')}
         aria-invalid={error ? true : undefined}
         aria-describedby={error ? `${fieldId}-error` : undefined}
-        dir="auto"
+        dir={dominantDirection(body, 'ar')}
         autoFocus={autoFocus}
         className="min-h-20 text-sm"
       />

@@ -9,6 +9,7 @@ import { CommentCard } from './comment-card';
 import { CommentForm } from './comment-form';
 import type { CommentRange } from './comment-highlights';
 import type { Mentionable } from './mention-textarea';
+import { dominantDirection } from '@/lib/content/direction';
 
 /**
  * The margin of the proof: inline comments in document order (detached ones
@@ -108,7 +109,7 @@ export function CommentsPanel({
                   <p className="text-xs text-muted">
                     <span className="font-bold text-ink">{t(`workflow.actions.${comment.systemAction}`)}</span> · {comment.authorName ?? t('comments.someone')}
                   </p>
-                  <p dir="auto" className="whitespace-pre-wrap">
+                  <p dir={dominantDirection(comment.body, 'ar')} className="whitespace-pre-wrap">
                     {comment.body}
                   </p>
                 </li>

@@ -5,7 +5,6 @@ import { useTranslations } from 'next-intl';
 import { useActionState, useEffect, useRef, useState, useTransition } from 'react';
 import { Button } from '@/components/ui/button';
 import { FormStatus } from '@/components/ui/form-status';
-import { Textarea } from '@/components/ui/input';
 import { useToast } from '@/components/ui/toaster';
 import type { FormState } from '@/lib/actions';
 import { blockersOf, warningsOf, type ChecklistStep } from '@/lib/checklist/evaluate';
@@ -13,6 +12,7 @@ import type { TransitionResult, WorkflowOption } from '@/lib/stories/transitions
 import { transitionAction } from '../../actions';
 import { checklistSentence, ChecklistResults, isChecklistRefusal } from './checklist-results';
 import { ScheduleField } from './schedule-field';
+import { DominantTextarea } from '@/components/ui/dominant-input';
 
 // Actions that act on the saved working copy wait until it is saved.
 const CONTENT_ACTIONS = new Set(['submit', 'approve', 'publish']);
@@ -139,13 +139,13 @@ export function WorkflowPanel({
                 <option value="correction">{t('workflow.noteKinds.correction')}</option>
                 <option value="update">{t('workflow.noteKinds.update')}</option>
               </select>
-              <Textarea name="noteBody" dir="auto" maxLength={2000} aria-label={t('workflow.noteBody')} placeholder={t('workflow.noteBody')} />
+              <DominantTextarea name="noteBody" maxLength={2000} aria-label={t('workflow.noteBody')} placeholder={t('workflow.noteBody')} />
             </fieldset>
           )}
           {chosen.needsReason && (
             <label className="block space-y-1">
               <span className="block font-bold">{t('workflow.reason')}</span>
-              <Textarea name="reason" required dir="auto" maxLength={2000} aria-describedby="workflow-reason-hint" />
+              <DominantTextarea name="reason" required maxLength={2000} aria-describedby="workflow-reason-hint" />
               <span id="workflow-reason-hint" className="block text-sm text-muted">
                 {t(`workflow.reasonHint.${chosen.override ? 'approve' : chosen.action}`)}
               </span>
