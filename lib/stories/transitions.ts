@@ -14,7 +14,7 @@ import { notify, reviewersOf, storyAuthorUserIds } from '@/lib/notifications/not
 import { authorize, failure, success, type Outcome } from '@/lib/dal';
 import { announceStoryEvent } from '@/lib/webhooks/events';
 import { publishApproved, PUBLISH_JOB, readerTags } from './publication';
-import { snapshotRevision } from './revisions';
+import { flushDocument, takeCheckpoint } from './checkpoints';
 import { editorsSinceApproval, strictFourEyes } from './edited-since-approval';
 import { deskOfSection } from './facts';
 import { canOpenStory, isOwnStory, type EditorialState, type PublicationState } from './rules';
@@ -23,7 +23,9 @@ import { decide, WORKFLOW_ACTIONS, type WorkflowAction, type WorkflowFacts } fro
 // Workflow transitions, each in one transaction on a locked story row: the
 // states it expects are checked by the pure rules, the change and its
 // workflow event are written together, and the content version is never
-// bumped, so an open editor is not thrown into a conflict.
+// bumped, so an open editor is not thrown into a conflict. Each step first
+// brings the working copy up to the shared document, and leaves a checkpoint
+// (lib/stories/checkpoints.ts) of the story as it was decided on.
 
 export type TransitionAction = Exclude<WorkflowAction, 'schedule' | 'unschedule'>;
 export type TransitionInput = {
@@ -60,7 +62,12 @@ function missingForSubmit(story: typeof stories.$inferSelect): Record<string, st
 export async function transition(actor: CurrentUser | null, storyId: string, input: TransitionInput): Promise<Outcome<TransitionResult>> {
   authorize(actor, 'stories:view');
   return getDb().transaction(async (tx) => {
-    const [story] = await tx.select().from(stories).where(eq(stories.id, storyId)).for('update');
+    const [locked] = await tx.select({ id: stories.id }).from(stories).where(eq(stories.id, storyId)).for('update');
+    if (!locked) return failure('errors.notFound');
+    // What has been typed and acknowledged is what the step is decided on: it may send an approved copy back to draft,
+    // or make an approver's version stale. A story never opened together has nothing to flush.
+    await flushDocument(tx, storyId, null);
+    const [story] = await tx.select().from(stories).where(eq(stories.id, storyId));
     if (!story) return failure('errors.notFound');
     const reason = input.reason?.trim() || null;
     const facts = await factsFor(tx, actor, story, reason !== null);
@@ -81,7 +88,9 @@ export async function transition(actor: CurrentUser | null, storyId: string, inp
         if (input.expectedVersion !== story.version) return failure('errors.workflow.stale');
         const refusal = await checklistGate(tx, story, 'approve', input.acknowledge === true);
         if (refusal) return refusal;
-        revisionId = await snapshotRevision(tx, { storyId, kind: 'approval', authorId: actor.id });
+        // The pinned checkpoint: written even when nothing changed since the last one.
+        revisionId = await takeCheckpoint(tx, { storyId, kind: 'approval', actorId: actor.id, force: true });
+        if (!revisionId) return failure('errors.notFound');
         await tx.update(stories).set({ approvedRevisionId: revisionId }).where(eq(stories.id, storyId));
         break;
       }
@@ -111,6 +120,9 @@ export async function transition(actor: CurrentUser | null, storyId: string, inp
         break;
     }
     if (['take_down', 'retract', 'republish'].includes(input.action)) tags = await readerTags(tx, storyId);
+
+    // Every other step leaves a checkpoint too, unless nothing changed since the last one.
+    if (input.action !== 'approve') await takeCheckpoint(tx, { storyId, kind: 'transition', actorId: actor.id });
 
     const editorialState = decision.editorialState ?? story.editorialState;
     const publicationState = decision.publicationState ?? story.publicationState;
