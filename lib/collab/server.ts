@@ -83,7 +83,13 @@ async function retryable<T>(context: HandshakeContext, work: Promise<T>): Promis
   }
 }
 
-export type CollabServer = { instance: Hocuspocus; handleUpgrade: (request: IncomingMessage, socket: Duplex, head: Buffer) => void; close: () => Promise<void> };
+export type CollabServer = {
+  instance: Hocuspocus;
+  handleUpgrade: (request: IncomingMessage, socket: Duplex, head: Buffer) => void;
+  /** Idle and interval timers running (none once every document has left memory). */
+  checkpointTimers: () => number;
+  close: () => Promise<void>;
+};
 
 export type CollabOptions = {
   db: Database;
@@ -238,6 +244,7 @@ export function createCollabServer(options: CollabOptions): CollabServer {
 
   return {
     instance,
+    checkpointTimers: () => timers.size(),
     handleUpgrade(request, socket, head) {
       sockets.handleUpgrade(request, socket, head, (ws) => instance.handleConnection(ws, request, { socket: ws } satisfies HandshakeContext));
     },
