@@ -1,11 +1,10 @@
-import { asc, eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { storyRevisions } from '@/db/schema';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { CurrentUser } from '@/lib/auth/actor';
 import { createStory } from '@/lib/stories/working-copy';
-import { acknowledged, connectClient, eventually, leave, sessionCookie, startCollab, typeIntoField, type TestClient } from '@/test/collab';
+import { acknowledged, eventually, leave, typeIntoField } from '@/test/collab';
+import { collabSuite, revisionsOf as revisionsOfStory } from '@/test/collab-suite';
 import { connectTestDb } from '@/test/db';
-import { createStaff, sessionVersionOf } from '@/test/staff';
+import { createStaff } from '@/test/staff';
 
 // The server's own checkpoints, with the durations shortened through the
 // server's options (production reads the same options, at two and five
@@ -15,27 +14,16 @@ import { createStaff, sessionVersionOf } from '@/test/staff';
 const IDLE_MS = 700;
 const INTERVAL_MS = 2000;
 const { db, client } = connectTestDb();
-let server: Awaited<ReturnType<typeof startCollab>>;
+const suite = collabSuite(db, () => client.end(), { idleCheckpointMs: IDLE_MS, intervalCheckpointMs: INTERVAL_MS });
+const { join } = suite;
 let writer: CurrentUser;
 let editor: CurrentUser;
-const open: TestClient[] = [];
 
 beforeAll(async () => {
-  server = await startCollab(db, { idleCheckpointMs: IDLE_MS, intervalCheckpointMs: INTERVAL_MS });
   [writer, editor] = await Promise.all([createStaff(db, 'writer'), createStaff(db, 'editor')]);
 });
-afterAll(async () => {
-  open.forEach(leave);
-  await server.close();
-  await client.end();
-});
 
-async function join(user: CurrentUser, storyId: string) {
-  const tab = await connectClient(server.url, storyId, await sessionCookie(user, await sessionVersionOf(db, user.id)));
-  open.push(tab);
-  return tab;
-}
-const revisionsOf = (id: string) => db.select().from(storyRevisions).where(eq(storyRevisions.storyId, id)).orderBy(asc(storyRevisions.createdAt));
+const revisionsOf = (id: string) => revisionsOfStory(db, id);
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 describe('checkpoints the server takes by itself', () => {
@@ -80,11 +68,11 @@ describe('checkpoints the server takes by itself', () => {
     const tab = await join(writer, id);
     typeIntoField(tab.doc, 'kicker', 'وغادر');
     await acknowledged(tab);
-    expect(server.collab.checkpointTimers()).toBeGreaterThan(0);
+    expect(suite.server().collab.checkpointTimers()).toBeGreaterThan(0);
     leave(tab);
     // Gone before the idle time: the document unloads and its checkpoint is taken then.
     const revisions = await eventually(() => revisionsOf(id), (rows) => rows.length > 0, IDLE_MS * 6);
     expect(revisions.map((r) => [r.kind, r.kicker])).toEqual([['idle', 'وغادر']]);
-    expect(await eventually(() => server.collab.checkpointTimers(), (count) => count === 0)).toBe(0);
+    expect(await eventually(() => suite.server().collab.checkpointTimers(), (count) => count === 0)).toBe(0);
   });
 });

@@ -1,7 +1,7 @@
-import { asc, eq } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import * as Y from 'yjs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { stories, storyDocuments, storyRevisions } from '@/db/schema';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { stories } from '@/db/schema';
 import { ensureSection } from '@/db/seed';
 import type { CurrentUser } from '@/lib/auth/actor';
 import { paragraphsToDoc } from '@/lib/content/document';
@@ -12,9 +12,10 @@ import { saveStory } from '@/lib/stories/save';
 import { checkpointSchema } from '@/lib/stories/schemas';
 import { transition } from '@/lib/stories/transitions';
 import { createStory, getStoryForEditor } from '@/lib/stories/working-copy';
-import { acknowledged, connectClient, eventually, leave, sessionCookie, startCollab, typeIntoField, type TestClient } from '@/test/collab';
+import { acknowledged, eventually, typeIntoField } from '@/test/collab';
+import { collabSuite, pendingContributorsOf, revisionsOf as revisionsOfStory } from '@/test/collab-suite';
 import { connectTestDb } from '@/test/db';
-import { createStaff, sessionVersionOf } from '@/test/staff';
+import { createStaff } from '@/test/staff';
 import { contentOf } from '@/test/stories';
 
 // Checkpoints of a story edited together: at a workflow step and on Ctrl+S,
@@ -23,32 +24,20 @@ import { contentOf } from '@/test/stories';
 // checkpoint-timers.int.test.ts, restores in restore.int.test.ts.
 
 const { db, client } = connectTestDb();
-let server: Awaited<ReturnType<typeof startCollab>>;
 let writer: CurrentUser;
 let otherWriter: CurrentUser;
 let editor: CurrentUser;
 let approver: CurrentUser;
 let sectionId: string;
-const open: TestClient[] = [];
+const { join } = collabSuite(db, () => client.end());
 
 beforeAll(async () => {
-  server = await startCollab(db);
   [writer, otherWriter, editor, approver] = await Promise.all([createStaff(db, 'writer'), createStaff(db, 'writer'), createStaff(db, 'editor'), createStaff(db, 'editor')]);
   sectionId = await db.transaction((tx) => ensureSection(tx, 'checkpoint-desk', 'مكتب النسخ'));
 });
-afterAll(async () => {
-  open.forEach(leave);
-  await server.close();
-  await client.end();
-});
 
-async function join(user: CurrentUser, storyId: string) {
-  const tab = await connectClient(server.url, storyId, await sessionCookie(user, await sessionVersionOf(db, user.id)));
-  open.push(tab);
-  return tab;
-}
-const revisionsOf = (id: string) => db.select().from(storyRevisions).where(eq(storyRevisions.storyId, id)).orderBy(asc(storyRevisions.createdAt));
-const pendingOf = async (id: string) => (await db.select({ ids: storyDocuments.contributorIds }).from(storyDocuments).where(eq(storyDocuments.storyId, id)))[0]?.ids;
+const revisionsOf = (id: string) => revisionsOfStory(db, id);
+const pendingOf = (id: string) => pendingContributorsOf(db, id);
 const sorted = (ids: string[]) => [...ids].sort();
 
 /** A draft the writer can submit: one form save, so one revision, listing the writer. */
