@@ -1,11 +1,12 @@
 import { desc, eq, sql } from 'drizzle-orm';
 import * as Y from 'yjs';
 import type { Executor } from '@/db';
-import { stories, storyDocuments, storyDocumentUpdates, storyRevisions } from '@/db/schema';
+import { stories, storyDocuments, storyDocumentUpdates, storyRevisions, type BylineRef, type TagRef } from '@/db/schema';
 import { deriveStoryText } from '@/lib/collab/codec';
 import { compactDocument } from '@/lib/collab/storage';
 import { storeWorkingCopy, type StoreOutcome } from '@/lib/collab/working-copy';
 import { isReaderFacingEdit, readerFacingOf } from './approval';
+import type { ContentRow } from './content-row';
 import { insertRevision, readBylines, readTags } from './revisions';
 
 // Checkpoints: a revision is a snapshot of the whole story (text and
@@ -58,10 +59,11 @@ export type CheckpointInput = {
   /** Written even when nothing changed since the last revision: an approval pins one, a restore records the act. */
   force?: boolean;
   /**
-   * False for a save through the form, which writes the working copy itself: the shared document is then neither
-   * flushed over it nor are its contributors taken, so they stay for the next checkpoint, the one holding their text.
+   * A save through the form, which has just written the working copy under its row lock and holds it: it is not read
+   * again, the shared document is not flushed over it, and the document's contributors are not taken, so they stay
+   * for the next checkpoint, the one holding their text.
    */
-  fromDocument?: boolean;
+  saved?: { content: ContentRow; version: number; bylines: BylineRef[]; tags: TagRef[] };
 };
 
 /**
@@ -74,28 +76,34 @@ export type CheckpointInput = {
  */
 export async function takeCheckpoint(tx: Executor, input: CheckpointInput): Promise<string | null> {
   const { storyId } = input;
-  const [locked] = await tx.select({ id: stories.id }).from(stories).where(eq(stories.id, storyId)).for('update');
-  if (!locked) return null;
-  let fromDocument: string[] = [];
-  if (input.fromDocument !== false) {
-    // Compacts first: the log rows folded are the text this checkpoint holds, and their writers are now in
-    // contributor_ids. Rows appended meanwhile stay in the log, for the next compaction and the next checkpoint.
-    // The compaction's row lock on the document is held to the end of this transaction.
-    await flushDocument(tx, storyId, input.actorId);
-    const [document] = await tx.select({ ids: storyDocuments.contributorIds }).from(storyDocuments).where(eq(storyDocuments.storyId, storyId)).for('update');
-    fromDocument = document?.ids ?? [];
-  }
-  const [story] = await tx.select().from(stories).where(eq(stories.id, storyId));
-  if (!story) return null;
-  const [bylines, tagRefs, [previous]] = await Promise.all([
-    readBylines(tx, storyId),
-    readTags(tx, storyId),
-    tx.select().from(storyRevisions).where(eq(storyRevisions.storyId, storyId)).orderBy(desc(storyRevisions.createdAt), desc(storyRevisions.id)).limit(1),
-  ]);
-  const unchanged = previous && !isReaderFacingEdit(readerFacingOf(previous), readerFacingOf({ ...story, bylines, tags: tagRefs }));
+  const current = input.saved ?? (await readFlushed(tx, storyId, input.actorId));
+  if (!current) return null;
+  const [previous] = await tx.select().from(storyRevisions).where(eq(storyRevisions.storyId, storyId)).orderBy(desc(storyRevisions.createdAt), desc(storyRevisions.id)).limit(1);
+  const fromDocument = input.saved ? [] : await documentContributors(tx, storyId);
+  const unchanged = previous && !isReaderFacingEdit(readerFacingOf(previous), readerFacingOf({ ...current.content, bylines: current.bylines, tags: current.tags }));
   if (unchanged && !input.force) return null;
   // Emptied only with a revision written, in this transaction: taken once, never lost.
   if (fromDocument.length > 0) await tx.update(storyDocuments).set({ contributorIds: sql`'{}'::uuid[]` }).where(eq(storyDocuments.storyId, storyId));
   const contributors = [...new Set([...fromDocument, ...(input.contributors ?? [])])];
-  return insertRevision(tx, { storyId, kind: input.kind, authorId: input.actorId, storyVersion: story.version, content: story, bylines, tags: tagRefs, contributorIds: contributors });
+  return insertRevision(tx, { storyId, kind: input.kind, authorId: input.actorId, storyVersion: current.version, content: current.content, bylines: current.bylines, tags: current.tags, contributorIds: contributors });
+}
+
+/** The story locked, the document flushed into it, and read back whole; null when there is no such story. */
+async function readFlushed(tx: Executor, storyId: string, actorId: string | null) {
+  const [locked] = await tx.select({ id: stories.id }).from(stories).where(eq(stories.id, storyId)).for('update');
+  if (!locked) return null;
+  // Compacts first: the log rows folded are the text this checkpoint holds, and their writers are now in
+  // contributor_ids. Rows appended meanwhile stay in the log, for the next compaction and the next checkpoint.
+  // The compaction's row lock on the document is held to the end of this transaction.
+  await flushDocument(tx, storyId, actorId);
+  const [story] = await tx.select().from(stories).where(eq(stories.id, storyId));
+  if (!story) return null;
+  const [bylines, tags] = await Promise.all([readBylines(tx, storyId), readTags(tx, storyId)]);
+  return { content: story, version: story.version, bylines, tags };
+}
+
+/** The document's contributors since the last checkpoint, its row locked (already, by the compaction) until commit. */
+async function documentContributors(tx: Executor, storyId: string): Promise<string[]> {
+  const [document] = await tx.select({ ids: storyDocuments.contributorIds }).from(storyDocuments).where(eq(storyDocuments.storyId, storyId)).for('update');
+  return document?.ids ?? [];
 }

@@ -193,7 +193,7 @@ export async function saveStory(
       if (tagIds.length > 0) await tx.insert(storyTags).values(tagIds.map((tagId, position) => ({ storyId, tagId, position })));
     }
     // A checkpoint of the story as saved, unless nothing changed since the last one: one per save, never merged with another.
-    await takeCheckpoint(tx, { storyId, kind: options.kind, actorId: actor.id, contributors: [actor.id], fromDocument: false });
+    await takeCheckpoint(tx, { storyId, kind: options.kind, actorId: actor.id, contributors: [actor.id], saved: { content, version, bylines, tags: tagRefs } });
     if (resetsApproval) {
       await tx.insert(workflowEvents).values({ storyId, action: 'reader_facing_edit', fromEditorial: 'approved', toEditorial: 'draft', actorId: actor.id, createdAt: at });
     }
