@@ -88,15 +88,25 @@ export async function takeCheckpoint(tx: Executor, input: CheckpointInput): Prom
   return insertRevision(tx, { storyId, kind: input.kind, authorId: input.actorId, storyVersion: current.version, content: current.content, bylines: current.bylines, tags: current.tags, contributorIds: contributors });
 }
 
-/** The story locked, the document flushed into it, and read back whole; null when there is no such story. */
-async function readFlushed(tx: Executor, storyId: string, actorId: string | null) {
+/**
+ * Locks the story's row, brings it up to its shared document and reads it; null when there is no such story. A
+ * workflow step starts here: what has been typed and acknowledged is what it is decided on (it may send an approved
+ * copy back to draft, or make an approver's version stale).
+ */
+export async function lockAndFlush(tx: Executor, storyId: string, actorId: string | null): Promise<typeof stories.$inferSelect | null> {
   const [locked] = await tx.select({ id: stories.id }).from(stories).where(eq(stories.id, storyId)).for('update');
   if (!locked) return null;
-  // Compacts first: the log rows folded are the text this checkpoint holds, and their writers are now in
+  // Compacts first: the log rows folded are the text a checkpoint holds, and their writers are now in
   // contributor_ids. Rows appended meanwhile stay in the log, for the next compaction and the next checkpoint.
   // The compaction's row lock on the document is held to the end of this transaction.
   await flushDocument(tx, storyId, actorId);
   const [story] = await tx.select().from(stories).where(eq(stories.id, storyId));
+  return story ?? null;
+}
+
+/** The story locked, flushed, and read whole with its bylines and tags. */
+async function readFlushed(tx: Executor, storyId: string, actorId: string | null) {
+  const story = await lockAndFlush(tx, storyId, actorId);
   if (!story) return null;
   const [bylines, tags] = await Promise.all([readBylines(tx, storyId), readTags(tx, storyId)]);
   return { content: story, version: story.version, bylines, tags };

@@ -14,7 +14,7 @@ import { notify, reviewersOf, storyAuthorUserIds } from '@/lib/notifications/not
 import { authorize, failure, success, type Outcome } from '@/lib/dal';
 import { announceStoryEvent } from '@/lib/webhooks/events';
 import { publishApproved, PUBLISH_JOB, readerTags } from './publication';
-import { flushDocument, takeCheckpoint } from './checkpoints';
+import { lockAndFlush, takeCheckpoint } from './checkpoints';
 import { editorsSinceApproval, strictFourEyes } from './edited-since-approval';
 import { deskOfSection } from './facts';
 import { canOpenStory, isOwnStory, type EditorialState, type PublicationState } from './rules';
@@ -62,12 +62,7 @@ function missingForSubmit(story: typeof stories.$inferSelect): Record<string, st
 export async function transition(actor: CurrentUser | null, storyId: string, input: TransitionInput): Promise<Outcome<TransitionResult>> {
   authorize(actor, 'stories:view');
   return getDb().transaction(async (tx) => {
-    const [locked] = await tx.select({ id: stories.id }).from(stories).where(eq(stories.id, storyId)).for('update');
-    if (!locked) return failure('errors.notFound');
-    // What has been typed and acknowledged is what the step is decided on: it may send an approved copy back to draft,
-    // or make an approver's version stale. A story never opened together has nothing to flush.
-    await flushDocument(tx, storyId, null);
-    const [story] = await tx.select().from(stories).where(eq(stories.id, storyId));
+    const story = await lockAndFlush(tx, storyId, null);
     if (!story) return failure('errors.notFound');
     const reason = input.reason?.trim() || null;
     const facts = await factsFor(tx, actor, story, reason !== null);
@@ -216,7 +211,7 @@ export async function scheduleStory(actor: CurrentUser | null, storyId: string, 
   authorize(actor, 'stories:view');
   if (at.getTime() <= now().getTime()) return failure('errors.workflow.pastTime', { scheduleAt: 'errors.workflow.pastTime' });
   return getDb().transaction(async (tx) => {
-    const [story] = await tx.select().from(stories).where(eq(stories.id, storyId)).for('update');
+    const story = await lockAndFlush(tx, storyId, null);
     if (!story) return failure('errors.notFound');
     const facts = await factsFor(tx, actor, story, false);
     if (!facts) return failure('errors.notFound');
@@ -228,6 +223,7 @@ export async function scheduleStory(actor: CurrentUser | null, storyId: string, 
     const revisionId = story.approvedRevisionId as string;
     await tx.update(stories).set({ scheduledRevisionId: revisionId, scheduledFor: at }).where(eq(stories.id, storyId));
     await tx.execute(sql`select graphile_worker.add_job(${PUBLISH_JOB}, ${JSON.stringify({ storyId, revisionId })}::json, run_at := ${at.toISOString()}::timestamptz, job_key := ${jobKey(storyId)}, max_attempts := 25)`);
+    await takeCheckpoint(tx, { storyId, kind: 'transition', actorId: actor.id });
     await tx.insert(workflowEvents).values({ storyId, action: 'schedule', actorId: actor.id, reason: at.toISOString(), revisionId, fromPublication: story.publicationState, toPublication: story.publicationState, createdAt: now() });
     await recordStoryAudit(tx, { actorId: actor.id, action: 'story.schedule', storyId, before: { scheduledFor: story.scheduledFor?.toISOString() ?? null }, after: { scheduledFor: at.toISOString() } });
     await notify(tx, await storyAuthorUserIds(tx, storyId), { kind: 'scheduled', storyId, actorId: actor.id, detail: at.toISOString() });
@@ -238,7 +234,7 @@ export async function scheduleStory(actor: CurrentUser | null, storyId: string, 
 export async function unscheduleStory(actor: CurrentUser | null, storyId: string): Promise<Outcome<TransitionResult>> {
   authorize(actor, 'stories:view');
   return getDb().transaction(async (tx) => {
-    const [story] = await tx.select().from(stories).where(eq(stories.id, storyId)).for('update');
+    const story = await lockAndFlush(tx, storyId, null);
     if (!story) return failure('errors.notFound');
     const facts = await factsFor(tx, actor, story, false);
     if (!facts) return failure('errors.notFound');
@@ -246,6 +242,7 @@ export async function unscheduleStory(actor: CurrentUser | null, storyId: string
     if (!decision.allowed) return failure(`errors.workflow.${decision.reason}`);
     await tx.update(stories).set({ scheduledRevisionId: null, scheduledFor: null }).where(eq(stories.id, storyId));
     await tx.execute(sql`select graphile_worker.remove_job(${jobKey(storyId)})`);
+    await takeCheckpoint(tx, { storyId, kind: 'transition', actorId: actor.id });
     await tx.insert(workflowEvents).values({ storyId, action: 'unschedule', actorId: actor.id, revisionId: story.scheduledRevisionId, createdAt: now() });
     await recordStoryAudit(tx, { actorId: actor.id, action: 'story.unschedule', storyId, before: { scheduledFor: story.scheduledFor?.toISOString() ?? null }, after: { scheduledFor: null } });
     return success({ editorialState: story.editorialState, publicationState: story.publicationState, revisionId: null, tags: [] });
