@@ -7,7 +7,12 @@ export const UI_LOCALES = ['ar', 'en'] as const;
 export const CONTENT_LANGUAGES = ['ar', 'en'] as const;
 export const EDITORIAL_STATES = ['draft', 'in_review', 'changes_requested', 'approved'] as const;
 export const PUBLICATION_STATES = ['unpublished', 'published', 'taken_down', 'retracted'] as const;
-export const REVISION_KINDS = ['save', 'autosave', 'approval', 'restore', 'overwrite'] as const;
+/**
+ * How a revision (a checkpoint of the whole story) came about. The first five are older: a form save, its timer, an
+ * approval, a restore, and a "keep mine" over a colleague's version. Since co-editing: Ctrl+S (`checkpoint`), a person
+ * idle after typing (`idle`), the periodic one while anyone types (`interval`) and any other workflow step (`transition`).
+ */
+export const REVISION_KINDS = ['save', 'autosave', 'approval', 'restore', 'overwrite', 'checkpoint', 'idle', 'interval', 'transition'] as const;
 export const DIGIT_STYLES = ['arab', 'latn'] as const;
 export const MEDIA_STATES = ['processing', 'ready', 'failed'] as const;
 export const NOTIFICATION_KINDS = ['submitted', 'sent_back', 'approved', 'published', 'scheduled', 'mentioned', 'assigned', 'taken_over'] as const;

@@ -7,6 +7,7 @@ import * as Y from 'yjs';
 import type { Database } from '@/db/index';
 import { documentNameOf } from '@/lib/collab/fields';
 import { COLLAB_PATH, createCollabServer, type CollabOptions } from '@/lib/collab/server';
+import { sessionVersionOf } from './staff';
 
 // Real sockets for co-editing tests: the collab server on a plain HTTP
 // server (the same handleUpgrade scripts/server.ts routes to), and Node
@@ -113,4 +114,17 @@ export function fieldText(doc: Y.Doc, field: string): string {
 export function leave(client: TestClient): void {
   client.provider.configuration.websocketProvider.destroy();
   client.provider.destroy();
+}
+
+/** The tabs a test file opens, each signed in as its user with their current session version; all left at the end. */
+export function tabsOf(db: Database) {
+  const open: TestClient[] = [];
+  return {
+    async join(url: string, user: { id: string }, storyId: string): Promise<TestClient> {
+      const tab = await connectClient(url, storyId, await sessionCookie(user, await sessionVersionOf(db, user.id)));
+      open.push(tab);
+      return tab;
+    },
+    leaveAll: () => open.forEach(leave),
+  };
 }

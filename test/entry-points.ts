@@ -76,6 +76,8 @@ export const routeRows: RouteRow[] = [
   // Prometheus scrape; the matrix's visitors hold no token, app/api/metrics/route.int.test.ts holds one.
   { file: 'app/api/metrics/route.ts', path: '/api/metrics', method: 'GET', operator: true },
   { file: 'app/api/stories/[id]/presence/route.ts', path: '/api/stories/{story-id}/presence', method: 'POST', capability: 'stories:view' },
+  // Ctrl+S: a checkpoint; edit rights checked by the DAL (lib/stories/manual-checkpoint.ts), rate-limited per person (429).
+  { file: 'app/api/stories/[id]/checkpoint/route.ts', path: '/api/stories/{story-id}/checkpoint', method: 'POST', capability: 'stories:view' },
   // The editor's poll of a story's review comments.
   { file: 'app/api/stories/[id]/comments/route.ts', path: '/api/stories/{story-id}/comments', method: 'GET', capability: 'stories:view' },
   { file: 'app/api/stories/[id]/comments/route.ts', path: '/api/stories/{restricted-story-id}/comments', method: 'GET', capability: 'stories:view-restricted' },

@@ -175,6 +175,8 @@ export const storyRevisions = pgTable(
     // The story version this snapshot was taken at.
     storyVersion: integer('story_version').notNull(),
     authorId: uuid('author_id').references(() => users.id, { onDelete: 'set null' }),
+    // Who changed the story since the previous revision (lib/stories/checkpoints.ts); a user who left keeps their id here.
+    contributorIds: uuid('contributor_ids').array().notNull().default([]),
     ...storyTextColumns(),
     ...storyPlacementColumns(),
     bylines: jsonb('bylines').$type<BylineRef[]>().notNull(),

@@ -8,11 +8,14 @@ import * as Y from 'yjs';
 import type { Database } from '@/db';
 import type { CurrentUser } from '@/lib/auth/actor';
 import { logger } from '@/lib/logger';
+import { takeCheckpoint } from '@/lib/stories/checkpoints';
 import { storyAccess, userFromHandshake, type StoryAccess } from './access';
+import { createCheckpointTimers, type TimedCheckpoint } from './checkpoint-timers';
 import { deriveStoryText } from './codec';
 import { storyIdOf } from './fields';
 import { inspectUpdate, MAX_DOCUMENT_BYTES, MAX_UPDATE_BYTES } from './guard';
 import { isEmptyUpdate, namesInAwareness, updateInMessage } from './messages';
+import { registerCollab, runningCollab } from './registry';
 import { revertToLastStored } from './repair';
 import { watchAccess } from './revocation';
 import { compactDocument, createUpdateLog, loadDocumentState } from './storage';
@@ -62,7 +65,7 @@ async function storage<T>(work: Promise<T>): Promise<T> {
 }
 
 /** The socket itself, so that a refusal the client should retry can end it (see retryable). */
-type HandshakeContext = { socket: WebSocket };
+type HandshakeContext = { socket?: WebSocket };
 
 /**
  * A refusal during the handshake leaves the socket open and the provider
@@ -74,14 +77,34 @@ async function retryable<T>(context: HandshakeContext, work: Promise<T>): Promis
   try {
     return await work;
   } catch (error) {
-    if (error instanceof Refusal && error.code === 4503) setImmediate(() => context.socket.close(error.code, error.reason));
+    // A direct connection (a restore) has no socket.
+    if (error instanceof Refusal && error.code === 4503) setImmediate(() => context.socket?.close(error.code, error.reason));
     throw error;
   }
 }
 
-export type CollabServer = { instance: Hocuspocus; handleUpgrade: (request: IncomingMessage, socket: Duplex, head: Buffer) => void; close: () => Promise<void> };
+export type CollabServer = {
+  instance: Hocuspocus;
+  handleUpgrade: (request: IncomingMessage, socket: Duplex, head: Buffer) => void;
+  /** Idle and interval timers running (none once every document has left memory). */
+  checkpointTimers: () => number;
+  close: () => Promise<void>;
+};
 
-export type CollabOptions = { db: Database; authSecret: string; redisUrl?: string; accessCheckMs?: number; storeDebounceMs?: number };
+export type CollabOptions = {
+  db: Database;
+  authSecret: string;
+  redisUrl?: string;
+  accessCheckMs?: number;
+  storeDebounceMs?: number;
+  /** A checkpoint when a person has typed and then sent nothing for this long (default two minutes). */
+  idleCheckpointMs?: number;
+  /** At most this often while anyone types, a checkpoint (default five minutes). */
+  intervalCheckpointMs?: number;
+};
+
+export const IDLE_CHECKPOINT_MS = 2 * 60_000;
+export const INTERVAL_CHECKPOINT_MS = 5 * 60_000;
 
 /** Per document: bytes since the last compaction (the size cap) and who changed it since the last store. */
 type DocumentTally = { bytes: number; writers: Map<string, string | null> };
@@ -91,6 +114,23 @@ export function createCollabServer(options: CollabOptions): CollabServer {
   const tallies = new Map<string, DocumentTally>();
   const updateLog = createUpdateLog(db);
   const tallyOf = (name: string) => tallies.get(name) ?? tallies.set(name, { bytes: 0, writers: new Map() }).get(name)!;
+
+  // Checkpoints the server takes by itself (lib/stories/checkpoints.ts): from what is stored, so whichever
+  // instance takes one, and two instances taking one at once write it once (the story's row lock).
+  const checkpointsInFlight = new Set<Promise<void>>();
+  function checkpointNow(due: TimedCheckpoint): Promise<void> {
+    const run = storage(db.transaction((tx) => takeCheckpoint(tx, due)))
+      .then(() => timers.restartInterval(due.storyId))
+      .catch((error: unknown) => logger.warn({ err: error, storyId: due.storyId, kind: due.kind }, 'co-editing: checkpoint not taken'))
+      .finally(() => checkpointsInFlight.delete(run));
+    checkpointsInFlight.add(run);
+    return run;
+  }
+  const timers = createCheckpointTimers({
+    idleMs: options.idleCheckpointMs ?? IDLE_CHECKPOINT_MS,
+    intervalMs: options.intervalCheckpointMs ?? INTERVAL_CHECKPOINT_MS,
+    take: (due) => void checkpointNow(due),
+  });
 
   const hooks: Extension = {
     async onAuthenticate({ requestHeaders, documentName, connectionConfig, context }) {
@@ -136,6 +176,7 @@ export function createCollabServer(options: CollabOptions): CollabServer {
         await storage(updateLog.append(context.storyId, carried.update, context.user.id));
         tally.bytes += carried.update.byteLength;
         tally.writers.set(connection.socketId, context.user.id);
+        timers.typed(context.storyId, context.user.id);
       } catch (error) {
         // The socket goes, not only this document's connection: the client reconnects and resends what was not acknowledged.
         if (error instanceof Refusal) closeConnections(document, (other) => other === connection, error.code, error.reason);
@@ -176,6 +217,10 @@ export function createCollabServer(options: CollabOptions): CollabServer {
 
     async afterUnloadDocument({ documentName }) {
       tallies.delete(documentName);
+      // Everyone has left: whoever typed and had not gone idle yet has now, so their checkpoint is taken.
+      const storyId = storyIdOf(documentName);
+      const due = storyId ? timers.forget(storyId) : [];
+      if (storyId && due.length > 0) await checkpointNow({ storyId, kind: 'idle', actorId: due.at(-1) ?? null });
     },
   };
 
@@ -195,9 +240,11 @@ export function createCollabServer(options: CollabOptions): CollabServer {
 
   const sockets = new WebSocketServer({ noServer: true, maxPayload: MAX_UPDATE_BYTES + 1024 });
   const stopWatching = watchAccess(db, instance, options.accessCheckMs ?? 2000, closeConnections);
+  registerCollab(instance);
 
   return {
     instance,
+    checkpointTimers: () => timers.size(),
     handleUpgrade(request, socket, head) {
       sockets.handleUpgrade(request, socket, head, (ws) => instance.handleConnection(ws, request, { socket: ws } satisfies HandshakeContext));
     },
@@ -206,6 +253,9 @@ export function createCollabServer(options: CollabOptions): CollabServer {
       for (const client of sockets.clients) client.terminate();
       // Stores what is pending before the process goes.
       await Promise.all([...instance.documents.values()].map((document) => instance.unloadDocument(document).catch(() => {})));
+      timers.close();
+      await Promise.all(checkpointsInFlight);
+      if (runningCollab() === instance) registerCollab(undefined);
       sockets.close();
     },
   };

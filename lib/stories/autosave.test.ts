@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { AUTOSAVE_COALESCE_MS, backoffMs, nextAutosaveAt, shouldCoalesce } from './autosave';
+import { backoffMs, nextAutosaveAt } from './autosave';
 
 describe('autosave timing', () => {
   it('saves after a pause in typing', () => {
@@ -22,21 +22,5 @@ describe('backoff', () => {
   it('jitters by at most a fifth either way', () => {
     expect(backoffMs(3, () => 0)).toBe(3_200);
     expect(backoffMs(3, () => 1)).toBe(4_800);
-  });
-});
-
-describe('coalescing', () => {
-  const at = new Date('2026-11-29T10:00:00Z');
-  const ago = (ms: number) => new Date(at.getTime() - ms);
-
-  it('replaces the same author’s autosave from the last five minutes', () => {
-    expect(shouldCoalesce({ kind: 'autosave', authorId: 'me', createdAt: ago(60_000) }, 'me', at)).toBe(true);
-  });
-
-  it('keeps it once five minutes have passed, or when the latest is someone else’s or a deliberate save', () => {
-    expect(shouldCoalesce({ kind: 'autosave', authorId: 'me', createdAt: ago(AUTOSAVE_COALESCE_MS) }, 'me', at)).toBe(false);
-    expect(shouldCoalesce({ kind: 'autosave', authorId: 'you', createdAt: ago(1_000) }, 'me', at)).toBe(false);
-    expect(shouldCoalesce({ kind: 'save', authorId: 'me', createdAt: ago(1_000) }, 'me', at)).toBe(false);
-    expect(shouldCoalesce(undefined, 'me', at)).toBe(false);
   });
 });

@@ -1,12 +1,11 @@
-// Autosave timing and revision coalescing. Pure: the client and the DAL
-// pass the clock in.
+// Autosave timing. Pure: the client passes the clock in. Revisions are no
+// longer merged per author (two tabs of one writer erased each other's):
+// each is a checkpoint of its own (lib/stories/checkpoints.ts).
 
 /** Save after this long without typing… */
 export const AUTOSAVE_PAUSE_MS = 1_500;
 /** …and at least this often while changes are pending, however fast someone types. */
 export const AUTOSAVE_MAX_INTERVAL_MS = 10_000;
-/** At most one autosave revision per author in this window; later autosaves replace it. */
-export const AUTOSAVE_COALESCE_MS = 5 * 60_000;
 /** Presence: a heartbeat at most this often, and a holder silent for longer than the expiry has left. */
 export const HEARTBEAT_MS = 15_000;
 export const PRESENCE_EXPIRY_MS = 60_000;
@@ -20,11 +19,4 @@ export function nextAutosaveAt(firstChangeAt: number, lastChangeAt: number): num
 export function backoffMs(failures: number, random: () => number = Math.random): number {
   const base = Math.min(30_000, 1_000 * 2 ** Math.max(0, failures - 1));
   return Math.round(base * (0.8 + 0.4 * random()));
-}
-
-export type RevisionStamp = { kind: string; authorId: string | null; createdAt: Date };
-
-/** An autosave replaces the story's latest revision when that is the same author's autosave from the window. */
-export function shouldCoalesce(latest: RevisionStamp | undefined, authorId: string, at: Date): boolean {
-  return !!latest && latest.kind === 'autosave' && latest.authorId === authorId && at.getTime() - latest.createdAt.getTime() < AUTOSAVE_COALESCE_MS;
 }

@@ -3,11 +3,14 @@ import type { Executor } from '@/db';
 import { settings, storyRevisions } from '@/db/schema';
 import { withDirections } from '@/lib/content/block-direction';
 import { isReaderFacingEdit, readerFacingOf } from './approval';
+import { uncheckpointedContributors } from './checkpoints';
 
 // The strict four-eyes rule's fact: who changed what readers get since the
-// last approval. Every save writes a revision with its author (autosaves
-// coalesce only with the same author's), so the revisions since the last
-// approval revision, each compared with the one before it, name them.
+// last approval. Every revision is a checkpoint listing its contributors
+// (lib/stories/checkpoints.ts), so the revisions since the last approval,
+// each compared with the one before it, name them; and whoever has typed
+// into the shared document since the last checkpoint is named too, since
+// the approval's own checkpoint would hold their change.
 
 type Revision = typeof storyRevisions.$inferSelect;
 
@@ -30,9 +33,10 @@ export async function editorsSinceApproval(db: Executor, storyId: string): Promi
     }
     // With no approval before it, the first revision is its author writing the story.
     const changed = previous === null || isReaderFacingEdit(facing(previous), facing(revision));
-    if (changed && revision.authorId) editors.add(revision.authorId);
+    if (changed) for (const id of revision.contributorIds) editors.add(id);
     previous = revision;
   }
+  for (const id of await uncheckpointedContributors(db, storyId)) editors.add(id);
   return editors;
 }
 

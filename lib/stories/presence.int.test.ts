@@ -80,23 +80,27 @@ describe('the soft lock', () => {
 });
 
 describe('autosave and overwrite in history', () => {
-  it('coalesces one author’s autosaves, and keeps saves and overwrites apart', async () => {
+  it('keeps each autosave as a revision of its own (no coalescing), and writes none for a save that changes nothing', async () => {
     const id = await createStory(writer);
     let story = await draft(id);
     for (const text of ['أ', 'أب', 'أبت']) {
       await saveStory(writer, id, contentOf(story, { body: paragraphsToDoc([text]) }), { kind: 'autosave' });
       story = await draft(id);
     }
-    expect((await listRevisions(writer, id)).map((r) => r.kind)).toEqual(['autosave']);
-    await saveStory(writer, id, contentOf(story, { body: paragraphsToDoc(['حفظ']) }), { kind: 'save' });
+    expect((await listRevisions(writer, id)).map((r) => r.kind)).toEqual(['autosave', 'autosave', 'autosave']);
+    // The same text again: the working copy's version moves, history does not.
+    await saveStory(writer, id, contentOf(story, { body: paragraphsToDoc(['أبت']) }), { kind: 'autosave' });
     story = await draft(id);
-    await saveStory(writer, id, contentOf(story, { body: paragraphsToDoc(['تلقائي']) }), { kind: 'autosave' });
+    expect(await listRevisions(writer, id)).toHaveLength(3);
+    await saveStory(writer, id, contentOf(story, { body: paragraphsToDoc(['حفظ']) }), { kind: 'save' });
     story = await draft(id);
     // "Keep mine" after a conflict: a deliberate overwrite, on the version the writer was shown.
     await saveStory(editor, id, contentOf(story, { body: paragraphsToDoc(['نسختي']) }), { kind: 'overwrite' });
-    expect((await listRevisions(writer, id)).map((r) => r.kind)).toEqual(['overwrite', 'autosave', 'save', 'autosave']);
-    const [coalesced] = await db.select().from(storyRevisions).where(and(eq(storyRevisions.storyId, id), eq(storyRevisions.kind, 'autosave')));
-    expect(coalesced?.plainText).toBe('أبت');
+    const revisions = await listRevisions(writer, id);
+    expect(revisions.map((r) => r.kind)).toEqual(['overwrite', 'save', 'autosave', 'autosave', 'autosave']);
+    expect(revisions.map((r) => r.contributorNames)).toEqual([[editor.displayName], [writer.displayName], [writer.displayName], [writer.displayName], [writer.displayName]]);
+    const autosaves = await db.select().from(storyRevisions).where(and(eq(storyRevisions.storyId, id), eq(storyRevisions.kind, 'autosave')));
+    expect(autosaves.map((r) => r.plainText).sort()).toEqual(['أ', 'أب', 'أبت']);
   });
 });
 

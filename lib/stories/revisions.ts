@@ -1,15 +1,16 @@
-import { and, asc, eq, inArray } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { JSONContent } from '@tiptap/core';
 import { getDb, type Executor } from '@/db';
-import { authors, sections, stories, storyAuthors, storyRevisions, storyTags, tags, type BylineRef, type TagRef } from '@/db/schema';
+import { authors, sections, stories, storyAuthors, storyRevisions, storyTags, tags, users, type BylineRef, type TagRef } from '@/db/schema';
 import type { CurrentUser } from '@/lib/auth/actor';
 import { authorize } from '@/lib/dal';
 import { pickContent, type ContentRow } from './content-row';
 import { mayOpenStory } from './facts';
 
-// Revisions: full snapshots of the working copy, as saved, approved or
-// restored. The writers here authorize nothing (the DAL functions and the
-// seed call them inside their own transaction); the readers below do.
+// Revisions: full snapshots of the working copy, each a checkpoint
+// (lib/stories/checkpoints.ts) listing who contributed since the previous
+// one. The writers here authorize nothing (the DAL functions and the seed
+// call them inside their own transaction); the readers below do.
 
 type RevisionKind = (typeof storyRevisions.$inferInsert)['kind'];
 
@@ -34,11 +35,20 @@ export async function readTags(tx: Executor, storyId: string): Promise<TagRef[]>
 /** Writes a revision from content the caller already holds, and returns its id. */
 export async function insertRevision(
   tx: Executor,
-  input: { storyId: string; kind: RevisionKind; authorId: string | null; storyVersion: number; content: ContentRow; bylines: BylineRef[]; tags: TagRef[] },
+  input: { storyId: string; kind: RevisionKind; authorId: string | null; storyVersion: number; content: ContentRow; bylines: BylineRef[]; tags: TagRef[]; contributorIds?: string[] },
 ): Promise<string> {
   const [revision] = await tx
     .insert(storyRevisions)
-    .values({ ...pickContent(input.content), storyId: input.storyId, kind: input.kind, storyVersion: input.storyVersion, authorId: input.authorId, bylines: input.bylines, tags: input.tags })
+    .values({
+      ...pickContent(input.content),
+      storyId: input.storyId,
+      kind: input.kind,
+      storyVersion: input.storyVersion,
+      authorId: input.authorId,
+      bylines: input.bylines,
+      tags: input.tags,
+      contributorIds: input.contributorIds ?? [],
+    })
     .returning({ id: storyRevisions.id });
   if (!revision) throw new Error('revision insert returned nothing');
   return revision.id;
@@ -52,18 +62,28 @@ export async function snapshotRevision(tx: Executor, input: { storyId: string; k
   return insertRevision(tx, { storyId: story.id, kind: input.kind, authorId: input.authorId, storyVersion: story.version, content: story, bylines, tags: tagRefs });
 }
 
-export type RevisionSummary = { id: string; kind: string; authorName: string | null; createdAt: Date; storyVersion: number };
+export type RevisionSummary = { id: string; kind: string; authorName: string | null; contributorNames: string[]; createdAt: Date; storyVersion: number };
 
+/** Display names of a revision's contributors, in one subquery per row of the same query (no query per revision). */
+const contributorNames = sql<string[]>`array(select ${users.displayName} from ${users} where ${users.id} = any(${storyRevisions.contributorIds}) order by ${users.displayName})`;
+
+/** Newest first, each with who took it and who contributed since the one before: one query. */
 export async function listRevisions(actor: CurrentUser | null, storyId: string): Promise<RevisionSummary[]> {
   authorize(actor, 'stories:view');
   if (!(await mayOpenStory(getDb(), actor, storyId))) return [];
   return getDb()
-    .select({ id: storyRevisions.id, kind: storyRevisions.kind, authorName: authors.name, createdAt: storyRevisions.createdAt, storyVersion: storyRevisions.storyVersion })
+    .select({
+      id: storyRevisions.id,
+      kind: storyRevisions.kind,
+      authorName: users.displayName,
+      contributorNames,
+      createdAt: storyRevisions.createdAt,
+      storyVersion: storyRevisions.storyVersion,
+    })
     .from(storyRevisions)
-    .leftJoin(authors, eq(authors.userId, storyRevisions.authorId))
+    .leftJoin(users, eq(users.id, storyRevisions.authorId))
     .where(eq(storyRevisions.storyId, storyId))
-    .orderBy(asc(storyRevisions.createdAt))
-    .then((rows) => rows.reverse());
+    .orderBy(desc(storyRevisions.createdAt), desc(storyRevisions.id));
 }
 
 export type RevisionSnapshot = typeof storyRevisions.$inferSelect & { sectionName: string | null };

@@ -1,6 +1,6 @@
 import 'server-only';
 import type { JSONContent } from '@tiptap/core';
-import { and, desc, eq, inArray, ne } from 'drizzle-orm';
+import { and, eq, inArray, ne } from 'drizzle-orm';
 import { getDb, type Transaction } from '@/db';
 import { authors, media, sections, slugHistory, stories, storyAuthors, storyRevisions, storyTags, tags, tagSlugHistory, workflowEvents, type BylineRef, type TagRef } from '@/db/schema';
 import type { CurrentUser } from '@/lib/auth/actor';
@@ -13,11 +13,10 @@ import { authorize } from '@/lib/dal';
 import type { SaveKind } from '@/lib/enums';
 import { slugify, slugVariants } from '@/lib/slug';
 import { isReaderFacingEdit, readerFacingOf } from './approval';
-import { shouldCoalesce } from './autosave';
 import { pickFields } from './content';
 import { fieldsToRow, pickContent, type ContentRow } from './content-row';
 import { otherHolder } from './presence';
-import { insertRevision, snapshotRevision, withoutMissingFigures } from './revisions';
+import { takeCheckpoint } from './checkpoints';
 import type { StoryContentInput } from './schemas';
 import { lockForEdit, readDraft, type StoryDraft } from './working-copy';
 
@@ -193,17 +192,8 @@ export async function saveStory(
       await tx.delete(storyTags).where(eq(storyTags.storyId, storyId));
       if (tagIds.length > 0) await tx.insert(storyTags).values(tagIds.map((tagId, position) => ({ storyId, tagId, position })));
     }
-    if (options.kind === 'autosave') {
-      // Autosaves coalesce: the same author's autosave from the last few minutes is replaced, not kept beside this one.
-      const [latest] = await tx
-        .select({ id: storyRevisions.id, kind: storyRevisions.kind, authorId: storyRevisions.authorId, createdAt: storyRevisions.createdAt })
-        .from(storyRevisions)
-        .where(eq(storyRevisions.storyId, storyId))
-        .orderBy(desc(storyRevisions.createdAt))
-        .limit(1);
-      if (latest && shouldCoalesce(latest, actor.id, at)) await tx.delete(storyRevisions).where(eq(storyRevisions.id, latest.id));
-    }
-    await insertRevision(tx, { storyId, kind: options.kind, authorId: actor.id, storyVersion: version, content, bylines, tags: tagRefs });
+    // A checkpoint of the story as saved, unless nothing changed since the last one: one per save, never merged with another.
+    await takeCheckpoint(tx, { storyId, kind: options.kind, actorId: actor.id, contributors: [actor.id], saved: { content, version, bylines, tags: tagRefs } });
     if (resetsApproval) {
       await tx.insert(workflowEvents).values({ storyId, action: 'reader_facing_edit', fromEditorial: 'approved', toEditorial: 'draft', actorId: actor.id, createdAt: at });
     }
@@ -212,44 +202,9 @@ export async function saveStory(
 }
 
 /** Compares a save with the approved revision, field by field (lib/stories/approval.ts). */
-async function changesWhatReadersGet(tx: Transaction, approvedRevisionId: string | null, next: ContentRow & { bylines: BylineRef[]; tags: TagRef[] }): Promise<boolean> {
+export async function changesWhatReadersGet(tx: Transaction, approvedRevisionId: string | null, next: ContentRow & { bylines: BylineRef[]; tags: TagRef[] }): Promise<boolean> {
   const [approved] = approvedRevisionId ? await tx.select().from(storyRevisions).where(eq(storyRevisions.id, approvedRevisionId)) : [];
   if (!approved) return true;
   // Older revisions carry no computed directions: compare like with like.
   return isReaderFacingEdit(readerFacingOf({ ...approved, body: withDirections(approved.body, next.language) }), readerFacingOf(next));
-}
-
-/** Makes an old revision the working copy again, as a new version and a new revision: history is never rewritten. */
-export async function restoreRevision(actor: CurrentUser | null, storyId: string, input: { revisionId: string; baseVersion: number }): Promise<SaveOutcome | null> {
-  authorize(actor, 'stories:view');
-  return getDb().transaction(async (tx) => {
-    const locked = await lockForEdit(tx, actor, storyId);
-    if (!locked) return null;
-    const { story } = locked;
-    if (story.version !== input.baseVersion) return { status: 'conflict', current: (await readDraft(tx, storyId)) as StoryDraft };
-    const [revision] = await tx.select().from(storyRevisions).where(and(eq(storyRevisions.id, input.revisionId), eq(storyRevisions.storyId, storyId)));
-    if (!revision) return null;
-    // Images may have left the library since: their figures go, rather than pointing at nothing.
-    const images = await libraryImages(tx, figureMediaIds(revision.body));
-    const body = withoutMissingFigures(revision.body, images);
-    // The old slug may have gone to another story since; keep the current one then.
-    const slug = revision.slug && revision.slug !== (story.slug ?? '') && (await slugProblem(tx, storyId, revision.slug)) ? story.slug || null : revision.slug;
-    // The lead image may have left the library too; the story then has no lead image rather than a dangling one.
-    const leadImageId = revision.leadImageId && (await libraryImages(tx, [revision.leadImageId])).size > 0 ? revision.leadImageId : null;
-    const at = now();
-    const version = story.version + 1;
-    await tx
-      .update(stories)
-      .set({ ...pickContent(revision), body, slug, leadImageId, version, updatedAt: at })
-      .where(eq(stories.id, storyId));
-    const liveAuthors = await tx.select({ id: authors.id }).from(authors).where(inArray(authors.id, revision.bylines.map((b) => b.id).concat('00000000-0000-0000-0000-000000000000')));
-    const keep = new Set(liveAuthors.map((a) => a.id));
-    await tx.delete(storyAuthors).where(eq(storyAuthors.storyId, storyId));
-    const bylines = revision.bylines.filter((b) => keep.has(b.id));
-    if (bylines.length > 0) await tx.insert(storyAuthors).values(bylines.map((b, position) => ({ storyId, authorId: b.id, position })));
-    await tx.delete(storyTags).where(eq(storyTags.storyId, storyId));
-    if (revision.tags.length > 0) await tx.insert(storyTags).values(revision.tags.map((tag, position) => ({ storyId, tagId: tag.id, position }))).onConflictDoNothing();
-    await snapshotRevision(tx, { storyId, kind: 'restore', authorId: actor.id });
-    return { status: 'saved', version, updatedAt: at, slug: slug ?? '' };
-  });
 }

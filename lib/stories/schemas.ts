@@ -38,4 +38,10 @@ export const presenceSchema = z.object({
   sessionId: z.string().min(8).max(100),
 });
 
-export const restoreSchema = z.object({ revisionId: z.uuid(), baseVersion: z.coerce.number().int().min(1) });
+export const restoreSchema = z.object({ revisionId: z.uuid() });
+
+/**
+ * Ctrl+S: a checkpoint of the story as the person sees it. `stateVector` is their Yjs document's
+ * (`Y.encodeStateVector`, base64): the checkpoint waits until the server has stored everything they saw.
+ */
+export const checkpointSchema = z.object({ stateVector: z.base64().min(1).max(65_536) });

@@ -14,7 +14,7 @@ import { notify, reviewersOf, storyAuthorUserIds } from '@/lib/notifications/not
 import { authorize, failure, success, type Outcome } from '@/lib/dal';
 import { announceStoryEvent } from '@/lib/webhooks/events';
 import { publishApproved, PUBLISH_JOB, readerTags } from './publication';
-import { snapshotRevision } from './revisions';
+import { lockAndFlush, takeCheckpoint } from './checkpoints';
 import { editorsSinceApproval, strictFourEyes } from './edited-since-approval';
 import { deskOfSection } from './facts';
 import { canOpenStory, isOwnStory, type EditorialState, type PublicationState } from './rules';
@@ -23,7 +23,9 @@ import { decide, WORKFLOW_ACTIONS, type WorkflowAction, type WorkflowFacts } fro
 // Workflow transitions, each in one transaction on a locked story row: the
 // states it expects are checked by the pure rules, the change and its
 // workflow event are written together, and the content version is never
-// bumped, so an open editor is not thrown into a conflict.
+// bumped, so an open editor is not thrown into a conflict. Each step first
+// brings the working copy up to the shared document, and leaves a checkpoint
+// (lib/stories/checkpoints.ts) of the story as it was decided on.
 
 export type TransitionAction = Exclude<WorkflowAction, 'schedule' | 'unschedule'>;
 export type TransitionInput = {
@@ -60,7 +62,7 @@ function missingForSubmit(story: typeof stories.$inferSelect): Record<string, st
 export async function transition(actor: CurrentUser | null, storyId: string, input: TransitionInput): Promise<Outcome<TransitionResult>> {
   authorize(actor, 'stories:view');
   return getDb().transaction(async (tx) => {
-    const [story] = await tx.select().from(stories).where(eq(stories.id, storyId)).for('update');
+    const story = await lockAndFlush(tx, storyId, null);
     if (!story) return failure('errors.notFound');
     const reason = input.reason?.trim() || null;
     const facts = await factsFor(tx, actor, story, reason !== null);
@@ -81,7 +83,9 @@ export async function transition(actor: CurrentUser | null, storyId: string, inp
         if (input.expectedVersion !== story.version) return failure('errors.workflow.stale');
         const refusal = await checklistGate(tx, story, 'approve', input.acknowledge === true);
         if (refusal) return refusal;
-        revisionId = await snapshotRevision(tx, { storyId, kind: 'approval', authorId: actor.id });
+        // The pinned checkpoint: written even when nothing changed since the last one.
+        revisionId = await takeCheckpoint(tx, { storyId, kind: 'approval', actorId: actor.id, force: true });
+        if (!revisionId) return failure('errors.notFound');
         await tx.update(stories).set({ approvedRevisionId: revisionId }).where(eq(stories.id, storyId));
         break;
       }
@@ -111,6 +115,9 @@ export async function transition(actor: CurrentUser | null, storyId: string, inp
         break;
     }
     if (['take_down', 'retract', 'republish'].includes(input.action)) tags = await readerTags(tx, storyId);
+
+    // Every other step leaves a checkpoint too, unless nothing changed since the last one.
+    if (input.action !== 'approve') await takeCheckpoint(tx, { storyId, kind: 'transition', actorId: actor.id });
 
     const editorialState = decision.editorialState ?? story.editorialState;
     const publicationState = decision.publicationState ?? story.publicationState;
@@ -204,7 +211,7 @@ export async function scheduleStory(actor: CurrentUser | null, storyId: string, 
   authorize(actor, 'stories:view');
   if (at.getTime() <= now().getTime()) return failure('errors.workflow.pastTime', { scheduleAt: 'errors.workflow.pastTime' });
   return getDb().transaction(async (tx) => {
-    const [story] = await tx.select().from(stories).where(eq(stories.id, storyId)).for('update');
+    const story = await lockAndFlush(tx, storyId, null);
     if (!story) return failure('errors.notFound');
     const facts = await factsFor(tx, actor, story, false);
     if (!facts) return failure('errors.notFound');
@@ -216,6 +223,7 @@ export async function scheduleStory(actor: CurrentUser | null, storyId: string, 
     const revisionId = story.approvedRevisionId as string;
     await tx.update(stories).set({ scheduledRevisionId: revisionId, scheduledFor: at }).where(eq(stories.id, storyId));
     await tx.execute(sql`select graphile_worker.add_job(${PUBLISH_JOB}, ${JSON.stringify({ storyId, revisionId })}::json, run_at := ${at.toISOString()}::timestamptz, job_key := ${jobKey(storyId)}, max_attempts := 25)`);
+    await takeCheckpoint(tx, { storyId, kind: 'transition', actorId: actor.id });
     await tx.insert(workflowEvents).values({ storyId, action: 'schedule', actorId: actor.id, reason: at.toISOString(), revisionId, fromPublication: story.publicationState, toPublication: story.publicationState, createdAt: now() });
     await recordStoryAudit(tx, { actorId: actor.id, action: 'story.schedule', storyId, before: { scheduledFor: story.scheduledFor?.toISOString() ?? null }, after: { scheduledFor: at.toISOString() } });
     await notify(tx, await storyAuthorUserIds(tx, storyId), { kind: 'scheduled', storyId, actorId: actor.id, detail: at.toISOString() });
@@ -226,7 +234,7 @@ export async function scheduleStory(actor: CurrentUser | null, storyId: string, 
 export async function unscheduleStory(actor: CurrentUser | null, storyId: string): Promise<Outcome<TransitionResult>> {
   authorize(actor, 'stories:view');
   return getDb().transaction(async (tx) => {
-    const [story] = await tx.select().from(stories).where(eq(stories.id, storyId)).for('update');
+    const story = await lockAndFlush(tx, storyId, null);
     if (!story) return failure('errors.notFound');
     const facts = await factsFor(tx, actor, story, false);
     if (!facts) return failure('errors.notFound');
@@ -234,6 +242,7 @@ export async function unscheduleStory(actor: CurrentUser | null, storyId: string
     if (!decision.allowed) return failure(`errors.workflow.${decision.reason}`);
     await tx.update(stories).set({ scheduledRevisionId: null, scheduledFor: null }).where(eq(stories.id, storyId));
     await tx.execute(sql`select graphile_worker.remove_job(${jobKey(storyId)})`);
+    await takeCheckpoint(tx, { storyId, kind: 'transition', actorId: actor.id });
     await tx.insert(workflowEvents).values({ storyId, action: 'unschedule', actorId: actor.id, revisionId: story.scheduledRevisionId, createdAt: now() });
     await recordStoryAudit(tx, { actorId: actor.id, action: 'story.unschedule', storyId, before: { scheduledFor: story.scheduledFor?.toISOString() ?? null }, after: { scheduledFor: null } });
     return success({ editorialState: story.editorialState, publicationState: story.publicationState, revisionId: null, tags: [] });

@@ -3,16 +3,15 @@
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
 import { getCurrentUser } from '@/lib/auth/current-user';
-import { restoreRevision } from '@/lib/stories/save';
+import { restoreRevision } from '@/lib/stories/restore';
 import { restoreSchema } from '@/lib/stories/schemas';
 
 const storyIdSchema = z.uuid();
 
-/** Restores a revision as a new version, then opens the editor on it. A stale base version is refused by the DAL. */
+/** Restores a revision as a new change to the shared text that everyone connected sees, then opens the editor on it. */
 export async function restoreRevisionAction(formData: FormData): Promise<void> {
   const storyId = storyIdSchema.parse(formData.get('storyId'));
-  const input = restoreSchema.parse({ revisionId: formData.get('revisionId'), baseVersion: formData.get('baseVersion') });
+  const input = restoreSchema.parse({ revisionId: formData.get('revisionId') });
   const outcome = await restoreRevision(await getCurrentUser(), storyId, input);
-  if (outcome?.status === 'conflict') redirect(`/newsroom/stories/${storyId}/history?stale=1`);
-  redirect(`/newsroom/stories/${storyId}${outcome?.status === 'saved' ? '?restored=1' : ''}`);
+  redirect(`/newsroom/stories/${storyId}${outcome ? '?restored=1' : ''}`);
 }

@@ -129,6 +129,7 @@ export default async function HistoryPage({ params, searchParams }: Props) {
                 <th scope="col" className="px-3 py-2 text-start">{t('to')}</th>
                 <th scope="col" className="px-3 py-2 text-start">{t('when')}</th>
                 <th scope="col" className="px-3 py-2 text-start">{t('who')}</th>
+                <th scope="col" className="px-3 py-2 text-start">{t('contributors')}</th>
                 <th scope="col" className="px-3 py-2 text-start">{t('version')}</th>
                 <th scope="col" className="px-3 py-2 text-start"><span className="sr-only">{t('restore')}</span></th>
               </tr>
@@ -144,6 +145,9 @@ export default async function HistoryPage({ params, searchParams }: Props) {
                   </td>
                   <td className="whitespace-nowrap px-3 py-2">{when(revision.createdAt)}</td>
                   <td className="px-3 py-2">{revision.authorName ?? t('system')}</td>
+                  <td className="px-3 py-2" data-testid="contributors">
+                    {revision.contributorNames.length > 0 ? format.list(revision.contributorNames.map((name, index) => <bdi key={index}>{name}</bdi>), { type: 'conjunction' }) : t('noContributors')}
+                  </td>
                   <td className="px-3 py-2">
                     {t(`kind.${revision.kind}`)} · {format.number(revision.storyVersion, 'plain')}
                   </td>
@@ -177,7 +181,6 @@ export default async function HistoryPage({ params, searchParams }: Props) {
           <form key={revision.id} id={`restore-${revision.id}`} action={restoreRevisionAction} hidden>
             <input type="hidden" name="storyId" value={id.data} />
             <input type="hidden" name="revisionId" value={revision.id} />
-            <input type="hidden" name="baseVersion" value={view.story.version} />
           </form>
         ))}
       <section aria-labelledby="timeline-heading" className="rounded-lg border border-rule bg-white p-4">

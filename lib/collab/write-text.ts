@@ -1,0 +1,34 @@
+import { getSchema, type JSONContent } from '@tiptap/core';
+import { updateYFragment } from '@tiptap/y-tiptap';
+import * as Y from 'yjs';
+import { contentExtensions } from '@/lib/content/extensions';
+import type { StoryText } from './codec';
+import { BODY_FIELD, TEXT_FIELDS } from './fields';
+
+// Writing a whole story text into a live document as the smallest change:
+// the y-tiptap diff, computed the way the editor binding computes its own,
+// so edits elsewhere in the text survive. A repair (repair.ts) and a restore
+// (apply-text.ts) both put text back this way.
+
+const schema = getSchema(contentExtensions);
+const paragraphDoc = (text: string): JSONContent => ({ type: 'doc', content: [{ type: 'paragraph', ...(text ? { content: [{ type: 'text', text }] } : {}) }] });
+
+/** Makes the document hold `text`, in one transaction, and returns the update that did it. */
+export function writeStoryText(document: Y.Doc, text: StoryText, origin?: unknown): Uint8Array {
+  const before = Y.encodeStateVector(document);
+  const meta = () => ({ mapping: new Map(), isOMark: new Map() });
+  document.transact(() => {
+    updateYFragment(document, document.getXmlFragment(BODY_FIELD), schema.nodeFromJSON(text.body), meta());
+    for (const field of TEXT_FIELDS) updateYFragment(document, document.getXmlFragment(field), schema.nodeFromJSON(paragraphDoc(text[field])), meta());
+  }, origin);
+  return Y.encodeStateAsUpdate(document, before);
+}
+
+/** The update that would make `document` hold `text`, computed on a copy: the document itself is not touched. */
+export function textChangeFor(document: Y.Doc, text: StoryText): Uint8Array {
+  const copy = new Y.Doc();
+  Y.applyUpdate(copy, Y.encodeStateAsUpdate(document));
+  const update = writeStoryText(copy, text);
+  copy.destroy();
+  return update;
+}

@@ -1,0 +1,34 @@
+import { asc, eq } from 'drizzle-orm';
+import { afterAll, beforeAll } from 'vitest';
+import type { Database } from '@/db/index';
+import { storyDocuments, storyRevisions } from '@/db/schema';
+import type { CollabOptions } from '@/lib/collab/server';
+import { startCollab, tabsOf } from './collab';
+
+// One co-editing server per test file (vitest only: e2e imports test/collab.ts), started
+// before its tests and closed after them with the file's tabs and database client.
+
+export function collabSuite(db: Database, endClient: () => Promise<void>, options: Partial<CollabOptions> = {}) {
+  const tabs = tabsOf(db);
+  let running: Awaited<ReturnType<typeof startCollab>> | undefined;
+  beforeAll(async () => {
+    running = await startCollab(db, options);
+  });
+  afterAll(async () => {
+    tabs.leaveAll();
+    await running?.close();
+    await endClient();
+  });
+  const server = () => {
+    if (!running) throw new Error('the co-editing server is not started yet');
+    return running;
+  };
+  return { server, join: (user: { id: string }, storyId: string) => tabs.join(server().url, user, storyId), leaveAll: tabs.leaveAll };
+}
+
+/** A story's revisions, oldest first. */
+export const revisionsOf = (db: Database, storyId: string) => db.select().from(storyRevisions).where(eq(storyRevisions.storyId, storyId)).orderBy(asc(storyRevisions.createdAt));
+
+/** Who has typed since the last checkpoint, as stored on the document (undefined: no document). */
+export const pendingContributorsOf = async (db: Database, storyId: string) =>
+  (await db.select({ ids: storyDocuments.contributorIds }).from(storyDocuments).where(eq(storyDocuments.storyId, storyId)))[0]?.ids;
