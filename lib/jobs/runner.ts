@@ -4,6 +4,7 @@ import { metrics } from '@/lib/metrics/registry';
 import { makeRenditions, RENDITIONS_JOB } from '@/lib/media/renditions-job';
 import { publishScheduled, PUBLISH_JOB } from '@/lib/stories/publication';
 import { attemptDelivery, WEBHOOK_JOB } from '@/lib/webhooks/queue';
+import { IMPORT_JOB, runImportJob } from '@/lib/imports/job';
 import { setJobRunnerState } from './state';
 
 // The Postgres-backed job queue (graphile-worker 0.17, the last line that runs
@@ -40,6 +41,8 @@ export async function startJobRunner(connectionString: string, expire: (tags: st
           await expire(tags);
         }
       },
+      // An import expires reader caches as it goes (new stories, old paths that answered 404 before).
+      [IMPORT_JOB]: (payload) => runImportJob(payload, expire),
       [WEBHOOK_JOB]: async (payload, helpers) => {
         // Throwing hands the retry, and its backoff, to the runner.
         if ((await attemptDelivery(payload, helpers.job)) === 'retry') throw new Error(`webhook delivery failed; retrying (${JSON.stringify(payload)})`);
