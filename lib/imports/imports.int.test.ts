@@ -11,6 +11,7 @@ import type { CurrentUser } from '@/lib/auth/actor';
 import { figureMediaIds } from '@/lib/content/figure';
 import { legacyTag } from '@/lib/reader/cache-tags';
 import { lookupLegacy } from '@/lib/reader/legacy-lookup';
+import { readerTags } from '@/lib/stories/publication';
 import { connectTestDb } from '@/test/db';
 import { createStaff } from '@/test/staff';
 import { ExportFileError, type ExportFile } from './files';
@@ -143,6 +144,8 @@ describe('WordPress (WXR 1.2 from WordPress 6.1)', () => {
     expect(await lookupLegacy(db, permalink)).toEqual({ sectionSlug: 'نفط', slug: 'الحكومة-تخفض-إنتاج-النفط' });
     expect(await lookupLegacy(db, legacyKey('/', `?p=${oilId.sourceId}`)!)).toEqual({ sectionSlug: 'نفط', slug: 'الحكومة-تخفض-إنتاج-النفط' });
     expect(expired.flat()).toContain(legacyTag(permalink));
+    // A later publish, slug or section change of the story expires its old paths' cached answers too.
+    expect(await readerTags(db, oilId.storyId!)).toEqual(expect.arrayContaining([legacyTag(permalink), legacyTag(`/?p=${oilId.sourceId}`)]));
     // A draft has no page yet: its old path stays in the table but answers nothing until it is published.
     const draft = byTitle(first, 'مسودة عن الأسواق')[0]!;
     const [draftPath] = await db.select().from(legacyRedirects).where(and(eq(legacyRedirects.storyId, draft.storyId!), eq(legacyRedirects.path, `/?p=${draft.sourceId}`)));
