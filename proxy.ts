@@ -94,6 +94,6 @@ export async function proxy(request: NextRequest) {
 }
 
 export const config = {
-  // Uploads (/api/media) stream their bodies and the proxy would buffer them; media files need nothing from it.
-  matcher: ['/((?!_next/static|_next/image|favicon.ico|api/media|media/).*)'],
+  // Uploads (/api/media, /api/imports) stream their bodies and the proxy would buffer them; media files need nothing from it.
+  matcher: ['/((?!_next/static|_next/image|favicon.ico|api/media|api/imports|media/).*)'],
 };

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { eq } from 'drizzle-orm';
 import { request as playwrightRequest, type APIRequestContext } from '@playwright/test';
-import { apiKeys, publishedStories, sections, shareLinks, stories, users, webhooks } from '@/db/schema';
+import { apiKeys, legacyRedirects, publishedStories, sections, shareLinks, stories, users, webhooks } from '@/db/schema';
 import { insertPublishedStory } from '@/db/seed';
 import { newApiKey } from '@/lib/api/key-token';
 import { parseSeedStory } from '@/db/seed-story';
@@ -69,6 +69,9 @@ test.beforeAll(async ({ browser, db, baseURL }) => {
   // Paused, so the stories other specs publish queue nothing for it.
   const [hook] = await db.insert(webhooks).values({ name: 'matrix', url: 'https://example.com/hook', secret: 'whsec_matrix', events: ['story.published'], active: false }).returning({ id: webhooks.id });
   substitutions['{webhook}'] = hook!.id;
+  // An old path, as an import leaves them, to the seed story.
+  await db.insert(legacyRedirects).values({ path: '/2019/03/matrix-old-path', storyId: seedStory!.id }).onConflictDoNothing();
+  substitutions['{legacy-path}'] = 'matrix-old-path';
 });
 
 test.afterAll(async () => {

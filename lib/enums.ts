@@ -32,3 +32,10 @@ export type NoteKind = (typeof NOTE_KINDS)[number];
 export type SaveKind = (typeof SAVE_KINDS)[number];
 export type WebhookEvent = (typeof WEBHOOK_EVENTS)[number];
 export type DeliveryState = (typeof DELIVERY_STATES)[number];
+
+/** Where an import comes from (lib/imports). */
+export const IMPORT_SOURCES = ['wordpress', 'ghost'] as const;
+export type ImportSource = (typeof IMPORT_SOURCES)[number];
+/** An import run: its dry run is read, then the admin starts it, and the job runner takes it to the end. */
+export const IMPORT_STATES = ['planned', 'queued', 'running', 'done', 'failed'] as const;
+export type ImportState = (typeof IMPORT_STATES)[number];

@@ -67,6 +67,8 @@ const envSchema = z.object({
   S3_FORCE_PATH_STYLE: booleanFlag,
   // Upload limits; production reads these too, so the refusals can be tested with the same code.
   MEDIA_MAX_BYTES: z.coerce.number().int().positive().default(20 * 1024 * 1024),
+  // Largest WordPress or Ghost export the newsroom accepts (lib/imports); the CLI reads any size.
+  IMPORT_MAX_BYTES: z.coerce.number().int().positive().default(256 * 1024 * 1024),
   MEDIA_MAX_SIDE: z.coerce.number().int().positive().default(12_000),
   // Shared state between app instances (co-editing documents, the reader response cache, the data cache); unset, one instance works alone.
   REDIS_URL: z

@@ -26,6 +26,8 @@ export const pageRows: PageRow[] = [
   { file: 'app/(site)/page.tsx', path: '/', public: true },
   { file: 'app/(site)/[section]/page.tsx', path: '/technology', public: true },
   { file: 'app/(site)/[section]/[story]/page.tsx', path: '/technology/{story}', public: true },
+  // An imported site's old permalink (lib/reader/legacy.ts): 308 to the story; any other deep path 404.
+  { file: 'app/(site)/[section]/[story]/[...rest]/page.tsx', path: '/2019/03/{legacy-path}', public: true },
   { file: 'app/(site)/tag/[tag]/page.tsx', path: '/tag/{tag}', public: true },
   { file: 'app/(site)/author/[author]/page.tsx', path: '/author/{author}', public: true },
   // Rate-limited per client IP by proxy.ts (429) when it carries a query; the query here is «استثمار».
@@ -64,10 +66,13 @@ export const pageRows: PageRow[] = [
   { file: 'app/(newsroom)/newsroom/api-keys/page.tsx', path: '/newsroom/api-keys', capability: 'api-keys:manage' },
   { file: 'app/(newsroom)/newsroom/webhooks/page.tsx', path: '/newsroom/webhooks', capability: 'webhooks:manage' },
   { file: 'app/(newsroom)/newsroom/webhooks/[id]/page.tsx', path: '/newsroom/webhooks/{webhook}', capability: 'webhooks:manage' },
+  { file: 'app/(newsroom)/newsroom/imports/page.tsx', path: '/newsroom/imports', capability: 'imports:run' },
 ];
 
 export const routeRows: RouteRow[] = [
   { file: 'app/api/health/route.ts', path: '/api/health', method: 'GET', public: true },
+  // An export's upload and dry run (lib/imports/imports.ts): admins only; an empty body is refused 422.
+  { file: 'app/api/imports/route.ts', path: '/api/imports?source=wordpress', method: 'POST', capability: 'imports:run' },
   { file: 'app/api/auth/[...nextauth]/route.ts', path: '/api/auth/session', method: 'GET', public: true },
   // Edit rights on the story itself are checked by the DAL (saveStory), and tested there.
   { file: 'app/api/stories/[id]/route.ts', path: '/api/stories/{story-id}', method: 'PUT', capability: 'stories:view' },
@@ -194,4 +199,6 @@ export const actionRows: ActionRow[] = [
   { file: 'app/(newsroom)/newsroom/webhooks/actions.ts', name: 'updateWebhookAction', dal: ['updateWebhook'], capability: 'webhooks:manage' },
   { file: 'app/(newsroom)/newsroom/webhooks/actions.ts', name: 'deleteWebhookAction', dal: ['deleteWebhook'], capability: 'webhooks:manage' },
   { file: 'app/(newsroom)/newsroom/webhooks/actions.ts', name: 'sendTestAction', dal: ['sendTestDelivery'], capability: 'webhooks:manage' },
+  // Imports: admins only; the start is audited and queued for the job runner (lib/imports/imports.ts).
+  { file: 'app/(newsroom)/newsroom/imports/actions.ts', name: 'startImportAction', dal: ['startImport'], capability: 'imports:run' },
 ];

@@ -2,6 +2,8 @@ import type { Metadata } from 'next';
 import { getTranslations } from 'next-intl/server';
 import { StoryTeaser } from '@/components/site/story-card';
 import { StoryList } from '@/components/site/story-list';
+import { postQueryOf } from '@/lib/imports/paths';
+import { redirectIfLegacy } from '@/lib/reader/legacy';
 import { getFrontPage } from '@/lib/reader/listings';
 import { sectionPath } from '@/lib/reader/paths';
 import { getSiteSettings } from '@/lib/reader/queries';
@@ -23,7 +25,12 @@ export async function generateMetadata(): Promise<Metadata> {
   };
 }
 
-export default async function HomePage() {
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export default async function HomePage({ searchParams }: Props) {
+  // WordPress's plain links, /?p=123, of an imported site answer 308 to the story; the cache keys them by p (lib/page-cache/policy.ts).
+  const post = postQueryOf((await searchParams).p);
+  if (post) await redirectIfLegacy('/', `?p=${post}`);
   const [t, curated, settings] = await Promise.all([getTranslations({ locale: 'ar', namespace: 'site' }), getFrontPage(), getSiteSettings()]);
   // Without a pinned lead, the newest story leads.
   const front = curated.lead ? curated : { ...curated, lead: curated.latest[0] ?? null, latest: curated.latest.slice(1) };

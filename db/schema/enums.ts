@@ -5,6 +5,8 @@ import {
   DELIVERY_STATES,
   DIGIT_STYLES,
   EDITORIAL_STATES,
+  IMPORT_SOURCES,
+  IMPORT_STATES,
   MEDIA_STATES,
   NOTE_KINDS,
   NOTIFICATION_KINDS,
@@ -32,3 +34,5 @@ export const notificationKind = pgEnum('notification_kind', NOTIFICATION_KINDS);
 export const noteKind = pgEnum('note_kind', NOTE_KINDS);
 export const userTokenKind = pgEnum('user_token_kind', USER_TOKEN_KINDS);
 export const deliveryState = pgEnum('delivery_state', DELIVERY_STATES);
+export const importSource = pgEnum('import_source', IMPORT_SOURCES);
+export const importState = pgEnum('import_state', IMPORT_STATES);

@@ -13,3 +13,4 @@ export * from './settings';
 export * from './sign-in';
 export * from './collab';
 export * from './integrations';
+export * from './imports';

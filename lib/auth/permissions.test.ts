@@ -30,6 +30,7 @@ const expected: Record<Capability, Record<Role, boolean>> = {
   'settings:manage': { writer: false, editor: false, admin: true },
   'api-keys:manage': { writer: false, editor: false, admin: true },
   'webhooks:manage': { writer: false, editor: false, admin: true },
+  'imports:run': { writer: false, editor: false, admin: true },
 };
 
 const actor = (role: Role, status: Actor['status'] = 'active'): Actor => ({ id: 'u', role, status });

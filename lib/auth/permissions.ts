@@ -63,6 +63,8 @@ export const capabilities = {
   'api-keys:manage': ['admin'],
   /** Add, change, test and remove outgoing webhooks, and read their delivery log. */
   'webhooks:manage': ['admin'],
+  /** Import posts from a WordPress or Ghost export: dry run, run, progress. */
+  'imports:run': ['admin'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Capability = keyof typeof capabilities;

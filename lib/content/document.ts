@@ -6,6 +6,8 @@ import { contentExtensions, LINK_PROTOCOLS } from './extensions';
 // Schema-level operations on stored Tiptap JSON. Pure: no I/O.
 
 const schema = getSchema(contentExtensions);
+/** The content schema, for parsers outside the editor (lib/imports/html.ts). */
+export const contentSchema = schema;
 
 /**
  * Stored JSON as a ProseMirror document of the content schema, built once here:

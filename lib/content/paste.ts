@@ -45,17 +45,26 @@ function styleToMarks(body: HTMLElement) {
   });
 }
 
+// NodeFilter and Node constants, by value: the importer runs this on a server document (happy-dom) with no DOM globals.
+const SHOW_TEXT = 0x4;
+const SHOW_COMMENT = 0x80;
+const COMMENT_NODE = 8;
+
 export function cleanPastedHtml(html: string): CleanedPaste {
-  const doc = new DOMParser().parseFromString(html, 'text/html');
+  return cleanPastedDocument(new DOMParser().parseFromString(html, 'text/html'));
+}
+
+/** The same cleaning on a parsed document, in place: the WordPress and Ghost importers run it on the server (lib/imports/html.ts). */
+export function cleanPastedDocument(doc: Document): CleanedPaste {
   doc.querySelectorAll(DROPPED_ELEMENTS).forEach((element) => element.remove());
   const images = doc.body.querySelectorAll('img, picture');
   const droppedImages = doc.body.querySelectorAll('img').length;
   images.forEach((element) => element.remove());
-  const walker = doc.createTreeWalker(doc.body, NodeFilter.SHOW_COMMENT | NodeFilter.SHOW_TEXT);
+  const walker = doc.createTreeWalker(doc.body, SHOW_COMMENT | SHOW_TEXT);
   const strays: Node[] = [];
   for (let node = walker.nextNode(); node; node = walker.nextNode()) {
     // Comments, and the indentation between block elements that would become empty paragraphs.
-    if (node.nodeType === Node.COMMENT_NODE || (!node.textContent?.trim() && node.parentElement === doc.body)) strays.push(node);
+    if (node.nodeType === COMMENT_NODE || (!node.textContent?.trim() && node.parentElement === doc.body)) strays.push(node);
   }
   strays.forEach((node) => node.parentNode?.removeChild(node));
   styleToMarks(doc.body);

@@ -4,6 +4,8 @@ import { metrics } from '@/lib/metrics/registry';
 import { makeRenditions, RENDITIONS_JOB } from '@/lib/media/renditions-job';
 import { publishScheduled, PUBLISH_JOB } from '@/lib/stories/publication';
 import { attemptDelivery, WEBHOOK_JOB } from '@/lib/webhooks/queue';
+import { EXPIRE_JOB, tagsOfExpiry } from '@/lib/imports/expire-job';
+import { IMPORT_JOB, runImportJob } from '@/lib/imports/job';
 import { setJobRunnerState } from './state';
 
 // The Postgres-backed job queue (graphile-worker 0.17, the last line that runs
@@ -40,6 +42,10 @@ export async function startJobRunner(connectionString: string, expire: (tags: st
           await expire(tags);
         }
       },
+      // An import expires reader caches as it goes (new stories, old paths that answered 404 before).
+      [IMPORT_JOB]: (payload) => runImportJob(payload, expire),
+      // Tags another process touched (an import from the command line).
+      [EXPIRE_JOB]: (payload) => expire(tagsOfExpiry(payload)),
       [WEBHOOK_JOB]: async (payload, helpers) => {
         // Throwing hands the retry, and its backoff, to the runner.
         if ((await attemptDelivery(payload, helpers.job)) === 'retry') throw new Error(`webhook delivery failed; retrying (${JSON.stringify(payload)})`);

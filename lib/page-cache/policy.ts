@@ -1,5 +1,7 @@
 // Which requests the response cache may answer, and under which key. Pure: no I/O.
 
+import { postQueryOf } from '@/lib/imports/paths';
+
 /**
  * - `pass`: not a reader page (staff area, API, framework files, media, feeds,
  *   previews and share links, Next's own flight requests): Next answers it untouched.
@@ -37,6 +39,8 @@ export function classifyRequest({ method, url, headers }: RequestFacts): Request
 /** The query parameters a reader route reads; anything else (utm_*, fbclid…) never makes a new entry. */
 function keptParams(pathname: string): readonly string[] {
   if (pathname === '/search') return ['q', 'page', 'sort'];
+  // An imported WordPress site's /?p=123 (app/(site)/page.tsx redirects it); only numbers, so junk never makes an entry.
+  if (pathname === '/') return ['p'];
   const segments = pathname.split('/').filter(Boolean);
   // A section (/{section}) or a tag or author listing: paginated.
   if (segments.length === 1 || (segments.length === 2 && (segments[0] === 'tag' || segments[0] === 'author'))) return ['page'];
@@ -45,6 +49,11 @@ function keptParams(pathname: string): readonly string[] {
 
 /** The cache key: the path plus, in a fixed order, only the parameters its route reads. */
 export function cacheKey(url: URL): string {
-  const kept = keptParams(url.pathname).flatMap((name) => url.searchParams.getAll(name).map((value) => [name, value] as const));
+  const kept = keptParams(url.pathname).flatMap((name) =>
+    url.searchParams
+      .getAll(name)
+      .filter((value) => name !== 'p' || postQueryOf(value) !== null)
+      .map((value) => [name, value] as const),
+  );
   return kept.length ? `${url.pathname}?${new URLSearchParams(kept.map(([name, value]) => [name, value])).toString()}` : url.pathname;
 }

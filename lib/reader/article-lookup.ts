@@ -1,4 +1,4 @@
-import { eq, getTableColumns } from 'drizzle-orm';
+import { eq, getTableColumns, inArray, type SQLWrapper } from 'drizzle-orm';
 import type { Executor } from '@/db';
 import { publishedStories, sections, slugHistory } from '@/db/schema';
 
@@ -39,13 +39,18 @@ export async function lookupArticle(db: Executor, sectionSlug: string, slug: str
     return { kind: 'article', article: { ...current.story, sectionSlug: current.sectionSlug, sectionName: current.sectionName } };
   }
   // An old slug: send the reader to where the story lives now.
-  const [moved] = await db
-    .select({ slug: publishedStories.slug, sectionSlug: sections.slug })
-    .from(slugHistory)
-    .innerJoin(publishedStories, eq(publishedStories.storyId, slugHistory.storyId))
-    .innerJoin(sections, eq(sections.id, publishedStories.sectionId))
-    .where(eq(slugHistory.slug, slug));
+  const moved = await whereStoryLives(db, db.select({ storyId: slugHistory.storyId }).from(slugHistory).where(eq(slugHistory.slug, slug)));
   if (moved) return { kind: 'redirect', sectionSlug: moved.sectionSlug, slug: moved.slug };
   return { kind: 'missing' };
+}
+
+/** Where the story the subquery names lives now (its section and slug), if readers have it; for old slugs and imported sites' old paths (./legacy-lookup.ts). */
+export async function whereStoryLives(db: Executor, storyIds: SQLWrapper): Promise<{ sectionSlug: string; slug: string } | null> {
+  const [row] = await db
+    .select({ slug: publishedStories.slug, sectionSlug: sections.slug })
+    .from(publishedStories)
+    .innerJoin(sections, eq(sections.id, publishedStories.sectionId))
+    .where(inArray(publishedStories.storyId, storyIds));
+  return row ?? null;
 }
 

@@ -13,3 +13,5 @@ export const tagTag = (tagSlug: string) => `tag:${tagSlug}`;
 export const authorTag = (authorSlug: string) => `author:${authorSlug}`;
 /** The sections of the reader's navigation, in their order. */
 export const SECTIONS_TAG = 'sections';
+/** An old path of an imported post (lib/imports/paths.ts): its redirect, or the 404 it answered before the import. */
+export const legacyTag = (path: string) => `legacy:${path}`;

@@ -1,12 +1,12 @@
 import { and, asc, eq, ne } from 'drizzle-orm';
 import { getDb, type Executor } from '@/db';
-import { corrections, publishedStories, sections, slugHistory, stories, storyRevisions, workflowEvents, type PublicNote } from '@/db/schema';
+import { corrections, legacyRedirects, publishedStories, sections, slugHistory, stories, storyRevisions, workflowEvents, type PublicNote } from '@/db/schema';
 import { recordStoryAudit } from '@/lib/audit/record';
 import { now } from '@/lib/clock';
 import type { NoteKind } from '@/lib/enums';
 import { resolveLeadImage } from '@/lib/media/lead-image';
 import { notify, storyAuthorUserIds } from '@/lib/notifications/notify';
-import { LATEST_TAG, sectionTag, slugTag, storyTag, tagTag } from '@/lib/reader/cache-tags';
+import { LATEST_TAG, legacyTag, sectionTag, slugTag, storyTag, tagTag } from '@/lib/reader/cache-tags';
 import { announceStoryEvent } from '@/lib/webhooks/events';
 import { pickText } from './content-row';
 
@@ -19,7 +19,7 @@ import { pickText } from './content-row';
 /** The job that publishes a scheduled revision; one per story, keyed so a new schedule replaces the old one. */
 export const PUBLISH_JOB = 'publish_scheduled';
 
-/** Every reader cache a story's projection touches: itself, its slugs old and new, its section, its tags, the latest list. */
+/** Every reader cache a story's projection touches: itself, its slugs old and new, its section, its tags, the latest list, its imported old paths. */
 export async function readerTags(tx: Executor, storyId: string): Promise<string[]> {
   const [projection] = await tx
     .select({ slug: publishedStories.slug, sectionSlug: sections.slug, tags: publishedStories.tags })
@@ -27,8 +27,9 @@ export async function readerTags(tx: Executor, storyId: string): Promise<string[
     .innerJoin(sections, eq(sections.id, publishedStories.sectionId))
     .where(eq(publishedStories.storyId, storyId));
   const history = await tx.select({ slug: slugHistory.slug }).from(slugHistory).where(eq(slugHistory.storyId, storyId));
-  if (!projection) return [storyTag(storyId)];
-  return [storyTag(storyId), LATEST_TAG, slugTag(projection.slug), sectionTag(projection.sectionSlug), ...history.map((h) => slugTag(h.slug)), ...projection.tags.map((t) => tagTag(t.slug))];
+  const legacy = (await tx.select({ path: legacyRedirects.path }).from(legacyRedirects).where(eq(legacyRedirects.storyId, storyId))).map((row) => legacyTag(row.path));
+  if (!projection) return [storyTag(storyId), ...legacy];
+  return [storyTag(storyId), LATEST_TAG, slugTag(projection.slug), sectionTag(projection.sectionSlug), ...history.map((h) => slugTag(h.slug)), ...projection.tags.map((t) => tagTag(t.slug)), ...legacy];
 }
 
 /**

@@ -19,7 +19,7 @@ const USER_AGENT = 'Sahifa-Webhooks/1';
 const MAX_RESPONSE_BYTES = 64 * 1024;
 
 /** A lookup that answers only with addresses already checked, whatever DNS says now. */
-function pinnedLookup(addresses: string[]): LookupFunction {
+export function pinnedLookup(addresses: string[]): LookupFunction {
   const entries = addresses.map((address) => ({ address, family: isIPv6(address) ? 6 : 4 }));
   return ((_hostname: string, options: { all?: boolean }, callback: (...args: unknown[]) => void) => {
     if (options?.all) callback(null, entries);

@@ -21,6 +21,7 @@ const navigation: { href: string; label: string; capability: Capability }[] = [
   { href: '/newsroom/settings', label: 'settings', capability: 'settings:manage' },
   { href: '/newsroom/api-keys', label: 'apiKeys', capability: 'api-keys:manage' },
   { href: '/newsroom/webhooks', label: 'webhooks', capability: 'webhooks:manage' },
+  { href: '/newsroom/imports', label: 'imports', capability: 'imports:run' },
   { href: '/newsroom/audit', label: 'audit', capability: 'audit:read' },
   { href: '/newsroom/account', label: 'account', capability: 'account:manage' },
 ];

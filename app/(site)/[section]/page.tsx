@@ -9,6 +9,7 @@ import { sectionFeedPath } from '@/lib/feeds/site-url';
 import { getSectionPage } from '@/lib/reader/listings';
 import { pageFromSearch, slugFromParam } from '@/lib/reader/params';
 import { sectionPath } from '@/lib/reader/paths';
+import { pathOf, redirectIfLegacy } from '@/lib/reader/legacy';
 import { getSiteSettings } from '@/lib/reader/queries';
 
 export const dynamic = 'force-dynamic';
@@ -36,7 +37,11 @@ export default async function SectionPage(props: Props) {
   const owned = await load(props);
   if (owned?.kind === 'redirect') permanentRedirect(sectionPath(owned.slug));
   if (owned?.kind === 'gone') return <ReaderGone state="section_archived" notice={null} />;
-  if (!owned) return <ReaderNotFound />;
+  if (!owned) {
+    // An imported site's old path of one segment (Ghost's /slug/, WordPress's /%postname%/) answers 308 before a 404.
+    await redirectIfLegacy(pathOf([(await props.params).section]));
+    return <ReaderNotFound />;
+  }
   const { listing } = owned;
   const [t, settings] = await Promise.all([getTranslations({ locale: 'ar', namespace: 'section' }), getSiteSettings()]);
   const intro = listing.description ? <p className="mt-2 text-muted" data-testid="listing-description">{listing.description}</p> : undefined;

@@ -12,6 +12,7 @@ import { newsArticleJsonLd, serializeJsonLd } from '@/lib/reader/json-ld';
 import { getRelated } from '@/lib/reader/listings';
 import { slugFromParam } from '@/lib/reader/params';
 import { storyPath } from '@/lib/reader/paths';
+import { pathOf, redirectIfLegacy } from '@/lib/reader/legacy';
 import { getArticle, getSiteSettings } from '@/lib/reader/queries';
 import { logoFor, shareImageFor } from '@/lib/reader/share-image';
 
@@ -67,7 +68,12 @@ export default async function ArticlePage({ params }: Props) {
   const result = await resolve(params);
   if (result.kind === 'redirect') permanentRedirect(storyPath(result.sectionSlug, result.slug));
   if (result.kind === 'gone') return <ReaderGone state={result.state} notice={result.notice} />;
-  if (result.kind !== 'article') return <ReaderNotFound />;
+  if (result.kind !== 'article') {
+    // An imported site's old path of two segments (/category/slug, /archives/123) answers 308 before a 404.
+    const raw = await params;
+    await redirectIfLegacy(pathOf([raw.section, raw.story]));
+    return <ReaderNotFound />;
+  }
   const { article } = result;
   const [settings, related, t] = await Promise.all([getSiteSettings(), getRelated(article), getTranslations({ locale: 'ar', namespace: 'article' })]);
   const siteUrl = getEnv().SITE_URL;
