@@ -74,13 +74,11 @@ export const routeRows: RouteRow[] = [
   // An export's upload and dry run (lib/imports/imports.ts): admins only; an empty body is refused 422.
   { file: 'app/api/imports/route.ts', path: '/api/imports?source=wordpress', method: 'POST', capability: 'imports:run' },
   { file: 'app/api/auth/[...nextauth]/route.ts', path: '/api/auth/session', method: 'GET', public: true },
-  // Edit rights on the story itself are checked by the DAL (saveStory), and tested there.
+  // The editor's save of a story's metadata (its text goes over the co-editing socket); edit rights are checked by the DAL (saveStoryMeta).
   { file: 'app/api/stories/[id]/route.ts', path: '/api/stories/{story-id}', method: 'PUT', capability: 'stories:view' },
-  // Heartbeat, take-over and release of the soft lock; edit rights checked by the DAL (lib/stories/presence.ts).
   { file: 'app/api/internal/revalidate/route.ts', path: '/api/internal/revalidate', method: 'POST', internal: true },
   // Prometheus scrape; the matrix's visitors hold no token, app/api/metrics/route.int.test.ts holds one.
   { file: 'app/api/metrics/route.ts', path: '/api/metrics', method: 'GET', operator: true },
-  { file: 'app/api/stories/[id]/presence/route.ts', path: '/api/stories/{story-id}/presence', method: 'POST', capability: 'stories:view' },
   // Ctrl+S: a checkpoint; edit rights checked by the DAL (lib/stories/manual-checkpoint.ts), rate-limited per person (429).
   { file: 'app/api/stories/[id]/checkpoint/route.ts', path: '/api/stories/{story-id}/checkpoint', method: 'POST', capability: 'stories:view' },
   // The editor's poll of a story's review comments.

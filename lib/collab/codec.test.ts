@@ -9,6 +9,7 @@ import { inspectUpdate, MAX_UPDATE_BYTES } from './guard';
 const text: StoryText = {
   kicker: 'عاجل',
   headline: 'عنوان الخبر',
+  subheadline: 'عنوان ثان',
   standfirst: 'مقدمة',
   seoTitle: '',
   seoDescription: 'وصف',
@@ -38,13 +39,13 @@ describe('story JSON ⇄ Yjs document', () => {
 
   it('gives the seed story a document that derives back to the same text', () => {
     const seed = parseSeedStory(readFileSync('db/seed-story.ar.txt', 'utf8'));
-    const stored: StoryText = { kicker: seed.kicker, headline: seed.headline, standfirst: '', seoTitle: '', seoDescription: '', body: paragraphsToDoc(seed.paragraphs) };
+    const stored: StoryText = { kicker: seed.kicker, headline: seed.headline, subheadline: '', standfirst: '', seoTitle: '', seoDescription: '', body: paragraphsToDoc(seed.paragraphs) };
     const derived = deriveStoryText(storyTextToYDoc(stored));
     expect(derived).toEqual({ ok: true, text: { ...stored, body: normalizeDoc(stored.body) } });
   });
 
   it('reads an empty document as an empty story', () => {
-    expect(deriveStoryText(new Y.Doc())).toEqual({ ok: true, text: { kicker: '', headline: '', standfirst: '', seoTitle: '', seoDescription: '', body: { type: 'doc', content: [{ type: 'paragraph' }] } } });
+    expect(deriveStoryText(new Y.Doc())).toEqual({ ok: true, text: { kicker: '', headline: '', subheadline: '', standfirst: '', seoTitle: '', seoDescription: '', body: { type: 'doc', content: [{ type: 'paragraph' }] } } });
   });
 
   it('refuses a field that is not one plain paragraph, and a field over its limit', () => {
@@ -74,6 +75,21 @@ describe('the update check', () => {
       ((copy.getXmlFragment('body').get(1) as Y.XmlElement).get(0) as Y.XmlText).format(0, 2, { italic: {} });
     });
     expect(inspectUpdate(typed)).toEqual({ ok: true });
+  });
+
+  it('lets an attribute be set again: its update names the previous value as its origin, not its key', () => {
+    const once = new Y.Doc();
+    Y.applyUpdate(once, Y.encodeStateAsUpdate(doc));
+    const block = once.getXmlFragment('body').get(1) as Y.XmlElement;
+    block.setAttribute('autoDir', 'rtl');
+    const again = updateFrom(once, (copy) => (copy.getXmlFragment('body').get(1) as Y.XmlElement).setAttribute('autoDir', 'ltr'));
+    expect(inspectUpdate(again)).toEqual({ ok: true });
+    expect(inspectUpdate(again, once)).toEqual({ ok: true });
+  });
+
+  it('refuses a raw value put among a block’s children, which names a child, not an attribute, as its origin', () => {
+    const listed = updateFrom(doc, (copy) => (copy.getXmlFragment('body') as unknown as { insert: (index: number, content: unknown[]) => void }).insert(1, ['raw']));
+    expect(inspectUpdate(listed, doc)).toEqual({ ok: false, reason: 'list values are not part of a story' });
   });
 
   it.each([

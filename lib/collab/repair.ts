@@ -3,7 +3,7 @@ import type * as Y from 'yjs';
 import type { Database } from '@/db';
 import { stories } from '@/db/schema';
 import { appendUpdate } from './storage';
-import { writeStoryText } from './write-text';
+import { storyTextOf, writeStoryText } from './write-text';
 
 // A document that fails the schema (something the update check cannot see
 // alone, such as a field of two paragraphs) is put back to the last stored
@@ -14,6 +14,6 @@ import { writeStoryText } from './write-text';
 export async function revertToLastStored(db: Database, storyId: string, document: Y.Doc): Promise<void> {
   const [row] = await db.select().from(stories).where(eq(stories.id, storyId));
   if (!row) return;
-  const update = writeStoryText(document, { kicker: row.kicker, headline: row.headline, standfirst: row.standfirst, seoTitle: row.seoTitle ?? '', seoDescription: row.seoDescription ?? '', body: row.body });
+  const update = writeStoryText(document, storyTextOf(row));
   await appendUpdate(db, storyId, update, null);
 }

@@ -3,7 +3,7 @@ import { updateYFragment } from '@tiptap/y-tiptap';
 import * as Y from 'yjs';
 import { contentExtensions } from '@/lib/content/extensions';
 import type { StoryText } from './codec';
-import { BODY_FIELD, TEXT_FIELDS } from './fields';
+import { BODY_FIELD, TEXT_FIELDS, type TextField } from './fields';
 
 // Writing a whole story text into a live document as the smallest change:
 // the y-tiptap diff, computed the way the editor binding computes its own,
@@ -12,6 +12,11 @@ import { BODY_FIELD, TEXT_FIELDS } from './fields';
 
 const schema = getSchema(contentExtensions);
 const paragraphDoc = (text: string): JSONContent => ({ type: 'doc', content: [{ type: 'paragraph', ...(text ? { content: [{ type: 'text', text }] } : {}) }] });
+
+/** A stored row's (or revision's) text, as a document holds it: a missing optional field is empty. */
+export function storyTextOf(row: { [field in TextField]: string | null } & { body: JSONContent }, body: JSONContent = row.body): StoryText {
+  return { ...(Object.fromEntries(TEXT_FIELDS.map((field) => [field, row[field] ?? ''])) as Record<TextField, string>), body };
+}
 
 /** Makes the document hold `text`, in one transaction, and returns the update that did it. */
 export function writeStoryText(document: Y.Doc, text: StoryText, origin?: unknown): Uint8Array {

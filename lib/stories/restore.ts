@@ -4,6 +4,7 @@ import { getDb } from '@/db';
 import { authors, stories, storyAuthors, storyRevisions, storyTags, workflowEvents } from '@/db/schema';
 import type { CurrentUser } from '@/lib/auth/actor';
 import { applyStoryText, type Applied } from '@/lib/collab/apply-text';
+import { storyTextOf } from '@/lib/collab/write-text';
 import { now } from '@/lib/clock';
 import { figureMediaIds } from '@/lib/content/figure';
 import { toPlainText } from '@/lib/content/document';
@@ -35,8 +36,7 @@ export async function restoreRevision(actor: CurrentUser | null, storyId: string
   });
   if (!prepared) return null;
   const { revision, body } = prepared;
-  const text = { kicker: revision.kicker, headline: revision.headline, standfirst: revision.standfirst, seoTitle: revision.seoTitle ?? '', seoDescription: revision.seoDescription ?? '', body };
-  const applied = await applyStoryText(db, storyId, text, actor.id);
+  const applied = await applyStoryText(db, storyId, storyTextOf(revision, body), actor.id);
 
   return db.transaction(async (tx) => {
     const locked = await lockForEdit(tx, actor, storyId);
