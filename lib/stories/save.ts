@@ -1,6 +1,6 @@
 import 'server-only';
 import type { JSONContent } from '@tiptap/core';
-import { and,eq, inArray, ne } from 'drizzle-orm';
+import { and, eq, inArray, ne } from 'drizzle-orm';
 import { getDb, type Transaction } from '@/db';
 import { authors, media, sections, slugHistory, stories, storyAuthors, storyRevisions, storyTags, tags, tagSlugHistory, workflowEvents, type BylineRef, type TagRef } from '@/db/schema';
 import type { CurrentUser } from '@/lib/auth/actor';
