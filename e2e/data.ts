@@ -43,7 +43,17 @@ export async function renameAndPublish(db: Database, storyId: string, newSlug: s
   });
 }
 
-/** A new story drafted in the editor (headline, the technology section, one line of text) and saved; returns its editor path. */
+/**
+ * Waits until everything typed in this editor tab is on the server and in the
+ * stored working copy (what the workflow, preview and other pages read), and
+ * its metadata saved. The text is a shared document stored by the server a
+ * second or so after typing pauses (docs/co-editing.md).
+ */
+export async function editorSettled(page: Page): Promise<void> {
+  await expect(page.locator('[data-collab-status="connected"][data-collab-stored="true"][data-meta-status="saved"]')).toBeVisible({ timeout: 15_000 });
+}
+
+/** A new story drafted in the editor (headline, the technology section, one line of text) and stored; returns its editor path. */
 export async function draftStory(page: Page, headline: string, text: string): Promise<string> {
   await page.goto('/newsroom/stories');
   await page.getByRole('button', { name: 'قصة جديدة' }).click();
@@ -53,8 +63,7 @@ export async function draftStory(page: Page, headline: string, text: string): Pr
   await page.getByLabel('القسم').selectOption({ label: 'تكنولوجيا' });
   await page.getByRole('textbox', { name: 'نص القصة' }).click();
   await page.keyboard.type(text);
-  await page.keyboard.press('Control+s');
-  await expect(page.locator('[data-save-status="saved"]')).toBeVisible();
+  await editorSettled(page);
   return storyUrl;
 }
 

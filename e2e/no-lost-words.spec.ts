@@ -1,15 +1,17 @@
-import { and, eq } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import type { Page } from '@playwright/test';
-import { stories, storyRevisions, workflowEvents } from '@/db/schema';
-import { paragraphsToDoc, toPlainText } from '@/lib/content/document';
+import { stories, storyRevisions } from '@/db/schema';
 import { expect, test } from './fixtures';
-import { createPublishedStory, uniqueHeadline } from './data';
+import { createPublishedStory, editorSettled, uniqueHeadline } from './data';
 import { newClient, storageStateOf } from './session';
 
-// Each test starts its own story and, where two people are needed, two browser contexts.
+// The editor's text is one shared document (docs/co-editing.md): two people
+// type at once and both keep every word; a tab offline keeps its text and
+// sends it when it can, even after it was closed. Each test starts its own story.
 
 const body = (page: Page) => page.getByRole('textbox', { name: 'نص القصة' });
-const status = (page: Page) => page.locator('[data-save-status]');
+const headline = (page: Page) => page.getByRole('textbox', { name: 'العنوان', exact: true });
+const status = (page: Page) => page.locator('[data-collab-status]');
 
 async function newStory(page: Page): Promise<string> {
   await page.goto('/newsroom/stories');
@@ -19,159 +21,120 @@ async function newStory(page: Page): Promise<string> {
   return page.url().split('/').at(-1) as string;
 }
 
-/** A colleague's save, straight into the database: the open editor's version is now stale. */
-async function colleagueSaves(db: import('@/db/index').Database, id: string, text: string) {
-  const doc = paragraphsToDoc([text]);
-  const [row] = await db.select({ version: stories.version }).from(stories).where(eq(stories.id, id));
-  await db.update(stories).set({ body: doc, plainText: toPlainText(doc), headline: 'عنوان الزميل', version: row!.version + 1 }).where(eq(stories.id, id));
-}
+const storedText = (db: import('@/db/index').Database, id: string) => async () => (await db.select({ plainText: stories.plainText, headline: stories.headline }).from(stories).where(eq(stories.id, id)))[0];
 
-test('autosave saves after a pause, and its state is announced', async ({ browser, db }) => {
+test('typed text is sent and stored with no save, and the status says so', async ({ browser, db }) => {
   const context = await newClient(browser, { storageState: storageStateOf('writer') });
   const page = await context.newPage();
   const id = await newStory(page);
   await expect(status(page)).toHaveAttribute('aria-live', 'polite');
   await expect(status(page)).toHaveAttribute('role', 'status');
+  await expect(status(page)).toHaveAttribute('data-collab-status', 'connected');
   await body(page).click();
   await page.keyboard.type('نص يُحفظ وحده');
-  await expect(status(page)).toHaveText('تغييرات غير محفوظة');
-  await expect(status(page)).toHaveAttribute('data-save-status', 'saved', { timeout: 10_000 });
-  await expect(status(page)).toContainText('حُفظ');
-  const [row] = await db.select({ plainText: stories.plainText }).from(stories).where(eq(stories.id, id));
-  expect(row?.plainText).toBe('نص يُحفظ وحده');
-  const kinds = await db.select({ kind: storyRevisions.kind }).from(storyRevisions).where(eq(storyRevisions.storyId, id));
-  expect(kinds.map((k) => k.kind)).toEqual(['autosave']);
+  await editorSettled(page);
+  await expect(status(page)).toContainText('متصل');
+  await expect.poll(async () => (await storedText(db, id)())?.plainText).toBe('نص يُحفظ وحده');
   await context.close();
 });
 
-test('a second editor sees the soft lock, takes over, and the first is told and turns read-only', async ({ browser, db, expectAccessible }) => {
+test('two people type into one story at once: each sees the other’s words, name and caret, and every word is stored', async ({ browser, db, expectAccessible }) => {
   const first = await newClient(browser, { storageState: storageStateOf('editor') });
   const firstPage = await first.newPage();
   const id = await newStory(firstPage);
   await body(firstPage).click();
-  await firstPage.keyboard.type('ما كتبه المحرر الأول');
+  await firstPage.keyboard.type('فقرة المحرر الأول.');
+  await firstPage.keyboard.press('Enter');
 
   const second = await newClient(browser, { storageState: storageStateOf('admin') });
   const secondPage = await second.newPage();
   await secondPage.goto(`/newsroom/stories/${id}`);
-  const lock = secondPage.getByTestId('soft-lock');
-  await expect(lock).toContainText('عمر الفاروق');
-  await expect(lock).toContainText('منذ');
-  await expect(body(secondPage)).toHaveAttribute('contenteditable', 'false');
-  await expectAccessible(secondPage);
-  await lock.getByRole('button', { name: 'تولّي التحرير' }).click();
   await expect(body(secondPage)).toHaveAttribute('contenteditable', 'true');
+  await expect(body(secondPage)).toContainText('فقرة المحرر الأول.');
+  // Presence instead of a lock: both see both, and nobody is read-only.
+  await expect(firstPage.getByTestId('presence')).toContainText('نادية سليم');
+  await expect(secondPage.getByTestId('presence')).toContainText('عمر الفاروق');
 
-  // Within one heartbeat (15 s) the first editor is told, and can no longer type.
-  await expect(firstPage.getByText('تولّى نادية سليم تحرير هذه القصة')).toBeVisible({ timeout: 20_000 });
-  await expect(body(firstPage)).toHaveAttribute('contenteditable', 'false');
-  await expect(body(firstPage)).toContainText('ما كتبه المحرر الأول');
-  const [event] = await db.select().from(workflowEvents).where(and(eq(workflowEvents.storyId, id), eq(workflowEvents.action, 'take_over')));
-  expect(event?.reason).toBe('عمر الفاروق');
+  // Both type at once, the one into the body's end, the other into the headline and then the body's start.
+  await secondPage.getByRole('textbox', { name: 'العنوان', exact: true }).click();
+  await Promise.all([firstPage.keyboard.type('فقرة ثانية يكتبها الأول.'), secondPage.keyboard.type('عنوان كتبته المديرة')]);
+  await expect(body(secondPage)).toContainText('فقرة ثانية يكتبها الأول.');
+  await body(secondPage).click();
+  await secondPage.keyboard.press('Control+Home');
+  await secondPage.keyboard.type('مقدمة المديرة. ');
+  // A colleague's caret carries their name.
+  await expect(firstPage.locator('.collab-caret-label[data-name="نادية سليم"]')).toBeVisible();
+  await expectAccessible(secondPage);
+
+  for (const page of [firstPage, secondPage]) {
+    await expect(body(page)).toContainText('مقدمة المديرة. فقرة المحرر الأول.');
+    await expect(body(page)).toContainText('فقرة ثانية يكتبها الأول.');
+    await expect(headline(page)).toHaveText('عنوان كتبته المديرة');
+  }
+  await editorSettled(firstPage);
+  await editorSettled(secondPage);
+  await expect.poll(storedText(db, id)).toEqual({ plainText: 'مقدمة المديرة. فقرة المحرر الأول.\n\nفقرة ثانية يكتبها الأول.', headline: 'عنوان كتبته المديرة' });
   await first.close();
   await second.close();
 });
 
-for (const choice of ['keep-mine', 'take-theirs', 'copy-aside'] as const) {
-  test(`a stale save opens the conflict dialog, and "${choice}" does what it says`, async ({ browser, db, expectAccessible }) => {
-    const context = await newClient(browser, { storageState: storageStateOf('writer') });
-    const page = await context.newPage();
-    const id = await newStory(page);
-    await body(page).click();
-    await page.keyboard.type('نسختي الأولى');
-    await page.keyboard.press('Control+s');
-    await expect(status(page)).toHaveAttribute('data-save-status', 'saved');
+test('a writer whose story is in review reads it live while an editor types, and cannot type', async ({ browser, db }) => {
+  const writer = await newClient(browser, { storageState: storageStateOf('writer') });
+  const writerPage = await writer.newPage();
+  const id = await newStory(writerPage);
+  await db.update(stories).set({ editorialState: 'in_review' }).where(eq(stories.id, id));
+  await writerPage.reload();
+  await expect(status(writerPage)).toHaveAttribute('data-collab-status', 'read-only');
+  await expect(body(writerPage)).toHaveAttribute('contenteditable', 'false');
 
-    await colleagueSaves(db, id, 'نسخة الزميل');
-    await body(page).click();
-    await page.keyboard.press('End');
-    await page.keyboard.type(' وإضافتي');
-    await page.keyboard.press('Control+s');
-    const dialog = page.getByRole('dialog', { name: 'تعارض في الحفظ' });
-    await expect(dialog).toBeVisible();
-    await expect(dialog.getByTestId('conflict-theirs')).toHaveText('نسخة الزميل');
-    await expect(dialog.getByTestId('conflict-mine')).toHaveText('نسختي الأولى وإضافتي');
-    await expect(dialog.locator('ins').filter({ hasText: 'وإضافتي' })).toBeVisible();
-    await expectAccessible(page);
-
-    const label = { 'keep-mine': 'الإبقاء على نسختي', 'take-theirs': 'اعتماد نسختهم', 'copy-aside': 'حفظ نسختي جانبًا واعتماد نسختهم' }[choice];
-    await dialog.getByRole('button', { name: label, exact: true }).click();
-    await expect(dialog).toBeHidden();
-    await expect(status(page)).toHaveAttribute('data-save-status', 'saved');
-    const [row] = await db.select({ plainText: stories.plainText }).from(stories).where(eq(stories.id, id));
-    if (choice === 'keep-mine') {
-      expect(row?.plainText).toBe('نسختي الأولى وإضافتي');
-      const overwrite = await db.select().from(storyRevisions).where(and(eq(storyRevisions.storyId, id), eq(storyRevisions.kind, 'overwrite')));
-      expect(overwrite).toHaveLength(1);
-    } else {
-      expect(row?.plainText).toBe('نسخة الزميل');
-      await expect(body(page)).toHaveText('نسخة الزميل');
-      await page.reload();
-      const offer = page.getByTestId('restore-offer');
-      if (choice === 'take-theirs') {
-        await expect(body(page)).toHaveText('نسخة الزميل');
-        await expect(offer).toHaveCount(0);
-      } else {
-        await expect(offer).toBeVisible();
-        await expect(offer).toContainText('وإضافتي');
-        await offer.getByRole('button', { name: 'استعادة هذا النص' }).click();
-        await expect(body(page)).toHaveText('نسختي الأولى وإضافتي');
-        await expect(status(page)).toHaveAttribute('data-save-status', 'saved', { timeout: 10_000 });
-      }
-    }
-    await context.close();
-  });
-}
-
-test('typing offline is kept and saved when the connection returns', async ({ browser, db }) => {
-  const context = await newClient(browser, { storageState: storageStateOf('writer') });
-  const page = await context.newPage();
-  const id = await newStory(page);
-  await context.setOffline(true);
-  await body(page).click();
-  await page.keyboard.type('كتبت هذا دون اتصال');
-  await expect(status(page)).toHaveAttribute('data-save-status', 'offline', { timeout: 10_000 });
-  await expect(status(page)).toContainText('غير متصل');
-  await page.keyboard.type(' ثم أكملت');
-  await context.setOffline(false);
-  await expect(status(page)).toHaveAttribute('data-save-status', 'saved', { timeout: 15_000 });
-  const [row] = await db.select({ plainText: stories.plainText }).from(stories).where(eq(stories.id, id));
-  expect(row?.plainText).toBe('كتبت هذا دون اتصال ثم أكملت');
-  await context.close();
+  const editor = await newClient(browser, { storageState: storageStateOf('editor') });
+  const editorPage = await editor.newPage();
+  await editorPage.goto(`/newsroom/stories/${id}`);
+  await body(editorPage).click();
+  await editorPage.keyboard.type('تعديل المحرر أثناء المراجعة');
+  await expect(body(writerPage)).toHaveText('تعديل المحرر أثناء المراجعة');
+  await expect(editorPage.getByTestId('presence')).toContainText('ليلى حداد');
+  await writer.close();
+  await editor.close();
 });
 
-test('with the server unreachable, text survives a killed page and is restored and saved on reopening', async ({ browser, db, expectAccessible }) => {
+test('a tab closed while offline keeps its text, and sends it by itself when the story is opened again', async ({ browser, db }) => {
   const context = await newClient(browser, { storageState: storageStateOf('writer') });
+  // Every co-editing socket of this context goes through here, so the test can cut them as a lost connection would.
+  let cut = false;
+  const open = new Set<import('@playwright/test').WebSocketRoute>();
+  await context.routeWebSocket(/\/collab$/, (socket) => {
+    if (cut) return void socket.close({ code: 4000, reason: 'offline' });
+    socket.connectToServer();
+    open.add(socket);
+  });
   let page = await context.newPage();
   const id = await newStory(page);
-  // Saves fail as if the server were down.
-  await page.route(`**/api/stories/${id}`, (route) => (route.request().method() === 'PUT' ? route.abort('connectionrefused') : route.continue()));
   await body(page).click();
-  await page.keyboard.type('نص لم يصل إلى الخادم');
-  await expect(status(page)).toHaveAttribute('data-save-status', 'offline', { timeout: 10_000 });
-  await expect(page.getByText('تعذّر الوصول إلى الخادم أو قاعدة البيانات')).toBeVisible();
-  await page.waitForTimeout(500); // the backup write is debounced by 300 ms
-  await page.close({ runBeforeUnload: false });
+  await page.keyboard.type('قبل الانقطاع');
+  await editorSettled(page);
 
+  cut = true;
+  for (const socket of open) await socket.close({ code: 4000, reason: 'offline' });
+  await expect(status(page)).toHaveAttribute('data-collab-status', 'offline');
+  await expect(status(page)).toContainText('غير متصل منذ');
+  await page.keyboard.type(' وبعده');
+  await expect(body(page)).toHaveText('قبل الانقطاع وبعده');
+  // IndexedDB writes as the text changes; give the last write a moment before the tab goes.
+  await page.waitForTimeout(500);
+  await page.close({ runBeforeUnload: false });
+  expect((await storedText(db, id)())?.plainText).toBe('قبل الانقطاع');
+
+  cut = false;
   page = await context.newPage();
   await page.goto(`/newsroom/stories/${id}`);
-  const offer = page.getByTestId('restore-offer');
-  await expect(offer).toBeVisible();
-  await expect(offer).toContainText('نص لم يصل إلى الخادم');
-  await expectAccessible(page);
-  await offer.getByRole('button', { name: 'استعادة هذا النص' }).click();
-  await expect(body(page)).toHaveText('نص لم يصل إلى الخادم');
-  await expect(status(page)).toHaveAttribute('data-save-status', 'saved', { timeout: 10_000 });
-  const [row] = await db.select({ plainText: stories.plainText }).from(stories).where(eq(stories.id, id));
-  expect(row?.plainText).toBe('نص لم يصل إلى الخادم');
-  // The server holds it now, so the next visit offers nothing.
-  await page.reload();
-  await expect(body(page)).toHaveText('نص لم يصل إلى الخادم');
-  await expect(page.getByTestId('restore-offer')).toHaveCount(0);
+  await expect(body(page)).toHaveText('قبل الانقطاع وبعده');
+  await expect(status(page)).toHaveAttribute('data-collab-status', 'connected');
+  await expect.poll(async () => (await storedText(db, id)())?.plainText, { timeout: 15_000 }).toBe('قبل الانقطاع وبعده');
   await context.close();
 });
 
-test('opening a story saves nothing: no autosave, no new version, no revision', async ({ browser, db }) => {
+test('opening a story saves nothing: no new version, no revision, no save request', async ({ browser, db }) => {
   const story = await createPublishedStory(db, uniqueHeadline('خبر يفتح فقط'), ['فقرة أولى.', 'Second paragraph, in English.']);
   const [before] = await db.select({ version: stories.version }).from(stories).where(eq(stories.id, story.id));
   const revisionsBefore = await db.select().from(storyRevisions).where(eq(storyRevisions.storyId, story.id));
@@ -181,8 +144,9 @@ test('opening a story saves nothing: no autosave, no new version, no revision', 
   page.on('request', (request) => request.method() === 'PUT' && puts.push(request.url()));
   await page.goto(`/newsroom/stories/${story.id}`);
   await expect(body(page)).toHaveAttribute('contenteditable', 'true');
+  await expect(body(page)).toContainText('Second paragraph, in English.');
   await page.waitForTimeout(3_000);
-  await expect(status(page)).toHaveAttribute('data-save-status', 'saved');
+  await expect(status(page)).toHaveAttribute('data-collab-status', 'connected');
   expect(puts).toEqual([]);
   const [after] = await db.select({ version: stories.version }).from(stories).where(eq(stories.id, story.id));
   expect(after?.version).toBe(before?.version);

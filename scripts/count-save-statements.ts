@@ -45,7 +45,7 @@ try {
     if (process.env.VERBOSE) for (const s of statements) console.log(`  ${s.slice(0, 140)}`);
   };
   const before = await draft();
-  await measure('autosave of a draft (1 byline, 2 tags)', () => saveStory(writer, id, contentOf(before, { standfirst: 'مقدمة' }), { kind: 'autosave', sessionId: 'count-session-1' }));
+  await measure('autosave of a draft (1 byline, 2 tags)', () => saveStory(writer, id, contentOf(before, { standfirst: 'مقدمة' }), { kind: 'autosave' }));
   await transition(writer, id, { action: 'submit' });
   const submitted = await draft();
   const approved = await transition(editor, id, { action: 'approve', expectedVersion: submitted.version, acknowledge: true });

@@ -69,13 +69,11 @@ export const pageRows: PageRow[] = [
 export const routeRows: RouteRow[] = [
   { file: 'app/api/health/route.ts', path: '/api/health', method: 'GET', public: true },
   { file: 'app/api/auth/[...nextauth]/route.ts', path: '/api/auth/session', method: 'GET', public: true },
-  // Edit rights on the story itself are checked by the DAL (saveStory), and tested there.
+  // The editor's save of a story's metadata (its text goes over the co-editing socket); edit rights are checked by the DAL (saveStoryMeta).
   { file: 'app/api/stories/[id]/route.ts', path: '/api/stories/{story-id}', method: 'PUT', capability: 'stories:view' },
-  // Heartbeat, take-over and release of the soft lock; edit rights checked by the DAL (lib/stories/presence.ts).
   { file: 'app/api/internal/revalidate/route.ts', path: '/api/internal/revalidate', method: 'POST', internal: true },
   // Prometheus scrape; the matrix's visitors hold no token, app/api/metrics/route.int.test.ts holds one.
   { file: 'app/api/metrics/route.ts', path: '/api/metrics', method: 'GET', operator: true },
-  { file: 'app/api/stories/[id]/presence/route.ts', path: '/api/stories/{story-id}/presence', method: 'POST', capability: 'stories:view' },
   // The editor's poll of a story's review comments.
   { file: 'app/api/stories/[id]/comments/route.ts', path: '/api/stories/{story-id}/comments', method: 'GET', capability: 'stories:view' },
   { file: 'app/api/stories/[id]/comments/route.ts', path: '/api/stories/{restricted-story-id}/comments', method: 'GET', capability: 'stories:view-restricted' },

@@ -9,6 +9,7 @@ import { inspectUpdate, MAX_UPDATE_BYTES } from './guard';
 const text: StoryText = {
   kicker: 'عاجل',
   headline: 'عنوان الخبر',
+  subheadline: 'عنوان ثان',
   standfirst: 'مقدمة',
   seoTitle: '',
   seoDescription: 'وصف',
@@ -38,13 +39,13 @@ describe('story JSON ⇄ Yjs document', () => {
 
   it('gives the seed story a document that derives back to the same text', () => {
     const seed = parseSeedStory(readFileSync('db/seed-story.ar.txt', 'utf8'));
-    const stored: StoryText = { kicker: seed.kicker, headline: seed.headline, standfirst: '', seoTitle: '', seoDescription: '', body: paragraphsToDoc(seed.paragraphs) };
+    const stored: StoryText = { kicker: seed.kicker, headline: seed.headline, subheadline: '', standfirst: '', seoTitle: '', seoDescription: '', body: paragraphsToDoc(seed.paragraphs) };
     const derived = deriveStoryText(storyTextToYDoc(stored));
     expect(derived).toEqual({ ok: true, text: { ...stored, body: normalizeDoc(stored.body) } });
   });
 
   it('reads an empty document as an empty story', () => {
-    expect(deriveStoryText(new Y.Doc())).toEqual({ ok: true, text: { kicker: '', headline: '', standfirst: '', seoTitle: '', seoDescription: '', body: { type: 'doc', content: [{ type: 'paragraph' }] } } });
+    expect(deriveStoryText(new Y.Doc())).toEqual({ ok: true, text: { kicker: '', headline: '', subheadline: '', standfirst: '', seoTitle: '', seoDescription: '', body: { type: 'doc', content: [{ type: 'paragraph' }] } } });
   });
 
   it('refuses a field that is not one plain paragraph, and a field over its limit', () => {

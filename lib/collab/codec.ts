@@ -55,7 +55,7 @@ export function deriveStoryText(doc: Y.Doc): DerivedText {
 }
 
 /** The text of a field's single paragraph, or null when the fragment holds anything else. */
-function readTextField(fragment: Y.XmlFragment): string | null {
+export function readTextField(fragment: Y.XmlFragment): string | null {
   const blocks = fragment.toArray();
   if (blocks.length === 0) return '';
   const [paragraph] = blocks;

@@ -115,8 +115,14 @@ describe('the co-editing socket', () => {
     const honest = await join(editor, id);
     honest.provider.setAwarenessField('user', { name: editor.displayName, color: '#0a7' });
     const tab = await join(writer, id);
+    tab.provider.setAwarenessField('user', { name: writer.displayName, color: '#07a' });
     await eventually(() => [...tab.provider.awareness!.getStates().values()].map((state) => state.user?.name), (names) => names.includes(editor.displayName));
+    // Each provider relays what it heard from the other, names included: an echo is not a claim.
+    honest.provider.setAwarenessField('cursor', { anchor: 1 });
+    await eventually(() => [...tab.provider.awareness!.getStates().values()].map((state) => state.cursor), (cursors) => cursors.some(Boolean));
+    await new Promise((resolve) => setTimeout(resolve, 500));
     expect(honest.closes).toEqual([]);
+    expect(tab.closes).toEqual([]);
     tab.provider.setAwarenessField('user', { name: editor.displayName, color: '#a00' });
     const closes = await eventually(() => tab.closes, (list) => list.length > 0, 5000);
     expect(closes[0]).toEqual({ code: 4400, reason: 'invalid-presence' });

@@ -28,22 +28,25 @@ export function isEmptyUpdate(update: Uint8Array): boolean {
   return update.byteLength <= 2 && update.every((byte) => byte === 0);
 }
 
+/** One client's state in a presence (awareness) message: the name it shows (null when it shows none) at a clock. */
+export type PresenceClaim = { clientId: number; clock: number; name: string | null };
+
 /**
- * The names a presence (awareness) message claims, one per client state it
- * carries, or null for any other message. A state is JSON; presence puts the
- * person in `user.name`.
+ * The client states a presence (awareness) message carries, or null for any
+ * other message. A state is JSON; presence puts the person in `user.name`.
+ * A provider relays the states it heard from others as well as its own.
  */
-export function namesInAwareness(data: Uint8Array): string[] | null {
+export function presenceClaims(data: Uint8Array): PresenceClaim[] | null {
   const decoder = decoding.createDecoder(data);
   decoding.readVarString(decoder);
   if (decoding.readVarUint(decoder) !== MESSAGE_AWARENESS) return null;
   const update = decoding.createDecoder(decoding.readVarUint8Array(decoder));
-  const names: string[] = [];
+  const claims: PresenceClaim[] = [];
   for (let count = decoding.readVarUint(update); count > 0; count--) {
-    decoding.readVarUint(update);
-    decoding.readVarUint(update);
+    const clientId = decoding.readVarUint(update);
+    const clock = decoding.readVarUint(update);
     const state = JSON.parse(decoding.readVarString(update)) as { user?: { name?: unknown } } | null;
-    if (state?.user !== undefined) names.push(String(state.user?.name));
+    claims.push({ clientId, clock, name: state?.user !== undefined ? String(state.user?.name) : null });
   }
-  return names;
+  return claims;
 }

@@ -20,7 +20,7 @@ const paragraphDoc = (text: string): JSONContent => ({ type: 'doc', content: [{ 
 export async function revertToLastStored(db: Database, storyId: string, document: Y.Doc): Promise<void> {
   const [row] = await db.select().from(stories).where(eq(stories.id, storyId));
   if (!row) return;
-  const fields: Record<string, string> = { kicker: row.kicker, headline: row.headline, standfirst: row.standfirst, seoTitle: row.seoTitle ?? '', seoDescription: row.seoDescription ?? '' };
+  const fields: Record<string, string> = { kicker: row.kicker, headline: row.headline, subheadline: row.subheadline, standfirst: row.standfirst, seoTitle: row.seoTitle ?? '', seoDescription: row.seoDescription ?? '' };
   const before = Y.encodeStateVector(document);
   const meta = () => ({ mapping: new Map(), isOMark: new Map() });
   document.transact(() => {

@@ -12,17 +12,18 @@ import { storyAccess, userFromHandshake, type StoryAccess } from './access';
 import { deriveStoryText } from './codec';
 import { storyIdOf } from './fields';
 import { inspectUpdate, MAX_DOCUMENT_BYTES, MAX_UPDATE_BYTES } from './guard';
-import { isEmptyUpdate, namesInAwareness, updateInMessage } from './messages';
+import { isEmptyUpdate, presenceClaims, updateInMessage, type PresenceClaim } from './messages';
 import { revertToLastStored } from './repair';
 import { watchAccess } from './revocation';
 import { compactDocument, createUpdateLog, loadDocumentState } from './storage';
+import { storedMessage } from './stored';
 import { storeWorkingCopy } from './working-copy';
 
 // The co-editing server: Hocuspocus inside our own HTTP server, on
 // COLLAB_PATH of the same port (docs/co-editing.md). Every hook below is
 // where one of the model's promises is kept.
 
-export const COLLAB_PATH = '/collab';
+export { COLLAB_PATH } from './fields';
 
 /** What each connection carries from its handshake: who, which story, and what they may do. */
 export type CollabContext = { user: CurrentUser; sessionVersion: number; storyId: string; access: StoryAccess };
@@ -116,8 +117,11 @@ export function createCollabServer(options: CollabOptions): CollabServer {
     // message only after this resolves, so the update is in Postgres first.
     async beforeHandleMessage({ connection, document, documentName, update: message }) {
       // Presence names come from the session, not the client: a caret may not claim to be someone else.
-      const names = namesInAwareness(message);
-      if (names?.some((name) => name !== (connection.context as CollabContext).user.displayName)) {
+      // A provider also relays the states it heard from others: those the document already holds, at a
+      // clock it has seen, are echoes (and ignored by Yjs), not claims.
+      const own = (connection.context as CollabContext).user.displayName;
+      const known = (claim: PresenceClaim) => (document.awareness.meta.get(claim.clientId)?.clock ?? -1) >= claim.clock;
+      if (presenceClaims(message)?.some((claim) => claim.name !== null && claim.name !== own && !known(claim))) {
         closeConnections(document, (other) => other === connection, 4400, 'invalid-presence');
         throw new Refusal(4400, 'invalid-presence');
       }
@@ -152,6 +156,8 @@ export function createCollabServer(options: CollabOptions): CollabServer {
       const writers = new Map(tally.writers);
       tally.writers.clear();
       const derived = deriveStoryText(document);
+      // What this store covers, taken with the text it stores: later changes wait for the next store.
+      const storedVector = Y.encodeStateVector(document);
       if (!derived.ok) {
         logger.warn({ storyId, problems: derived.problems.slice(0, 5) }, 'co-editing: document fails the schema; not stored, writers disconnected');
         closeConnections(document, (connection) => writers.has(connection.socketId), 4422, 'invalid-content');
@@ -161,6 +167,8 @@ export function createCollabServer(options: CollabOptions): CollabServer {
       const lastWriter = [...writers.values()].at(-1) ?? null;
       try {
         await storage(storeWorkingCopy(db, storyId, derived.text, lastWriter));
+        // Every tab learns what the working copy now holds (lib/collab/stored.ts).
+        document.broadcastStateless(storedMessage(storedVector));
         const { bytes } = await storage(compactDocument(db, storyId));
         if (bytes > 0) tally.bytes = bytes;
       } catch (error) {

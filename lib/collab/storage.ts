@@ -1,5 +1,6 @@
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import * as Y from 'yjs';
+import { withDirections } from '@/lib/content/block-direction';
 import type { Executor } from '@/db';
 import { storyDocuments, storyDocumentUpdates } from '@/db/schema';
 import { stories } from '@/db/schema';
@@ -60,11 +61,13 @@ export async function loadDocumentState(db: Executor, storyId: string): Promise<
   let [row] = await db.select({ state: storyDocuments.state }).from(storyDocuments).where(eq(storyDocuments.storyId, storyId));
   if (!row) {
     const [story] = await db
-      .select({ kicker: stories.kicker, headline: stories.headline, standfirst: stories.standfirst, body: stories.body, seoTitle: stories.seoTitle, seoDescription: stories.seoDescription })
+      .select({ kicker: stories.kicker, headline: stories.headline, subheadline: stories.subheadline, standfirst: stories.standfirst, body: stories.body, seoTitle: stories.seoTitle, seoDescription: stories.seoDescription, language: stories.language })
       .from(stories)
       .where(eq(stories.id, storyId));
     if (!story) return null;
-    const seeded = storyTextToYDoc({ ...story, seoTitle: story.seoTitle ?? '', seoDescription: story.seoDescription ?? '' });
+    const { language, ...text } = story;
+    // Every block with its computed direction, as the editor would compute it on opening: opening is not an edit.
+    const seeded = storyTextToYDoc({ ...text, body: withDirections(text.body, language), seoTitle: text.seoTitle ?? '', seoDescription: text.seoDescription ?? '' });
     await db.insert(storyDocuments).values({ storyId, state: Buffer.from(Y.encodeStateAsUpdate(seeded)) }).onConflictDoNothing();
     [row] = await db.select({ state: storyDocuments.state }).from(storyDocuments).where(eq(storyDocuments.storyId, storyId));
     if (!row) return null;

@@ -10,9 +10,10 @@ import type { StoryText } from './codec';
 // validated by codec.ts) and stored as a form save stores it, so the reader
 // projection, search, checklist, preview and history read it unchanged.
 
-const textOf = (row: Pick<typeof stories.$inferSelect, 'kicker' | 'headline' | 'standfirst' | 'body' | 'seoTitle' | 'seoDescription'>): StoryText => ({
+const textOf = (row: Pick<typeof stories.$inferSelect, 'kicker' | 'headline' | 'subheadline' | 'standfirst' | 'body' | 'seoTitle' | 'seoDescription'>): StoryText => ({
   kicker: row.kicker,
   headline: row.headline,
+  subheadline: row.subheadline,
   standfirst: row.standfirst,
   body: row.body,
   seoTitle: row.seoTitle ?? '',

@@ -12,8 +12,10 @@ import { Figure } from './figure';
 export const LINK_PROTOCOLS = ['http', 'https', 'mailto', 'tel'] as const;
 
 // The language only decides a tie when the editor recomputes a block's direction (./block-direction).
-export const contentExtensionsFor = (language: ContentLanguage): Extensions => [
+// `undoRedo: false` for an editor of a shared document: the Collaboration extension brings its own undo, of this tab's changes only.
+export const contentExtensionsFor = (language: ContentLanguage, { undoRedo = true }: { undoRedo?: boolean } = {}): Extensions => [
   StarterKit.configure({
+    ...(undoRedo ? {} : { undoRedo: false }),
     code: false,
     codeBlock: false,
     underline: false,

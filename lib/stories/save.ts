@@ -14,11 +14,10 @@ import type { SaveKind } from '@/lib/enums';
 import { slugify, slugVariants } from '@/lib/slug';
 import { isReaderFacingEdit, readerFacingOf } from './approval';
 import { shouldCoalesce } from './autosave';
-import { pickFields } from './content';
+import { fieldsFromRow, pickFields } from './content';
 import { fieldsToRow, pickContent, type ContentRow } from './content-row';
-import { otherHolder } from './presence';
 import { insertRevision, snapshotRevision, withoutMissingFigures } from './revisions';
-import type { StoryContentInput } from './schemas';
+import type { StoryContentInput, StoryMetaInput } from './schemas';
 import { lockForEdit, readDraft, type StoryDraft } from './working-copy';
 
 // The editor's save. It reads the story's row once (locked, with its live
@@ -30,7 +29,6 @@ import { lockForEdit, readDraft, type StoryDraft } from './working-copy';
 export type SaveOutcome =
   | { status: 'saved'; version: number; updatedAt: Date; slug: string }
   | { status: 'conflict'; current: StoryDraft }
-  | { status: 'locked'; holder: string }
   /** suggestedSlug: a free alternative when the slug asked for is taken. */
   | { status: 'invalid'; fieldErrors: Record<string, string>; suggestedSlug?: string };
 
@@ -116,99 +114,120 @@ const sameIds = (a: string[], b: string[]) => a.length === b.length && a.every((
 
 /**
  * Saves the whole working copy if `baseVersion` is still current, bumps the
- * version and writes a revision.
+ * version and writes a revision. The editor no longer saves this way (its
+ * text is a shared document, lib/collab/, and its metadata goes through
+ * saveStoryMeta); imports, tests and scripts that write a whole story do.
  */
-export async function saveStory(
-  actor: CurrentUser | null,
-  storyId: string,
-  input: StoryContentInput,
-  options: { kind: SaveKind; sessionId?: string } = { kind: 'save' },
-): Promise<SaveOutcome | null> {
+export async function saveStory(actor: CurrentUser | null, storyId: string, input: StoryContentInput, options: { kind: SaveKind } = { kind: 'save' }): Promise<SaveOutcome | null> {
   authorize(actor, 'stories:view');
   return getDb().transaction(async (tx) => {
     const locked = await lockForEdit(tx, actor, storyId);
     if (!locked) return null;
-    const { story, liveSlug } = locked;
-    // Someone else's editor tab holds the soft lock (a take-over): this tab is read-only now.
-    const holder = await otherHolder(tx, storyId, actor.id, options.sessionId);
-    if (holder) return { status: 'locked', holder };
-    if (story.version !== input.baseVersion) return { status: 'conflict', current: (await readDraft(tx, storyId)) as StoryDraft };
-
-    const fieldErrors: Record<string, string> = {};
-    const slug = input.slug === '' ? null : input.slug;
-    const currentSlug = story.slug ?? '';
-    if (slug && slug !== currentSlug) {
-      const problem = await slugProblem(tx, storyId, slug);
-      if (problem) fieldErrors.slug = problem;
-    }
-    // Readers already reach this story at its live slug: moving it is an editor's deliberate act.
-    if (liveSlug && slug !== liveSlug && slug !== currentSlug) {
-      if (!can(actor, 'stories:change-live-slug')) fieldErrors.slug = 'errors.slugLiveForbidden';
-      else if (!input.confirmSlugChange) fieldErrors.slug = 'errors.slugNeedsConfirm';
-    }
-    if (input.sectionId) {
-      const [section] = await tx.select({ id: sections.id, archivedAt: sections.archivedAt }).from(sections).where(eq(sections.id, input.sectionId));
-      if (!section) fieldErrors.sectionId = 'errors.invalidChoice';
-      // A story may stay in a section archived under it, but none moves into one.
-      else if (section.archivedAt && input.sectionId !== story.sectionId) fieldErrors.sectionId = 'errors.sections.archivedTarget';
-    }
-    const bylines = await resolveBylines(tx, [...new Set(input.bylines)]);
-    if (!bylines) fieldErrors.bylines = 'errors.invalidChoice';
-    const tagRefs = await resolveTags(tx, input.tags);
-    if (!tagRefs) fieldErrors.tags = 'errors.tagInvalid';
-    // Figures and the lead image must point at images that exist; their sizes come from the library, not the client.
-    const images = await libraryImages(tx, [...figureMediaIds(input.body), ...(input.leadImage ? [input.leadImage.id] : [])]);
-    if (input.leadImage && !images.has(input.leadImage.id)) fieldErrors.leadImage = 'errors.mediaMissing';
-    if (figureMediaIds(input.body).some((id) => !images.has(id))) fieldErrors.body = 'errors.mediaMissing';
-    if (!bylines || !tagRefs || Object.keys(fieldErrors).length > 0) {
-      const suggestedSlug = slug && fieldErrors.slug === 'errors.slugTaken' ? await freeSlugLike(tx, storyId, slug) : undefined;
-      return { status: 'invalid', fieldErrors, ...(suggestedSlug ? { suggestedSlug } : {}) };
-    }
-
-    // Each block's direction is the server's to compute, as the reader page computes it; a forced one is the writer's.
-    const body = withDirections(withFigureSizes(input.body, images), input.language);
-    // Left out, the lead image stays as it is.
-    const lead =
-      input.leadImage === undefined
-        ? {}
-        : { leadImageId: input.leadImage?.id ?? null, leadImageAlt: input.leadImage?.alt ?? null, leadImageCaption: input.leadImage?.caption ?? null, leadImageCredit: input.leadImage?.credit ?? null };
-    const content: ContentRow = { ...pickContent(story), ...fieldsToRow(pickFields(input)), body, plainText: toPlainText(body), ...lead };
-
-    const at = now();
-    const version = story.version + 1;
-    // An approval covers exactly what it pinned: a change to anything readers get sends the copy back to draft.
-    const resetsApproval = story.editorialState === 'approved' && (await changesWhatReadersGet(tx, story.approvedRevisionId, { ...content, bylines, tags: tagRefs }));
-    await tx
-      .update(stories)
-      .set({ ...(resetsApproval ? { editorialState: 'draft' as const } : {}), ...content, version, updatedAt: at })
-      .where(eq(stories.id, storyId));
-    // Bylines and tags are rewritten only when they changed: most autosaves change the text alone.
-    const bylineIds = bylines.map((byline) => byline.id);
-    if (!sameIds(bylineIds, locked.bylineIds)) {
-      await tx.delete(storyAuthors).where(eq(storyAuthors.storyId, storyId));
-      if (bylineIds.length > 0) await tx.insert(storyAuthors).values(bylineIds.map((authorId, position) => ({ storyId, authorId, position })));
-    }
-    const tagIds = tagRefs.map((tag) => tag.id);
-    if (!sameIds(tagIds, locked.tagIds)) {
-      await tx.delete(storyTags).where(eq(storyTags.storyId, storyId));
-      if (tagIds.length > 0) await tx.insert(storyTags).values(tagIds.map((tagId, position) => ({ storyId, tagId, position })));
-    }
-    if (options.kind === 'autosave') {
-      // Autosaves coalesce: the same author's autosave from the last few minutes is replaced, not kept beside this one.
-      const [latest] = await tx
-        .select({ id: storyRevisions.id, kind: storyRevisions.kind, authorId: storyRevisions.authorId, createdAt: storyRevisions.createdAt })
-        .from(storyRevisions)
-        .where(eq(storyRevisions.storyId, storyId))
-        .orderBy(desc(storyRevisions.createdAt))
-        .limit(1);
-      if (latest && shouldCoalesce(latest, actor.id, at)) await tx.delete(storyRevisions).where(eq(storyRevisions.id, latest.id));
-    }
-    await insertRevision(tx, { storyId, kind: options.kind, authorId: actor.id, storyVersion: version, content, bylines, tags: tagRefs });
-    if (resetsApproval) {
-      await tx.insert(workflowEvents).values({ storyId, action: 'reader_facing_edit', fromEditorial: 'approved', toEditorial: 'draft', actorId: actor.id, createdAt: at });
-    }
-    return { status: 'saved', version, updatedAt: at, slug: slug ?? '' };
+    if (locked.story.version !== input.baseVersion) return { status: 'conflict', current: (await readDraft(tx, storyId)) as StoryDraft };
+    return writeContent(tx, actor, locked, input, { kind: options.kind, text: 'input' });
   });
+}
+
+/**
+ * The editor's save of everything but the text: section, slug, language, tags,
+ * bylines and lead image. No version check: co-editors typing change the text
+ * (stored from the shared document), never these, so there is nothing to
+ * conflict with; the text is read from the row, under its lock, and left as
+ * it is. No revision either: checkpoints take the whole story.
+ */
+export async function saveStoryMeta(actor: CurrentUser | null, storyId: string, meta: StoryMetaInput): Promise<SaveOutcome | null> {
+  authorize(actor, 'stories:view');
+  return getDb().transaction(async (tx) => {
+    const locked = await lockForEdit(tx, actor, storyId);
+    if (!locked) return null;
+    const { story } = locked;
+    const input: StoryContentInput = { ...fieldsFromRow(story), body: story.body, ...meta, baseVersion: story.version };
+    return writeContent(tx, actor, locked, input, { kind: null, text: 'row' });
+  });
+}
+
+type LockedForEdit = NonNullable<Awaited<ReturnType<typeof lockForEdit>>>;
+
+/** Validates and writes a working copy on a locked row. `text: 'row'` keeps the row's text as it is. */
+async function writeContent(tx: Transaction, actor: CurrentUser, locked: LockedForEdit, input: StoryContentInput, options: { kind: SaveKind | null; text: 'input' | 'row' }): Promise<SaveOutcome> {
+  const { story, liveSlug } = locked;
+  const storyId = story.id;
+  const keepText = options.text === 'row';
+  const fieldErrors: Record<string, string> = {};
+  const slug = input.slug === '' ? null : input.slug;
+  const currentSlug = story.slug ?? '';
+  if (slug && slug !== currentSlug) {
+    const problem = await slugProblem(tx, storyId, slug);
+    if (problem) fieldErrors.slug = problem;
+  }
+  // Readers already reach this story at its live slug: moving it is an editor's deliberate act.
+  if (liveSlug && slug !== liveSlug && slug !== currentSlug) {
+    if (!can(actor, 'stories:change-live-slug')) fieldErrors.slug = 'errors.slugLiveForbidden';
+    else if (!input.confirmSlugChange) fieldErrors.slug = 'errors.slugNeedsConfirm';
+  }
+  if (input.sectionId) {
+    const [section] = await tx.select({ id: sections.id, archivedAt: sections.archivedAt }).from(sections).where(eq(sections.id, input.sectionId));
+    if (!section) fieldErrors.sectionId = 'errors.invalidChoice';
+    // A story may stay in a section archived under it, but none moves into one.
+    else if (section.archivedAt && input.sectionId !== story.sectionId) fieldErrors.sectionId = 'errors.sections.archivedTarget';
+  }
+  const bylines = await resolveBylines(tx, [...new Set(input.bylines)]);
+  if (!bylines) fieldErrors.bylines = 'errors.invalidChoice';
+  const tagRefs = await resolveTags(tx, input.tags);
+  if (!tagRefs) fieldErrors.tags = 'errors.tagInvalid';
+  // Figures and the lead image must point at images that exist; their sizes come from the library, not the client.
+  const figureIds = keepText ? [] : figureMediaIds(input.body);
+  const images = await libraryImages(tx, [...figureIds, ...(input.leadImage ? [input.leadImage.id] : [])]);
+  if (input.leadImage && !images.has(input.leadImage.id)) fieldErrors.leadImage = 'errors.mediaMissing';
+  if (figureIds.some((id) => !images.has(id))) fieldErrors.body = 'errors.mediaMissing';
+  if (!bylines || !tagRefs || Object.keys(fieldErrors).length > 0) {
+    const suggestedSlug = slug && fieldErrors.slug === 'errors.slugTaken' ? await freeSlugLike(tx, storyId, slug) : undefined;
+    return { status: 'invalid', fieldErrors, ...(suggestedSlug ? { suggestedSlug } : {}) };
+  }
+
+  // Each block's direction is the server's to compute, as the reader page computes it; a forced one is the writer's.
+  const body = keepText ? story.body : withDirections(withFigureSizes(input.body, images), input.language);
+  // Left out, the lead image stays as it is.
+  const lead =
+    input.leadImage === undefined
+      ? {}
+      : { leadImageId: input.leadImage?.id ?? null, leadImageAlt: input.leadImage?.alt ?? null, leadImageCaption: input.leadImage?.caption ?? null, leadImageCredit: input.leadImage?.credit ?? null };
+  const content: ContentRow = { ...pickContent(story), ...fieldsToRow(pickFields(input)), body, plainText: keepText ? story.plainText : toPlainText(body), ...lead };
+
+  const at = now();
+  const version = story.version + 1;
+  // An approval covers exactly what it pinned: a change to anything readers get sends the copy back to draft.
+  const resetsApproval = story.editorialState === 'approved' && (await changesWhatReadersGet(tx, story.approvedRevisionId, { ...content, bylines, tags: tagRefs }));
+  await tx
+    .update(stories)
+    .set({ ...(resetsApproval ? { editorialState: 'draft' as const } : {}), ...content, version, updatedAt: at })
+    .where(eq(stories.id, storyId));
+  // Bylines and tags are rewritten only when they changed: most saves change neither.
+  const bylineIds = bylines.map((byline) => byline.id);
+  if (!sameIds(bylineIds, locked.bylineIds)) {
+    await tx.delete(storyAuthors).where(eq(storyAuthors.storyId, storyId));
+    if (bylineIds.length > 0) await tx.insert(storyAuthors).values(bylineIds.map((authorId, position) => ({ storyId, authorId, position })));
+  }
+  const tagIds = tagRefs.map((tag) => tag.id);
+  if (!sameIds(tagIds, locked.tagIds)) {
+    await tx.delete(storyTags).where(eq(storyTags.storyId, storyId));
+    if (tagIds.length > 0) await tx.insert(storyTags).values(tagIds.map((tagId, position) => ({ storyId, tagId, position })));
+  }
+  if (options.kind === 'autosave') {
+    // Autosaves coalesce: the same author's autosave from the last few minutes is replaced, not kept beside this one.
+    const [latest] = await tx
+      .select({ id: storyRevisions.id, kind: storyRevisions.kind, authorId: storyRevisions.authorId, createdAt: storyRevisions.createdAt })
+      .from(storyRevisions)
+      .where(eq(storyRevisions.storyId, storyId))
+      .orderBy(desc(storyRevisions.createdAt))
+      .limit(1);
+    if (latest && shouldCoalesce(latest, actor.id, at)) await tx.delete(storyRevisions).where(eq(storyRevisions.id, latest.id));
+  }
+  if (options.kind) await insertRevision(tx, { storyId, kind: options.kind, authorId: actor.id, storyVersion: version, content, bylines, tags: tagRefs });
+  if (resetsApproval) {
+    await tx.insert(workflowEvents).values({ storyId, action: 'reader_facing_edit', fromEditorial: 'approved', toEditorial: 'draft', actorId: actor.id, createdAt: at });
+  }
+  return { status: 'saved', version, updatedAt: at, slug: slug ?? '' };
 }
 
 /** Compares a save with the approved revision, field by field (lib/stories/approval.ts). */

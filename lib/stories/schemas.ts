@@ -12,14 +12,23 @@ export const storySaveSchema = storyContentSchema.extend({
   baseVersion: z.number().int().min(1),
   /** An editor's explicit yes to changing the slug of a story readers can reach. */
   confirmSlugChange: z.boolean().optional(),
-  /** save (Ctrl+S), autosave (the timer), or overwrite (the conflict dialog's "keep mine"). */
+  /** How the save came about, for its revision. */
   intent: z.enum(SAVE_KINDS).default('save'),
-  /** The editor tab, for the soft lock. */
-  sessionId: z.string().min(8).max(100).optional(),
 });
 export type StorySaveInput = z.infer<typeof storySaveSchema>;
-/** The working copy as the DAL saves it; how and from where the save came are passed beside it. */
-export type StoryContentInput = Omit<StorySaveInput, 'intent' | 'sessionId'>;
+/** The working copy as the DAL saves it; how the save came about is passed beside it. */
+export type StoryContentInput = Omit<StorySaveInput, 'intent'>;
+
+/**
+ * The editor's save of what is not text: the text (body and the fields of
+ * TEXT_FIELDS, lib/collab/fields.ts) is a shared document the server stores
+ * itself, so it is not part of this save, and a key for it is refused.
+ */
+export const storyMetaSchema = storyContentSchema
+  .omit({ body: true, kicker: true, headline: true, subheadline: true, standfirst: true, seoTitle: true, seoDescription: true })
+  .extend({ confirmSlugChange: z.boolean().optional() })
+  .strict();
+export type StoryMetaInput = z.infer<typeof storyMetaSchema>;
 
 export const storyFilterSchema = z.object({
   q: z.string().transform(stripControlChars).pipe(z.string().trim().max(200)).optional().catch(undefined),
@@ -32,10 +41,5 @@ export const storyFilterSchema = z.object({
   page: z.coerce.number().int().min(1).max(10_000).default(1).catch(1),
 });
 export type StoryFilter = z.infer<typeof storyFilterSchema>;
-
-export const presenceSchema = z.object({
-  action: z.enum(['heartbeat', 'take_over', 'release']),
-  sessionId: z.string().min(8).max(100),
-});
 
 export const restoreSchema = z.object({ revisionId: z.uuid(), baseVersion: z.coerce.number().int().min(1) });

@@ -1,18 +1,19 @@
 import { z } from 'zod';
 import { getCurrentUser } from '@/lib/auth/current-user';
 import { can } from '@/lib/auth/permissions';
-import { MAX_DOC_BYTES } from '@/lib/content/document';
 import { Forbidden, isDatabaseUnavailable } from '@/lib/dal';
 import { logger } from '@/lib/logger';
-import { saveStory } from '@/lib/stories/save';
-import { storySaveSchema } from '@/lib/stories/schemas';
+import { saveStoryMeta } from '@/lib/stories/save';
+import { storyMetaSchema } from '@/lib/stories/schemas';
 
-// The editor's save, as JSON over a route handler rather than a server action:
-// it answers with real status codes that the client's save loop acts on:
-// 409 a stale version, 423 another tab holds the soft lock, 413 too large,
-// 422 invalid, 503 the database is unreachable (the client keeps its backup and retries).
+// The editor's save of the story's metadata (section, slug, language, tags,
+// bylines, lead image), as JSON over a route handler rather than a server
+// action: it answers with real status codes the editor acts on: 413 too
+// large, 422 invalid, 503 the database is unreachable (the editor retries).
+// The text is not saved here: it is a shared document the server stores
+// itself (lib/collab/), so no version check is needed or possible.
 
-const MAX_REQUEST_BYTES = MAX_DOC_BYTES + 64_000;
+const MAX_REQUEST_BYTES = 64_000;
 const json = (status: number, body: unknown) => Response.json(body, { status, headers: { 'cache-control': 'no-store' } });
 
 async function handleSave(request: Request, storyId: string): Promise<Response> {
@@ -34,7 +35,7 @@ async function handleSave(request: Request, storyId: string): Promise<Response> 
   } catch {
     return json(400, { error: 'errors.invalid' });
   }
-  const parsed = storySaveSchema.safeParse(body);
+  const parsed = storyMetaSchema.safeParse(body);
   if (!parsed.success) {
     const fieldErrors: Record<string, string> = {};
     for (const issue of parsed.error.issues) fieldErrors[String(issue.path[0] ?? 'form')] ??= issue.message.startsWith('errors.') ? issue.message : 'errors.invalid';
@@ -42,10 +43,8 @@ async function handleSave(request: Request, storyId: string): Promise<Response> 
   }
 
   try {
-    const outcome = await saveStory(user, id.data, parsed.data, { kind: parsed.data.intent, sessionId: parsed.data.sessionId });
+    const outcome = await saveStoryMeta(user, id.data, parsed.data);
     if (!outcome) return json(404, { error: 'errors.notFound' });
-    if (outcome.status === 'conflict') return json(409, { error: 'errors.staleVersion', current: outcome.current });
-    if (outcome.status === 'locked') return json(423, { error: 'errors.lockedByOther', holder: outcome.holder });
     if (outcome.status === 'invalid') return json(422, { fieldErrors: outcome.fieldErrors, suggestedSlug: outcome.suggestedSlug });
     return json(200, outcome);
   } catch (error) {

@@ -5,6 +5,7 @@ import { getLocale, getTranslations } from 'next-intl/server';
 import { z } from 'zod';
 import { listComments, mentionableStaff } from '@/lib/comments/comments';
 import { can } from '@/lib/auth/permissions';
+import { colourOf } from '@/lib/collab/presence';
 import { listShareLinks } from '@/lib/share/links';
 import { requireCapability } from '@/lib/auth/current-user';
 import { directionOf, isLocale } from '@/lib/i18n/config';
@@ -50,6 +51,7 @@ export default async function StoryEditorPage({ params }: Props) {
       <h1 className="sr-only">{view.story.headline || t('untitled')}</h1>
       <StoryEditor
         story={view.story}
+        user={{ id: user.id, name: user.displayName, color: colourOf(user.id) }}
         workflow={workflow}
         canEdit={view.canEdit}
         canChangeLiveSlug={view.canChangeLiveSlug}

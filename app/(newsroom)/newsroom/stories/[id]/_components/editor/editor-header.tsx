@@ -1,48 +1,43 @@
 'use client';
 
-import { readOnlyMessage } from '@/lib/stories/rules';
 import Link from 'next/link';
 import { useFormatter, useTranslations } from 'next-intl';
 import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
+import type { CollabState } from '@/lib/collab/status';
 import type { StoryDraft } from '@/lib/stories/working-copy';
-import type { SaveStatus } from './use-story-save';
+import { PresenceAvatars } from './collab/avatars';
+import { CollabStatusLine } from './collab/status-line';
+import type { Collab } from './collab/use-collab';
+import type { MetaStatus } from './use-meta-save';
 
-/** The story's states, its counts, the save status (announced), and the links to history and preview. */
+/** The story's states, its counts, who has it open, the co-editing status (announced), and the links to history and preview. */
 export function EditorHeader({
   story,
   counts,
-  status,
-  savedAt,
-  lockedBy,
-  canEdit,
+  collab,
+  collabState,
+  stored,
+  metaStatus,
+  readOnlyText,
   editable,
-  onSave,
+  onCheckpoint,
 }: {
   story: StoryDraft;
   counts: { words: number; minutes: number };
-  status: SaveStatus;
-  savedAt: Date;
-  /** Who holds the soft lock, when this tab lost it. */
-  lockedBy: string;
-  canEdit: boolean;
+  collab: Collab | null;
+  collabState: CollabState;
+  /** Whether everything typed here is in the stored working copy. */
+  stored: boolean;
+  /** The metadata save's state: shown only as an attribute; its errors are notices. */
+  metaStatus: MetaStatus;
+  /** What the status says when this person may only read. */
+  readOnlyText: string;
   editable: boolean;
-  onSave: () => void;
+  onCheckpoint: () => void;
 }) {
   const t = useTranslations();
   const format = useFormatter();
-  const statusLabel = !canEdit
-    ? t(readOnlyMessage(story))
-    : {
-        saved: t('editor.savedAt', { time: format.dateTime(savedAt, 'time') }),
-        saving: t('editor.saving'),
-        dirty: t('editor.unsaved'),
-        offline: t('editor.offline'),
-        conflict: t('editor.conflictStatus'),
-        locked: t('editor.lockedStatus', { name: lockedBy }),
-        invalid: t('editor.unsaved'),
-        failed: t('editor.unsaved'),
-      }[status];
   return (
     <div className="flex flex-wrap items-center justify-between gap-3">
       <div className="flex flex-wrap items-center gap-2">
@@ -53,10 +48,9 @@ export function EditorHeader({
           {t('editor.words', { count: counts.words })} · {t('editor.readingTime', { minutes: counts.minutes })}
         </span>
       </div>
-      <div className="flex items-center gap-3">
-        <p role="status" aria-live="polite" className="text-sm" data-save-status={canEdit ? status : 'read-only'}>
-          {statusLabel}
-        </p>
+      <div className="flex flex-wrap items-center gap-3">
+        {collab && <PresenceAvatars collab={collab} />}
+        <CollabStatusLine state={collabState} stored={stored} metaStatus={metaStatus} readOnlyText={readOnlyText} />
         <Link href={`/newsroom/stories/${story.id}/history`} className="text-sm underline">
           {t('editor.history')}
         </Link>
@@ -65,8 +59,8 @@ export function EditorHeader({
           {t('editor.preview')}
         </a>
         {editable && (
-          <Button onClick={onSave} disabled={status === 'saving'} title="Ctrl+S">
-            {status === 'saving' ? t('editor.saving') : t('editor.save')}
+          <Button variant="secondary" onClick={onCheckpoint} title="Ctrl+S">
+            {t('collab.checkpoint')}
           </Button>
         )}
       </div>

@@ -3,18 +3,23 @@
 import { useTranslations } from 'next-intl';
 import { Button } from '@/components/ui/button';
 import { Field } from '@/components/ui/field';
-import { Input, Select, Textarea } from '@/components/ui/input';
+import { Input, Select } from '@/components/ui/input';
 import { dominantDirection } from '@/lib/content/direction';
 import { slugify } from '@/lib/slug';
 import { BylinePicker } from './byline-picker';
 import { LeadImageField } from './lead-image-field';
 import { TagInput } from './tag-input';
-import type { StoryMeta } from './use-story-save';
+import { FieldEditor } from './collab/field-editor';
+import type { Collab } from './collab/use-collab';
+import type { StoryMeta } from './use-story-meta';
 
 type Option = { id: string; name: string };
 
-/** Section, lead image, tags, bylines, slug, SEO and language, beside the text (the text fields sit above it). Every text field reads in the direction of its dominant script, as body blocks do. */
+/** Section, lead image, tags, bylines, slug, SEO and language, beside the text (the text fields sit above it). The SEO title and description are text of the shared document, as the fields above are. Every text field reads in the direction of its dominant script, as body blocks do. */
 export function MetadataPanel({
+  collab,
+  headline,
+  standfirst,
   meta,
   onChange,
   readOnly,
@@ -25,6 +30,10 @@ export function MetadataPanel({
   liveSlug,
   canChangeLiveSlug,
 }: {
+  collab: Collab;
+  /** The headline and standfirst as the shared document has them: the SEO fields fall back to them. */
+  headline: string;
+  standfirst: string;
   meta: StoryMeta;
   onChange: (patch: Partial<StoryMeta>) => void;
   readOnly: boolean;
@@ -64,7 +73,7 @@ export function MetadataPanel({
           <div className="flex gap-2">
             <Input {...props} dir={dirOf(meta.slug)} readOnly={readOnly || (liveSlug !== null && !canChangeLiveSlug)} value={meta.slug} onChange={(e) => onChange({ slug: e.target.value })} onBlur={() => onChange({ slug: slugify(meta.slug) })} />
             {!readOnly && liveSlug === null && (
-              <Button variant="secondary" size="sm" className="h-10 shrink-0" onClick={() => onChange({ slug: slugify(meta.headline) })}>
+              <Button variant="secondary" size="sm" className="h-10 shrink-0" onClick={() => onChange({ slug: slugify(headline) })}>
                 {t('editor.slugFromHeadline')}
               </Button>
             )}
@@ -83,10 +92,10 @@ export function MetadataPanel({
         </label>
       )}
       <Field name="seoTitle" label={t('editor.seoTitle')} hint={t('editor.seoTitleHint')} error={error('seoTitle')}>
-        {(props) => <Input {...props} dir={dirOf(meta.seoTitle || meta.headline)} readOnly={readOnly} maxLength={120} placeholder={meta.headline} value={meta.seoTitle} onChange={(e) => onChange({ seoTitle: e.target.value })} />}
+        {(control) => <FieldEditor collab={collab} field="seoTitle" control={control} label={t('editor.seoTitle')} language={meta.language} editable={!readOnly} maxLength={120} placeholder={headline} emptyDirectionText={headline} />}
       </Field>
       <Field name="seoDescription" label={t('editor.seoDescription')} hint={t('editor.seoDescriptionHint')} error={error('seoDescription')}>
-        {(props) => <Textarea {...props} dir={dirOf(meta.seoDescription || meta.standfirst)} readOnly={readOnly} maxLength={300} placeholder={meta.standfirst} value={meta.seoDescription} onChange={(e) => onChange({ seoDescription: e.target.value })} />}
+        {(control) => <FieldEditor collab={collab} field="seoDescription" control={control} label={t('editor.seoDescription')} language={meta.language} editable={!readOnly} maxLength={300} placeholder={standfirst} emptyDirectionText={standfirst} className="min-h-16" />}
       </Field>
       <Field name="language" label={t('editor.language')} error={error('language')}>
         {(props) => (

@@ -6,11 +6,14 @@ import { useTranslations } from 'next-intl';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { MediaPicker } from '@/components/newsroom/media/media-picker';
 import { useUploads } from '@/components/newsroom/media/use-uploads';
+import { useToast } from '@/components/ui/toaster';
 import type { CommentView } from '@/lib/comments/comments';
 import type { TextQuoteAnchor } from '@/lib/comments/anchor';
-import { normalizeDoc } from '@/lib/content/document';
+import type { PresenceUser } from '@/lib/collab/presence';
+import type { CollabState } from '@/lib/collab/status';
 import type { FigureAttrs } from '@/lib/content/figure';
 import type { MediaItem } from '@/lib/media/library';
+import { readOnlyMessage } from '@/lib/stories/rules';
 import type { WorkflowOption } from '@/lib/stories/transitions';
 import type { StoryDraft } from '@/lib/stories/working-copy';
 import type { Mentionable } from '../comments/mention-textarea';
@@ -18,30 +21,30 @@ import { SelectionComment } from '../comments/selection-comment';
 import { useCommentNavigation } from '../comments/use-comment-navigation';
 import { selectionAnchor, useComments } from '../comments/use-comments';
 import { WorkflowPanel } from '../workflow/workflow-panel';
-import { dropBackup, dropBackupsUpTo, writeBackup } from './backup-store';
-import { ConflictDialog, type ConflictChoice } from './conflict-dialog';
+import { requestCheckpoint } from './collab/checkpoint';
+import { useCollab, type Collab } from './collab/use-collab';
+import { useFieldText } from './collab/use-field-text';
 import { EditorHeader } from './editor-header';
 import { EditorNotices, type Notice } from './editor-notices';
 import { FigureDialog } from './figure-dialog';
 import { LinkDialog } from './link-dialog';
-import { RestoreOffer } from './restore-offer';
 import { ShortcutsDialog } from './shortcuts-dialog';
 import { SidePanels, type SideTab } from './side-panels';
 import { StoryTextFields } from './story-text-fields';
 import { EditorToolbar } from './toolbar';
 import { UploadList } from './upload-list';
-import { useBackupOffer } from './use-backup-offer';
 import { useEditorShortcuts } from './use-editor-shortcuts';
+import { useMetaSave } from './use-meta-save';
 import { useMissingFields } from './use-missing-fields';
-import { usePresence } from './use-presence';
-import { useStoryMeta } from './use-story-meta';
-import { backupMetaOf, metaOf, useStorySave, type Snapshot, type StoryMeta } from './use-story-save';
+import { useStoryMeta, type StoryMeta } from './use-story-meta';
 import { useStoryTiptap, type TiptapHandlers } from './use-story-tiptap';
 
 type Option = { id: string; name: string };
 
-export function StoryEditor(props: {
+type Props = {
   story: StoryDraft;
+  /** The person at this tab, as colleagues see them (the server checks the name against the session). */
+  user: PresenceUser;
   workflow: WorkflowOption[];
   canEdit: boolean;
   canChangeLiveSlug: boolean;
@@ -52,10 +55,27 @@ export function StoryEditor(props: {
   panels?: React.ReactNode;
   comments: CommentView[];
   staff: Mentionable[];
-}) {
-  const { story, canEdit, uiDir } = props;
+};
+
+/**
+ * The story editor. Its text (body and text fields) is a shared document
+ * everyone with the story open edits at once (lib/collab/, docs/co-editing.md):
+ * nothing to save, lock or conflict on. Its metadata is saved through the form.
+ */
+export function StoryEditor(props: Props) {
+  const { collab, state, ready, stored } = useCollab(props.story.id, props.user);
   const t = useTranslations();
-  const [sessionId] = useState(() => crypto.randomUUID());
+  const readOnlyText = t(props.canEdit ? 'editor.readOnly' : readOnlyMessage(props.story));
+  if (!collab) {
+    return <EditorHeader story={props.story} counts={{ words: 0, minutes: 0 }} collab={null} collabState={state} stored={stored} metaStatus="saved" readOnlyText={readOnlyText} editable={false} onCheckpoint={() => {}} />;
+  }
+  return <SharedStoryEditor {...props} collab={collab} collabState={state} ready={ready} stored={stored} readOnlyText={readOnlyText} />;
+}
+
+function SharedStoryEditor(props: Props & { collab: Collab; collabState: CollabState; ready: boolean; stored: boolean; readOnlyText: string }) {
+  const { story, canEdit, uiDir, collab, collabState } = props;
+  const t = useTranslations();
+  const toast = useToast();
   const [linkOpen, setLinkOpen] = useState(false);
   const [helpOpen, setHelpOpen] = useState(false);
   const [notice, setNotice] = useState<Notice | null>(null);
@@ -63,16 +83,17 @@ export function StoryEditor(props: {
   const [draftAnchor, setDraftAnchor] = useState<TextQuoteAnchor | null>(null);
   const [imageOpen, setImageOpen] = useState(false);
   const [figureEdit, setFigureEdit] = useState<FigureAttrs | null>(null);
-  const handlers = useRef<TiptapHandlers>({ changed: () => {}, dropFiles: () => {}, imagesDropped: (count) => setNotice({ key: 'editor.pasteImagesDropped', values: { count } }) });
-  const { editor, counts } = useStoryTiptap(story, handlers);
-  const { meta, metaRef, applyPatch, replaceWith, onSaved } = useStoryMeta(story, editor);
-  const { missing, report: reportMissing } = useMissingFields(editor, meta, setSideTab);
-
-  const getSnapshot = useCallback((): Snapshot | null => (editor ? { meta: metaRef.current, body: normalizeDoc(editor.getJSON()) } : null), [editor, metaRef]);
-  const sync = useStorySave({ storyId: story.id, initialVersion: story.version, initiallySavedAt: new Date(story.updatedAt), sessionId, getSnapshot, onSaved });
-  const { markChanged, save, setLocked, adoptServerVersion, status, conflict, currentVersion } = sync;
+  const handlers = useRef<TiptapHandlers>({ dropFiles: () => {}, imagesDropped: (count) => setNotice({ key: 'editor.pasteImagesDropped', values: { count } }) });
+  const { editor, counts } = useStoryTiptap(story, collab, handlers);
+  const { meta, metaRef, applyPatch, headlineTyped, onSaved } = useStoryMeta(story);
+  const headline = useFieldText(collab, 'headline', story.headline);
+  const standfirst = useFieldText(collab, 'standfirst', story.standfirst);
+  const { missing, report: reportMissing } = useMissingFields(editor, meta, headline, setSideTab);
+  const getMeta = useCallback(() => metaRef.current, [metaRef]);
+  const metaSave = useMetaSave({ storyId: story.id, getMeta, onSaved });
+  const { markChanged } = metaSave;
   // A save's own field errors (a taken slug) say more than "missing", so they win.
-  const fieldErrors = { ...missing, ...sync.fieldErrors };
+  const fieldErrors = { ...missing, ...metaSave.fieldErrors };
 
   // A figure carries the library's text at the moment it is inserted; the writer may change it for this story.
   const insertFigure = useCallback(
@@ -83,9 +104,8 @@ export function StoryEditor(props: {
   );
   const uploads = useUploads(insertFigure);
   useEffect(() => {
-    handlers.current.changed = markChanged;
     handlers.current.dropFiles = (files) => void uploads.upload(files);
-  }, [markChanged, uploads]);
+  }, [uploads]);
   const onImage = useCallback(() => {
     if (editor?.isActive('figure')) setFigureEdit(editor.getAttributes('figure') as FigureAttrs);
     else setImageOpen(true);
@@ -101,21 +121,13 @@ export function StoryEditor(props: {
     setSideTab('comments');
   }, [editor]);
 
-  const presence = usePresence(story.id, sessionId, canEdit);
+  // The server decides: a read-only connection (a writer's story gone to review while open) is read-only here too.
+  // Editing starts once a copy of the document that met the server is here, from this device or the socket.
+  const editable = canEdit && props.ready && collabState.scope !== 'readonly' && collabState.refused === null;
   useEffect(() => {
-    if (presence.mine === false && presence.holder) setLocked(presence.holder.name);
-    else if (presence.mine) setLocked(null);
-  }, [presence.mine, presence.holder, setLocked]);
-
-  // Editable at once, before the first heartbeat answers, so no keystroke is dropped; if someone
-  // else turns out to hold the lock, the editor turns read-only and what was typed stays in the backup.
-  const editable = canEdit && presence.mine !== false && status !== 'locked';
-  useEffect(() => {
-    // Without emitting an update: toggling editability is not an edit, and must not trigger an autosave.
+    // Without emitting an update: toggling editability is not an edit.
     editor?.setEditable(editable, false);
   }, [editor, editable]);
-
-  const [offer, setOffer] = useBackupOffer(editor, story, canEdit, () => setNotice({ key: 'editor.backupsDiscarded' }));
 
   const change = useCallback(
     (patch: Partial<StoryMeta>) => {
@@ -124,55 +136,37 @@ export function StoryEditor(props: {
     },
     [applyPatch, markChanged],
   );
+  const onHeadlineTyped = useCallback((text: string) => headlineTyped(text) && markChanged(), [headlineTyped, markChanged]);
 
-  const resolveConflict = useCallback(
-    async (choice: ConflictChoice) => {
-      if (!conflict) return;
-      const { theirs } = conflict;
-      if (choice === 'keep-mine') return save('overwrite', theirs.version);
-      // Whatever was typed since the failed save is part of "mine" too.
-      const mine = getSnapshot() ?? conflict.mine;
-      if (choice === 'copy-aside') {
-        await writeBackup({ storyId: story.id, baseVersion: currentVersion(), savedAt: Date.now(), meta: backupMetaOf(mine.meta), body: mine.body });
-        setNotice({ key: 'conflict.copied' });
-      } else await dropBackupsUpTo(story.id, Number.MAX_SAFE_INTEGER);
-      replaceWith(metaOf(theirs), theirs.body);
-      adoptServerVersion(theirs);
-    },
-    [conflict, save, getSnapshot, story.id, currentVersion, replaceWith, adoptServerVersion],
-  );
-
+  const checkpoint = useCallback(() => {
+    void requestCheckpoint(story.id).then((made) => toast(t(made ? 'collab.checkpointMade' : 'collab.checkpointFailed')));
+  }, [story.id, toast, t]);
   const canLink = useCallback(() => !!editor?.isFocused, [editor]);
-  const saveNow = useCallback(() => void save('save'), [save]);
-  useEditorShortcuts({ canSave: editable, canLink, unsaved: status !== 'saved' && status !== 'locked', save: saveNow, openLink: () => setLinkOpen(true), openHelp: () => setHelpOpen(true), comment: startComment });
+  // Leaving asks only while a metadata change has not reached the server; the text is kept on this device.
+  const unsavedMeta = metaSave.status !== 'saved';
+  useEditorShortcuts({ canSave: editable, canLink, unsaved: unsavedMeta, save: checkpoint, openLink: () => setLinkOpen(true), openHelp: () => setHelpOpen(true), comment: startComment });
 
   useEffect(() => {
     editor?.view.dom.setAttribute('lang', meta.language);
     editor?.view.dom.setAttribute('dir', languageDirection(meta.language));
   }, [editor, meta.language]);
 
+  // The workflow's approval names the version it approves: the page's, refreshed when a step is chosen.
+  const storyRef = useRef(story);
+  useEffect(() => {
+    storyRef.current = story;
+  }, [story]);
+  const getVersion = useCallback(() => storyRef.current.version, []);
+  // Steps that act on the stored text wait until everything typed here is in the stored working copy.
+  const pending = unsavedMeta || !props.stored || !(collabState.open && collabState.synced && collabState.scope !== null && collabState.unsyncedSince === null);
+
   return (
     <div className="space-y-4">
-      <EditorHeader story={story} counts={counts} status={status} savedAt={sync.savedAt} lockedBy={sync.lockedBy ?? presence.holder?.name ?? ''} canEdit={canEdit} editable={editable} onSave={saveNow} />
-      <EditorNotices error={sync.error && status !== 'saved' ? sync.error : null} notice={notice} canEdit={canEdit} presence={presence} />
-      {offer && (
-        <RestoreOffer
-          backup={offer}
-          server={story}
-          onRestore={() => {
-            replaceWith({ ...offer.meta, leadImage: metaRef.current.leadImage, confirmSlugChange: false }, offer.body);
-            setOffer(null);
-            markChanged();
-          }}
-          onDiscard={() => {
-            void dropBackup(story.id, offer.baseVersion);
-            setOffer(null);
-          }}
-        />
-      )}
+      <EditorHeader story={story} counts={counts} collab={collab} collabState={collabState} stored={props.stored} metaStatus={metaSave.status} readOnlyText={props.readOnlyText} editable={editable} onCheckpoint={checkpoint} />
+      <EditorNotices error={metaSave.error && metaSave.status !== 'saved' ? metaSave.error : null} notice={notice} />
       <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_22rem]">
         <div className="min-w-0 space-y-4">
-          <StoryTextFields meta={meta} onChange={change} readOnly={!editable} errors={fieldErrors} />
+          <StoryTextFields collab={collab} headline={headline} language={meta.language} editable={editable} errors={fieldErrors} onHeadlineTyped={onHeadlineTyped} />
           <section aria-label={t('editor.body')} className="overflow-hidden rounded-lg border border-rule bg-white">
             {editor && editable && <EditorToolbar editor={editor} dir={uiDir} onLink={() => setLinkOpen(true)} onHelp={() => setHelpOpen(true)} onImage={onImage} />}
             <UploadList entries={uploads.entries} />
@@ -189,13 +183,13 @@ export function StoryEditor(props: {
         </div>
         <aside aria-label={t('editor.metadata')} className="space-y-4">
           {props.panels}
-          <WorkflowPanel storyId={story.id} options={props.workflow} getVersion={currentVersion} unsaved={status !== 'saved' && status !== 'locked'} isLive={story.liveSlug !== null} onMissing={reportMissing} />
+          <WorkflowPanel storyId={story.id} options={props.workflow} getVersion={getVersion} unsaved={pending} isLive={story.liveSlug !== null} onMissing={reportMissing} />
           <SidePanels
             tab={sideTab}
             onTab={setSideTab}
             dir={uiDir}
             openComments={review.comments.filter((c) => c.anchor && !c.parentId && !c.resolvedAt && !c.deletedAt).length}
-            metadata={{ meta, onChange: change, readOnly: !editable, errors: fieldErrors, suggestedSlug: sync.suggestedSlug, sections: props.sections, authors: props.authors, liveSlug: story.liveSlug, canChangeLiveSlug: props.canChangeLiveSlug }}
+            metadata={{ collab, headline, standfirst, meta, onChange: change, readOnly: !editable, errors: fieldErrors, suggestedSlug: metaSave.suggestedSlug, sections: props.sections, authors: props.authors, liveSlug: story.liveSlug, canChangeLiveSlug: props.canChangeLiveSlug }}
             comments={{ storyId: story.id, comments: review.comments, ranges: review.ranges, active: review.active, onActivate: (id) => setActive(id, true), onChanged: () => void review.refresh(), staff: props.staff, draft: draftAnchor, onDraftDone: () => setDraftAnchor(null) }}
           />
         </aside>
@@ -204,7 +198,6 @@ export function StoryEditor(props: {
       <ShortcutsDialog open={helpOpen} onOpenChange={setHelpOpen} />
       <MediaPicker open={imageOpen} onOpenChange={setImageOpen} onPick={insertFigure} />
       {editor && figureEdit && <FigureDialog editor={editor} attrs={figureEdit} onClose={() => setFigureEdit(null)} />}
-      {conflict && <ConflictDialog mine={conflict.mine} theirs={conflict.theirs} onChoose={(choice) => void resolveConflict(choice)} />}
     </div>
   );
 }

@@ -3,7 +3,7 @@
 import { useEditorState, type Editor } from '@tiptap/react';
 import { useCallback, useEffect, useState } from 'react';
 import type { SideTab } from './side-panels';
-import type { StoryMeta } from './use-story-save';
+import type { StoryMeta } from './use-story-meta';
 
 /** The fields a submission may find missing (lib/stories/transitions.ts), in the order the page shows them. */
 const FIELD_ORDER = ['headline', 'body', 'sectionId', 'slug'] as const;
@@ -14,10 +14,10 @@ type Missing = Partial<Record<string, string>>;
  * aria-invalid and its message beside it, and the first one takes the focus.
  * A mark lasts while its field is still empty, so filling it clears it.
  */
-export function useMissingFields(editor: Editor | null, meta: StoryMeta, showTab: (tab: SideTab) => void) {
+export function useMissingFields(editor: Editor | null, meta: StoryMeta, headline: string, showTab: (tab: SideTab) => void) {
   const [missing, setMissing] = useState<Missing>({});
   const bodyEmpty = useEditorState({ editor, selector: ({ editor: e }) => (e ? e.state.doc.textContent.trim() === '' : false) }) ?? false;
-  const stillEmpty: Record<string, boolean> = { headline: meta.headline.trim() === '', body: bodyEmpty, sectionId: !meta.sectionId, slug: !meta.slug };
+  const stillEmpty: Record<string, boolean> = { headline: headline.trim() === '', body: bodyEmpty, sectionId: !meta.sectionId, slug: !meta.slug };
   const shown = Object.fromEntries(Object.entries(missing).filter(([field, key]) => key && (stillEmpty[field] ?? true))) as Record<string, string>;
 
   // The body is ProseMirror's own element: mark it there, pointing at the message under it (id body-error).

@@ -1,5 +1,6 @@
 'use client';
 
+import Collaboration from '@tiptap/extension-collaboration';
 import { useEditor } from '@tiptap/react';
 import { useTranslations } from 'next-intl';
 import { useRef, useState, type RefObject } from 'react';
@@ -8,23 +9,27 @@ import { languageDirection } from '@/lib/content/direction';
 import { contentExtensionsFor } from '@/lib/content/extensions';
 import { cleanPastedHtml } from '@/lib/content/paste';
 import type { StoryDraft } from '@/lib/stories/working-copy';
+import { BODY_FIELD } from '@/lib/collab/fields';
 import { CommentHighlights } from '../comments/comment-highlights';
+import { collabCarets } from './collab/carets';
+import type { Collab } from './collab/use-collab';
 
 /**
- * The story's Tiptap editor, read-only until the page decides. Its handlers
- * are set once, so what they call (the save loop's change mark, the upload,
- * the paste notice) is reached through refs the page keeps current.
+ * The story's body: a Tiptap editor on the `body` fragment of the shared
+ * document, with colleagues' carets, read-only until the page decides. Its
+ * content comes from the document (this device's copy, then the server's),
+ * never from the page. Its handlers are set once, so what they call (the
+ * upload, the paste notice) is reached through refs the page keeps current.
  */
-export type TiptapHandlers = { changed: () => void; dropFiles: (files: File[]) => void; imagesDropped: (count: number) => void };
+export type TiptapHandlers = { dropFiles: (files: File[]) => void; imagesDropped: (count: number) => void };
 
-export function useStoryTiptap(story: Pick<StoryDraft, 'body' | 'language'>, handlers: RefObject<TiptapHandlers>) {
+export function useStoryTiptap(story: Pick<StoryDraft, 'language'>, collab: Collab, handlers: RefObject<TiptapHandlers>) {
   const t = useTranslations();
   const [counts, setCounts] = useState(() => ({ words: 0, minutes: 0 }));
   const countTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   const editor = useEditor({
     // Comment highlights are decorations of this editor only, never part of the story.
-    extensions: [...contentExtensionsFor(story.language), CommentHighlights],
-    content: story.body,
+    extensions: [...contentExtensionsFor(story.language, { undoRedo: false }), CommentHighlights, Collaboration.configure({ document: collab.doc, field: BODY_FIELD }), collabCarets(collab)],
     editable: false,
     immediatelyRender: false,
     shouldRerenderOnTransaction: false,
@@ -61,7 +66,6 @@ export function useStoryTiptap(story: Pick<StoryDraft, 'body' | 'language'>, han
       setCounts({ words, minutes: readingMinutes(words) });
     },
     onUpdate: ({ editor: e }) => {
-      handlers.current.changed();
       // Counting 10,000 words on every keystroke would cost more than the keystroke; count once typing pauses.
       clearTimeout(countTimer.current);
       countTimer.current = setTimeout(() => {
@@ -69,6 +73,6 @@ export function useStoryTiptap(story: Pick<StoryDraft, 'body' | 'language'>, han
         setCounts({ words, minutes: readingMinutes(words) });
       }, 400);
     },
-  });
+  }, [collab]);
   return { editor, counts };
 }
