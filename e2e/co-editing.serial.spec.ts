@@ -55,6 +55,8 @@ test.afterAll(async () => {
 async function openAs(browser: Browser, role: DemoRole, instance: Instance, storyId: string): Promise<Page> {
   const context = await browser.newContext({ baseURL: instance.base });
   const page = await context.newPage();
+  // A page whose database read passes the pool's timeout answers 503 (the busy machine, not the test): ask again.
+  await expect.poll(async () => (await page.goto('/login'))?.status(), { timeout: 30_000, intervals: [1_000] }).toBe(200);
   await signIn(page, demoEmail(role), DEMO_PASSWORD);
   await page.goto(`/newsroom/stories/${storyId}`);
   await statusBecomes(page, ['connected'], 30_000);
@@ -84,6 +86,13 @@ test('three people on two instances, one offline, the server killed: no sentence
   const at = () => `${((Date.now() - started) / 1000).toFixed(1)} s`;
   let stopAt = started + TYPING_MS;
   const typing = Promise.all(typists.map((typist) => typeUntil(typist, () => Date.now() < stopAt)));
+  // What each page's status says along the way, every two seconds, for the timeline.
+  const sampling = (async () => {
+    while (Date.now() < stopAt) {
+      events.push(`${at()} ${(await Promise.all(typists.map(async (typist) => `${typist.label}:${await statusNow(typist.page)}`))).join(' ')}`);
+      await sleep(2_000);
+    }
+  })();
 
   const disturbances = (async () => {
     await sleep(OFFLINE_AT_MS);
@@ -109,7 +118,7 @@ test('three people on two instances, one offline, the server killed: no sentence
     await testInfo.attach('instance A before the kill', { body: killedLog, contentType: 'text/plain' });
     stopAt = Math.max(stopAt, Date.now() + AFTER_RESTART_MS);
   })();
-  await Promise.all([typing, disturbances]);
+  await Promise.all([typing, disturbances, sampling]);
   events.push(`${at()} typing stopped: ${typists.map((typist) => `${typist.label} ${typist.typed.length}`).join(', ')}`);
 
   // Every edit acknowledged: each page says "connected", without a reload.
