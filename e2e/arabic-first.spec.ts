@@ -4,7 +4,7 @@ import { request as playwrightRequest, type Page } from '@playwright/test';
 import { stories, users } from '@/db/schema';
 import { paragraphsToDoc } from '@/lib/content/document';
 import { parseSeedStory } from '@/db/seed-story';
-import { createPublishedStory, openSeedStoryFromHome, uniqueHeadline } from './data';
+import { createPublishedStory, editorSettled, openSeedStoryFromHome, uniqueHeadline } from './data';
 import { expect, test } from './fixtures';
 import { demoEmail, newClient, storageStateOf } from './session';
 
@@ -62,33 +62,31 @@ test.describe('direction', () => {
       await headline.fill('OpenAI تطلق نموذجًا جديدًا يفهم اللغة العربية بلهجاتها المختلفة ويكتب بها نصوصًا طويلة ويترجم منها وإليها بدقة عالية في الاختبارات');
       expect(await headline.evaluate((el) => el.scrollHeight - el.clientHeight)).toBeLessThanOrEqual(1);
 
-      await page.keyboard.press('Control+s');
-      await expect(page.locator('[data-save-status="saved"]')).toBeVisible();
+      await editorSettled(page);
       const [row] = await db.select({ body: stories.body }).from(stories).where(eq(stories.id, id));
       expect(row?.body.content?.map((block) => block.attrs)).toEqual([{ autoDir: 'rtl' }, { autoDir: 'ltr' }]);
     });
 
-    test('the save route refuses control characters and absurd nesting with 422, never 500', async ({ page }) => {
+    test('the metadata save refuses control characters with 422, and any text at all (the shared document’s), never 500', async ({ page }) => {
       await page.goto('/newsroom/stories');
       await page.getByRole('button', { name: 'قصة جديدة' }).click();
       // Creating a story is a server round trip and a redirect: slow on a loaded machine.
       await expect(page).toHaveURL(/\/newsroom\/stories\/[0-9a-f-]{36}$/, { timeout: 20_000 });
       const id = page.url().split('/').at(-1) as string;
-      const input = { baseVersion: 1, kicker: '', headline: 'عنوان', standfirst: '', body: { type: 'doc', content: [{ type: 'paragraph' }] }, language: 'ar', slug: '', sectionId: null, seoTitle: '', seoDescription: '', tags: [], bylines: [] };
+      const input = { language: 'ar', slug: '', sectionId: null, tags: [], bylines: [] };
       const put = (data: unknown) => page.request.put(`/api/stories/${id}`, { data });
-      const hostile = await put({ ...input, headline: 'عنوان\u0000', tags: ['وسم\u0007'] });
+      const hostile = await put({ ...input, tags: ['وسم\u0007'] });
       expect(hostile.status()).toBe(422);
-      expect((await hostile.json()).fieldErrors).toEqual({ headline: 'errors.controlChars', tags: 'errors.controlChars' });
+      expect((await hostile.json()).fieldErrors).toEqual({ tags: 'errors.controlChars' });
+      // The text goes over the co-editing socket, checked there (lib/collab/guard.ts, codec.ts); here it is refused unread.
+      const withText = await put({ ...input, headline: 'عنوان\u0000', body: { type: 'doc', content: [{ type: 'paragraph' }] } });
+      expect(withText.status()).toBe(422);
       // Written as text: serializing a 10,000-deep object would overflow the test's own stack.
       const deep = '{"type":"blockquote","content":['.repeat(10_000) + '{"type":"paragraph"}' + ']}'.repeat(10_000);
       const raw = JSON.stringify({ ...input, body: 'DEEP' }).replace('"DEEP"', `{"type":"doc","content":[${deep}]}`);
       const tooDeep = await page.request.put(`/api/stories/${id}`, { data: raw, headers: { 'content-type': 'application/json' } });
-      expect(tooDeep.status()).toBe(422);
-      expect((await tooDeep.json()).fieldErrors).toEqual({ body: 'errors.tooDeep' });
-      const link = { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'رابط', marks: [{ type: 'link', attrs: { href: '/\t/evil.example' } }] }] }] };
-      const offSite = await put({ ...input, body: link });
-      expect(offSite.status()).toBe(422);
-      expect((await offSite.json()).fieldErrors).toEqual({ body: 'errors.bodyInvalid' });
+      expect(tooDeep.status()).toBe(413);
+      expect((await put(input)).status()).toBe(200);
     });
   });
 });

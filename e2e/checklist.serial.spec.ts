@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import type { Page } from '@playwright/test';
 import { settings, stories } from '@/db/schema';
 import { expect, test } from './fixtures';
-import { uniqueHeadline } from './data';
+import { editorSettled, uniqueHeadline } from './data';
 import { newClient, storageStateOf } from './session';
 
 // Serial: it changes the site-wide checklist rules, which every other spec's
@@ -38,8 +38,7 @@ test('a blocker set in the settings stops publishing, and the refusal names the 
   await editor.getByLabel('القسم').selectOption({ label: 'تكنولوجيا' });
   await editor.getByRole('textbox', { name: 'نص القصة' }).click();
   await editor.keyboard.type('أعلنت الوزارة خطة جديدة لتحلية مياه البحر في المدن الساحلية.');
-  await editor.keyboard.press('Control+s');
-  await expect(editor.locator('[data-save-status="saved"]')).toBeVisible();
+  await editorSettled(editor);
   await panel(editor).getByRole('button', { name: 'إرسال للمراجعة', exact: true }).click();
   await panel(editor).getByRole('button', { name: 'تنفيذ: إرسال للمراجعة' }).click();
   await expect(editor.getByText('تمّ: إرسال للمراجعة.', { exact: true }).first()).toBeVisible();

@@ -1,7 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import type { Page } from '@playwright/test';
 import { notifications, stories, users } from '@/db/schema';
-import { uniqueHeadline } from './data';
+import { editorSettled, uniqueHeadline } from './data';
 import { expect, test } from './fixtures';
 import { newClient, storageStateOf } from './session';
 
@@ -59,13 +59,12 @@ test('the editor comments inline; the writer edits around it, replies and resolv
   await writer.keyboard.type(FIRST);
   await writer.keyboard.press('Enter');
   await writer.keyboard.type(SECOND);
-  await writer.keyboard.press('Control+s');
-  await expect(writer.locator('[data-save-status="saved"]')).toBeVisible();
+  await editorSettled(writer);
   const [before] = await db.select({ version: stories.version, updatedAt: stories.updatedAt }).from(stories).where(eq(stories.id, id));
 
-  // The editor opens it while the writer holds it (read-only for the editor) and comments on a phrase, mentioning the writer.
+  // The editor opens it while the writer has it open too (both present, no lock) and comments on a phrase, mentioning the writer.
   await editor.goto(storyUrl);
-  await expect(editor.getByTestId('soft-lock')).toBeVisible();
+  await expect(editor.getByTestId('presence')).toContainText('ليلى حداد');
   await selectText(editor, QUOTE);
   await editor.getByRole('button', { name: 'علّق على النص المحدَّد' }).click();
   const box = editor.getByTestId('comments-panel').getByRole('combobox').first();
@@ -99,8 +98,7 @@ test('the editor comments inline; the writer edits around it, replies and resolv
   await selectText(writer, 'خمسين');
   await writer.keyboard.press('End');
   await writer.keyboard.type(' وفق التقرير');
-  await writer.keyboard.press('Control+s');
-  await expect(writer.locator('[data-save-status="saved"]')).toBeVisible();
+  await editorSettled(writer);
   await expect(writer.locator('.comment-highlight')).toContainText('خمسين بالمئة');
   await expect(writerCard.getByText('منفصل')).toHaveCount(0);
 

@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
 import { createStaff, TEST_PASSWORD } from '@/test/staff';
-import { joinDeskOf, uniqueHeadline } from './data';
+import { editorSettled, joinDeskOf, uniqueHeadline } from './data';
 import { expect, test } from './fixtures';
 import { newClient, signIn } from './session';
 
@@ -46,8 +46,7 @@ test('a submission rings the editor’s bell without a reload; taken, it awaits 
   await writer.getByLabel('القسم').selectOption({ label: 'تكنولوجيا' });
   await writer.getByRole('textbox', { name: 'نص القصة' }).click();
   await writer.keyboard.type('نص يحتاج إلى رأي ثانٍ.');
-  await writer.keyboard.press('Control+s');
-  await expect(writer.locator('[data-save-status="saved"]')).toBeVisible();
+  await editorSettled(writer);
   await act(writer, 'إرسال للمراجعة');
   // Before anyone takes it, it waits among the unassigned.
   await writer.goto(`/newsroom/stories?queue=unassigned&q=${encodeURIComponent(headline)}`);

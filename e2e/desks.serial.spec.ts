@@ -3,7 +3,7 @@ import type { Page } from '@playwright/test';
 import { desks, sections, stories } from '@/db/schema';
 import { paragraphsToDoc, toPlainText } from '@/lib/content/document';
 import { QUEUE_IDS } from '@/lib/desk/queue-ids';
-import { uniqueHeadline } from './data';
+import { editorSettled, uniqueHeadline } from './data';
 import { expect, test } from './fixtures';
 import { newClient, storageStateOf } from './session';
 
@@ -100,8 +100,7 @@ test('an admin makes «رياضة», a sport desk and its editor; only the sport
   await writer.getByLabel('القسم').selectOption({ label: 'رياضة' });
   await writer.getByRole('textbox', { name: 'نص القصة' }).click();
   await writer.keyboard.type('تأهل الفريق بعد مباراة صعبة.');
-  await writer.keyboard.press('Control+s');
-  await expect(writer.locator('[data-save-status="saved"]')).toBeVisible();
+  await editorSettled(writer);
   await act(writer, 'إرسال للمراجعة');
   await writerContext.close();
 

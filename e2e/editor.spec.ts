@@ -1,7 +1,8 @@
 import { eq } from 'drizzle-orm';
 import type { Page } from '@playwright/test';
-import { stories, storyRevisions } from '@/db/schema';
+import { stories } from '@/db/schema';
 import { expect, test } from './fixtures';
+import { editorSettled } from './data';
 import { newClient, storageStateOf } from './session';
 
 test.use({ storageState: storageStateOf('writer') });
@@ -10,7 +11,7 @@ async function newStory(page: Page): Promise<string> {
   await page.goto('/newsroom/stories');
   await page.getByRole('button', { name: 'قصة جديدة' }).click();
   await expect(page).toHaveURL(/\/newsroom\/stories\/[0-9a-f-]{36}$/);
-  await expect(page.locator('[data-save-status]')).toContainText('حُفظ');
+  await expect(body(page)).toHaveAttribute('contenteditable', 'true');
   return page.url().split('/').at(-1) as string;
 }
 
@@ -22,13 +23,12 @@ async function pasteHtml(page: Page, html: string) {
     const data = new DataTransfer();
     data.setData('text/html', pasted);
     data.setData('text/plain', 'plain');
-    document.querySelector('.ProseMirror')?.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+    document.querySelector('.ProseMirror.article-body')?.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
   }, html);
 }
 
 async function save(page: Page) {
-  await page.keyboard.press('Control+s');
-  await expect(page.locator('[data-save-status="saved"]')).toBeVisible();
+  await editorSettled(page);
 }
 
 test('Arabic with Latin runs is typed, saved and comes back exactly after a reload', async ({ page, db, expectAccessible }) => {
@@ -43,8 +43,6 @@ test('Arabic with Latin runs is typed, saved and comes back exactly after a relo
     'بعد الطرح الناجح لأسهم ARM Holdings، وخسائر WeWork، يبدو Stargate أكبر رهان.',
   ];
   await page.getByLabel('العنوان', { exact: true }).fill('سوفت بنك تخطط لاستثمار ضخم في OpenAI');
-  // Checked at once: after long typing on a busy machine an autosave may already be under way.
-  await expect(page.locator('[data-save-status="dirty"]')).toHaveText('تغييرات غير محفوظة');
   await expect(page.getByText('٣٦ / ٢٥٠')).toBeVisible();
   await body(page).click();
   for (const [index, paragraph] of paragraphs.entries()) {
@@ -55,11 +53,11 @@ test('Arabic with Latin runs is typed, saved and comes back exactly after a relo
 
   await page.reload();
   await expect(body(page).locator('p')).toHaveText(paragraphs);
-  await expect(page.getByLabel('العنوان', { exact: true })).toHaveValue('سوفت بنك تخطط لاستثمار ضخم في OpenAI');
+  await expect(page.getByLabel('العنوان', { exact: true })).toHaveText('سوفت بنك تخطط لاستثمار ضخم في OpenAI');
   await expect(page.getByLabel('معرّف الرابط')).toHaveValue('سوفت-بنك-تخطط-لاستثمار-ضخم-في-openai');
   const [row] = await db.select({ plainText: stories.plainText, version: stories.version }).from(stories).where(eq(stories.id, id));
   expect(row?.plainText).toBe(paragraphs.join('\n\n'));
-  // One explicit save, and perhaps an autosave before it.
+  // Stored from the shared document, with no save: a new version.
   expect(row?.version).toBeGreaterThanOrEqual(2);
   await expect(page.getByText(/^[٠-٩]+ كلمة/)).toBeVisible();
 });
@@ -82,7 +80,9 @@ test('forcing a block left to right persists in the JSON and after a reload', as
   await expect(body(page).locator('p').nth(0)).toHaveAttribute('dir', 'rtl');
 });
 
-test('history shows a word diff and restores an earlier version as a new one', async ({ page, expectAccessible }) => {
+// Revisions are checkpoints now (Ctrl+S, workflow steps, idle, every five minutes), and restoring one is a
+// change to the shared document: both come with the checkpoints (issue 18), not with the editor.
+test.fixme('history shows a word diff and restores an earlier version as a new one', async ({ page, expectAccessible }) => {
   await newStory(page);
   await page.getByLabel('العنوان', { exact: true }).fill('العنوان الأول');
   await body(page).click();
@@ -105,7 +105,7 @@ test('history shows a word diff and restores an earlier version as a new one', a
   await saves.last().getByRole('button', { name: 'استعادة هذه النسخة' }).click();
   await page.getByRole('alertdialog').getByRole('button', { name: 'استعادة' }).click();
   await expect(page).toHaveURL(/\/newsroom\/stories\/[0-9a-f-]{36}\?restored=1$/);
-  await expect(page.getByLabel('العنوان', { exact: true })).toHaveValue('العنوان الأول');
+  await expect(page.getByLabel('العنوان', { exact: true })).toHaveText('العنوان الأول');
   await expect(body(page)).toHaveText('سوفت بنك تخطط لاستثمار ضخم');
 
   await page.getByRole('link', { name: 'السجل' }).click();
@@ -162,7 +162,7 @@ test('plain pasted text becomes paragraphs', async ({ page, db }) => {
   await page.evaluate(() => {
     const data = new DataTransfer();
     data.setData('text/plain', 'الفقرة الأولى\nالفقرة الثانية\n\nالفقرة الثالثة');
-    document.querySelector('.ProseMirror')?.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+    document.querySelector('.ProseMirror.article-body')?.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
   });
   await save(page);
   const [row] = await db.select({ body: stories.body }).from(stories).where(eq(stories.id, id));
@@ -198,8 +198,7 @@ test("a writer only reads another writer's story, and a forged save is refused",
   const otherPage = await other.newPage();
   const id = await newStory(otherPage);
   await otherPage.getByLabel('العنوان', { exact: true }).fill('قصة المحرر');
-  await otherPage.keyboard.press('Control+s');
-  await expect(otherPage.locator('[data-save-status="saved"]')).toBeVisible();
+  await editorSettled(otherPage);
   await other.close();
 
   const writer = await newClient(browser, { storageState: storageStateOf('writer') });
@@ -208,19 +207,19 @@ test("a writer only reads another writer's story, and a forged save is refused",
   await expect(page.getByRole('status').filter({ hasText: 'للقراءة فقط' })).toBeVisible();
   await expect(body(page)).toHaveAttribute('contenteditable', 'false');
   await expect(page.getByRole('toolbar')).toHaveCount(0);
-  await expect(page.getByRole('button', { name: 'حفظ' })).toHaveCount(0);
-  await expect(page.getByLabel('العنوان', { exact: true })).toHaveJSProperty('readOnly', true);
+  await expect(page.getByRole('button', { name: 'حفظ نسخة في السجل' })).toHaveCount(0);
+  await expect(page.getByLabel('العنوان', { exact: true })).toHaveAttribute('contenteditable', 'false');
+  await expect(page.getByLabel('العنوان', { exact: true })).toHaveText('قصة المحرر');
   await expectAccessible(page);
 
-  const [story] = await db.select().from(stories).where(eq(stories.id, id));
-  const forged = await page.request.put(`/api/stories/${id}`, {
-    data: { baseVersion: story!.version, kicker: '', headline: 'اختطاف', standfirst: '', body: story!.body, language: 'ar', slug: '', sectionId: null, seoTitle: '', seoDescription: '', tags: [], bylines: [] },
-  });
+  // The metadata save is refused by the DAL; the text is the socket's, which the server keeps read-only for them.
+  const forged = await page.request.put(`/api/stories/${id}`, { data: { language: 'ar', slug: 'ikhtitaf', sectionId: null, tags: ['اختطاف'], bylines: [] } });
   expect(forged.status()).toBe(404);
-  const [after] = await db.select({ headline: stories.headline }).from(stories).where(eq(stories.id, id));
+  // Text in the save is not accepted at all: it is the shared document's.
+  const withText = await page.request.put(`/api/stories/${id}`, { data: { language: 'ar', slug: '', sectionId: null, tags: [], bylines: [], headline: 'اختطاف' } });
+  expect(withText.status()).toBe(422);
+  const [after] = await db.select({ headline: stories.headline, slug: stories.slug }).from(stories).where(eq(stories.id, id));
   expect(after?.headline).toBe('قصة المحرر');
-  const revisions = await db.select().from(storyRevisions).where(eq(storyRevisions.storyId, id));
-  expect(revisions.length).toBeGreaterThan(0);
-  expect(revisions.every((revision) => revision.headline !== 'اختطاف')).toBe(true);
+  expect(after?.slug).not.toBe('ikhtitaf');
   await writer.close();
 });

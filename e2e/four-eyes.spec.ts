@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
 import { createStaff, TEST_PASSWORD } from '@/test/staff';
-import { createPublishedStory, joinDeskOf, uniqueHeadline } from './data';
+import { createPublishedStory, editorSettled, joinDeskOf, uniqueHeadline } from './data';
 import { expect, test } from './fixtures';
 import { newClient, signIn, storageStateOf } from './session';
 
@@ -17,14 +17,12 @@ test('an editor who edited a live story’s text cannot approve the change; a se
 
   // The demo editor corrects the live text and submits the update.
   const editor = await (await newClient(browser, { storageState: storageStateOf('editor') })).newPage();
-  const [heartbeat] = await Promise.all([editor.waitForResponse((r) => r.url().endsWith('/presence')), editor.goto(storyUrl)]);
-  if (((await heartbeat.json()) as { mine?: boolean }).mine === false) await editor.getByTestId('soft-lock').getByRole('button', { name: 'تولّي التحرير' }).click();
+  await editor.goto(storyUrl);
   await expect(editor.getByRole('textbox', { name: 'نص القصة' })).toHaveAttribute('contenteditable', 'true');
   await editor.getByRole('textbox', { name: 'نص القصة' }).click();
   await editor.keyboard.press('End');
   await editor.keyboard.type(' وقيل لاحقًا أربعة.');
-  await editor.keyboard.press('Control+s');
-  await expect(editor.locator('[data-save-status="saved"]')).toBeVisible();
+  await editorSettled(editor);
   await editor.reload();
   await panel(editor).getByRole('button', { name: 'إرسال للمراجعة', exact: true }).click();
   await panel(editor).getByRole('button', { name: 'تنفيذ: إرسال للمراجعة' }).click();

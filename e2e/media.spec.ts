@@ -5,7 +5,7 @@ import { eq, inArray } from 'drizzle-orm';
 import type { Page } from '@playwright/test';
 import { media, stories } from '@/db/schema';
 import { photo, pngBomb, polyglot, renamedExecutable, svgWithScript, truncated } from '@/test/media-files';
-import { uniqueHeadline } from './data';
+import { editorSettled, uniqueHeadline } from './data';
 import { expect, test } from './fixtures';
 import { newClient, storageStateOf } from './session';
 
@@ -87,8 +87,7 @@ test('upload with progress → alt, caption, credit → lead and inline → publ
   await writer.getByRole('button', { name: 'صورة (إدراج أو تعديل)' }).click();
   await writer.getByTestId('media-picker').getByRole('button', { name: alt }).click();
   await expect(writer.getByRole('textbox', { name: 'نص القصة' }).getByRole('img', { name: alt })).toBeVisible();
-  await writer.keyboard.press('Control+s');
-  await expect(writer.locator('[data-save-status="saved"]')).toBeVisible();
+  await editorSettled(writer);
   await act(writer, 'إرسال للمراجعة');
   await expectAccessible(writer);
 
@@ -190,6 +189,5 @@ test('an image dropped into the text uploads and becomes a figure', async ({ bro
   const box = (await body.boundingBox())!;
   await body.dispatchEvent('drop', { dataTransfer, clientX: box.x + box.width / 2, clientY: box.y + 20 });
   await expect(body.locator('figure[data-media-id] img')).toBeVisible({ timeout: 20_000 });
-  await page.keyboard.press('Control+s');
-  await expect(page.locator('[data-save-status="saved"]')).toBeVisible();
+  await editorSettled(page);
 });

@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import type { Page } from '@playwright/test';
 import { auditLog, stories, users } from '@/db/schema';
 import { snapshotRevision } from '@/lib/stories/revisions';
-import { createPublishedStory, uniqueHeadline } from './data';
+import { createPublishedStory, editorSettled, uniqueHeadline } from './data';
 import { expect, test } from './fixtures';
 import { storageStateOf } from './session';
 
@@ -32,9 +32,9 @@ test.describe('the writer', () => {
     const body = page.getByRole('textbox', { name: 'نص القصة' });
     // The cursor is already in the headline: typing goes there.
     await expect(headline).toBeFocused();
-    await expect(headline).toHaveAttribute('placeholder', 'اكتب العنوان هنا');
+    await expect(headline).toHaveAttribute('aria-placeholder', 'اكتب العنوان هنا');
     await page.keyboard.type('عنوان بلا نص');
-    await expect(headline).toHaveValue('عنوان بلا نص');
+    await expect(headline).toHaveText('عنوان بلا نص');
     // Headline, kicker, subheadline and standfirst sit above the body, not in the side panel.
     for (const label of ['العنوان التمهيدي', 'العنوان الفرعي', 'المقدمة']) await expect(page.getByTestId('story-text-fields').getByLabel(label, { exact: true })).toBeVisible();
     expect((await headline.boundingBox())!.y).toBeLessThan((await body.boundingBox())!.y);
@@ -42,8 +42,7 @@ test.describe('the writer', () => {
     // The headline's length, in the site's digits.
     await expect(page.locator('#field-headline-hint')).toHaveText('١٢ / ٢٥٠ حرفًا');
 
-    await page.keyboard.press('Control+s');
-    await expect(page.locator('[data-save-status="saved"]')).toBeVisible();
+    await editorSettled(page);
     await panel(page).getByRole('button', { name: 'إرسال للمراجعة', exact: true }).click();
     await panel(page).getByRole('button', { name: 'تنفيذ: إرسال للمراجعة' }).click();
     // Only what is missing is named: the headline is there.
@@ -89,13 +88,11 @@ test.describe('the writer', () => {
     await newStory(page);
     const slug = page.getByLabel('معرّف الرابط');
     await slug.fill(taken.slug);
-    await page.keyboard.press('Control+s');
     await expect(page.locator('#field-slug-error')).toHaveText(`هذا المعرّف مستخدم لقصة أخرى. المعرّف «${taken.slug}-2» متاح.`);
     await expect(slug).toHaveAttribute('aria-invalid', 'true');
     await page.getByRole('button', { name: `استخدم «${taken.slug}-2»` }).click();
     await expect(slug).toHaveValue(`${taken.slug}-2`);
-    await page.keyboard.press('Control+s');
-    await expect(page.locator('[data-save-status="saved"]')).toBeVisible();
+    await editorSettled(page);
     await expect(page.locator('#field-slug-error')).toHaveCount(0);
   });
 });

@@ -1,4 +1,5 @@
 import { expect, type APIRequestContext, type Page } from '@playwright/test';
+import { editorSettled } from './data';
 
 // Newsroom steps and reader checks that several specs take the same way: the
 // reader-cache spec on one instance, the two-instance spec across two.
@@ -28,8 +29,7 @@ export async function draftAndSubmit(writer: Page, headline: string, tag: string
   await writer.getByLabel('الوسوم', { exact: true }).press('Enter');
   await writer.getByRole('textbox', { name: 'نص القصة' }).click();
   await writer.keyboard.type('نص الخبر كاملًا كما سيقرؤه القرّاء.');
-  await writer.keyboard.press('Control+s');
-  await expect(writer.locator('[data-save-status="saved"]')).toBeVisible();
+  await editorSettled(writer);
   await act(writer, 'إرسال للمراجعة');
   return storyUrl;
 }

@@ -8,7 +8,7 @@ import { slugify } from '@/lib/slug';
 import { freePort } from '@/test/db-server';
 import { startHttpProxy, type HttpProxy } from '@/test/http-proxy';
 import { photo } from '@/test/media-files';
-import { draftStory, uniqueHeadline } from './data';
+import { draftStory, editorSettled, uniqueHeadline } from './data';
 import { startInstance, type Instance } from './instance';
 import { act } from './newsroom-steps';
 import { demoEmail, DEMO_PASSWORD, signIn } from './session';
@@ -120,8 +120,7 @@ test('a backup of a live install restores into a fresh data folder, serving the 
   await writer.getByRole('textbox', { name: 'نص القصة' }).click();
   await writer.keyboard.press('End');
   await writer.keyboard.type(' والنص النهائي للخبر.');
-  await writer.keyboard.press('Control+s');
-  await expect(writer.locator('[data-save-status="saved"]')).toBeVisible();
+  await editorSettled(writer);
   await act(writer, 'إرسال للمراجعة');
   await editor.goto(storyUrl);
   await act(editor, 'اعتماد');

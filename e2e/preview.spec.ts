@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { shareLinks } from '@/db/schema';
-import { createPublishedStory, uniqueHeadline } from './data';
+import { createPublishedStory, editorSettled, uniqueHeadline } from './data';
 import { expect, test } from './fixtures';
 import { newClient, storageStateOf } from './session';
 
@@ -40,8 +40,7 @@ test('a share link opens signed out, and is refused after revocation and after e
   await editor.getByLabel('العنوان', { exact: true }).fill(headline);
   await editor.getByRole('textbox', { name: 'نص القصة' }).click();
   await editor.keyboard.type('نص يراجعه المحامي قبل النشر.');
-  await editor.keyboard.press('Control+s');
-  await expect(editor.locator('[data-save-status="saved"]')).toBeVisible();
+  await editorSettled(editor);
 
   const panel = editor.getByTestId('share-panel');
   const share = async () => {

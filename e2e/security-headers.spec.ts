@@ -4,6 +4,7 @@ import { parseSeedStory } from '@/db/seed-story';
 import { slugify } from '@/lib/slug';
 import { expect, test } from './fixtures';
 import { demoEmail, DEMO_PASSWORD, newClient, signIn } from './session';
+import { editorSettled } from './data';
 
 // Every response carries the security headers; the staff area's scripts run
 // under a nonce, the reader's under a fixed policy; and no page the suite
@@ -98,8 +99,7 @@ test('no CSP violation or script error on a reader page, the sign-in page, the d
   await expect(body).toHaveAttribute('contenteditable', 'true');
   await body.click();
   await page.keyboard.type('تجربة تحت سياسة أمان المحتوى');
-  await page.keyboard.press('Control+s');
-  await expect(page.locator('[data-save-status="saved"]')).toBeVisible();
+  await editorSettled(page);
   await page.keyboard.press('Control+/');
   await expect(page.getByRole('dialog', { name: 'اختصارات لوحة المفاتيح' })).toBeVisible();
   expect(await problems(), 'story editor').toEqual([]);

@@ -77,6 +77,21 @@ describe('the update check', () => {
     expect(inspectUpdate(typed)).toEqual({ ok: true });
   });
 
+  it('lets an attribute be set again: its update names the previous value as its origin, not its key', () => {
+    const once = new Y.Doc();
+    Y.applyUpdate(once, Y.encodeStateAsUpdate(doc));
+    const block = once.getXmlFragment('body').get(1) as Y.XmlElement;
+    block.setAttribute('autoDir', 'rtl');
+    const again = updateFrom(once, (copy) => (copy.getXmlFragment('body').get(1) as Y.XmlElement).setAttribute('autoDir', 'ltr'));
+    expect(inspectUpdate(again)).toEqual({ ok: true });
+    expect(inspectUpdate(again, once)).toEqual({ ok: true });
+  });
+
+  it('refuses a raw value put among a block’s children, which names a child, not an attribute, as its origin', () => {
+    const listed = updateFrom(doc, (copy) => (copy.getXmlFragment('body') as unknown as { insert: (index: number, content: unknown[]) => void }).insert(1, ['raw']));
+    expect(inspectUpdate(listed, doc)).toEqual({ ok: false, reason: 'list values are not part of a story' });
+  });
+
   it.each([
     ['an unknown node', (copy: Y.Doc) => copy.getXmlFragment('body').insert(0, [new Y.XmlElement('iframe')]), 'unknown node iframe'],
     ['an unknown root', (copy: Y.Doc) => copy.getXmlFragment('secret').insert(0, [new Y.XmlText('x')]), 'unknown field secret'],

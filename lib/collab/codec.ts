@@ -38,7 +38,13 @@ export type DerivedText = { ok: true; text: StoryText } | { ok: false; problems:
  */
 export function deriveStoryText(doc: Y.Doc): DerivedText {
   const problems: DocumentProblem[] = [];
-  const body = normalizeDoc(yXmlFragmentToProsemirrorJSON(doc.getXmlFragment(BODY_FIELD)) as JSONContent);
+  let body: JSONContent;
+  try {
+    body = normalizeDoc(yXmlFragmentToProsemirrorJSON(doc.getXmlFragment(BODY_FIELD)) as JSONContent);
+  } catch {
+    // Structure the editor could never write (a raw value among the blocks): not a story.
+    return { ok: false, problems: [{ path: BODY_FIELD, message: 'unreadable' }] };
+  }
   // An empty fragment is an empty story, which the schema writes as one empty paragraph.
   if (!body.content || body.content.length === 0) body.content = [{ type: 'paragraph' }];
   problems.push(...validateDoc(body));

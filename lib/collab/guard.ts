@@ -24,10 +24,18 @@ const ATTRIBUTE_NAMES = new Set(['dir', ...Object.values(schema.nodes).flatMap((
 
 export type UpdateVerdict = { ok: true } | { ok: false; reason: string };
 
+function findItem(doc: Y.Doc | undefined, id: Y.ID): Y.Item | null {
+  if (!doc || id.clock >= Y.getState(doc.store, id.client)) return null;
+  const found = Y.getItem(doc.store, id);
+  return found instanceof Y.Item ? found : null;
+}
+
+const isScalar = (value: unknown) => value === null || ['string', 'number', 'boolean'].includes(typeof value);
+
 /** y-tiptap names a mark that may overlap itself "name--hash". */
 const markName = (key: string) => key.split('--')[0] ?? key;
 
-function contentProblem(item: Y.Item): string | null {
+function contentProblem(item: Y.Item, keyOf: (item: Y.Item) => string | null | undefined): string | null {
   const content = item.content;
   if (typeof item.parent === 'string' && !ROOT_NAMES.has(item.parent)) return `unknown field ${item.parent}`;
   if (content instanceof Y.ContentType) {
@@ -42,15 +50,23 @@ function contentProblem(item: Y.Item): string | null {
     return null;
   }
   if (content instanceof Y.ContentAny) {
-    if (item.parentSub === null) return 'list values are not part of a story';
-    return ATTRIBUTE_NAMES.has(item.parentSub) ? null : `unknown attribute ${item.parentSub}`;
+    // An attribute set again (a block's direction as the writer types) carries no key of its own in an update: it
+    // names the attribute's previous value as its origin and takes its key from it.
+    const key = keyOf(item);
+    // An origin this server does not have yet: only a scalar can be an attribute's value; codec.ts sees where it lands.
+    if (key === undefined) return content.arr.every(isScalar) ? null : 'list values are not part of a story';
+    if (key === null) return 'list values are not part of a story';
+    return ATTRIBUTE_NAMES.has(key) ? null : `unknown attribute ${key}`;
   }
   if (content instanceof Y.ContentString || content instanceof Y.ContentDeleted) return null;
   return 'unsupported content';
 }
 
-/** Refuses an update that is too large, malformed, or carries anything outside the story schema. */
-export function inspectUpdate(update: Uint8Array): UpdateVerdict {
+/**
+ * Refuses an update that is too large, malformed, or carries anything outside the story schema. `doc`, the
+ * document it is for, resolves what an item refers to (the attribute a new value replaces).
+ */
+export function inspectUpdate(update: Uint8Array, doc?: Y.Doc): UpdateVerdict {
   if (update.byteLength > MAX_UPDATE_BYTES) return { ok: false, reason: 'update too large' };
   let structs: Array<Y.Item | Y.GC | Y.Skip>;
   try {
@@ -58,9 +74,19 @@ export function inspectUpdate(update: Uint8Array): UpdateVerdict {
   } catch {
     return { ok: false, reason: 'malformed update' };
   }
+  const own = new Map<string, Y.Item>();
+  for (const struct of structs) if (struct instanceof Y.Item) own.set(`${struct.id.client}:${struct.id.clock}`, struct);
+  /** An item's attribute name: its own, or its origin's (in this update or the document); null for a list value, undefined when unknown. */
+  const keyOf = (item: Y.Item, depth = 0): string | null | undefined => {
+    if (item.parentSub !== null) return item.parentSub;
+    if (item.origin === null) return null;
+    if (depth > 1000) return undefined;
+    const origin = own.get(`${item.origin.client}:${item.origin.clock}`) ?? findItem(doc, item.origin);
+    return origin ? keyOf(origin, depth + 1) : undefined;
+  };
   for (const struct of structs) {
     if (!(struct instanceof Y.Item)) continue;
-    const problem = contentProblem(struct);
+    const problem = contentProblem(struct, keyOf);
     if (problem) return { ok: false, reason: problem };
   }
   return { ok: true };

@@ -131,7 +131,7 @@ export function createCollabServer(options: CollabOptions): CollabServer {
       if (connection.readOnly) return;
       const context = connection.context as CollabContext;
       try {
-        const verdict = inspectUpdate(carried.update);
+        const verdict = inspectUpdate(carried.update, document);
         if (!verdict.ok) throw new Refusal(4400, `invalid-update: ${verdict.reason}`);
         // A reconnecting client's first message repeats what the server mostly has already.
         if (carried.initialSync && Y.snapshotContainsUpdate(Y.snapshot(document), carried.update)) return;
