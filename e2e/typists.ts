@@ -43,8 +43,8 @@ export type Typist = {
   typed: string[];
 };
 
-export const sentence = (label: string, n: number) => `جملة ${label} رقم ${arabicNumber(n)} من الميدان. `;
-const sentencePattern = (label: string) => new RegExp(`جملة ${label} رقم ([٠-٩]+) من الميدان\\.`, 'g');
+export const sentence = (label: string, n: number) => `${label} ${arabicNumber(n)}: خبر عاجل. `;
+const sentencePattern = (label: string) => new RegExp(`${label} ([٠-٩]+): خبر عاجل\\.`, 'g');
 
 /** The caret at the end of the typist's paragraph, as a click there would put it (in the DOM; ProseMirror follows it). */
 async function caretAtEndOf(page: Page, paragraph: number): Promise<void> {
