@@ -7,6 +7,7 @@ import { connectClient, eventually, fieldText, leave, typeIntoField } from '@/te
 import { createStaff, TEST_PASSWORD } from '@/test/staff';
 import { expect, test } from './fixtures';
 import { demoEmail, newClient, signIn, storageStateOf, type DemoRole } from './session';
+import { collabStatus, statusBecomes, storyBody } from './typists';
 
 // The co-editing socket of the real app server (scripts/server.ts, /collab on
 // the app's own port), with the session cookies a browser got by signing in.
@@ -71,4 +72,44 @@ test('deactivating a connected user closes their socket within 5 s, with the rea
   } finally {
     leave(tab);
   }
+});
+
+// The same two promises seen from a browser: the editor a person actually uses.
+
+test('a writer’s page on their story in review is read-only: keys change nothing, on the page or in the story', async ({ browser, db }) => {
+  const [writer] = await db.select({ id: users.id }).from(users).where(eq(users.email, demoEmail('writer')));
+  const [story] = await db
+    .insert(stories)
+    .values({ headline: 'في المراجعة من المتصفح', body: paragraphsToDoc(['نص مقدَّم للمراجعة.']), createdById: writer!.id, editorialState: 'in_review' })
+    .returning({ id: stories.id });
+  const context = await newClient(browser, { storageState: storageStateOf('writer') });
+  const page = await context.newPage();
+  await page.goto(`/newsroom/stories/${story!.id}`);
+  await statusBecomes(page, ['read-only'], 15_000);
+  await expect(storyBody(page)).toHaveAttribute('contenteditable', 'false');
+  await storyBody(page).click();
+  await page.keyboard.type('محاولة تعديل');
+  await page.waitForTimeout(2_000);
+  await expect(storyBody(page)).toHaveText('نص مقدَّم للمراجعة.');
+  const [row] = await db.select({ body: stories.body, version: stories.version }).from(stories).where(eq(stories.id, story!.id));
+  expect(row).toEqual({ body: paragraphsToDoc(['نص مقدَّم للمراجعة.']), version: 1 });
+  expect(await db.select().from(storyDocumentUpdates).where(eq(storyDocumentUpdates.storyId, story!.id))).toEqual([]);
+  await context.close();
+});
+
+test('deactivating a writer with the story open: within 5 s their page stops saying connected and names the reason', async ({ browser, db }) => {
+  test.setTimeout(120_000);
+  const writer = await createStaff(db, 'writer');
+  const [story] = await db.insert(stories).values({ body: paragraphsToDoc(['']), createdById: writer.id }).returning({ id: stories.id });
+  const context = await newClient(browser);
+  const page = await context.newPage();
+  await signIn(page, writer.email, TEST_PASSWORD);
+  await page.goto(`/newsroom/stories/${story!.id}`);
+  await statusBecomes(page, ['connected'], 15_000);
+  const at = Date.now();
+  await db.update(users).set({ status: 'deactivated' }).where(eq(users.id, writer.id));
+  await statusBecomes(page, ['offline', 'refused'], 5_000);
+  expect(Date.now() - at).toBeLessThan(5_000);
+  await expect(collabStatus(page)).toContainText('انتهت جلستك');
+  await context.close();
 });

@@ -1,6 +1,6 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { chmodSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { request } from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
@@ -24,11 +24,12 @@ export type Instance = {
   dispose: () => Promise<void>;
 };
 
-export async function startInstance(options: { env?: Record<string, string>; dataDir?: string } = {}): Promise<Instance> {
+/** `port`: a given one, to start an instance again where its clients look for it (after a kill). */
+export async function startInstance(options: { env?: Record<string, string>; dataDir?: string; port?: number } = {}): Promise<Instance> {
   const root = options.dataDir ?? mkdtempSync(path.join(os.tmpdir(), 'sahifa-ops-'));
   // Traversable, so the embedded server (run as the postgres user under root) keeps it in place.
   chmodSync(root, 0o755);
-  const port = await freePort();
+  const port = options.port ?? (await freePort());
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     NODE_ENV: 'production',
@@ -100,6 +101,54 @@ export function databaseProcesses(dataDir: string): number[] {
   const postmaster = Number.parseInt(readFileSync(path.join(dataDir, 'postgres', 'postmaster.pid'), 'utf8').split('\n')[0] ?? '', 10);
   const children = (spawnSync('ps', ['-o', 'pid=', '--ppid', String(postmaster)], { encoding: 'utf8' }).stdout ?? '').split('\n');
   return [postmaster, ...children.map((line) => Number.parseInt(line.trim(), 10)).filter(Number.isFinite)];
+}
+
+const alive = (pid: number) => {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+};
+
+async function waitFor(check: () => boolean, ms: number, what: string): Promise<void> {
+  for (const deadline = Date.now() + ms; !check(); await new Promise((resolve) => setTimeout(resolve, 100))) {
+    if (Date.now() > deadline) throw new Error(`${what}: not within ${ms} ms`);
+  }
+}
+
+/** The embedded server accepts connections: the status line of postmaster.pid says "ready". */
+function databaseReady(dataDir: string): boolean {
+  const file = path.join(dataDir, 'postgres', 'postmaster.pid');
+  return existsSync(file) && readFileSync(file, 'utf8').split('\n')[7]?.trim() === 'ready';
+}
+
+/**
+ * Stops the instance's embedded server (fast shutdown, as `pg_ctl stop` does:
+ * every session ended, new connections refused) and returns what starts it
+ * again with the same command line, user and port. The app is not told: it
+ * meets a database that is down. The server started again is not the app's
+ * child, so the spec stops it itself (`stopDatabase` again) before removing
+ * the data folder.
+ */
+export async function stopDatabase(dataDir: string): Promise<() => Promise<void>> {
+  const [postmaster] = databaseProcesses(dataDir) as [number];
+  const command = readFileSync(`/proc/${postmaster}/cmdline`, 'utf8').split('\0').filter(Boolean);
+  const { uid, gid } = statSync(path.join(dataDir, 'postgres'));
+  process.kill(postmaster, 'SIGINT');
+  await waitFor(() => !alive(postmaster), 15_000, 'the embedded PostgreSQL stopping');
+  return async () => {
+    const child = spawn(command[0] as string, command.slice(1), { uid, gid, detached: true, stdio: 'ignore', env: { ...process.env, LC_MESSAGES: 'C' } });
+    child.unref();
+    await waitFor(() => databaseReady(dataDir), 15_000, 'the embedded PostgreSQL starting again');
+  };
+}
+
+/** Whether the instance's embedded server runs (for a spec that started it again itself). */
+export function databaseRunning(dataDir: string): boolean {
+  const file = path.join(dataDir, 'postgres', 'postmaster.pid');
+  return existsSync(file) && alive(Number.parseInt(readFileSync(file, 'utf8').split('\n')[0] ?? '', 10));
 }
 
 /** The seed story's address, read off the home page. */

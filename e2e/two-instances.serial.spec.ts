@@ -3,7 +3,6 @@ import { chmodSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { expect, request as playwrightRequest, test, type Browser, type Page } from '@playwright/test';
-import { Redis } from 'ioredis';
 import postgres from 'postgres';
 import { slugify } from '@/lib/slug';
 import { createDatabase, dropDatabase, uniqueDatabaseName } from '@/test/db-server';
@@ -12,6 +11,7 @@ import { startHttpProxy, UPSTREAM_HEADER, type HttpProxy } from '@/test/http-pro
 import { uniqueHeadline } from './data';
 import { act, draftAndSubmit, everywhereWithinOneSecond, type Surface } from './newsroom-steps';
 import { startInstance, type Instance } from './instance';
+import { clearSahifaKeys, redisUrl } from './redis';
 import { demoEmail, DEMO_PASSWORD, signIn } from './session';
 
 // Issue 21: several instances. Two production servers (one build, one
@@ -24,27 +24,6 @@ import { demoEmail, DEMO_PASSWORD, signIn } from './session';
 
 const A = 0;
 const B = 1;
-/** Redis logical databases 1–15: one of its own, so a run never reads another run's entries (db 0 is the default others use). */
-function redisUrl(): string {
-  const url = new URL(process.env.REDIS_URL ?? 'redis://127.0.0.1:6379');
-  url.pathname = `/${1 + Math.floor(Math.random() * 15)}`;
-  return url.toString();
-}
-
-async function clearSahifaKeys(url: string): Promise<void> {
-  const redis = new Redis(url, { maxRetriesPerRequest: 1 });
-  try {
-    let cursor = '0';
-    do {
-      const [nextCursor, keys] = await redis.scan(cursor, 'MATCH', 'sahifa:*', 'COUNT', 500);
-      if (keys.length > 0) await redis.unlink(...keys);
-      cursor = nextCursor;
-    } while (cursor !== '0');
-  } finally {
-    redis.disconnect();
-  }
-}
-
 let proxy: HttpProxy;
 let instances: Instance[] = [];
 let sharedData: string;

@@ -28,4 +28,17 @@ describe('the co-editing status line', () => {
     expect(collabStatus(run([{ type: 'open', at: 0 }, { type: 'authenticated', scope: 'readonly' }, { type: 'synced' }]), 10)).toEqual({ kind: 'read-only' });
     expect(collabStatus(run([...online, { type: 'refused', reason: 'session-ended' }]), 10)).toEqual({ kind: 'refused', reason: 'session-ended' });
   });
+
+  it('says offline, with the reason and since the first loss, while the database refuses every reconnection, and recovers', () => {
+    const outage = run([
+      ...online,
+      { type: 'close', at: 5000, reason: 'storage-unavailable' },
+      { type: 'open', at: 6000 },
+      { type: 'refused', reason: 'storage-unavailable' },
+      { type: 'close', at: 7000, reason: '' },
+      { type: 'open', at: 9000 },
+    ]);
+    expect(collabStatus(outage, 10_000)).toEqual({ kind: 'offline', sinceMs: 5000, reason: 'storage-unavailable' });
+    expect(collabStatus(run([...online, { type: 'close', at: 5000, reason: 'storage-unavailable' }, { type: 'open', at: 6000 }, { type: 'refused', reason: 'storage-unavailable' }, ...online]), 20_000)).toEqual({ kind: 'connected' });
+  });
 });

@@ -7,6 +7,9 @@
 
 export const SYNC_PATIENCE_MS = 5000;
 
+/** Refusals the server answers when Postgres does not (lib/collab/server.ts): it closes the socket, and the client retries. */
+const RETRIED_REFUSALS = new Set(['storage-unavailable']);
+
 export type CollabEvent =
   | { type: 'open'; at: number }
   | { type: 'close'; at: number; reason: string }
@@ -32,16 +35,19 @@ export const initialCollabState = (at: number): CollabState => ({ open: false, c
 
 export function reduceCollab(state: CollabState, event: CollabEvent): CollabState {
   switch (event.type) {
+    // Open again is not yet back: "offline since" holds until the document is synced.
     case 'open':
-      return { ...state, open: true, closedAt: null, refused: null };
+      return { ...state, open: true, refused: null };
     case 'close':
       return { ...state, open: false, closedAt: state.closedAt ?? event.at, lastCloseReason: event.reason || state.lastCloseReason, synced: false, scope: null };
     case 'authenticated':
       return { ...state, scope: event.scope, refused: null };
     case 'refused':
+      // The database not answering is an outage, not a refusal: the server closes the socket and the client retries.
+      if (RETRIED_REFUSALS.has(event.reason.split(':')[0]!.trim())) return { ...state, lastCloseReason: event.reason, scope: null };
       return { ...state, refused: event.reason, scope: null };
     case 'synced':
-      return { ...state, synced: true };
+      return { ...state, synced: true, closedAt: null, lastCloseReason: null };
     case 'unsynced':
       return { ...state, unsynced: event.count, unsyncedSince: event.count === 0 ? null : (state.unsyncedSince ?? event.at) };
   }
@@ -59,7 +65,9 @@ export type CollabStatus =
 /** The one status to show at `now`. Refusal wins, then being offline, then read-only, then the sync state. */
 export function collabStatus(state: CollabState, now: number): CollabStatus {
   if (state.refused) return { kind: 'refused', reason: state.refused };
-  if (!state.open) return state.lastCloseReason === null && state.scope === null && !state.synced && now - (state.closedAt ?? now) < SYNC_PATIENCE_MS ? { kind: 'connecting' } : { kind: 'offline', sinceMs: now - (state.closedAt ?? now), reason: state.lastCloseReason };
+  // Still down after a loss with a reason: the socket may be open again, but nothing is authenticated or synced yet.
+  const reconnecting = state.open && state.scope === null && state.lastCloseReason !== null && state.closedAt !== null;
+  if (!state.open || reconnecting) return state.lastCloseReason === null && state.scope === null && !state.synced && now - (state.closedAt ?? now) < SYNC_PATIENCE_MS ? { kind: 'connecting' } : { kind: 'offline', sinceMs: now - (state.closedAt ?? now), reason: state.lastCloseReason };
   if (state.scope === 'readonly') return { kind: 'read-only' };
   if (!state.synced || state.scope === null) return { kind: 'connecting' };
   if (state.unsyncedSince === null) return { kind: 'connected' };
