@@ -80,19 +80,24 @@ test('forcing a block left to right persists in the JSON and after a reload', as
   await expect(body(page).locator('p').nth(0)).toHaveAttribute('dir', 'rtl');
 });
 
-// Revisions are checkpoints now (Ctrl+S, workflow steps, idle, every five minutes), and restoring one is a
-// change to the shared document: both come with the checkpoints (issue 18), not with the editor.
-test.fixme('history shows a word diff and restores an earlier version as a new one', async ({ page, expectAccessible }) => {
+/** Ctrl+S: a checkpoint of the story in its history, once everything typed is stored. */
+async function checkpoint(page: Page) {
+  await editorSettled(page);
+  await body(page).press('Control+s');
+  await expect(page.getByText('حُفظت نسخة من القصة في سجلّها.')).toBeVisible();
+}
+
+test('Ctrl+S takes checkpoints; history shows a word diff and restores one as a new change', async ({ page, expectAccessible }) => {
   await newStory(page);
   await page.getByLabel('العنوان', { exact: true }).fill('العنوان الأول');
   await body(page).click();
   await page.keyboard.type('سوفت بنك تخطط لاستثمار ضخم');
-  await save(page);
+  await checkpoint(page);
   await page.getByLabel('العنوان', { exact: true }).fill('العنوان الثاني');
   await body(page).click();
   await page.keyboard.press('End');
   await page.keyboard.type(' في OpenAI');
-  await save(page);
+  await checkpoint(page);
 
   await page.getByRole('link', { name: 'السجل' }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('سجل القصة');
@@ -100,9 +105,10 @@ test.fixme('history shows a word diff and restores an earlier version as a new o
   await expect(page.getByRole('definition').filter({ hasText: 'العنوان الثاني' })).toBeVisible();
   await expectAccessible(page);
 
-  // Restore the first explicit save (the oldest "save" row; autosaves may sit around it).
-  const saves = page.getByRole('row').filter({ has: page.getByRole('cell', { name: /^حفظ · [٠-٩]+$/ }) });
-  await saves.last().getByRole('button', { name: 'استعادة هذه النسخة' }).click();
+  // Restore the first checkpoint (the oldest «حفظ يدوي» row).
+  const checkpoints = page.getByRole('row').filter({ has: page.getByRole('cell', { name: /^حفظ يدوي · [٠-٩]+$/ }) });
+  await expect(checkpoints).toHaveCount(2);
+  await checkpoints.last().getByRole('button', { name: 'استعادة هذه النسخة' }).click();
   await page.getByRole('alertdialog').getByRole('button', { name: 'استعادة' }).click();
   await expect(page).toHaveURL(/\/newsroom\/stories\/[0-9a-f-]{36}\?restored=1$/);
   await expect(page.getByLabel('العنوان', { exact: true })).toHaveText('العنوان الأول');
@@ -110,7 +116,7 @@ test.fixme('history shows a word diff and restores an earlier version as a new o
 
   await page.getByRole('link', { name: 'السجل' }).click();
   await expect(page.getByRole('row').filter({ hasText: 'استعادة ·' })).toHaveCount(1);
-  await expect(page.getByRole('row').filter({ hasText: 'حفظ ·' })).toHaveCount(2);
+  await expect(checkpoints).toHaveCount(2);
 });
 
 test('pasted HTML is cleaned to the schema', async ({ page, db }) => {

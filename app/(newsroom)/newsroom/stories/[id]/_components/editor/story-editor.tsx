@@ -139,8 +139,8 @@ function SharedStoryEditor(props: Props & { collab: Collab; collabState: CollabS
   const onHeadlineTyped = useCallback((text: string) => headlineTyped(text) && markChanged(), [headlineTyped, markChanged]);
 
   const checkpoint = useCallback(() => {
-    void requestCheckpoint(story.id).then((made) => toast(t(made ? 'collab.checkpointMade' : 'collab.checkpointFailed')));
-  }, [story.id, toast, t]);
+    void requestCheckpoint(story.id, collab.doc).then((made) => toast(t(made ? 'collab.checkpointMade' : 'collab.checkpointFailed')));
+  }, [story.id, collab.doc, toast, t]);
   const canLink = useCallback(() => !!editor?.isFocused, [editor]);
   // Leaving asks only while a metadata change has not reached the server; the text is kept on this device.
   const unsavedMeta = metaSave.status !== 'saved';
