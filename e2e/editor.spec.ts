@@ -83,8 +83,10 @@ test('forcing a block left to right persists in the JSON and after a reload', as
 /** Ctrl+S: a checkpoint of the story in its history, once everything typed is stored. */
 async function checkpoint(page: Page) {
   await editorSettled(page);
+  const answered = page.waitForResponse((response) => response.url().endsWith('/checkpoint') && response.request().method() === 'POST');
   await body(page).press('Control+s');
-  await expect(page.getByText('حُفظت نسخة من القصة في سجلّها.')).toBeVisible();
+  expect((await answered).status()).toBe(200);
+  await expect(page.getByText('حُفظت نسخة من القصة في سجلّها.').last()).toBeVisible();
 }
 
 test('Ctrl+S takes checkpoints; history shows a word diff and restores one as a new change', async ({ page, expectAccessible }) => {
