@@ -14,7 +14,7 @@ const QUOTE = 'ارتفعت خمسين بالمئة';
 
 /** Drags the mouse across `quote` in the story's text, the way a person selects words. */
 async function selectText(page: Page, quote: string) {
-  const points = await page.locator('.ProseMirror').evaluate((root, wanted) => {
+  const points = await page.locator('.ProseMirror.article-body').evaluate((root, wanted) => {
     const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
     for (let node = walker.nextNode(); node; node = walker.nextNode()) {
       const at = node.textContent?.indexOf(wanted) ?? -1;

@@ -36,6 +36,7 @@ type Props = {
 export function FieldEditor({ collab, field, control, label, placeholder, maxLength, language, editable, emptyDirectionText = '', autoFocus = false, className = '', onTyped }: Props) {
   const typed = useRef(onTyped);
   const fallback = useRef(emptyDirectionText);
+  const languageRef = useRef(language);
   useEffect(() => {
     typed.current = onTyped;
     fallback.current = emptyDirectionText;
@@ -48,17 +49,20 @@ export function FieldEditor({ collab, field, control, label, placeholder, maxLen
       immediatelyRender: false,
       shouldRerenderOnTransaction: false,
       editorProps: {
-        attributes: { id: control.id, role: 'textbox', 'aria-label': label, 'aria-multiline': 'false', 'aria-placeholder': placeholder, lang: language, class: `field-editor rounded-md border border-rule bg-white px-3 py-2 outline-none focus:border-accent focus:ring-2 focus:ring-accent/30 ${className}` },
+        attributes: { id: control.id, role: 'textbox', 'aria-label': label, 'aria-multiline': 'false', 'aria-placeholder': placeholder, class: `field-editor rounded-md border border-rule bg-white px-3 py-2 outline-none focus:border-accent focus:ring-2 focus:ring-accent/30 ${className}` },
       },
       onUpdate: ({ editor: e, transaction }) => {
-        e.view.dom.setAttribute('dir', dominantDirection(e.getText() || fallback.current, language));
+        e.view.dom.setAttribute('dir', dominantDirection(e.getText() || fallback.current, languageRef.current));
         if (isLocalChange(transaction)) typed.current?.(e.getText());
       },
     },
-    [collab, field, language],
+    // Created once per field: a change of the story's language only changes attributes, below.
+    [collab, field],
   );
 
   useEffect(() => {
+    languageRef.current = language;
+    editor?.view.dom.setAttribute('lang', language);
     editor?.view.dom.setAttribute('dir', dominantDirection(editor.getText() || emptyDirectionText, language));
   }, [editor, emptyDirectionText, language]);
 
