@@ -56,7 +56,8 @@ try {
   });
   const loadStarted = Date.now();
   await page.goto(`${base}/newsroom/stories/${story!.id}`, { waitUntil: 'networkidle' });
-  const editor = page.locator('.ProseMirror');
+  // The body: each text field is an editor of its own now, so not just any .ProseMirror.
+  const editor = page.getByRole('textbox', { name: 'نص القصة' });
   await editor.locator('p').last().waitFor();
   const loadMs = Date.now() - loadStarted;
   // Collaboration on: typing starts once the socket is synced and nothing is waiting for the server.
@@ -82,7 +83,7 @@ try {
       const target = document.activeElement instanceof HTMLTextAreaElement ? w.__floor : w.__paint;
       if (target === w.__paint) w.__dom.push(performance.now() - started);
       requestAnimationFrame(() => target.push(performance.now() - started));
-    }).observe(document.querySelector('.ProseMirror') as Element, { childList: true, subtree: true, characterData: true });
+    }).observe(document.querySelector('[role="textbox"][aria-label="نص القصة"]') as Element, { childList: true, subtree: true, characterData: true });
     const floor = document.createElement('textarea');
     floor.id = 'bench-floor';
     floor.setAttribute('aria-label', 'floor');
