@@ -45,6 +45,8 @@ test.describe('direction', () => {
       await expect(page).toHaveURL(/\/newsroom\/stories\/[0-9a-f-]{36}$/, { timeout: 20_000 });
       const id = page.url().split('/').at(-1) as string;
       const body = page.getByRole('textbox', { name: 'نص القصة' });
+      // Editable once the shared document has arrived: keys pressed before would go nowhere.
+      await expect(body).toHaveAttribute('contenteditable', 'true');
       await body.click();
       await page.keyboard.type('OpenAI ليست شركة ربحية.');
       await page.keyboard.press('Enter');

@@ -1,5 +1,5 @@
 import { and, eq } from 'drizzle-orm';
-import type { Page } from '@playwright/test';
+import type { Page, WebSocketRoute } from '@playwright/test';
 import { notifications, stories, users } from '@/db/schema';
 import { editorSettled, uniqueHeadline } from './data';
 import { expect, test } from './fixtures';
@@ -127,12 +127,22 @@ test('the editor comments inline; the writer edits around it, replies and resolv
 });
 
 test('a comment on text the server does not have is refused with a clear message, and what was typed stays', async ({ browser }) => {
-  const writer = await (await newClient(browser, { storageState: storageStateOf('writer') })).newPage();
+  const context = await newClient(browser, { storageState: storageStateOf('writer') });
+  // The co-editing socket can be cut (comment requests still reach the server), so a sentence exists only in this browser.
+  let cut = false;
+  const sockets: WebSocketRoute[] = [];
+  await context.routeWebSocket(/\/collab$/, (socket) => {
+    if (cut) return void socket.close({ code: 4000, reason: 'offline' });
+    socket.connectToServer();
+    sockets.push(socket);
+  });
+  const writer = await context.newPage();
   await writer.goto('/newsroom/stories');
   await writer.getByRole('button', { name: 'قصة جديدة' }).click();
   await expect(writer).toHaveURL(/\/newsroom\/stories\/[0-9a-f-]{36}$/);
-  // Saves do not reach the server (comment requests still do), so the sentence exists only in this browser.
-  await writer.route('**/api/stories/*', (route) => (route.request().method() === 'PUT' ? route.abort() : route.continue()));
+  await expect(writer.getByRole('textbox', { name: 'نص القصة' })).toHaveAttribute('contenteditable', 'true');
+  cut = true;
+  for (const socket of sockets) await socket.close({ code: 4000, reason: 'offline' });
   await writer.getByRole('textbox', { name: 'نص القصة' }).click();
   await writer.keyboard.type('جملة لم تُحفظ بعد في الخادم.');
   await selectText(writer, 'لم تُحفظ');
