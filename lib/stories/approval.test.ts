@@ -6,7 +6,8 @@ import { CONTENT_COLUMNS } from './content-row';
 import { STORY_FIELD_KEYS } from './content';
 
 // Columns of a revision that are its own bookkeeping, not the story's content.
-const REVISION_BOOKKEEPING = ['id', 'storyId', 'kind', 'storyVersion', 'authorId', 'createdAt'];
+// Who wrote a revision and who contributed to it are about the revision, not what readers get.
+const REVISION_BOOKKEEPING = ['id', 'storyId', 'kind', 'storyVersion', 'authorId', 'contributorIds', 'createdAt'];
 
 describe('story content, defined once', () => {
   it('every content column of a revision is reader-facing or opted out with a reason', () => {
