@@ -1,7 +1,7 @@
 import { createServer, type IncomingHttpHeaders } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { describe, expect, it } from 'vitest';
-import { purgeCdn, tagHeaders } from './cdn';
+import { cdnTag, purgeCdn, tagHeaders } from './cdn';
 
 // The purge hook over real HTTP, against a stand-in for a CDN's purge API.
 async function withPurgeEndpoint(status: number, run: (url: string, seen: { headers?: IncomingHttpHeaders; body?: string }) => Promise<void>) {
@@ -55,5 +55,20 @@ describe('purgeCdn', () => {
 describe('tagHeaders', () => {
   it('lists the tags the way Cloudflare and Fastly read them', () => {
     expect(tagHeaders(['front', 'section:تقنية'])).toEqual({ 'cache-tag': `front,section:${encodeURIComponent('تقنية')}`, 'surrogate-key': `front section:${encodeURIComponent('تقنية')}` });
+  });
+});
+
+describe('cdnTag', () => {
+  it('keeps short tags readable and hashes long ones the same way in headers and in the purge', async () => {
+    expect(cdnTag('slug:سوفت-بنك')).toBe(`slug:${encodeURIComponent('سوفت-بنك')}`);
+    const long = `legacy:/technology/${'ب'.repeat(2000)}`;
+    const hashed = cdnTag(long);
+    expect(hashed).toMatch(/^legacy:#[0-9a-f]{40}$/);
+    expect(cdnTag(`legacy:/technology/${'ب'.repeat(2001)}`)).not.toBe(hashed);
+    expect(tagHeaders([long, 'latest'])['surrogate-key']).toBe(`${hashed} latest`);
+    await withPurgeEndpoint(200, async (url, seen) => {
+      await purgeCdn({ sMaxAge: 60, staleWhileRevalidate: 60, purgeUrl: url }, [long], () => {});
+      expect(JSON.parse(seen.body as string)).toEqual({ tags: [hashed] });
+    });
   });
 });

@@ -2,6 +2,8 @@
 // in the header each CDN reads, and a purge call with the same tags on every
 // expiry. README-level detail: docs/reader-performance.md.
 
+import { createHash } from 'node:crypto';
+
 export type CdnConfig = { sMaxAge: number; staleWhileRevalidate: number; purgeUrl?: string; purgeToken?: string };
 
 /** Browsers revalidate every time (cheap: ETag and 304); shared caches keep the page and are purged by tag. */
@@ -9,8 +11,19 @@ export const publicCacheControl = (config: CdnConfig) => `public, max-age=0, s-m
 
 export const PRIVATE_CACHE_CONTROL = 'private, no-store';
 
-/** Header values are ASCII: Arabic slugs travel percent-encoded, the way they do in URLs. */
-export const cdnTag = (tag: string) => encodeURI(tag);
+/** Longer tags travel hashed: a CDN caps a tag's length, and a reader's absurd path must not overflow the response's headers. */
+export const MAX_CDN_TAG_LENGTH = 128;
+
+/**
+ * Header values are ASCII: Arabic slugs travel percent-encoded, the way they do in URLs. A tag that
+ * would still be too long becomes its kind and a hash (`legacy:#3f…`); the purge call names it the same way.
+ */
+export function cdnTag(tag: string): string {
+  const encoded = encodeURI(tag);
+  if (encoded.length <= MAX_CDN_TAG_LENGTH) return encoded;
+  const kind = tag.slice(0, Math.max(0, tag.indexOf(':')));
+  return `${encodeURI(kind).slice(0, 32)}:#${createHash('sha256').update(tag).digest('hex').slice(0, 40)}`;
+}
 
 /** Cloudflare reads Cache-Tag (comma-separated); Fastly and Varnish read Surrogate-Key (space-separated). */
 export function tagHeaders(tags: readonly string[]): Record<string, string> {
