@@ -2,6 +2,7 @@ import { eq } from 'drizzle-orm';
 import type { Executor } from '@/db';
 import { stories, storyRevisions, workflowEvents } from '@/db/schema';
 import { now } from '@/lib/clock';
+import { withDirections } from '@/lib/content/block-direction';
 import { toPlainText } from '@/lib/content/document';
 import { isReaderFacingEdit, readerFacingOf, type ReaderFacing } from '@/lib/stories/approval';
 import type { StoryText } from './codec';
@@ -20,9 +21,12 @@ const textOf = (row: Pick<typeof stories.$inferSelect, 'kicker' | 'headline' | '
   seoDescription: row.seoDescription ?? '',
 });
 
-/** The approved revision with only its text replaced: reader-facing iff the text differs from what was approved. */
+/**
+ * The approved revision with only its text replaced: reader-facing iff the text differs from what was approved.
+ * Older revisions carry no computed block directions, and the document always does: compare like with like, as a form save does.
+ */
 function approvedWith(approved: typeof storyRevisions.$inferSelect, text: StoryText | null): ReaderFacing {
-  return readerFacingOf(text ? { ...approved, ...text } : approved);
+  return readerFacingOf(text ? { ...approved, ...text } : { ...approved, body: withDirections(approved.body, approved.language) });
 }
 
 export type StoreOutcome = 'unchanged' | 'stored' | 'stored-and-unapproved' | 'missing';
