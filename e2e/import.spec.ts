@@ -10,7 +10,16 @@ import { newClient, storageStateOf } from './session';
 
 const OLD_SITE = 'http://wp.sahifa.test';
 const GONE_SITE = 'http://127.0.0.1:9';
-const wxr = () => Buffer.from(readFileSync('test/fixtures/imports/wordpress-6.1.xml', 'utf8').replaceAll(OLD_SITE, GONE_SITE));
+// The export's «رياضة» category becomes «ملاعب» here: desks.serial creates «رياضة» itself, later in the same run.
+const SPORT = 'رياضة';
+const FIELDS = 'ملاعب';
+const wxr = () =>
+  Buffer.from(
+    readFileSync('test/fixtures/imports/wordpress-6.1.xml', 'utf8')
+      .replaceAll(OLD_SITE, GONE_SITE)
+      .replaceAll(SPORT, FIELDS)
+      .replaceAll(encodeURIComponent(SPORT).toLowerCase(), encodeURIComponent(FIELDS).toLowerCase()),
+  );
 // «الحكومة-تخفض-إنتاج-النفط», as WordPress wrote it in the permalink.
 const PERMALINK = '/2024/05/%d8%a7%d9%84%d8%ad%d9%83%d9%88%d9%85%d8%a9-%d8%aa%d8%ae%d9%81%d8%b6-%d8%a5%d9%86%d8%aa%d8%a7%d8%ac-%d8%a7%d9%84%d9%86%d9%81%d8%b7';
 

@@ -46,9 +46,13 @@ export type Typist = {
 export const sentence = (label: string, n: number) => `${label} ${arabicNumber(n)}: خبر عاجل. `;
 const sentencePattern = (label: string) => new RegExp(`${label} ([٠-٩]+): خبر عاجل\\.`, 'g');
 
-/** The caret at the end of the typist's paragraph, as a click there would put it (in the DOM; ProseMirror follows it). */
+/**
+ * The caret at the end of the typist's paragraph, as a click there would put it (in the DOM; ProseMirror follows it
+ * on the `selectionchange` event, which the browser fires in a later task: keys pressed before that land where
+ * ProseMirror's caret was, at the start of the story on a fresh page).
+ */
 async function caretAtEndOf(page: Page, paragraph: number): Promise<void> {
-  await storyBody(page).evaluate((body, index) => {
+  await storyBody(page).evaluate(async (body, index) => {
     const block = body.children[index];
     if (!block) throw new Error(`the body has no block ${index}`);
     (body as HTMLElement).focus();
@@ -58,6 +62,8 @@ async function caretAtEndOf(page: Page, paragraph: number): Promise<void> {
     const selection = window.getSelection();
     selection?.removeAllRanges();
     selection?.addRange(range);
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    await new Promise((resolve) => requestAnimationFrame(resolve));
   }, paragraph);
 }
 
