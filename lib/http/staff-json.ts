@@ -5,8 +5,8 @@ import type { CurrentUser } from '@/lib/auth/actor';
 import { can } from '@/lib/auth/permissions';
 import { Forbidden, isDatabaseUnavailable } from '@/lib/dal';
 
-// The staff JSON routes under /api/stories/{id}: never cached, and the same
-// answers everywhere: 401 without a session, 404 for a story that is not
+// The staff JSON routes (/api/stories/{id}/…, /api/imports): never cached, and
+// the same answers everywhere: 401 without a session, 404 for a story that is not
 // there or not theirs (Forbidden included), 503 while the database is down.
 
 export const staffJson = (status: number, body: unknown, headers: Record<string, string> = {}) =>

@@ -1,8 +1,9 @@
 import { getCurrentUser } from '@/lib/auth/current-user';
 import { can } from '@/lib/auth/permissions';
-import { Forbidden } from '@/lib/dal';
+import { Forbidden, isDatabaseUnavailable } from '@/lib/dal';
 import { getEnv } from '@/lib/env';
 import { getRequestIp } from '@/lib/http/request-ip';
+import { staffJson as json } from '@/lib/http/staff-json';
 import { createImport } from '@/lib/imports/imports';
 import { fileNameSchema, uploadQuerySchema } from '@/lib/imports/schemas';
 
@@ -10,26 +11,24 @@ import { fileNameSchema, uploadQuerySchema } from '@/lib/imports/schemas';
 // a size cap (IMPORT_MAX_BYTES), then dry-run. Outside the proxy's matcher, as
 // /api/media is: the proxy would buffer the body. 201 with the run's id; 413
 // too large; 422 for anything else refused (a bad query or name, an empty body,
-// a file that is no export of that kind, with the reader's reason); never a 500.
-
-const json = (status: number, body: unknown) => Response.json(body, { status, headers: { 'cache-control': 'no-store' } });
+// a file that is no export of that kind, with the reader's reason); 503 while the database is down; never a 500.
 
 export async function POST(request: Request): Promise<Response> {
-  const user = await getCurrentUser();
-  if (!user) return json(401, { error: 'errors.signedOut' });
-  if (!can(user, 'imports:run')) return json(404, { error: 'errors.notFound' });
-  const query = uploadQuerySchema.safeParse(Object.fromEntries(new URL(request.url).searchParams));
-  if (!query.success) return json(422, { error: query.error.issues[0]?.message ?? 'errors.invalid' });
-  let rawName: string;
   try {
-    rawName = decodeURIComponent(request.headers.get('x-file-name') ?? '');
-  } catch {
-    return json(422, { error: 'imports.errors.badName' });
-  }
-  const fileName = fileNameSchema.safeParse(rawName);
-  if (!fileName.success) return json(422, { error: fileName.error.issues[0]?.message ?? 'imports.errors.badName' });
-  if (Number(request.headers.get('content-length') ?? 0) > getEnv().IMPORT_MAX_BYTES) return json(413, { error: 'imports.errors.tooLarge' });
-  try {
+    const user = await getCurrentUser();
+    if (!user) return json(401, { error: 'errors.signedOut' });
+    if (!can(user, 'imports:run')) return json(404, { error: 'errors.notFound' });
+    const query = uploadQuerySchema.safeParse(Object.fromEntries(new URL(request.url).searchParams));
+    if (!query.success) return json(422, { error: query.error.issues[0]?.message ?? 'errors.invalid' });
+    let rawName: string;
+    try {
+      rawName = decodeURIComponent(request.headers.get('x-file-name') ?? '');
+    } catch {
+      return json(422, { error: 'imports.errors.badName' });
+    }
+    const fileName = fileNameSchema.safeParse(rawName);
+    if (!fileName.success) return json(422, { error: fileName.error.issues[0]?.message ?? 'imports.errors.badName' });
+    if (Number(request.headers.get('content-length') ?? 0) > getEnv().IMPORT_MAX_BYTES) return json(413, { error: 'imports.errors.tooLarge' });
     const created = await createImport(user, { ...query.data, fileName: fileName.data, body: request.body }, { ip: await getRequestIp() });
     if (created.ok) return json(201, { id: created.id });
     if (created.problem === 'tooLarge') return json(413, { error: 'imports.errors.tooLarge' });
@@ -37,6 +36,7 @@ export async function POST(request: Request): Promise<Response> {
     return json(422, { error: 'imports.errors.notExport', detail: created.detail });
   } catch (error) {
     if (error instanceof Forbidden) return json(404, { error: 'errors.notFound' });
+    if (isDatabaseUnavailable(error)) return json(503, { error: 'errors.databaseDown' });
     throw error;
   }
 }
