@@ -47,23 +47,21 @@ export const sentence = (label: string, n: number) => `${label} ${arabicNumber(n
 const sentencePattern = (label: string) => new RegExp(`${label} ([٠-٩]+): خبر عاجل\\.`, 'g');
 
 /**
- * The caret at the end of the typist's paragraph, as a click there would put it (in the DOM; ProseMirror follows it
- * on the `selectionchange` event, which the browser fires in a later task: keys pressed before that land where
- * ProseMirror's caret was, at the start of the story on a fresh page).
+ * The caret at the end of the typist's paragraph, set in the editor's own state (Tiptap puts the editor on its
+ * element): a DOM selection is taken by ProseMirror only a task later, and a remote change arriving meanwhile put
+ * the caret back where ProseMirror had it, so sentences landed in the first paragraph.
  */
 async function caretAtEndOf(page: Page, paragraph: number): Promise<void> {
-  await storyBody(page).evaluate(async (body, index) => {
-    const block = body.children[index];
-    if (!block) throw new Error(`the body has no block ${index}`);
-    (body as HTMLElement).focus();
-    const range = document.createRange();
-    range.selectNodeContents(block);
-    range.collapse(false);
-    const selection = window.getSelection();
-    selection?.removeAllRanges();
-    selection?.addRange(range);
-    await new Promise((resolve) => setTimeout(resolve, 0));
-    await new Promise((resolve) => requestAnimationFrame(resolve));
+  await storyBody(page).evaluate((body, index) => {
+    type Node = { nodeSize: number; childCount: number; child: (at: number) => Node };
+    const editor = (body as HTMLElement & { editor?: { state: { doc: Node }; commands: { setTextSelection: (at: number) => boolean; focus: () => boolean } } }).editor;
+    if (!editor) throw new Error('no editor on the story body');
+    const doc = editor.state.doc;
+    if (index >= doc.childCount) throw new Error(`the body has no block ${index}`);
+    let end = 0;
+    for (let at = 0; at <= index; at += 1) end += doc.child(at).nodeSize;
+    editor.commands.setTextSelection(end - 1);
+    editor.commands.focus();
   }, paragraph);
 }
 
