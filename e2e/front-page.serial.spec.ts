@@ -12,8 +12,7 @@ test('pinning a lead on /newsroom/front changes the home page at once, and unpin
   const editor = await (await newClient(browser, { storageState: storageStateOf('editor') })).newPage();
   const reader = await (await newClient(browser)).newPage();
 
-  // The «saved» line of the first save is still shown during the second: wait for the save's own answer,
-  // or the reader reloads before the second save has expired the cached home page.
+  // Wait for the save's own answer, or the reader may reload before it has expired the cached home page.
   const save = async () => {
     const answered = editor.waitForResponse((r) => r.request().method() === 'POST' && new URL(r.url()).pathname === '/newsroom/front');
     await editor.getByRole('button', { name: 'احفظ الصفحة الأولى' }).click();
@@ -31,8 +30,10 @@ test('pinning a lead on /newsroom/front changes the home page at once, and unpin
   await expect(reader.getByTestId('lead-story')).toContainText(lead);
   await expect(reader.getByTestId('top-stories')).toContainText(second);
 
-  // Unpinned, the newest story leads again.
+  // Unpinned, the newest story leads again. Until it is saved, the page no longer says «saved».
   await editor.getByLabel('الخبر الرئيسي').selectOption('');
+  await expect(editor.getByText('حُفظت: يرى القرّاء الصفحة الأولى الجديدة الآن.')).toBeHidden();
+  await expect(editor.getByText('تغييرات لم تُحفظ بعد: لا يراها القرّاء قبل الحفظ.')).toBeVisible();
   await editor.getByRole('button', { name: `أزِل: ${second}` }).click();
   await save();
   await reader.reload();

@@ -20,6 +20,12 @@ export function FrontEditor({ state, max }: { state: { lead: string | null; top:
   const [lead, setLead] = useState(state.lead ?? '');
   const [top, setTop] = useState(state.top);
   const [result, save, saving] = useActionState<FormState, FormData>(saveFrontAction, {});
+  // "Saved" describes what is on screen only until the next change: compare the choice shown
+  // with the one last sent (or loaded), so a later change reads as unsaved, not as saved.
+  const shown = JSON.stringify([lead, top]);
+  const [sent, setSent] = useState(shown);
+  const [loaded] = useState(shown);
+  const stored = result.ok ? sent : loaded;
   const byId = new Map(state.candidates.map((c) => [c.storyId, c]));
   const label = (c: Candidate) => `${c.headline} — ${c.sectionName}, ${format.dateTime(new Date(c.publishedAt), 'date')}`;
   const addable = state.candidates.filter((c) => c.storyId !== lead && !top.includes(c.storyId));
@@ -32,7 +38,7 @@ export function FrontEditor({ state, max }: { state: { lead: string | null; top:
     });
 
   return (
-    <form action={save} className="space-y-6">
+    <form action={save} onSubmit={() => setSent(shown)} className="space-y-6">
       <input type="hidden" name="top" value={top.join(',')} />
       <section className="space-y-2 rounded-lg border border-rule bg-white p-4">
         <label htmlFor={leadId} className="block font-display text-lg font-bold">
@@ -100,7 +106,8 @@ export function FrontEditor({ state, max }: { state: { lead: string | null; top:
           </div>
         )}
       </section>
-      <FormStatus error={result.error} success={result.ok ? t('saved') : null} />
+      <FormStatus error={saving ? undefined : result.error} success={!saving && result.ok && sent === shown ? t('saved') : null} />
+      {!saving && shown !== stored && <p className="text-sm font-bold text-muted">{t('unsaved')}</p>}
       <Button type="submit" disabled={saving}>
         {t('save')}
       </Button>
