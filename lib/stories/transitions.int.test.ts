@@ -173,11 +173,13 @@ describe('publication transitions', () => {
     expect((await transition(editorB, id, { action: 'take_down', reason: 'طلب قانوني' })).ok).toBe(true);
     expect(await lookupArticle(db, 'workflow-desk', story.liveSlug!)).toEqual({ kind: 'gone', state: 'taken_down', notice: null });
     expect(await transition(writer, id, { action: 'republish' })).toEqual({ ok: false, error: 'errors.workflow.role' });
-    const [before] = await db.select({ revisionId: publishedStories.revisionId }).from(publishedStories).where(eq(publishedStories.storyId, id));
+    const [before] = await db.select({ revisionId: publishedStories.revisionId, updatedAt: publishedStories.updatedAt }).from(publishedStories).where(eq(publishedStories.storyId, id));
     expect((await transition(admin, id, { action: 'republish' })).ok).toBe(true);
     expect((await lookupArticle(db, 'workflow-desk', story.liveSlug!)).kind).toBe('article');
-    const [after] = await db.select({ revisionId: publishedStories.revisionId, notice: publishedStories.notice }).from(publishedStories).where(eq(publishedStories.storyId, id));
+    const [after] = await db.select({ revisionId: publishedStories.revisionId, updatedAt: publishedStories.updatedAt }).from(publishedStories).where(eq(publishedStories.storyId, id));
     expect(after?.revisionId).toBe(before?.revisionId);
+    // Back in readers' reach is a change: the API's updated_since and the sitemap's lastmod must see it.
+    expect(after!.updatedAt.getTime()).toBeGreaterThan(before!.updatedAt.getTime());
 
     expect((await transition(editorB, id, { action: 'retract', reason: 'تبيّن أن الرقم غير صحيح' })).ok).toBe(true);
     const [retracted] = await db.select({ state: publishedStories.state, notice: publishedStories.notice }).from(publishedStories).where(eq(publishedStories.storyId, id));

@@ -43,8 +43,10 @@ export type TransitionInput = {
 export type TransitionResult = { editorialState: EditorialState; publicationState: PublicationState; revisionId: string | null; tags: string[] };
 
 async function setLiveState(tx: Transaction, storyId: string, state: PublicationState, notice: string | null) {
-  await tx.update(stories).set({ publicationState: state, publicationChangedAt: now() }).where(eq(stories.id, storyId));
-  await tx.update(publishedStories).set({ state, notice }).where(eq(publishedStories.storyId, storyId));
+  const at = now();
+  await tx.update(stories).set({ publicationState: state, publicationChangedAt: at }).where(eq(stories.id, storyId));
+  // A story back in readers' reach has changed for them: the API's updated_since and the sitemap's lastmod follow updatedAt.
+  await tx.update(publishedStories).set({ state, notice, updatedAt: at }).where(eq(publishedStories.storyId, storyId));
 }
 
 const MISSING = 'errors.workflow.missing';
