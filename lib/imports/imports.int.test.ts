@@ -6,7 +6,7 @@ import path from 'node:path';
 import { and, eq, inArray } from 'drizzle-orm';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { authors, importRuns, legacyRedirects, publishedStories, stories, storyAuthors } from '@/db/schema';
+import { authors, importRuns, legacyRedirects, publishedStories, stories, storyAuthors, storyTags, tags } from '@/db/schema';
 import type { CurrentUser } from '@/lib/auth/actor';
 import { figureMediaIds } from '@/lib/content/figure';
 import { legacyTag } from '@/lib/reader/cache-tags';
@@ -22,8 +22,9 @@ import { executeImport, planImport } from './run';
 
 // The importers against a real database: the WXR fixture is a real export of
 // Debian's WordPress 6.1.9 (scripts/wordpress/make-export.php), the Ghost one
-// is written to Ghost 6's export format. Images come from a server this test
-// starts on 127.0.0.1, allowed through the importer's option only.
+// of Ghost 6.65.0 (scripts/ghost/make-export.sh). WordPress's images come from
+// a server this test starts on 127.0.0.1, allowed through the importer's option
+// only; Ghost's from a copy of its content/images folder.
 
 const { db, client } = connectTestDb();
 const FIXTURES = path.join(process.cwd(), 'test', 'fixtures', 'imports');
@@ -57,7 +58,7 @@ beforeAll(async () => {
   const png = await sharp({ create: { width: 40, height: 30, channels: 3, background: '#a33' } }).png().toBuffer();
   server = createServer((req, res) => {
     requested.push(req.url ?? '');
-    if (/\/(oil-field|stadium|bank)\.png$/.test(req.url ?? '')) res.writeHead(200, { 'content-type': 'image/png' }).end(png);
+    if (/\/(oil-field|stadium)\.png$/.test(req.url ?? '')) res.writeHead(200, { 'content-type': 'image/png' }).end(png);
     else res.writeHead(404).end('not found');
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -175,23 +176,84 @@ describe('WordPress (WXR 1.2 from WordPress 6.1)', () => {
   });
 });
 
-describe('Ghost 6 JSON', () => {
-  it('imports posts (pages reported), the primary tag as section, the feature image; html where Ghost has it', async () => {
-    const file: ExportFile = { source: 'ghost', path: path.join(FIXTURES, 'ghost-6.json'), baseUrl: base };
+describe('Ghost 6 JSON (a real export of Ghost 6.65.0)', () => {
+  // Images come from the old site's content/images folder, copied beside the fixture by scripts/ghost/make-export.sh.
+  // No address resolves: Ghost's own «Coming soon» post points at an image on Ghost's servers, which must fail cleanly.
+  const GHOST_SITE = 'https://ghost.sahifa.test';
+  const file: ExportFile = { source: 'ghost', path: path.join(FIXTURES, 'ghost-6.json'), baseUrl: GHOST_SITE };
+  const runGhost = async () =>
+    executeImport(db, file, { runId: await newRun('ghost', file.path), actorId: admin.id, uploadsDir: path.join(FIXTURES, 'ghost-6-images'), resolve: async () => [], expire: async (tags) => void expired.push(tags) });
+  let report: ImportReport;
+  const storyOf = async (title: string) => {
+    const [row] = await db.select().from(stories).where(eq(stories.id, report.posts.find((post) => post.title === title)!.storyId!));
+    return row!;
+  };
+
+  it('dry-runs: posts, pages reported, the primary tags as sections under Arabic slugs, both same-name writers', async () => {
     const plan = await planImport(db, file);
-    expect(plan.counts).toMatchObject({ posts: 2, pages: 1, authors: 1 });
-    expect(plan.sections.map((row) => row.name)).toContain('أسواق');
-    const report = await run(file, await newRun('ghost', file.path));
-    expect(report.outcome).toMatchObject({ created: 2, failed: 0 });
-    const bank = report.posts.find((post) => post.title === 'البنك المركزي يرفع أسعار الفائدة')!;
-    const [story] = await db.select().from(stories).where(eq(stories.id, bank.storyId!));
-    expect(story!.leadImageId).not.toBeNull();
-    expect(JSON.stringify(story!.body)).toContain('"caption":"مبنى البنك المركزي"');
-    expect(await lookupLegacy(db, '/البنك-المركزي-يرفع-الفائدة')).toEqual({ sectionSlug: 'أسواق', slug: 'البنك-المركزي-يرفع-الفائدة' });
-    const draft = report.posts.find((post) => post.title === 'مسودة عن التضخم')!;
-    expect(draft.problems.map((p) => p.kind)).toContain('note');
-    const [draftStory] = await db.select({ plainText: stories.plainText }).from(stories).where(eq(stories.id, draft.storyId!));
-    expect(draftStory!.plainText).toBe('نص المسودة من Lexical فقط.');
-    expect((await run(file, await newRun('ghost', file.path))).outcome).toMatchObject({ created: 0, unchanged: 2 });
+    expect(plan.counts).toMatchObject({ posts: 8, pages: 2, authors: 3 });
+    expect(plan.statuses).toEqual({ published: 6, draft: 1, scheduled: 1 });
+    expect(plan.sections.find((row) => row.name === 'اقتصاد')).toMatchObject({ target: 'اقتصاد' });
+    const saras = plan.authors.filter((row) => row.name === 'سارة أحمد');
+    expect(saras).toHaveLength(2);
+    expect(new Set(saras.map((row) => row.target)).size).toBe(2);
+  });
+
+  it('imports every post with its state, date, bylines, section, tags, images and excerpt', async () => {
+    report = await runGhost();
+    expect(report.outcome).toMatchObject({ created: 8, unchanged: 0, failed: 0, images: 3 });
+    expect(await db.$count(stories, eq(stories.headline, 'من نحن'))).toBe(0);
+
+    const bank = await storyOf('البنك المركزي يرفع أسعار الفائدة');
+    expect(bank.slug).toBe('البنك-المركزي-يرفع-أسعار-الفائدة');
+    expect(bank).toMatchObject({ standfirst: 'قرار جديد للبنك المركزي', leadImageAlt: 'مبنى البنك', leadImageCaption: 'مبنى البنك المركزي' });
+    expect(bank.leadImageId).not.toBeNull();
+    expect(figureMediaIds(bank.body)).toHaveLength(1);
+    expect(JSON.stringify(bank.body)).toContain('"caption":"تطور سعر الفائدة"');
+    const [projection] = await db.select().from(publishedStories).where(eq(publishedStories.storyId, bank.id));
+    expect(projection!.publishedAt.toISOString()).toBe('2026-11-20T09:00:00.000Z');
+    const bankTags = await db.select({ name: tags.name }).from(storyTags).innerJoin(tags, eq(tags.id, storyTags.tagId)).where(eq(storyTags.storyId, bank.id)).orderBy(storyTags.position);
+    expect(bankTags.map((row) => row.name)).toEqual(['اقتصاد', 'بنوك']);
+    expect(await db.$count(tags, eq(tags.name, '#عاجل'))).toBe(0);
+
+    // The HTML card's script and iframe and the embed card's iframe are dropped, and reported.
+    const oilReport = report.posts.find((post) => post.title === 'الحكومة تخفض إنتاج النفط')!;
+    expect(oilReport.problems.map((problem) => problem.kind)).toEqual(expect.arrayContaining(['dropped_script', 'dropped_iframe']));
+    const oil = await storyOf('الحكومة تخفض إنتاج النفط');
+    expect(JSON.stringify(oil.body)).not.toMatch(/script|iframe|alert/);
+    expect(oil.plainText).toContain('جدول الإنتاج');
+    const bylines = await db.select({ name: authors.name, slug: authors.slug }).from(storyAuthors).innerJoin(authors, eq(authors.id, storyAuthors.authorId)).where(eq(storyAuthors.storyId, oil.id)).orderBy(storyAuthors.position);
+    expect(bylines.map((row) => row.name)).toEqual(['سارة أحمد', 'هيئة التحرير']);
+    const [sportByline] = await db.select({ id: storyAuthors.authorId }).from(storyAuthors).where(eq(storyAuthors.storyId, (await storyOf('الفريق الوطني يفوز بالكأس')).id));
+    const [oilByline] = await db.select({ id: storyAuthors.authorId }).from(storyAuthors).where(and(eq(storyAuthors.storyId, oil.id), eq(storyAuthors.position, 0)));
+    expect(sportByline!.id).not.toBe(oilByline!.id); // two writers named alike, two profiles
+
+    expect(await storyOf('مسودة عن التضخم')).toMatchObject({ editorialState: 'draft', publicationState: 'unpublished' });
+    const scheduled = await storyOf('مقال مجدول عن الانتخابات');
+    expect(scheduled).toMatchObject({ editorialState: 'approved', publicationState: 'unpublished' });
+    expect(scheduled.scheduledFor?.toISOString()).toBe('2030-01-01T06:00:00.000Z');
+    expect(report.posts.find((post) => post.title === 'تحليل للمشتركين فقط')!.problems).toEqual([{ kind: 'note', detail: 'visibility members: imported for everyone' }]);
+    const long = report.posts.find((post) => post.title.startsWith('تقرير موسع'))!;
+    expect(long.outcome).toBe('created');
+    expect((await storyOf(long.title)).headline.length).toBeLessThanOrEqual(250);
+    const comingSoon = report.posts.find((post) => post.title === 'Coming soon')!;
+    expect(comingSoon.problems).toEqual([expect.objectContaining({ kind: 'image_failed', detail: expect.stringContaining('static.ghost.org') })]);
+  });
+
+  it("redirects Ghost's old /slug/ paths to the new articles", async () => {
+    const bank = await storyOf('البنك المركزي يرفع أسعار الفائدة');
+    expect(await lookupLegacy(db, legacyKey('/lbnk-lmrkzy-yrf-lfyd/')!)).toEqual({ sectionSlug: 'اقتصاد', slug: bank.slug });
+    expect(expired.flat()).toContain(legacyTag('/lbnk-lmrkzy-yrf-lfyd'));
+    const sport = await storyOf('الفريق الوطني يفوز بالكأس');
+    expect(await lookupLegacy(db, '/lfryq-lwtny-yfwz-blks')).toEqual({ sectionSlug: 'رياضة', slug: sport.slug });
+    // The draft's old path waits for its publication.
+    expect(await lookupLegacy(db, '/mswd-n-ltdkhm')).toBeNull();
+  });
+
+  it('changes nothing the second time, and says so', async () => {
+    const counts = { stories: await db.$count(stories), authors: await db.$count(authors), tags: await db.$count(tags), redirects: await db.$count(legacyRedirects) };
+    const again = await runGhost();
+    expect(again.outcome).toMatchObject({ created: 0, unchanged: 8, failed: 0, images: 0 });
+    expect({ stories: await db.$count(stories), authors: await db.$count(authors), tags: await db.$count(tags), redirects: await db.$count(legacyRedirects) }).toEqual(counts);
   });
 });

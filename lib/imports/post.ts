@@ -3,6 +3,7 @@ import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Database, Executor } from '@/db';
 import { importItems, legacyRedirects, media, slugHistory, stories, storyAuthors, storyTags, workflowEvents } from '@/db/schema';
 import { toPlainText } from '@/lib/content/document';
+import { FIGURE_TEXT_LIMITS } from '@/lib/content/figure';
 import { dominantDirection } from '@/lib/content/direction';
 import { now } from '@/lib/clock';
 import { legacyTag } from '@/lib/reader/cache-tags';
@@ -100,6 +101,8 @@ export async function importPost(ctx: PostContext, post: SourcePost): Promise<Po
       slug,
       sectionId,
       leadImageId: lead?.mediaId ?? null,
+      leadImageAlt: lead ? clip(htmlToText(post.featuredImageAlt ?? ''), FIGURE_TEXT_LIMITS.alt) || null : null,
+      leadImageCaption: lead ? clip(htmlToText(post.featuredImageCaption ?? ''), FIGURE_TEXT_LIMITS.caption) || null : null,
       createdById: ctx.actorId,
       createdAt: at,
       updatedAt: at,

@@ -28,6 +28,9 @@ export type SourcePost = {
   html: string;
   excerpt: string;
   featuredImageUrl: string | null;
+  /** The source's own alt text and caption of the featured image (Ghost's posts_meta), kept on the story. */
+  featuredImageAlt?: string | null;
+  featuredImageCaption?: string | null;
   /** Old paths to redirect, already normalized (lib/imports/paths.ts). */
   legacyPaths: string[];
   /** Notes the reader found on the way (a password, members-only, a missed schedule). */
