@@ -10,8 +10,9 @@ import { CHROMIUM_ARGS, percentile, startBenchApp } from './bench-app';
 // npm run bench:editor (after npm run build)
 // Loads a generated 10,000-word Arabic story in the editor, in Chromium
 // against the production build, and measures keypress-to-paint latency
-// inside the page: from each keydown's timestamp to the first animation frame
-// after the editor has changed the DOM. The editor is the co-editing one
+// inside the page, from each keydown's timestamp: to the editor's DOM change,
+// to the next animation frame, to that frame rendered, and the browser's own
+// Event Timing figure (docs/co-editing.md says what each line means). The editor is the co-editing one
 // (docs/co-editing.md): the page is connected to the real /collab server of
 // the same process before typing starts, and every keystroke is a Yjs update
 // the server logs and acknowledges. Prints figures; asserts nothing.
