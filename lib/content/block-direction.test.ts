@@ -1,5 +1,6 @@
 import { getSchema, type JSONContent } from '@tiptap/core';
-import { EditorState } from '@tiptap/pm/state';
+import { EditorState, TextSelection } from '@tiptap/pm/state';
+import { splitBlock, joinBackward } from '@tiptap/pm/commands';
 import { renderToHTMLString } from '@tiptap/static-renderer/pm/html-string';
 import { describe, expect, it } from 'vitest';
 import { directionPlugin, withDirections } from './block-direction';
@@ -56,5 +57,44 @@ describe('the editor keeps directions up to date', () => {
     state = state.apply(state.tr.setNodeAttribute(0, 'dir', 'ltr'));
     state = state.apply(state.tr.insertText('كلمات أخرى', 2));
     expect(state.doc.child(0).attrs).toMatchObject({ dir: 'ltr', autoDir: 'rtl' });
+  });
+});
+
+describe('the editor recomputes only the blocks an edit touched', () => {
+  // A seeded generator, so a failure can be replayed.
+  const random = (seed: number) => () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+  const words = ['خبر', 'عاجل', 'OpenAI', 'iPhone', 'الرئيس', 'the', 'news', '2025', ' ', '، '];
+  const mixed: JSONContent = {
+    type: 'doc',
+    content: [
+      ...paragraphsToDoc(['نص عربي أول', 'English text here', 'OpenAI ليست شركة', '']).content!,
+      { type: 'bulletList', content: [{ type: 'listItem', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'بند أول' }] }] }, { type: 'listItem', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Second item' }] }] }] },
+      { type: 'blockquote', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Think different' }] }] },
+      ...paragraphsToDoc(['خاتمة القصة']).content!,
+    ],
+  };
+
+  it('keeps every block equal to a full recompute after hundreds of random edits', () => {
+    const next = random(18);
+    let state = EditorState.create({ schema, doc: schema.nodeFromJSON(withDirections(mixed, 'ar')), plugins: [directionPlugin('ar')] });
+    for (let step = 0; step < 400; step++) {
+      const size = state.doc.content.size;
+      const at = 1 + Math.floor(next() * (size - 1));
+      const $at = state.doc.resolve(at);
+      const kind = next();
+      let tr = state.tr;
+      if (kind < 0.5 && $at.parent.inlineContent) tr = tr.insertText(words[Math.floor(next() * words.length)]!.repeat(1 + Math.floor(next() * 4)), at);
+      else if (kind < 0.75) {
+        const to = Math.min(size - 1, at + Math.floor(next() * 30));
+        tr = tr.delete(at, to);
+      } else {
+        tr = tr.setSelection(TextSelection.near($at));
+        const command = kind < 0.9 ? splitBlock : joinBackward;
+        if (!command(state, (t) => (tr = t))) continue;
+      }
+      if (!tr.docChanged) continue;
+      state = state.apply(tr);
+      expect(state.doc.toJSON()).toEqual(withDirections(state.doc.toJSON() as JSONContent, 'ar'));
+    }
   });
 });

@@ -40,16 +40,20 @@ export function useComments(editor: Editor | null, storyId: string, initial: Com
     (list: CommentView[]) => {
       if (!editor) return;
       const current = commentRangesOf(editor.state);
-      const map = textWithPositions(editor.state.doc);
+      // The story's text with positions, made only when a comment must be found again by its quote.
+      let map: ReturnType<typeof textWithPositions> | null = null;
       const next = new Map<string, CommentRange>();
       for (const comment of list.filter(isHighlighted)) {
         const kept = current.get(comment.id);
         if (kept) next.set(comment.id, kept);
         else {
+          map ??= textWithPositions(editor.state.doc);
           const found = resolveAnchor(map.text, comment.anchor as TextQuoteAnchor);
           if (found) next.set(comment.id, toDocRange(map, found.start, found.end));
         }
       }
+      // Unchanged (the usual case once typing pauses): no transaction, so the page does not re-render for nothing.
+      if (next.size === current.size && [...next].every(([id, range]) => current.get(id) === range)) return;
       editor.view.dispatch(setCommentRanges(editor.state.tr, { ranges: next }));
     },
     [editor],

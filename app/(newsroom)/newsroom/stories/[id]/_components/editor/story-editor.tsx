@@ -3,14 +3,14 @@
 import { languageDirection } from '@/lib/content/direction';
 import { EditorContent } from '@tiptap/react';
 import { useTranslations } from 'next-intl';
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState, type ComponentProps } from 'react';
 import { MediaPicker } from '@/components/newsroom/media/media-picker';
 import { useUploads } from '@/components/newsroom/media/use-uploads';
 import { useToast } from '@/components/ui/toaster';
 import type { CommentView } from '@/lib/comments/comments';
 import type { TextQuoteAnchor } from '@/lib/comments/anchor';
 import type { PresenceUser } from '@/lib/collab/presence';
-import type { CollabState } from '@/lib/collab/status';
+import { serverAllowsEditing, waitingForServer, type CollabStatusStore } from '@/lib/collab/status-store';
 import type { FigureAttrs } from '@/lib/content/figure';
 import type { MediaItem } from '@/lib/media/library';
 import { readOnlyMessage } from '@/lib/stories/rules';
@@ -23,6 +23,7 @@ import { selectionAnchor, useComments } from '../comments/use-comments';
 import { WorkflowPanel } from '../workflow/workflow-panel';
 import { requestCheckpoint } from './collab/checkpoint';
 import { useCollab, type Collab } from './collab/use-collab';
+import { useCollabStatus } from './collab/use-collab-status';
 import { useFieldText } from './collab/use-field-text';
 import { EditorHeader } from './editor-header';
 import { EditorNotices, type Notice } from './editor-notices';
@@ -63,17 +64,20 @@ type Props = {
  * nothing to save, lock or conflict on. Its metadata is saved through the form.
  */
 export function StoryEditor(props: Props) {
-  const { collab, state, ready, stored } = useCollab(props.story.id, props.user);
+  const { collab, status, ready } = useCollab(props.story.id, props.user);
   const t = useTranslations();
   const readOnlyText = t(props.canEdit ? 'editor.readOnly' : readOnlyMessage(props.story));
   if (!collab) {
-    return <EditorHeader story={props.story} counts={{ words: 0, minutes: 0 }} collab={null} collabState={state} stored={stored} metaStatus="saved" readOnlyText={readOnlyText} editable={false} onCheckpoint={() => {}} />;
+    return <EditorHeader story={props.story} editor={null} collab={null} status={status} metaStatus="saved" readOnlyText={readOnlyText} editable={false} onCheckpoint={() => {}} />;
   }
-  return <SharedStoryEditor {...props} collab={collab} collabState={state} ready={ready} stored={stored} readOnlyText={readOnlyText} />;
+  return <SharedStoryEditor {...props} collab={collab} status={status} ready={ready} readOnlyText={readOnlyText} />;
 }
 
-function SharedStoryEditor(props: Props & { collab: Collab; collabState: CollabState; ready: boolean; stored: boolean; readOnlyText: string }) {
-  const { story, canEdit, uiDir, collab, collabState } = props;
+// The co-editing status changes with every keystroke: this page reads only whether the server lets it edit; the
+// status line and the workflow panel read the rest themselves (lib/collab/status-store.ts), so typing does not
+// re-render the whole page.
+function SharedStoryEditor(props: Props & { collab: Collab; status: CollabStatusStore; ready: boolean; readOnlyText: string }) {
+  const { story, canEdit, uiDir, collab, status } = props;
   const t = useTranslations();
   const toast = useToast();
   const [linkOpen, setLinkOpen] = useState(false);
@@ -84,7 +88,7 @@ function SharedStoryEditor(props: Props & { collab: Collab; collabState: CollabS
   const [imageOpen, setImageOpen] = useState(false);
   const [figureEdit, setFigureEdit] = useState<FigureAttrs | null>(null);
   const handlers = useRef<TiptapHandlers>({ dropFiles: () => {}, imagesDropped: (count) => setNotice({ key: 'editor.pasteImagesDropped', values: { count } }) });
-  const { editor, counts } = useStoryTiptap(story, collab, handlers);
+  const editor = useStoryTiptap(story, collab, handlers);
   const { meta, metaRef, applyPatch, headlineTyped, onSaved } = useStoryMeta(story);
   const headline = useFieldText(collab, 'headline', story.headline);
   const standfirst = useFieldText(collab, 'standfirst', story.standfirst);
@@ -123,7 +127,8 @@ function SharedStoryEditor(props: Props & { collab: Collab; collabState: CollabS
 
   // The server decides: a read-only connection (a writer's story gone to review while open) is read-only here too.
   // Editing starts once a copy of the document that met the server is here, from this device or the socket.
-  const editable = canEdit && props.ready && collabState.scope !== 'readonly' && collabState.refused === null;
+  const allowed = useCollabStatus(status, serverAllowsEditing);
+  const editable = canEdit && props.ready && allowed;
   useEffect(() => {
     // Without emitting an update: toggling editability is not an edit.
     editor?.setEditable(editable, false);
@@ -157,12 +162,10 @@ function SharedStoryEditor(props: Props & { collab: Collab; collabState: CollabS
     storyRef.current = story;
   }, [story]);
   const getVersion = useCallback(() => storyRef.current.version, []);
-  // Steps that act on the stored text wait until everything typed here is in the stored working copy.
-  const pending = unsavedMeta || !props.stored || !(collabState.open && collabState.synced && collabState.scope !== null && collabState.unsyncedSince === null);
 
   return (
     <div className="space-y-4">
-      <EditorHeader story={story} counts={counts} collab={collab} collabState={collabState} stored={props.stored} metaStatus={metaSave.status} readOnlyText={props.readOnlyText} editable={editable} onCheckpoint={checkpoint} />
+      <EditorHeader story={story} editor={editor} collab={collab} status={status} metaStatus={metaSave.status} readOnlyText={props.readOnlyText} editable={editable} onCheckpoint={checkpoint} />
       <EditorNotices error={metaSave.error && metaSave.status !== 'saved' ? metaSave.error : null} notice={notice} />
       <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_22rem]">
         <div className="min-w-0 space-y-4">
@@ -183,7 +186,7 @@ function SharedStoryEditor(props: Props & { collab: Collab; collabState: CollabS
         </div>
         <aside aria-label={t('editor.metadata')} className="space-y-4">
           {props.panels}
-          <WorkflowPanel storyId={story.id} options={props.workflow} getVersion={getVersion} unsaved={pending} isLive={story.liveSlug !== null} onMissing={reportMissing} />
+          <StoredWorkflowPanel status={status} unsavedMeta={unsavedMeta} storyId={story.id} options={props.workflow} getVersion={getVersion} isLive={story.liveSlug !== null} onMissing={reportMissing} />
           <SidePanels
             tab={sideTab}
             onTab={setSideTab}
@@ -200,4 +203,10 @@ function SharedStoryEditor(props: Props & { collab: Collab; collabState: CollabS
       {editor && figureEdit && <FigureDialog editor={editor} attrs={figureEdit} onClose={() => setFigureEdit(null)} />}
     </div>
   );
+}
+
+/** The workflow panel, whose steps that act on the stored text wait until everything typed here is in the stored working copy. */
+function StoredWorkflowPanel({ status, unsavedMeta, ...props }: Omit<ComponentProps<typeof WorkflowPanel>, 'unsaved'> & { status: CollabStatusStore; unsavedMeta: boolean }) {
+  const waiting = useCollabStatus(status, waitingForServer);
+  return <WorkflowPanel {...props} unsaved={unsavedMeta || waiting} />;
 }

@@ -1,5 +1,6 @@
 'use client';
 
+import type { Node as ProseMirrorNode } from '@tiptap/pm/model';
 import { useEditorState, type Editor } from '@tiptap/react';
 import { useCallback, useEffect, useState } from 'react';
 import type { SideTab } from './side-panels';
@@ -9,6 +10,13 @@ import type { StoryMeta } from './use-story-meta';
 const FIELD_ORDER = ['headline', 'body', 'sectionId', 'slug'] as const;
 type Missing = Partial<Record<string, string>>;
 
+/** Whether a node holds any visible text. Asked on every transaction: it stops at the first, where `textContent` would join the whole story. */
+function hasText(node: ProseMirrorNode): boolean {
+  if (node.isText) return (node.text ?? '').trim() !== '';
+  for (let i = 0; i < node.childCount; i++) if (hasText(node.child(i))) return true;
+  return false;
+}
+
 /**
  * A refused submission marks the missing fields themselves: each gets
  * aria-invalid and its message beside it, and the first one takes the focus.
@@ -16,7 +24,7 @@ type Missing = Partial<Record<string, string>>;
  */
 export function useMissingFields(editor: Editor | null, meta: StoryMeta, headline: string, showTab: (tab: SideTab) => void) {
   const [missing, setMissing] = useState<Missing>({});
-  const bodyEmpty = useEditorState({ editor, selector: ({ editor: e }) => (e ? e.state.doc.textContent.trim() === '' : false) }) ?? false;
+  const bodyEmpty = useEditorState({ editor, selector: ({ editor: e }) => (e ? !hasText(e.state.doc) : false) }) ?? false;
   const stillEmpty: Record<string, boolean> = { headline: headline.trim() === '', body: bodyEmpty, sectionId: !meta.sectionId, slug: !meta.slug };
   const shown = Object.fromEntries(Object.entries(missing).filter(([field, key]) => key && (stillEmpty[field] ?? true))) as Record<string, string>;
 

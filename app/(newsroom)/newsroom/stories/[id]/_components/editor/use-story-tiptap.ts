@@ -3,8 +3,7 @@
 import Collaboration from '@tiptap/extension-collaboration';
 import { useEditor } from '@tiptap/react';
 import { useTranslations } from 'next-intl';
-import { useRef, useState, type RefObject } from 'react';
-import { countWords, readingMinutes } from '@/lib/content/document';
+import type { RefObject } from 'react';
 import { languageDirection } from '@/lib/content/direction';
 import { contentExtensionsFor } from '@/lib/content/extensions';
 import { cleanPastedHtml } from '@/lib/content/paste';
@@ -25,8 +24,6 @@ export type TiptapHandlers = { dropFiles: (files: File[]) => void; imagesDropped
 
 export function useStoryTiptap(story: Pick<StoryDraft, 'language'>, collab: Collab, handlers: RefObject<TiptapHandlers>) {
   const t = useTranslations();
-  const [counts, setCounts] = useState(() => ({ words: 0, minutes: 0 }));
-  const countTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   const editor = useEditor({
     // Comment highlights are decorations of this editor only, never part of the story.
     extensions: [...contentExtensionsFor(story.language, { undoRedo: false }), CommentHighlights, Collaboration.configure({ document: collab.doc, field: BODY_FIELD }), collabCarets(collab)],
@@ -61,18 +58,6 @@ export function useStoryTiptap(story: Pick<StoryDraft, 'language'>, collab: Coll
         return true;
       },
     },
-    onCreate: ({ editor: e }) => {
-      const words = countWords(e.getText());
-      setCounts({ words, minutes: readingMinutes(words) });
-    },
-    onUpdate: ({ editor: e }) => {
-      // Counting 10,000 words on every keystroke would cost more than the keystroke; count once typing pauses.
-      clearTimeout(countTimer.current);
-      countTimer.current = setTimeout(() => {
-        const words = countWords(e.getText());
-        setCounts({ words, minutes: readingMinutes(words) });
-      }, 400);
-    },
   }, [collab]);
-  return { editor, counts };
+  return editor;
 }

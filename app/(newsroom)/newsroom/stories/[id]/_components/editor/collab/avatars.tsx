@@ -8,6 +8,8 @@ import type { Collab } from './use-collab';
 const isPresenceUser = (value: unknown): value is PresenceUser =>
   typeof value === 'object' && value !== null && typeof (value as PresenceUser).id === 'string' && typeof (value as PresenceUser).name === 'string' && typeof (value as PresenceUser).color === 'string';
 
+const samePerson = (a: PresenceUser, b: PresenceUser | undefined) => a.id === b?.id && a.name === b.name && a.color === b.color;
+
 /** Everyone with the story open now, once each however many tabs they have, oneself first. */
 function peopleIn(collab: Collab): PresenceUser[] {
   const people = new Map<string, PresenceUser>([[collab.user.id, collab.user]]);
@@ -24,7 +26,12 @@ export function PresenceAvatars({ collab }: { collab: Collab }) {
   const [people, setPeople] = useState<PresenceUser[]>(() => peopleIn(collab));
   useEffect(() => {
     const awareness = collab.provider.awareness;
-    const changed = () => setPeople(peopleIn(collab));
+    // Awareness changes with every keystroke (the caret moves): re-render only when someone comes or goes.
+    const changed = () =>
+      setPeople((shown) => {
+        const now = peopleIn(collab);
+        return now.length === shown.length && now.every((person, i) => samePerson(person, shown[i])) ? shown : now;
+      });
     changed();
     awareness?.on('change', changed);
     return () => awareness?.off('change', changed);

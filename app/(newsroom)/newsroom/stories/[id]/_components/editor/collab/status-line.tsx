@@ -2,7 +2,9 @@
 
 import { useTranslations } from 'next-intl';
 import { useEffect, useState } from 'react';
-import { collabStatus, type CollabState } from '@/lib/collab/status';
+import { collabStatus } from '@/lib/collab/status';
+import type { CollabStatusStore } from '@/lib/collab/status-store';
+import { useCollabStatus } from './use-collab-status';
 
 /** The reason's name, before any detail the server adds ("invalid-update: unknown node script"). */
 export const reasonKey = (reason: string | null) => (reason ?? '').split(':')[0]!.trim();
@@ -18,8 +20,9 @@ const KNOWN_REASONS = new Set(['session-ended', 'not-found', 'read-only', 'writa
  * working copy yet (lib/collab/stored.ts), `data-meta-status` the state of
  * the metadata's save, for whatever waits on them.
  */
-export function CollabStatusLine({ state, stored, metaStatus, readOnlyText }: { state: CollabState; stored: boolean; metaStatus: string; readOnlyText: string }) {
+export function CollabStatusLine({ status: store, metaStatus, readOnlyText }: { status: CollabStatusStore; metaStatus: string; readOnlyText: string }) {
   const t = useTranslations('collab');
+  const { state, stored } = useCollabStatus(store, (snapshot) => snapshot);
   const [now, setNow] = useState(() => Date.now());
   // Redrawn every second: how long offline, and when "syncing" has waited too long, change with time alone.
   useEffect(() => {

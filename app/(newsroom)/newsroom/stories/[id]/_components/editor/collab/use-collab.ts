@@ -1,12 +1,12 @@
 'use client';
 
 import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider';
-import { useEffect, useReducer, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { IndexeddbPersistence } from 'y-indexeddb';
 import * as Y from 'yjs';
 import { BODY_FIELD, COLLAB_PATH, documentNameOf } from '@/lib/collab/fields';
 import type { PresenceUser } from '@/lib/collab/presence';
-import { initialCollabState, reduceCollab } from '@/lib/collab/status';
+import { createCollabStatusStore } from '@/lib/collab/status-store';
 import { covers, storedStateVector } from '@/lib/collab/stored';
 
 /** The story's shared document and its connection: one per open editor. */
@@ -38,9 +38,10 @@ export function useCollab(storyId: string, user: PresenceUser) {
   // Editing waits for a copy of the document that came from the server once (now or on an earlier visit,
   // kept on this device): text typed into an empty stand-in would land beside the real text, not in it.
   const [ready, setReady] = useState(false);
-  // Whether this tab's own changes are all in the stored working copy (lib/collab/stored.ts).
-  const [stored, setStored] = useState(true);
-  const [state, dispatch] = useReducer(reduceCollab, null, () => initialCollabState(Date.now()));
+  // The connection's state and whether this tab's changes are stored: outside React state, since both change
+  // with every keystroke and only a few components show them (lib/collab/status-store.ts).
+  const [status] = useState(() => createCollabStatusStore(Date.now()));
+  const { dispatch, setStored } = status;
   const { id, name, color } = user;
 
   useEffect(() => {
@@ -100,7 +101,7 @@ export function useCollab(storyId: string, user: PresenceUser) {
       void local.destroy();
       doc.destroy();
     };
-  }, [storyId, id, name, color]);
+  }, [storyId, id, name, color, dispatch, setStored]);
 
-  return { collab, state, ready, stored };
+  return { collab, status, ready };
 }
