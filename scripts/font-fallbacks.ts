@@ -59,7 +59,7 @@ const percent = (value: number) => `${(value * 100).toFixed(2)}%`;
 /** The stylesheet, or null when a fallback font's file is not on this machine. */
 export function fallbackCss(): string | null {
   const web = openSync(WEB_FONT) as Font;
-  // Arabic prose only: the Latin runs are drawn by another face (naskh-latin).
+  // Arabic prose only: the web font has no Latin letters (the fallbacks draw them in either case).
   const text = readFileSync(SAMPLE, 'utf8').replace(/[^\u0600-\u06ff\s]/g, '');
   const faces: string[] = [];
   for (const fallback of FALLBACKS) {
