@@ -5,11 +5,12 @@ import { staffFormats } from '@/lib/format';
 import { directionOf, isLocale, defaultLocale } from '@/lib/i18n/config';
 import { getSiteSettings } from '@/lib/reader/queries';
 import { naskh } from '../fonts';
+import { siteIcons } from '../site-icon';
 import '../globals.css';
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('newsroom');
-  return { title: { default: t('title'), template: `%s | ${t('title')}` }, robots: { index: false, follow: false } };
+  return { title: { default: t('title'), template: `%s | ${t('title')}` }, robots: { index: false, follow: false }, icons: siteIcons };
 }
 
 // The staff area's root layout: its language and direction follow the

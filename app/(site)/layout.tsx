@@ -11,6 +11,7 @@ import { shareImageFor } from '@/lib/reader/share-image';
 import { FeedLink } from '@/components/site/feed-link';
 import { SITE_FEED_PATH } from '@/lib/feeds/site-url';
 import { naskh } from '../fonts';
+import { siteIcons } from '../site-icon';
 import '../globals.css';
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -22,6 +23,7 @@ export async function generateMetadata(): Promise<Metadata> {
     // Pages that set no card of their own (search, not found) are shared with the site's.
     openGraph: { type: 'website', siteName: settings.siteName, locale: 'ar_AR', images: [shareImageFor(settings)] },
     twitter: { card: 'summary_large_image' },
+    icons: siteIcons,
   };
 }
 
