@@ -115,9 +115,9 @@ test('a first visit fetches the document, under 14.6 KB gzipped with its headers
     await page.goto(pagePath);
     await page.evaluate(() => document.fonts.ready);
     expect(finished.map((request) => request.resourceType()).sort(), pagePath).toEqual(['document', 'font']);
-    const document = finished.find((request) => request.resourceType() === 'document')!;
-    expect((await document.response())?.headers()['content-encoding'], pagePath).toBe('gzip');
-    const sizes = await document.sizes();
+    const documentRequest = finished.find((request) => request.resourceType() === 'document')!;
+    expect((await documentRequest.response())?.headers()['content-encoding'], pagePath).toBe('gzip');
+    const sizes = await documentRequest.sizes();
     expect(sizes.responseBodySize + sizes.responseHeadersSize, pagePath).toBeLessThan(10 * 1460);
     await context.close();
   }
