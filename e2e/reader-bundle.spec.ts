@@ -100,3 +100,25 @@ test('a reader page in Chromium runs no script and breaks no policy', async ({ p
   expect(scripts).toEqual([]);
   expect(violations).toEqual([]);
 });
+
+// What a first visit fetches before anything can be drawn, on the two pages
+// audit:site measures: the document and the one preloaded font. Over a slow
+// line each more request is a round trip, and a document past TCP's initial
+// window (10 segments of 1,460 bytes) costs one more before the first paint
+// (docs/reader-performance.md, "What sets LCP").
+test('a first visit fetches the document, under 14.6 KB gzipped with its headers, and one font', async ({ browser }) => {
+  for (const pagePath of ['/', seedPath]) {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    const finished: import('@playwright/test').Request[] = [];
+    page.on('requestfinished', (request) => finished.push(request));
+    await page.goto(pagePath);
+    await page.evaluate(() => document.fonts.ready);
+    expect(finished.map((request) => request.resourceType()).sort(), pagePath).toEqual(['document', 'font']);
+    const documentRequest = finished.find((request) => request.resourceType() === 'document')!;
+    expect((await documentRequest.response())?.headers()['content-encoding'], pagePath).toBe('gzip');
+    const sizes = await documentRequest.sizes();
+    expect(sizes.responseBodySize + sizes.responseHeadersSize, pagePath).toBeLessThan(10 * 1460);
+    await context.close();
+  }
+});

@@ -13,7 +13,8 @@ import { classifyScripts, type ScriptRequest } from './audit-scripts';
 // production build served on a fresh seeded database. Three runs per page;
 // each figure printed is the median of its three values. Budgets: 100 in every
 // category, LCP under 1.0 s, CLS 0. AUDIT_REPORT_DIR=dir keeps each run's
-// full Lighthouse report (JSON) there, for the details behind a figure.
+// full Lighthouse report (JSON) there, with its trace and DevTools log (what
+// the simulation starts from), for the details behind a figure.
 // AUDIT_BLOCK='*.js,*.woff2' blocks those requests: what a page would score
 // without them, to tell which cost is which (a diagnosis, not the audit).
 
@@ -63,6 +64,8 @@ async function audit(url: string, port: number, reportName: string): Promise<Run
   if (reportDir) {
     mkdirSync(reportDir, { recursive: true });
     writeFileSync(path.join(reportDir, `${reportName}.json`), JSON.stringify(lhr));
+    writeFileSync(path.join(reportDir, `${reportName}-trace.json`), JSON.stringify(result.artifacts.Trace));
+    writeFileSync(path.join(reportDir, `${reportName}-devtoolslog.json`), JSON.stringify(result.artifacts.DevtoolsLog));
   }
   if (lhr.runtimeError) throw new Error(`${url}: ${lhr.runtimeError.code} ${lhr.runtimeError.message}`);
   const scores = Object.fromEntries(CATEGORIES.map((id) => [id, Math.round((lhr.categories[id]?.score ?? 0) * 100)]));

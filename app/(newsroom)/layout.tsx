@@ -4,12 +4,13 @@ import { Providers } from '@/components/newsroom/providers';
 import { staffFormats } from '@/lib/format';
 import { directionOf, isLocale, defaultLocale } from '@/lib/i18n/config';
 import { getSiteSettings } from '@/lib/reader/queries';
-import { kufi, naskh, naskhLatin } from '../fonts';
+import { naskh } from '../fonts';
+import { siteIcons } from '../site-icon';
 import '../globals.css';
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('newsroom');
-  return { title: { default: t('title'), template: `%s | ${t('title')}` }, robots: { index: false, follow: false } };
+  return { title: { default: t('title'), template: `%s | ${t('title')}` }, robots: { index: false, follow: false }, icons: siteIcons };
 }
 
 // The staff area's root layout: its language and direction follow the
@@ -19,7 +20,7 @@ export default async function NewsroomRootLayout({ children }: { children: React
   const locale = isLocale(requested) ? requested : defaultLocale;
   const [messages, settings] = await Promise.all([getMessages(), getSiteSettings()]);
   return (
-    <html lang={locale} dir={directionOf(locale)} className={`${naskh.variable} ${naskhLatin.variable} ${kufi.variable}`}>
+    <html lang={locale} dir={directionOf(locale)} className={naskh.variable}>
       <body className="min-h-dvh bg-paper">
         <Providers locale={locale} messages={messages} timeZone={settings.timeZone} formats={staffFormats(locale, settings.digits)}>
           {children}

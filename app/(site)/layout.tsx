@@ -10,7 +10,8 @@ import { sectionPath } from '@/lib/reader/paths';
 import { shareImageFor } from '@/lib/reader/share-image';
 import { FeedLink } from '@/components/site/feed-link';
 import { SITE_FEED_PATH } from '@/lib/feeds/site-url';
-import { kufi, naskh, naskhLatin } from '../fonts';
+import { naskh } from '../fonts';
+import { siteIcons } from '../site-icon';
 import '../globals.css';
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -22,6 +23,7 @@ export async function generateMetadata(): Promise<Metadata> {
     // Pages that set no card of their own (search, not found) are shared with the site's.
     openGraph: { type: 'website', siteName: settings.siteName, locale: 'ar_AR', images: [shareImageFor(settings)] },
     twitter: { card: 'summary_large_image' },
+    icons: siteIcons,
   };
 }
 
@@ -35,7 +37,7 @@ export default async function SiteLayout({ children }: { children: React.ReactNo
     getSections(),
   ]);
   return (
-    <html lang="ar" dir="rtl" className={`${naskh.variable} ${naskhLatin.variable} ${kufi.variable}`}>
+    <html lang="ar" dir="rtl" className={naskh.variable}>
       <body className="min-h-dvh flex flex-col">
         <FeedLink href={SITE_FEED_PATH} title={settings.siteName} />
         <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:start-2 focus:top-2 bg-white p-2">
