@@ -89,10 +89,11 @@ async function load(url: string, connections: number, seconds: number): Promise<
   };
 }
 
-async function startStatic(body: Buffer, dir: string): Promise<{ kind: string; stop: () => void }> {
+/** `node`: a minimal Node server even where nginx is installed (what Node's own HTTP stack costs, the floor for ours). */
+async function startStatic(body: Buffer, dir: string, kind: 'nginx' | 'node' = has('nginx', '-v') ? 'nginx' : 'node'): Promise<{ kind: string; stop: () => Promise<void> }> {
   const file = path.join(dir, 'article.html');
   writeFileSync(file, body);
-  if (has('nginx', '-v')) {
+  if (kind === 'nginx') {
     const conf = path.join(dir, 'nginx.conf');
     writeFileSync(
       conf,
@@ -104,14 +105,20 @@ http { access_log off; default_type "text/html; charset=utf-8"; client_body_temp
     const [command, args] = pinned(SERVER_CORE, 'nginx', ['-p', dir, '-c', conf]);
     const child = spawn(command, args, { stdio: 'inherit' });
     await waitFor(`http://127.0.0.1:${PORTS.static}/`);
-    return { kind: 'nginx', stop: () => child.kill('SIGTERM') };
+    return { kind: 'nginx', stop: () => stopped(child) };
   }
   const script = `require('http').createServer((q, s) => { s.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'content-length': B.length }); s.end(B); }).listen(${PORTS.static}, '127.0.0.1'); const B = require('fs').readFileSync(${JSON.stringify(file)});`;
   const [command, args] = pinned(SERVER_CORE, process.execPath, ['-e', script]);
   const child = spawn(command, args, { stdio: 'inherit' });
   await waitFor(`http://127.0.0.1:${PORTS.static}/`);
-  return { kind: 'node', stop: () => child.kill('SIGTERM') };
+  return { kind: 'node', stop: () => stopped(child) };
 }
+
+const stopped = (child: ChildProcess) =>
+  new Promise<void>((resolve) => {
+    child.once('exit', () => resolve());
+    child.kill('SIGTERM');
+  });
 
 async function waitFor(url: string) {
   for (let i = 0; i < 100; i++) {
@@ -190,11 +197,21 @@ async function main() {
     const staticServer = await startStatic(bytes, dir);
     await load(`http://127.0.0.1:${PORTS.static}/`, 50, 2);
     const baseline = await load(`http://127.0.0.1:${PORTS.static}/`, 50, SECONDS);
-    staticServer.stop();
+    await staticServer.stop();
+    // Node's own HTTP server answering the same Buffer: what any Node server pays per request, and how it serves 500 sockets.
+    const nodeRows: ({ name: string } & Load)[] = [];
+    if (staticServer.kind !== 'node') {
+      const nodeServer = await startStatic(bytes, dir, 'node');
+      await load(`http://127.0.0.1:${PORTS.static}/`, 50, 2);
+      nodeRows.push({ name: 'minimal Node server, same bytes, 50 connections', ...(await load(`http://127.0.0.1:${PORTS.static}/`, 50, SECONDS)) });
+      nodeRows.push({ name: 'minimal Node server, same bytes, 500 connections, 30 s', ...(await load(`http://127.0.0.1:${PORTS.static}/`, 500, 30)) });
+      await nodeServer.stop();
+    }
 
     await load(article, 50, 2);
     const rows = [
       { name: `static (${staticServer.kind}), same ${bytes.length} bytes`, ...baseline },
+      ...nodeRows,
       { name: 'cached article, 50 connections', ...(await load(article, 50, SECONDS)) },
       { name: 'cached home page, 50 connections', ...(await load(`${base}/`, 50, SECONDS)) },
       { name: 'cached article, 500 connections, 30 s', ...(await load(article, 500, 30)) },
