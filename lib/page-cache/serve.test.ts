@@ -152,6 +152,13 @@ describe('the reader page server', () => {
     expect(await failed.text()).toBe('<p>خطأ</p>');
   });
 
+  it('answers a long address from the cache too (one too long to keep parsed)', async () => {
+    const long = `/technology/${'ك'.repeat(400)}`;
+    expect((await fetch(`${base}${long}`)).headers.get('x-sahifa-cache')).toBe('MISS');
+    expect((await fetch(`${base}${long}?utm_source=x`)).headers.get('x-sahifa-cache')).toBe('HIT');
+    expect(renders).toBe(1);
+  });
+
   it('passes what is not a reader page straight through', async () => {
     expect(await (await fetch(`${base}/newsroom`)).text()).toBe('passed');
     expect(renders).toBe(0);

@@ -130,17 +130,19 @@ export function createPageServer(deps: PageServerDeps) {
   }
 
   // The parsed URL and cache key of the addresses asked lately: a hit on a page read a thousand times a
-  // second parses its URL once. Bounded (emptied when full), so a flood of junk addresses costs nothing lasting.
+  // second parses its URL once. Bounded in count (emptied when full) and in length (a long address is parsed
+  // every time), so a flood of junk addresses holds at most ADDRESSES_KEPT × ADDRESS_KEPT_LENGTH characters.
   const addresses = new Map<string, { url: URL; key: string }>();
   function addressOf(raw: string) {
-    let known = addresses.get(raw);
-    if (!known) {
+    const known = addresses.get(raw);
+    if (known) return known;
+    const url = new URL(raw, 'http://reader.invalid');
+    const parsed = { url, key: cacheKey(url) };
+    if (raw.length <= ADDRESS_KEPT_LENGTH) {
       if (addresses.size >= ADDRESSES_KEPT) addresses.clear();
-      const url = new URL(raw, 'http://reader.invalid');
-      known = { url, key: cacheKey(url) };
-      addresses.set(raw, known);
+      addresses.set(raw, parsed);
     }
-    return known;
+    return parsed;
   }
 
   const askedOf = (req: IncomingMessage): Asked => ({ gzip: acceptsGzip(req.headers), head: req.method === 'HEAD', ifNoneMatch: req.headers['if-none-match'] });
@@ -219,8 +221,9 @@ export function createPageServer(deps: PageServerDeps) {
   return { answerFromMemory, servePage };
 }
 
-/** Addresses whose parsed form is kept (a few hundred bytes each). */
+/** Addresses whose parsed form is kept, and the longest kept (an Arabic slug percent-encoded runs to 300–400). */
 const ADDRESSES_KEPT = 2_000;
+const ADDRESS_KEPT_LENGTH = 1_024;
 
 /** The gzipped body's own strong ETag: a different representation, a different tag. */
 const gzipEtag = (entry: Entry) => `${entry.etag.slice(0, -1)}-gz"`;
