@@ -23,7 +23,7 @@ const SERVER_CORE = process.env.BENCH_SERVER_CORE ?? '0';
 const LOAD_CORE = process.env.BENCH_LOAD_CORE ?? '1';
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const RENDERS = Number(process.env.BENCH_RENDERS ?? 100);
-const PORTS = { app: 3311, static: 3312 };
+const PORTS = { app: Number(process.env.BENCH_APP_PORT ?? 3311), static: Number(process.env.BENCH_STATIC_PORT ?? 3312) };
 
 const has = (command: string, flag: string) => spawnSync(command, [flag]).status === 0;
 const hasTaskset = has('taskset', '--version');
@@ -41,7 +41,8 @@ function rssMb(pid: number): number {
   return line ? Math.round(Number(line[1]) / 1024) : NaN;
 }
 
-type Load = { rps: number; p50: number; p99: number; errors: number; total: number };
+/** `errors` is the sum; `kinds` says what they were (wrk's socket errors by kind, non-2xx/3xx answers). */
+type Load = { rps: number; p50: number; p99: number; errors: number; total: number; kinds: string };
 
 /** wrk's "12.34ms", "850.00us", "1.20s" in milliseconds. */
 const wrkMs = (value: string) => {
@@ -58,25 +59,41 @@ async function wrk(url: string, connections: number, seconds: number): Promise<L
   await new Promise((resolve) => child.once('close', resolve));
   const grab = (pattern: RegExp) => out.match(pattern)?.slice(1) ?? [];
   const socket = grab(/Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)/).map(Number);
+  const non2xx = Number(grab(/Non-2xx or 3xx responses: (\d+)/)[0] ?? 0);
   return {
     rps: Number(grab(/Requests\/sec:\s+([\d.]+)/)[0]),
     p50: wrkMs(grab(/^\s*50%\s+(\S+)/m)[0] ?? ''),
     p99: wrkMs(grab(/^\s*99%\s+(\S+)/m)[0] ?? ''),
-    errors: socket.reduce((a, b) => a + b, 0) + Number(grab(/Non-2xx or 3xx responses: (\d+)/)[0] ?? 0),
+    errors: socket.reduce((a, b) => a + b, 0) + non2xx,
     total: Number(grab(/(\d+) requests in/)[0]),
+    kinds: errorKinds({ connect: socket[0] ?? 0, read: socket[1] ?? 0, write: socket[2] ?? 0, timeout: socket[3] ?? 0, 'non-2xx/3xx': non2xx }),
   };
 }
+
+const errorKinds = (counts: Record<string, number>) =>
+  Object.entries(counts)
+    .filter(([, count]) => count > 0)
+    .map(([kind, count]) => `${count} ${kind}`)
+    .join(', ');
 
 async function load(url: string, connections: number, seconds: number): Promise<Load> {
   if (hasWrk) return wrk(url, connections, seconds);
   const result = await autocannon({ url, connections, duration: seconds, pipelining: 1 });
-  return { rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, errors: result.errors + result.timeouts + result.non2xx, total: result.requests.total };
+  return {
+    rps: result.requests.average,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    errors: result.errors + result.timeouts + result.non2xx,
+    total: result.requests.total,
+    kinds: errorKinds({ error: result.errors, timeout: result.timeouts, 'non-2xx': result.non2xx }),
+  };
 }
 
-async function startStatic(body: Buffer, dir: string): Promise<{ kind: string; stop: () => void }> {
+/** `node`: a minimal Node server even where nginx is installed (what Node's own HTTP stack costs, the floor for ours). */
+async function startStatic(body: Buffer, dir: string, kind: 'nginx' | 'node' = has('nginx', '-v') ? 'nginx' : 'node'): Promise<{ kind: string; stop: () => Promise<void> }> {
   const file = path.join(dir, 'article.html');
   writeFileSync(file, body);
-  if (has('nginx', '-v')) {
+  if (kind === 'nginx') {
     const conf = path.join(dir, 'nginx.conf');
     writeFileSync(
       conf,
@@ -88,14 +105,20 @@ http { access_log off; default_type "text/html; charset=utf-8"; client_body_temp
     const [command, args] = pinned(SERVER_CORE, 'nginx', ['-p', dir, '-c', conf]);
     const child = spawn(command, args, { stdio: 'inherit' });
     await waitFor(`http://127.0.0.1:${PORTS.static}/`);
-    return { kind: 'nginx', stop: () => child.kill('SIGTERM') };
+    return { kind: 'nginx', stop: () => stopped(child) };
   }
   const script = `require('http').createServer((q, s) => { s.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'content-length': B.length }); s.end(B); }).listen(${PORTS.static}, '127.0.0.1'); const B = require('fs').readFileSync(${JSON.stringify(file)});`;
   const [command, args] = pinned(SERVER_CORE, process.execPath, ['-e', script]);
   const child = spawn(command, args, { stdio: 'inherit' });
   await waitFor(`http://127.0.0.1:${PORTS.static}/`);
-  return { kind: 'node', stop: () => child.kill('SIGTERM') };
+  return { kind: 'node', stop: () => stopped(child) };
 }
+
+const stopped = (child: ChildProcess) =>
+  new Promise<void>((resolve) => {
+    child.once('exit', () => resolve());
+    child.kill('SIGTERM');
+  });
 
 async function waitFor(url: string) {
   for (let i = 0; i < 100; i++) {
@@ -174,11 +197,21 @@ async function main() {
     const staticServer = await startStatic(bytes, dir);
     await load(`http://127.0.0.1:${PORTS.static}/`, 50, 2);
     const baseline = await load(`http://127.0.0.1:${PORTS.static}/`, 50, SECONDS);
-    staticServer.stop();
+    await staticServer.stop();
+    // Node's own HTTP server answering the same Buffer: what any Node server pays per request, and how it serves 500 sockets.
+    const nodeRows: ({ name: string } & Load)[] = [];
+    if (staticServer.kind !== 'node') {
+      const nodeServer = await startStatic(bytes, dir, 'node');
+      await load(`http://127.0.0.1:${PORTS.static}/`, 50, 2);
+      nodeRows.push({ name: 'minimal Node server, same bytes, 50 connections', ...(await load(`http://127.0.0.1:${PORTS.static}/`, 50, SECONDS)) });
+      nodeRows.push({ name: 'minimal Node server, same bytes, 500 connections, 30 s', ...(await load(`http://127.0.0.1:${PORTS.static}/`, 500, 30)) });
+      await nodeServer.stop();
+    }
 
     await load(article, 50, 2);
     const rows = [
       { name: `static (${staticServer.kind}), same ${bytes.length} bytes`, ...baseline },
+      ...nodeRows,
       { name: 'cached article, 50 connections', ...(await load(article, 50, SECONDS)) },
       { name: 'cached home page, 50 connections', ...(await load(`${base}/`, 50, SECONDS)) },
       { name: 'cached article, 500 connections, 30 s', ...(await load(article, 500, 30)) },
@@ -188,7 +221,7 @@ async function main() {
     console.log(`\nserver on core ${SERVER_CORE} (node ${flags.join(' ') || 'with no flags'}), load from ${hasWrk ? 'wrk' : 'autocannon'} on core ${LOAD_CORE}${hasTaskset ? '' : ' (taskset missing: not pinned)'}; ${SECONDS} s runs; load average ${loadAverage}`);
     console.log('| | req/s | p50 | p99 | errors | × static |');
     console.log('|---|---|---|---|---|---|');
-    for (const row of rows) console.log(`| ${row.name} | ${Math.round(row.rps)} | ${row.p50} ms | ${row.p99} ms | ${row.errors} of ${row.total} | ${(row.rps / baseline.rps).toFixed(3)} |`);
+    for (const row of rows) console.log(`| ${row.name} | ${Math.round(row.rps)} | ${row.p50} ms | ${row.p99} ms | ${row.errors} of ${row.total}${row.kinds ? ` (${row.kinds})` : ''} | ${(row.rps / baseline.rps).toFixed(3)} |`);
     console.log(`\nserver RSS: ${rssBefore} MB before the load, ${rssAfter} MB after`);
 
     console.log(`\nuncached renders, one at a time, ${RENDERS} each (client-side time over loopback):`);

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { makeEntry } from './entry';
 import { LocalStore } from './local-store';
 
-const page = (bytes: number, tags: string[]) => makeEntry({ status: 200, headers: [['content-type', 'text/html']], body: Buffer.alloc(bytes, 'a'), tags, at: 0 });
+const page = (bytes: number, tags: string[]) => makeEntry({ status: 200, headers: [['content-type', 'text/html']], body: Buffer.alloc(bytes, 'a'), gzip: null, tags, at: 0 });
 
 describe('LocalStore', () => {
   it('expires exactly the pages stored under a tag', () => {
@@ -29,7 +29,7 @@ describe('LocalStore', () => {
   it('stays under its byte bound by evicting the least recently used pages', () => {
     // Incompressible bytes, so the gzipped copy is as large as the page.
     const store = new LocalStore({ maxBytes: 100_000, ttlMs: 60_000 });
-    for (let i = 0; i < 50; i++) store.set(`/p${i}`, makeEntry({ status: 200, headers: [], body: Buffer.from(crypto.getRandomValues(new Uint8Array(4_000))), tags: ['latest'], at: 0 }), store.seq);
+    for (let i = 0; i < 50; i++) store.set(`/p${i}`, makeEntry({ status: 200, headers: [], body: Buffer.from(crypto.getRandomValues(new Uint8Array(4_000))), gzip: null, tags: ['latest'], at: 0 }), store.seq);
     expect(store.stats.bytes).toBeLessThanOrEqual(100_000);
     expect(store.stats.entries).toBeLessThan(50);
     expect(store.get('/p49')).toBeDefined();

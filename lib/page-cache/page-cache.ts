@@ -39,6 +39,15 @@ export class PageCache {
       : null;
   }
 
+  /**
+   * The in-process copy only, synchronously: what a hit is answered from with
+   * no promise, no Redis round trip and nothing else in between. Undefined
+   * while the shared layer's subscription is down (an expiry may have been missed).
+   */
+  peek(key: string): Entry | undefined {
+    return !this.shared || this.shared.live ? this.local.get(key) : undefined;
+  }
+
   async lookup(key: string): Promise<{ entry: Entry | null; ticket: Ticket }> {
     const trustLocal = !this.shared || this.shared.live;
     const ticket: Ticket = { local: this.local.seq, shared: null };

@@ -23,12 +23,13 @@ async function fakeNext(req: IncomingMessage, res: ServerResponse) {
   res.end('<script>self.__next_f.push([1,"x"])</script><script type="application/ld+json">{}</script></body></html>');
 }
 
-const serve = createPageServer({ cache, cdn: { sMaxAge: 60, staleWhileRevalidate: 30 }, render: (req, res) => void fakeNext(req, res), securityHeaders: () => ({ 'content-security-policy': "script-src 'none'" }), errorPage: '<p>خطأ</p>', now: Date.now });
+const { answerFromMemory, servePage: serve } = createPageServer({ cache, cdn: { sMaxAge: 60, staleWhileRevalidate: 30 }, render: (req, res) => void fakeNext(req, res), securityHeaders: () => ({ 'content-security-policy': "script-src 'none'" }), errorPage: '<p>خطأ</p>', now: Date.now });
 let server: Server;
 let base = '';
 
 beforeAll(async () => {
   server = createServer((req, res) => {
+    if (answerFromMemory(req, res)) return;
     void serve(req, res).then((served) => {
       if (!served) res.end('passed');
     });
@@ -65,6 +66,35 @@ describe('the reader page server', () => {
     expect(Number(head.headers.get('content-length'))).toBeGreaterThan(1000);
     expect((await fetch(`${base}/technology`)).headers.get('x-sahifa-cache')).toBe('HIT');
     expect(renders).toBe(1);
+  });
+
+  it("keeps the page's UTF-8 bytes exactly, plain and gzipped, on a miss and on a hit", async () => {
+    const miss = await fetch(`${base}/technology`, { headers: { 'accept-encoding': 'identity' } });
+    const hit = await fetch(`${base}/technology`);
+    expect(hit.headers.get('x-sahifa-cache')).toBe('HIT');
+    expect(hit.headers.get('content-encoding')).toBe('gzip');
+    for (const text of [await miss.text(), await hit.text()]) {
+      expect(text).toContain(`<p>${'خبر '.repeat(400)}</p>`);
+      expect(text).not.toContain('\ufffd');
+    }
+  });
+
+  it("answers a hit with the miss's own headers, whichever encoding", async () => {
+    const names = (answer: Response) => [...answer.headers.keys()].filter((name) => name !== 'date' && name !== 'x-sahifa-cache');
+    for (const encoding of ['identity', 'gzip']) {
+      cache.local.clear();
+      const miss = await fetch(`${base}/technology`, { headers: { 'accept-encoding': encoding } });
+      const hit = await fetch(`${base}/technology`, { headers: { 'accept-encoding': encoding } });
+      expect([miss.headers.get('x-sahifa-cache'), hit.headers.get('x-sahifa-cache')]).toEqual(['MISS', 'HIT']);
+      expect(names(hit)).toEqual(names(miss));
+      for (const name of names(miss)) expect(hit.headers.get(name)).toBe(miss.headers.get(name));
+    }
+  });
+
+  it("gzips one visitor's page only when asked", async () => {
+    const headers = { cookie: 'authjs.session-token=x' };
+    expect((await fetch(`${base}/`, { headers: { ...headers, 'accept-encoding': 'identity' } })).headers.get('content-encoding')).toBeNull();
+    expect((await fetch(`${base}/`, { headers: { ...headers, 'accept-encoding': 'gzip' } })).headers.get('content-encoding')).toBe('gzip');
   });
 
   it('takes out every script but the JSON-LD', async () => {
@@ -120,6 +150,13 @@ describe('the reader page server', () => {
     const failed = await fetch(`${base}/boom`);
     expect(failed.status).toBe(500);
     expect(await failed.text()).toBe('<p>خطأ</p>');
+  });
+
+  it('answers a long address from the cache too (one too long to keep parsed)', async () => {
+    const long = `/technology/${'ك'.repeat(400)}`;
+    expect((await fetch(`${base}${long}`)).headers.get('x-sahifa-cache')).toBe('MISS');
+    expect((await fetch(`${base}${long}?utm_source=x`)).headers.get('x-sahifa-cache')).toBe('HIT');
+    expect(renders).toBe(1);
   });
 
   it('passes what is not a reader page straight through', async () => {

@@ -1,7 +1,7 @@
 import type { IncomingMessage, OutgoingHttpHeaders, ServerResponse } from 'node:http';
 import { acceptsGzip, captureResponse, type Captured } from './capture';
 import { PRIVATE_CACHE_CONTROL, publicCacheControl, tagHeaders, type CdnConfig } from './cdn';
-import { makeEntry, type Entry } from './entry';
+import { gzipBody, makeEntry, type Entry } from './entry';
 import { collectNotes, type RenderNotes } from './render-notes';
 import { cacheKey, classifyRequest } from './policy';
 import type { PageCache } from './page-cache';
@@ -44,11 +44,14 @@ export function createPageServer(deps: PageServerDeps) {
     return captured && { captured: withNotedStatus(captured, notes), tags: notes.tags };
   }
 
-  function pageOf(captured: Captured, tags: Iterable<string>): Entry {
+  /** `compress`: make the gzipped copy (always for a page to store; for one visitor's page only if asked). */
+  async function pageOf(captured: Captured, tags: Iterable<string>, compress: boolean): Promise<Entry> {
     const type = String(captured.headers['content-type'] ?? '');
-    const body = type.startsWith('text/html') ? Buffer.from(stripFrameworkScripts(captured.body.toString('utf8'))) : captured.body;
+    // Latin-1 maps each byte to one character and back: the patterns are ASCII, so UTF-8's multibyte
+    // sequences (bytes ≥ 0x80) can never match them, and the page is neither decoded nor re-encoded.
+    const body = type.startsWith('text/html') ? Buffer.from(stripFrameworkScripts(captured.body.toString('latin1')), 'latin1') : captured.body;
     const headers = KEPT.flatMap((name): [string, string][] => (captured.headers[name] === undefined ? [] : [[name, String(captured.headers[name])]]));
-    return makeEntry({ status: captured.status, headers, body, tags: [...tags].sort(), at: deps.now() });
+    return makeEntry({ status: captured.status, headers, body, gzip: compress ? await gzipBody(body) : null, tags: [...tags].sort(), at: deps.now() });
   }
 
   function sendError(res: ServerResponse, base: OutgoingHttpHeaders) {
@@ -70,9 +73,43 @@ export function createPageServer(deps: PageServerDeps) {
     return headers;
   }
 
+  // A hit's whole head (status line aside), made once per entry, encoding and set of security headers, as
+  // the flat [name, value, …] list writeHead takes: a hit then builds no header object at all. Under load a
+  // hit's own work was a quarter of its CPU, most of it spreading header objects (docs/reader-performance.md).
+  // Keyed by the security headers' values, which take a handful of forms (with or without HSTS…).
+  const wired = new WeakMap<Entry, Map<string, { plain: string[]; gzip: string[] | null }>>();
+  function wireHeaders(entry: Entry, base: Record<string, string>, gzip: boolean): string[] {
+    let byBase = wired.get(entry);
+    if (!byBase) wired.set(entry, (byBase = new Map()));
+    const signature = Object.values(base).join('\n');
+    let heads = byBase.get(signature);
+    if (!heads) {
+      const flat = (headers: OutgoingHttpHeaders) => Object.entries(headers).flatMap(([name, value]) => [name, String(value)]);
+      const { own, tags } = describe(entry);
+      const common = { ...base, ...own, 'cache-control': cacheControl, 'x-sahifa-cache': 'HIT', vary: 'accept-encoding', ...tags };
+      heads = {
+        plain: flat({ ...common, etag: entry.etag, 'content-length': entry.body.length }),
+        gzip: entry.gzip && flat({ ...common, etag: gzipEtag(entry), 'content-encoding': 'gzip', 'content-length': entry.gzip.length }),
+      };
+      byBase.set(signature, heads);
+    }
+    return (gzip && heads.gzip) || heads.plain;
+  }
+
+  /** A stored page answered from memory: no promise, no object built per request. */
+  function sendHit(res: ServerResponse, asked: Asked, entry: Entry, base: Record<string, string>) {
+    if (entry.status === 200 && matches(asked.ifNoneMatch, entry.etag)) {
+      send(res, asked, entry, { cacheable: true, state: 'HIT', base });
+      return;
+    }
+    const gzip = asked.gzip && entry.gzip !== null;
+    res.writeHead(entry.status, wireHeaders(entry, base, gzip));
+    res.end(asked.head ? undefined : gzip ? entry.gzip : entry.body);
+  }
+
   function send(res: ServerResponse, asked: Asked, entry: Entry, options: { cacheable: boolean; state: string; base: OutgoingHttpHeaders }) {
     const gzip = entry.gzip && asked.gzip ? entry.gzip : null;
-    const etag = gzip ? `${entry.etag.slice(0, -1)}-gz"` : entry.etag;
+    const etag = gzip ? gzipEtag(entry) : entry.etag;
     const { own, tags } = describe(entry);
     const headers: OutgoingHttpHeaders = {
       ...options.base,
@@ -92,34 +129,64 @@ export function createPageServer(deps: PageServerDeps) {
     res.end(asked.head ? undefined : body);
   }
 
+  // The parsed URL and cache key of the addresses asked lately: a hit on a page read a thousand times a
+  // second parses its URL once. Bounded in count (emptied when full) and in length (a long address is parsed
+  // every time), so a flood of junk addresses holds at most ADDRESSES_KEPT × ADDRESS_KEPT_LENGTH characters.
+  const addresses = new Map<string, { url: URL; key: string }>();
+  function addressOf(raw: string) {
+    const known = addresses.get(raw);
+    if (known) return known;
+    const url = new URL(raw, 'http://reader.invalid');
+    const parsed = { url, key: cacheKey(url) };
+    if (raw.length <= ADDRESS_KEPT_LENGTH) {
+      if (addresses.size >= ADDRESSES_KEPT) addresses.clear();
+      addresses.set(raw, parsed);
+    }
+    return parsed;
+  }
+
+  const askedOf = (req: IncomingMessage): Asked => ({ gzip: acceptsGzip(req.headers), head: req.method === 'HEAD', ifNoneMatch: req.headers['if-none-match'] });
+
+  /**
+   * Answers a public reader page this instance holds in memory, synchronously, and says whether it did.
+   * The server tries it first, before anything else it does per request: a hit needs none of it.
+   */
+  function answerFromMemory(req: IncomingMessage, res: ServerResponse): boolean {
+    const { url, key } = addressOf(req.url ?? '/');
+    if (classifyRequest({ method: req.method ?? 'GET', url, headers: req.headers }) !== 'public') return false;
+    const entry = deps.cache.peek(key);
+    if (!entry) return false;
+    sendHit(res, askedOf(req), entry, deps.securityHeaders(req, url.pathname));
+    return true;
+  }
+
   /** Handles a reader page; returns false for anything else, which the caller passes to Next untouched. */
-  return async function servePage(req: IncomingMessage, res: ServerResponse): Promise<boolean> {
-    const url = new URL(req.url ?? '/', 'http://reader.invalid');
+  async function servePage(req: IncomingMessage, res: ServerResponse): Promise<boolean> {
+    const { url, key } = addressOf(req.url ?? '/');
     const kind = classifyRequest({ method: req.method ?? 'GET', url, headers: req.headers });
     if (kind === 'pass') return false;
     const base = deps.securityHeaders(req, url.pathname);
     // Read before the render: Next is given neither (it must not compress what we store, and a HEAD is rendered as a GET).
-    const asked: Asked = { gzip: acceptsGzip(req.headers), head: req.method === 'HEAD', ifNoneMatch: req.headers['if-none-match'] };
+    const asked = askedOf(req);
 
     if (kind === 'private') {
       const rendered = await renderPage(req, res);
       if (!rendered) return true;
       if (rendered.captured.status >= 500) sendError(res, base);
-      else send(res, asked, pageOf(rendered.captured, []), { cacheable: false, state: 'BYPASS', base });
+      else send(res, asked, await pageOf(rendered.captured, [], asked.gzip), { cacheable: false, state: 'BYPASS', base });
       return true;
     }
 
-    const key = cacheKey(url);
     const { entry, ticket } = await deps.cache.lookup(key);
     if (entry) {
-      send(res, asked, entry, { cacheable: true, state: 'HIT', base });
+      sendHit(res, asked, entry, base);
       return true;
     }
     const waiting = inflight.get(key);
     if (waiting) {
       const shared = await waiting;
       if (shared) {
-        send(res, asked, shared, { cacheable: true, state: 'HIT', base });
+        sendHit(res, asked, shared, base);
         return true;
       }
     }
@@ -134,9 +201,9 @@ export function createPageServer(deps: PageServerDeps) {
         sendError(res, base);
         return true;
       }
-      const page = pageOf(captured, tags);
       // A page that read no tagged data could never be expired; one that sets a cookie is someone's.
       const storable = STORABLE.has(captured.status) && tags.size > 0 && captured.headers['set-cookie'] === undefined;
+      const page = await pageOf(captured, tags, storable || asked.gzip);
       if (storable) {
         deps.cache.store(key, page, ticket);
         settle(page);
@@ -149,8 +216,17 @@ export function createPageServer(deps: PageServerDeps) {
         inflight.delete(key);
       }
     }
-  };
+  }
+
+  return { answerFromMemory, servePage };
 }
+
+/** Addresses whose parsed form is kept, and the longest kept (an Arabic slug percent-encoded runs to 300–400). */
+const ADDRESSES_KEPT = 2_000;
+const ADDRESS_KEPT_LENGTH = 1_024;
+
+/** The gzipped body's own strong ETag: a different representation, a different tag. */
+const gzipEtag = (entry: Entry) => `${entry.etag.slice(0, -1)}-gz"`;
 
 /** A page that settled on 404 or 410 rendered normally: Next answered 200. */
 const withNotedStatus = (captured: Captured, notes: RenderNotes): Captured => (captured.status === 200 && notes.status ? { ...captured, status: notes.status } : captured);

@@ -14,7 +14,7 @@ const b = instance((tags) => {
   heard.push(tags);
   b.expireHere(tags);
 });
-const page = (text: string, tags: string[]) => makeEntry({ status: 200, headers: [['content-type', 'text/html']], body: Buffer.from(text), tags, at: Date.now() });
+const page = (text: string, tags: string[]) => makeEntry({ status: 200, headers: [['content-type', 'text/html']], body: Buffer.from(text), gzip: null, tags, at: Date.now() });
 
 async function live() {
   await expect.poll(() => (a as unknown as { shared: { live: boolean } }).shared.live && (b as unknown as { shared: { live: boolean } }).shared.live).toBe(true);
