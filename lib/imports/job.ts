@@ -21,7 +21,7 @@ export async function runImportJob(payload: unknown, expire: (tags: string[]) =>
   if (runId) await runStoredImport(getDb(), runId, { expire, signal });
 }
 
-export async function planImportJob(payload: unknown): Promise<void> {
+export async function planImportJob(payload: unknown, signal?: AbortSignal): Promise<void> {
   const runId = runIdOf(payload);
-  if (runId) await planStoredImport(getDb(), runId);
+  if (runId) await planStoredImport(getDb(), runId, signal);
 }

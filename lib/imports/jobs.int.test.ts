@@ -14,7 +14,7 @@ import { connectTestDb } from '@/test/db';
 import { writeGeneratedWxr } from '@/test/generated-wxr';
 import { createStaff } from '@/test/staff';
 import { createImport, getImport, resumeImport, startImport } from './imports';
-import { ImportInterrupted, runStoredImport } from './run';
+import { ImportInterrupted, planStoredImport, runStoredImport } from './run';
 
 // The newsroom's import as jobs, against a real database and the real job
 // runner (graphile-worker): the upload only keeps the file and queues the dry
@@ -120,6 +120,16 @@ describe('the dry run as a job', () => {
     expect(existsSync(notWxr!.filePath)).toBe(false);
     expect((await getImport(admin, notWxr!.id))!.resumable).toBe(false);
     expect(await resumeImport(admin, { id: notWxr!.id }, ctx)).toMatchObject({ ok: false });
+  });
+
+  it('a dry run stopped by the runner’s shutdown stays planning, for its retry to read the file again', async () => {
+    const { file } = await generated(3);
+    const created = await upload(file);
+    if (!created.ok) throw new Error(created.problem);
+    await expect(planStoredImport(db, created.id, AbortSignal.abort())).rejects.toBeInstanceOf(ImportInterrupted);
+    expect(await rowOf(created.id)).toMatchObject({ state: 'planning' });
+    await startRunner();
+    expect((await settled(created.id, ['planned', 'failed'])).state).toBe('planned');
   });
 });
 

@@ -23,7 +23,7 @@ import { ensureTerms, FALLBACK_SECTION, itemKey, planTerms, wantedSlug } from '.
 export type ImageOptions = { uploadsDir?: string | null; allowPrivateImages?: boolean; resolve?: Resolve };
 
 /** What an import would do: counts, mappings, and each post's problems; nothing is written. */
-export async function planImport(db: Database, file: ExportFile, onProgress?: (read: number, total: number) => Promise<void> | void): Promise<ImportReport> {
+export async function planImport(db: Database, file: ExportFile, onProgress?: (read: number, total: number) => Promise<void> | void, signal?: AbortSignal): Promise<ImportReport> {
   const report = emptyReport();
   const scan = await scanExport(file);
   await onProgress?.(0, scan.posts);
@@ -36,6 +36,7 @@ export async function planImport(db: Database, file: ExportFile, onProgress?: (r
   // Every image stands in as present: the dry run downloads nothing.
   const present: ImportedImage = { mediaId: '00000000-0000-4000-8000-000000000000', width: 1, height: 1 };
   await forEachPost(file, scan, async (post) => {
+    if (signal?.aborted) throw new ImportInterrupted();
     const entry = reportOf(post);
     report.statuses[post.status] = (report.statuses[post.status] ?? 0) + 1;
     const [done] = await db.select({ storyId: importItems.targetId }).from(importItems).where(and(eq(importItems.source, site.source), eq(importItems.key, itemKey('post', post.key))));
@@ -168,16 +169,17 @@ export async function runStoredImport(db: Database, runId: string, options: Omit
  * The dry run of an uploaded file, as a job: the row is 'planning' while it
  * reads (processed = posts read so far), then 'planned' with the report. A
  * file that is no export of that kind ends 'failed' with the reader's reason
- * (and is deleted); any other error is thrown for the runner to retry.
+ * (and is deleted); any other error (the runner's shutdown included) is
+ * thrown for the runner to retry: the row stays 'planning' and the retry reads the file again.
  */
-export async function planStoredImport(db: Database, runId: string): Promise<ImportReport | null> {
+export async function planStoredImport(db: Database, runId: string, signal?: AbortSignal): Promise<ImportReport | null> {
   const [run] = await db.select().from(importRuns).where(eq(importRuns.id, runId));
   if (!run || run.state !== 'planning') return null;
   const file: ExportFile = { source: run.source, path: run.filePath, baseUrl: run.report.options?.baseUrl ?? null };
   try {
     const report = await planImport(db, file, async (processed, total) => {
       await db.update(importRuns).set({ processed, total }).where(and(eq(importRuns.id, runId), eq(importRuns.state, 'planning')));
-    });
+    }, signal);
     report.options = run.report.options;
     await db.update(importRuns).set({ state: 'planned', report, total: report.counts.posts, processed: report.posts.length }).where(and(eq(importRuns.id, runId), eq(importRuns.state, 'planning')));
     return report;

@@ -45,7 +45,7 @@ export async function startJobRunner(connectionString: string, expire: (tags: st
       // An import expires reader caches as it goes (new stories, old paths that answered 404 before).
       [IMPORT_JOB]: (payload, helpers) => runImportJob(payload, expire, helpers.abortSignal),
       // The dry run of an upload: the request only keeps the file (lib/imports/imports.ts).
-      [IMPORT_PLAN_JOB]: (payload) => planImportJob(payload),
+      [IMPORT_PLAN_JOB]: (payload, helpers) => planImportJob(payload, helpers.abortSignal),
       // Tags another process touched (an import from the command line).
       [EXPIRE_JOB]: (payload) => expire(tagsOfExpiry(payload)),
       [WEBHOOK_JOB]: async (payload, helpers) => {
