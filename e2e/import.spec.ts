@@ -27,7 +27,7 @@ const wxr = () =>
 const PERMALINK = '/2024/05/%d8%a7%d9%84%d8%ad%d9%83%d9%88%d9%85%d8%a9-%d8%aa%d8%ae%d9%81%d8%b6-%d8%a5%d9%86%d8%aa%d8%a7%d8%ac-%d8%a7%d9%84%d9%86%d9%81%d8%b7';
 
 test('an admin uploads a WordPress export, reads the dry run, runs it, and the old permalink redirects', async ({ browser, request, expectAccessible }) => {
-  test.setTimeout(120_000);
+  test.setTimeout(180_000);
   const admin = await newClient(browser, { storageState: storageStateOf('admin') });
   const page = await admin.newPage();
   await page.goto('/newsroom/imports');
@@ -79,7 +79,7 @@ test('a large export: the upload answers at once, and the page shows the dry run
   test.setTimeout(180_000);
   const dir = mkdtempSync(path.join(os.tmpdir(), 'sahifa-e2e-import-'));
   const file = path.join(dir, 'large.xml');
-  await writeGeneratedWxr(file, { posts: 400, site: 'large.old.example', prefix: 'large-' });
+  await writeGeneratedWxr(file, { posts: 200, site: 'large.old.example', prefix: 'large-' });
   const admin = await newClient(browser, { storageState: storageStateOf('admin') });
   const page = await admin.newPage();
   await page.goto('/newsroom/imports');
@@ -87,11 +87,11 @@ test('a large export: the upload answers at once, and the page shows the dry run
   await page.getByRole('button', { name: 'ارفع وجرّب' }).click();
   await page.waitForURL(/\/newsroom\/imports\?run=/);
   const run = page.getByTestId('import-run');
-  // The job's progress: posts read so far, out of the file's 400 (the page re-renders every second).
-  await expect(run.getByTestId('import-planning')).toContainText(/قُرئ \d+ من 400 مقالًا/, { timeout: 60_000 });
+  // The job's progress: posts read so far, out of the file's 200 (the page re-renders every second).
+  await expect(run.getByTestId('import-planning')).toContainText(/قُرئ \d+ من 200 مقالًا/, { timeout: 60_000 });
   await expect(run.getByTestId('import-state')).toHaveText('قراءة الملف');
   await expect(run.getByTestId('import-state')).toHaveText('تجربة', { timeout: 150_000 });
-  await expect(run.getByTestId('import-counts')).toContainText('400');
+  await expect(run.getByTestId('import-counts')).toContainText('200');
   await expect(run.getByRole('table', { name: 'التصنيفات ← الأقسام' })).toContainText('قسم 2 › قسم 7');
   await expect(run.getByRole('button', { name: 'ابدأ الاستيراد' })).toBeVisible();
   await admin.close();
