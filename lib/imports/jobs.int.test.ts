@@ -62,6 +62,21 @@ async function generated(posts: number) {
   return { file, site, prefix };
 }
 
+/** An upload whose uploaded, dry-run plan is ready: the runner is left running. */
+async function plannedUpload(posts: number) {
+  const made = await generated(posts);
+  const id = await uploaded(made.file);
+  await startRunner();
+  await settled(id, ['planned']);
+  return { ...made, id };
+}
+
+async function uploaded(file: string): Promise<string> {
+  const created = await upload(file);
+  if (!created.ok) throw new Error(created.problem);
+  return created.id;
+}
+
 const postsOf = (site: string) => db.$count(importItems, and(eq(importItems.source, 'wordpress'), like(importItems.key, `post:https://${site}/%`)));
 
 beforeAll(async () => {
@@ -135,11 +150,8 @@ describe('the dry run as a job', () => {
 
 describe('the confirmed run', () => {
   it('imports every post, and with staff accounts asked for makes one writer per author with an e-mail, once', async () => {
-    const { file, site, prefix } = await generated(10);
-    const created = await upload(file);
-    if (!created.ok) throw new Error(created.problem);
-    await startRunner();
-    await settled(created.id, ['planned']);
+    const { file, site, prefix, id } = await plannedUpload(10);
+    const created = { id };
     // Someone with the third author's address already has an account: it is left alone.
     const [existing] = await db.insert(users).values({ email: `${prefix}2@${site}`.toUpperCase(), displayName: 'موجود', role: 'editor' }).returning();
     expect(await startImport(admin, { id: created.id, staffAccounts: true }, ctx)).toMatchObject({ ok: true });
@@ -158,8 +170,7 @@ describe('the confirmed run', () => {
     expect(await db.$count(authors, eq(authors.userId, existing!.id))).toBe(0);
 
     // The same file again, staff accounts asked for again: nothing new.
-    const again = await upload(file);
-    if (!again.ok) throw new Error(again.problem);
+    const again = { id: await uploaded(file) };
     await settled(again.id, ['planned']);
     await startImport(admin, { id: again.id, staffAccounts: true }, ctx);
     const second = await settled(again.id, ['done', 'failed']);
@@ -169,11 +180,8 @@ describe('the confirmed run', () => {
   });
 
   it('without the option makes no account', async () => {
-    const { file, site } = await generated(2);
-    const created = await upload(file);
-    if (!created.ok) throw new Error(created.problem);
-    await startRunner();
-    await settled(created.id, ['planned']);
+    const { site, id } = await plannedUpload(2);
+    const created = { id };
     await startImport(admin, { id: created.id, staffAccounts: false }, ctx);
     expect((await settled(created.id, ['done', 'failed'])).report.outcome).toMatchObject({ created: 2, accounts: 0 });
     expect(await db.$count(users, ilike(users.email, `%@${site}`))).toBe(0);
@@ -182,11 +190,8 @@ describe('the confirmed run', () => {
 
 describe('resume', () => {
   it('a run stopped halfway is resumed by an admin and imports every post once', async () => {
-    const { file, site } = await generated(40);
-    const created = await upload(file);
-    if (!created.ok) throw new Error(created.problem);
-    await startRunner();
-    await settled(created.id, ['planned']);
+    const { site, id } = await plannedUpload(40);
+    const created = { id };
     await stopRunner();
     await startImport(admin, { id: created.id, staffAccounts: false }, ctx);
     // The runner's shutdown, as the server's drain does it: the abort signal stops the run between two posts.
@@ -222,11 +227,7 @@ describe('resume', () => {
   });
 
   it('a run left running with no job to carry it on (a killed process whose job is gone) can be resumed', async () => {
-    const { file } = await generated(1);
-    const created = await upload(file);
-    if (!created.ok) throw new Error(created.problem);
-    await startRunner();
-    await settled(created.id, ['planned']);
+    const created = await plannedUpload(1);
     await stopRunner();
     await startImport(admin, { id: created.id, staffAccounts: false }, ctx);
     expect((await getImport(admin, created.id))!.resumable).toBe(false);

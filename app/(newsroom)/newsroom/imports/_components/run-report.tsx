@@ -6,6 +6,7 @@ import { dominantDirection } from '@/lib/content/direction';
 import type { ImportRun } from '@/lib/imports/imports';
 import type { MappingRow, PostReport } from '@/lib/imports/report';
 import { resumeImportAction, startImportAction } from '../actions';
+import { OptionCheckbox } from './option-checkbox';
 
 // One run: the dry run's progress while its job reads the file, then its plan
 // (counts, mappings, problems by post) with the start button, the run's
@@ -132,13 +133,7 @@ export async function RunReport({ run }: { run: ImportRun }) {
       {run.state === 'planned' && (
         <ActionForm action={startImportAction} submit={t('imports.start')} variant="primary">
           <input type="hidden" name="id" value={run.id} />
-          <label className="flex basis-full items-start gap-2">
-            <input type="checkbox" name="staffAccounts" value="on" className="mt-1 size-4 accent-accent" />
-            <span>
-              {t('imports.staffAccounts')}
-              <span className="block text-sm text-muted">{t('imports.staffAccountsHint')}</span>
-            </span>
-          </label>
+          <OptionCheckbox name="staffAccounts" label={t('imports.staffAccounts')} hint={t('imports.staffAccountsHint')} className="basis-full" />
           <p className="basis-full text-sm text-muted">{t('imports.startHint')}</p>
         </ActionForm>
       )}

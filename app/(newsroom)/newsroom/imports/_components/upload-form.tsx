@@ -8,6 +8,7 @@ import { Field } from '@/components/ui/field';
 import { FormStatus } from '@/components/ui/form-status';
 import { Input } from '@/components/ui/input';
 import { IMPORT_SOURCES, type ImportSource } from '@/lib/enums';
+import { OptionCheckbox } from './option-checkbox';
 
 // The export goes as the raw body of POST /api/imports, with XMLHttpRequest
 // for its upload progress; the route keeps it and queues its dry run, and this
@@ -68,13 +69,7 @@ export function UploadForm({ maxBytes }: { maxBytes: number }) {
       <Field name="import-base-url" label={t('imports.baseUrl')} hint={t('imports.baseUrlHint')}>
         {(props) => <Input {...props} name="baseUrl" type="url" dir="ltr" maxLength={300} />}
       </Field>
-      <label className="flex items-start gap-2">
-        <input type="checkbox" name="allowPrivate" value="on" className="mt-1 size-4 accent-accent" />
-        <span>
-          {t('imports.allowPrivate')}
-          <span className="block text-sm text-muted">{t('imports.allowPrivateHint')}</span>
-        </span>
-      </label>
+      <OptionCheckbox name="allowPrivate" label={t('imports.allowPrivate')} hint={t('imports.allowPrivateHint')} />
       <div className="flex flex-wrap items-center gap-3">
         <Button type="submit" disabled={progress !== null}>
           {progress === null ? t('imports.upload') : t('imports.uploading')}
