@@ -1,4 +1,6 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { eq } from 'drizzle-orm';
+import { importRuns } from '@/db/schema';
 import os from 'node:os';
 import path from 'node:path';
 import { writeGeneratedWxr } from '@/test/generated-wxr';
@@ -26,7 +28,7 @@ const wxr = () =>
 // «الحكومة-تخفض-إنتاج-النفط», as WordPress wrote it in the permalink.
 const PERMALINK = '/2024/05/%d8%a7%d9%84%d8%ad%d9%83%d9%88%d9%85%d8%a9-%d8%aa%d8%ae%d9%81%d8%b6-%d8%a5%d9%86%d8%aa%d8%a7%d8%ac-%d8%a7%d9%84%d9%86%d9%81%d8%b7';
 
-test('an admin uploads a WordPress export, reads the dry run, runs it, and the old permalink redirects', async ({ browser, request, expectAccessible }) => {
+test('an admin uploads a WordPress export, reads the dry run, runs it, and the old permalink redirects', async ({ browser, request, db, expectAccessible }) => {
   test.setTimeout(180_000);
   const admin = await newClient(browser, { storageState: storageStateOf('admin') });
   const page = await admin.newPage();
@@ -63,6 +65,16 @@ test('an admin uploads a WordPress export, reads the dry run, runs it, and the o
   await expect(run.getByTestId('import-outcome')).toContainText('حسابات أُنشئت: 3');
   await expect(run.getByTestId('import-problems')).toContainText('تعذّر جلب صورة');
   await expectAccessible(page);
+
+  // A run that stopped (here marked so, as the runner's shutdown leaves one): an admin resumes it, and every post is found done.
+  const runId = new URL(page.url()).searchParams.get('run')!;
+  await db.update(importRuns).set({ state: 'failed', error: 'interrupted' }).where(eq(importRuns.id, runId));
+  await page.reload();
+  await expect(run.getByTestId('import-state')).toHaveText('توقّف');
+  await run.getByRole('button', { name: 'استئناف' }).click();
+  await expect(run.getByTestId('import-state')).toHaveText('اكتمل', { timeout: 60_000 });
+  await expect(run.getByTestId('import-outcome')).toContainText('لم يتغيّر: 8');
+  await expect(run.getByRole('button', { name: 'استئناف' })).toHaveCount(0);
   await admin.close();
 
   // The old permalink (WordPress's /%year%/%monthnum%/%postname%/) answers 308 to the story's new address.
