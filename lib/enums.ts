@@ -37,5 +37,5 @@ export type DeliveryState = (typeof DELIVERY_STATES)[number];
 export const IMPORT_SOURCES = ['wordpress', 'ghost'] as const;
 export type ImportSource = (typeof IMPORT_SOURCES)[number];
 /** An import run: its dry run is read, then the admin starts it, and the job runner takes it to the end. */
-export const IMPORT_STATES = ['planned', 'queued', 'running', 'done', 'failed'] as const;
+export const IMPORT_STATES = ['planning', 'planned', 'queued', 'running', 'done', 'failed'] as const;
 export type ImportState = (typeof IMPORT_STATES)[number];

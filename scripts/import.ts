@@ -15,7 +15,9 @@ import { fail, prepareDatabase } from './prepare-db';
 // npm run import:ghost -- export.json --base-url https://old.example [--uploads content/images]
 // Options: --as admin@example.com (the staff member the stories and images are
 // created by; the first admin by default), --allow-private-images (images from
-// loopback or private addresses). An operator's command, like user:create: it
+// loopback or private addresses), --staff-accounts (a writer account, with no
+// password until an admin invites them, for each author with an e-mail and no
+// account: lib/imports/staff.ts). An operator's command, like user:create: it
 // uses DATABASE_URL or the embedded database. Dry run first, then the same run
 // the newsroom's job does; run it again to resume, or to see that nothing changes.
 
@@ -23,7 +25,7 @@ const [sourceArg, ...rest] = process.argv.slice(2);
 const { values, positionals } = parseArgs({
   args: rest,
   allowPositionals: true,
-  options: { uploads: { type: 'string' }, 'base-url': { type: 'string' }, as: { type: 'string' }, 'dry-run': { type: 'boolean', default: false }, 'allow-private-images': { type: 'boolean', default: false } },
+  options: { uploads: { type: 'string' }, 'base-url': { type: 'string' }, as: { type: 'string' }, 'dry-run': { type: 'boolean', default: false }, 'allow-private-images': { type: 'boolean', default: false }, 'staff-accounts': { type: 'boolean', default: false } },
 });
 if (!IMPORT_SOURCES.includes(sourceArg as ImportSource)) fail(`the first argument is the source: ${IMPORT_SOURCES.join(' or ')}`);
 const source = sourceArg as ImportSource;
@@ -69,7 +71,7 @@ try {
   console.log('dry run:');
   summary(plan);
   if (!values['dry-run']) {
-    plan.options = { baseUrl: file.baseUrl, uploadsDir: values.uploads ? path.resolve(values.uploads) : null, allowPrivate: values['allow-private-images'] };
+    plan.options = { baseUrl: file.baseUrl, uploadsDir: values.uploads ? path.resolve(values.uploads) : null, allowPrivate: values['allow-private-images'], staffAccounts: values['staff-accounts'] };
     const [run] = await db
       .insert(importRuns)
       .values({ source, fileName: path.basename(file.path), filePath: file.path, bytes: 0, state: 'queued', report: plan, total: plan.counts.posts, createdById: actor?.id ?? null })
@@ -80,6 +82,7 @@ try {
     if (report?.outcome) {
       const { outcome } = report;
       console.log(`run ${run!.id}: ${outcome.created} created, ${outcome.unchanged} unchanged, ${outcome.failed} failed, ${outcome.skipped} skipped; ${outcome.images} images, ${outcome.redirects} old paths redirected; ${seconds.toFixed(1)} s`);
+      if (values['staff-accounts']) console.log(`${outcome.accounts ?? 0} staff accounts created (writers, no password: invite them from the staff page)`);
       if (outcome.created === 0 && outcome.failed === 0) console.log('nothing changed: every post of this file was imported before');
       else problems(report);
     }

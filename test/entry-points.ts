@@ -71,7 +71,7 @@ export const pageRows: PageRow[] = [
 
 export const routeRows: RouteRow[] = [
   { file: 'app/api/health/route.ts', path: '/api/health', method: 'GET', public: true },
-  // An export's upload and dry run (lib/imports/imports.ts): admins only; an empty body is refused 422.
+  // An export's upload, its dry run queued (lib/imports/imports.ts): admins only; an empty body is refused 422.
   { file: 'app/api/imports/route.ts', path: '/api/imports?source=wordpress', method: 'POST', capability: 'imports:run' },
   { file: 'app/api/auth/[...nextauth]/route.ts', path: '/api/auth/session', method: 'GET', public: true },
   // The editor's save of a story's metadata (its text goes over the co-editing socket); edit rights are checked by the DAL (saveStoryMeta).
@@ -199,4 +199,6 @@ export const actionRows: ActionRow[] = [
   { file: 'app/(newsroom)/newsroom/webhooks/actions.ts', name: 'sendTestAction', dal: ['sendTestDelivery'], capability: 'webhooks:manage' },
   // Imports: admins only; the start is audited and queued for the job runner (lib/imports/imports.ts).
   { file: 'app/(newsroom)/newsroom/imports/actions.ts', name: 'startImportAction', dal: ['startImport'], capability: 'imports:run' },
+  // A stopped run (failed or interrupted) queued again; it skips the posts already imported.
+  { file: 'app/(newsroom)/newsroom/imports/actions.ts', name: 'resumeImportAction', dal: ['resumeImport'], capability: 'imports:run' },
 ];

@@ -35,7 +35,7 @@ export const AUDIT_ACTIONS = {
   desk: ['desk.create', 'desk.update', 'desk.delete'],
   api_key: ['api_key.issue', 'api_key.revoke'],
   webhook: ['webhook.create', 'webhook.update', 'webhook.delete', 'webhook.test'],
-  import: ['import.plan', 'import.start'],
+  import: ['import.plan', 'import.start', 'import.resume'],
 } as const;
 
 export type AuditArea = keyof typeof AUDIT_ACTIONS;

@@ -62,9 +62,9 @@ export type ImportReport = {
   /** Problems with the file itself (not WXR, truncated…): nothing is imported. */
   fileProblems: string[];
   /** What the admin chose with the upload: the old site's address (Ghost's __GHOST_URL__), a local uploads folder (CLI only). */
-  options?: { baseUrl: string | null; uploadsDir: string | null; allowPrivate: boolean };
-  /** After a run. */
-  outcome?: { created: number; unchanged: number; failed: number; skipped: number; images: number; redirects: number };
+  options?: { baseUrl: string | null; uploadsDir: string | null; allowPrivate: boolean; staffAccounts?: boolean };
+  /** After a run; accounts: staff accounts created for authors (on request). */
+  outcome?: { created: number; unchanged: number; failed: number; skipped: number; images: number; redirects: number; accounts?: number };
 };
 
 export const emptyReport = (): ImportReport => ({

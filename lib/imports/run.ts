@@ -1,14 +1,16 @@
+import { rm } from 'node:fs/promises';
 import { and, eq, inArray } from 'drizzle-orm';
 import type { Database } from '@/db';
 import { importItems, importRuns, slugHistory, stories } from '@/db/schema';
 import { now } from '@/lib/clock';
 import { storeImage, mediaLimits } from '@/lib/media/store';
 import type { Resolve } from '@/lib/webhooks/address';
-import { forEachPost, scanExport, type ExportFile } from './files';
+import { ExportFileError, forEachPost, scanExport, type ExportFile } from './files';
 import { htmlToDoc, imageUrlsOf, type ImportedImage } from './html';
 import { fetchImage } from './images';
 import { importPost, knownImage } from './post';
 import { emptyReport, reportOf, type ImportReport } from './report';
+import { ensureStaffAccounts } from './staff';
 import { ensureTerms, FALLBACK_SECTION, itemKey, planTerms, wantedSlug } from './terms';
 
 // The dry run and the run of one export. Both read the file in two streamed
@@ -21,9 +23,10 @@ import { ensureTerms, FALLBACK_SECTION, itemKey, planTerms, wantedSlug } from '.
 export type ImageOptions = { uploadsDir?: string | null; allowPrivateImages?: boolean; resolve?: Resolve };
 
 /** What an import would do: counts, mappings, and each post's problems; nothing is written. */
-export async function planImport(db: Database, file: ExportFile): Promise<ImportReport> {
+export async function planImport(db: Database, file: ExportFile, onProgress?: (read: number, total: number) => Promise<void> | void, signal?: AbortSignal): Promise<ImportReport> {
   const report = emptyReport();
   const scan = await scanExport(file);
+  await onProgress?.(0, scan.posts);
   const { site } = scan;
   report.counts = { posts: scan.posts, pages: scan.pages, attachments: scan.attachments.size, authors: site.authors.length, sections: site.sections.length, tags: site.tags.length, other: scan.other };
   const mapping = await planTerms(db, site, scan.withoutSection > 0);
@@ -33,6 +36,7 @@ export async function planImport(db: Database, file: ExportFile): Promise<Import
   // Every image stands in as present: the dry run downloads nothing.
   const present: ImportedImage = { mediaId: '00000000-0000-4000-8000-000000000000', width: 1, height: 1 };
   await forEachPost(file, scan, async (post) => {
+    if (signal?.aborted) throw new ImportInterrupted();
     const entry = reportOf(post);
     report.statuses[post.status] = (report.statuses[post.status] ?? 0) + 1;
     const [done] = await db.select({ storyId: importItems.targetId }).from(importItems).where(and(eq(importItems.source, site.source), eq(importItems.key, itemKey('post', post.key))));
@@ -52,6 +56,7 @@ export async function planImport(db: Database, file: ExportFile): Promise<Import
     if (taken) entry.problems.push({ kind: 'slug_taken', detail: slug });
     seenSlugs.add(slug);
     report.posts.push(entry);
+    if (report.posts.length % PROGRESS_EVERY === 0) await onProgress?.(report.posts.length, scan.posts);
   });
   return report;
 }
@@ -62,7 +67,18 @@ export type RunOptions = ImageOptions & {
   /** Expires reader caches (the job runner's own way, or a queued job for the CLI). */
   expire: (tags: string[]) => Promise<void>;
   onProgress?: (processed: number, total: number) => Promise<void> | void;
+  /** Create a staff account (writer, no password: an admin invites them) for each author with an e-mail and no account. */
+  staffAccounts?: boolean;
+  /** Stops the run between two posts (the runner's shutdown); the run is then failed and can be resumed. */
+  signal?: AbortSignal;
 };
+
+/** Why a run stopped between two posts: the runner shut down (or a test stopped it). */
+export class ImportInterrupted extends Error {
+  constructor() {
+    super('interrupted');
+  }
+}
 
 const PROGRESS_EVERY = 25;
 const EXPIRE_EVERY = 200;
@@ -77,7 +93,8 @@ export async function executeImport(db: Database, file: ExportFile, options: Run
   report.sections = mapping.sections;
   report.authors = mapping.authors;
   const terms = await db.transaction((tx) => ensureTerms(tx, site, options.runId, withFallback));
-  const outcome = { created: 0, unchanged: 0, failed: 0, skipped: 0, images: 0, redirects: 0 };
+  const accounts = options.staffAccounts ? await ensureStaffAccounts(db, site, terms.authors, options.actorId) : 0;
+  const outcome = { created: 0, unchanged: 0, failed: 0, skipped: 0, images: 0, redirects: 0, accounts };
   const pendingTags = new Set<string>();
   const flush = async () => {
     if (pendingTags.size === 0) return;
@@ -99,6 +116,7 @@ export async function executeImport(db: Database, file: ExportFile, options: Run
   const ctx = { db, source: site.source, runId: options.runId, actorId: options.actorId, terms, fallbackSection: withFallback ? (terms.sections.get(FALLBACK_SECTION.key) ?? null) : null, image };
   let processed = 0;
   await forEachPost(file, scan, async (post) => {
+    if (options.signal?.aborted) throw new ImportInterrupted();
     try {
       const result = await importPost(ctx, post);
       report.posts.push(result.report);
@@ -121,7 +139,7 @@ export async function executeImport(db: Database, file: ExportFile, options: Run
   return report;
 }
 
-/** The run's row, from start to end: the job calls this, and so does the CLI. */
+/** The run's row, from start to end: the job calls this, and so does the CLI. A failed run resumes: posts already in import_items are left as they are. */
 export async function runStoredImport(db: Database, runId: string, options: Omit<RunOptions, 'runId' | 'onProgress' | 'actorId'>): Promise<ImportReport | null> {
   const [run] = await db.select().from(importRuns).where(eq(importRuns.id, runId));
   if (!run || !['queued', 'running', 'failed'].includes(run.state)) return null;
@@ -132,6 +150,7 @@ export async function runStoredImport(db: Database, runId: string, options: Omit
       ...options,
       uploadsDir: options.uploadsDir ?? run.report.options?.uploadsDir ?? null,
       allowPrivateImages: options.allowPrivateImages ?? run.report.options?.allowPrivate ?? false,
+      staffAccounts: options.staffAccounts ?? run.report.options?.staffAccounts ?? false,
       runId,
       actorId: run.createdById,
       onProgress: async (processed, total) => {
@@ -143,5 +162,31 @@ export async function runStoredImport(db: Database, runId: string, options: Omit
   } catch (error) {
     await db.update(importRuns).set({ state: 'failed', error: error instanceof Error ? error.message : String(error), finishedAt: now() }).where(eq(importRuns.id, runId));
     throw error;
+  }
+}
+
+/**
+ * The dry run of an uploaded file, as a job: the row is 'planning' while it
+ * reads (processed = posts read so far), then 'planned' with the report. A
+ * file that is no export of that kind ends 'failed' with the reader's reason
+ * (and is deleted); any other error (the runner's shutdown included) is
+ * thrown for the runner to retry: the row stays 'planning' and the retry reads the file again.
+ */
+export async function planStoredImport(db: Database, runId: string, signal?: AbortSignal): Promise<ImportReport | null> {
+  const [run] = await db.select().from(importRuns).where(eq(importRuns.id, runId));
+  if (!run || run.state !== 'planning') return null;
+  const file: ExportFile = { source: run.source, path: run.filePath, baseUrl: run.report.options?.baseUrl ?? null };
+  try {
+    const report = await planImport(db, file, async (processed, total) => {
+      await db.update(importRuns).set({ processed, total }).where(and(eq(importRuns.id, runId), eq(importRuns.state, 'planning')));
+    }, signal);
+    report.options = run.report.options;
+    await db.update(importRuns).set({ state: 'planned', report, total: report.counts.posts, processed: report.posts.length }).where(and(eq(importRuns.id, runId), eq(importRuns.state, 'planning')));
+    return report;
+  } catch (error) {
+    if (!(error instanceof ExportFileError)) throw error;
+    await db.update(importRuns).set({ state: 'failed', error: error.message, report: { ...run.report, fileProblems: [error.message] }, finishedAt: now() }).where(eq(importRuns.id, runId));
+    await rm(run.filePath, { force: true });
+    return null;
   }
 }

@@ -33,3 +33,6 @@ export const fileNameSchema = z
   .regex(/\.(xml|json)$/i, 'imports.errors.badName');
 
 export const importIdSchema = z.object({ id: z.uuid({ error: 'errors.notFound' }) });
+
+/** The start of a planned run: staffAccounts also makes staff accounts of the authors with an e-mail (lib/imports/staff.ts). */
+export const startImportSchema = importIdSchema.extend({ staffAccounts: checkbox });

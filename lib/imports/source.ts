@@ -7,7 +7,8 @@ import type { ImportSource } from '@/lib/enums';
 export const IMPORT_STATUSES = ['published', 'scheduled', 'in_review', 'draft', 'restricted', 'skipped'] as const;
 export type ImportStatus = (typeof IMPORT_STATUSES)[number];
 
-export type SourceAuthor = { key: string; name: string; slug: string };
+/** email: for a staff account on request (lib/imports/staff.ts); an export may not give one. */
+export type SourceAuthor = { key: string; name: string; slug: string; email?: string };
 /** A WordPress category (with its parent, flattened to its own name) or a Ghost tag. */
 export type SourceTerm = { key: string; name: string; slug: string; parentKey: string | null };
 

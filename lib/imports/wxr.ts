@@ -128,7 +128,7 @@ export async function readWxr(chunks: AsyncIterable<string | Buffer>, onItem: (i
     }
     if (name === 'wp:author' && group) {
       const login = group['wp:author_login'] ?? '';
-      channel.authors.push({ key: login, name: (group['wp:author_display_name'] || login).trim(), slug: login });
+      channel.authors.push({ key: login, name: (group['wp:author_display_name'] || login).trim(), slug: login, email: (group['wp:author_email'] ?? '').trim() });
       group = null;
       return;
     }

@@ -5,7 +5,7 @@ import { makeRenditions, RENDITIONS_JOB } from '@/lib/media/renditions-job';
 import { publishScheduled, PUBLISH_JOB } from '@/lib/stories/publication';
 import { attemptDelivery, WEBHOOK_JOB } from '@/lib/webhooks/queue';
 import { EXPIRE_JOB, tagsOfExpiry } from '@/lib/imports/expire-job';
-import { IMPORT_JOB, runImportJob } from '@/lib/imports/job';
+import { IMPORT_JOB, IMPORT_PLAN_JOB, planImportJob, runImportJob } from '@/lib/imports/job';
 import { setJobRunnerState } from './state';
 
 // The Postgres-backed job queue (graphile-worker 0.17, the last line that runs
@@ -43,7 +43,9 @@ export async function startJobRunner(connectionString: string, expire: (tags: st
         }
       },
       // An import expires reader caches as it goes (new stories, old paths that answered 404 before).
-      [IMPORT_JOB]: (payload) => runImportJob(payload, expire),
+      [IMPORT_JOB]: (payload, helpers) => runImportJob(payload, expire, helpers.abortSignal),
+      // The dry run of an upload: the request only keeps the file (lib/imports/imports.ts).
+      [IMPORT_PLAN_JOB]: (payload, helpers) => planImportJob(payload, helpers.abortSignal),
       // Tags another process touched (an import from the command line).
       [EXPIRE_JOB]: (payload) => expire(tagsOfExpiry(payload)),
       [WEBHOOK_JOB]: async (payload, helpers) => {

@@ -5,11 +5,13 @@ import { Badge } from '@/components/ui/badge';
 import { dominantDirection } from '@/lib/content/direction';
 import type { ImportRun } from '@/lib/imports/imports';
 import type { MappingRow, PostReport } from '@/lib/imports/report';
-import { startImportAction } from '../actions';
+import { resumeImportAction, startImportAction } from '../actions';
+import { OptionCheckbox } from './option-checkbox';
 
-// One run: the dry run's plan (counts, mappings, problems by post), the start
-// button while it is a plan, its progress while the job runs (the page
-// re-renders every second), and the outcome once it is done.
+// One run: the dry run's progress while its job reads the file, then its plan
+// (counts, mappings, problems by post) with the start button, the run's
+// progress while the job runs (the page re-renders every second), the outcome
+// once it is done, and the resume button when it stopped.
 
 const SHOWN_POSTS = 200;
 
@@ -71,19 +73,51 @@ function Problems({ posts, t }: { posts: PostReport[]; t: Awaited<ReturnType<typ
   );
 }
 
+function Planning({ run, t }: { run: ImportRun; t: Awaited<ReturnType<typeof getTranslations>> }) {
+  return (
+    <div className="space-y-1">
+      <AutoRefresh ms={1000} />
+      <progress value={run.processed} max={Math.max(run.total, 1)} aria-label={t('imports.progressLabel')} className="w-full" />
+      <p data-testid="import-planning">{t('imports.planningProgress', { read: run.processed, total: run.total })}</p>
+      <p className="text-sm text-muted">{t('imports.planningHint')}</p>
+    </div>
+  );
+}
+
 export async function RunReport({ run }: { run: ImportRun }) {
   const t = await getTranslations();
   const { report } = run;
   const active = run.state === 'queued' || run.state === 'running';
+  const header = (
+    <header className="flex flex-wrap items-baseline gap-3">
+      <h2 id="import-run" className="font-display text-xl font-bold">
+        <bdi>{run.fileName}</bdi>
+      </h2>
+      <Badge data-testid="import-state">{t(`imports.states.${run.state}`)}</Badge>
+    </header>
+  );
+  // Before the dry run has read the file, or when it could not: there is no report to show.
+  if (run.state === 'planning' || (run.state === 'failed' && !run.startedAt)) {
+    return (
+      <section aria-labelledby="import-run" className="space-y-6 rounded-lg border border-rule bg-white p-6" data-testid="import-run">
+        {header}
+        {run.state === 'planning' ? (
+          <Planning run={run} t={t} />
+        ) : (
+          <div className="space-y-1" data-testid="import-plan-failed">
+            <p className="font-bold text-accent-ink">{t('imports.errors.notExport')}</p>
+            {/* The reader's own reason, in the file's terms (an XML line, a JSON path). */}
+            <p className="text-sm text-muted" dir="ltr" data-testid="import-plan-reason">
+              {run.error}
+            </p>
+          </div>
+        )}
+      </section>
+    );
+  }
   return (
     <section aria-labelledby="import-run" className="space-y-6 rounded-lg border border-rule bg-white p-6" data-testid="import-run">
-      <header className="flex flex-wrap items-baseline gap-3">
-        <h2 id="import-run" className="font-display text-xl font-bold">
-          <bdi>{run.fileName}</bdi>
-        </h2>
-        <Badge data-testid="import-state">{t(`imports.states.${run.state}`)}</Badge>
-      </header>
-      <dl className="grid grid-cols-2 gap-x-6 gap-y-1 sm:grid-cols-4" data-testid="import-counts">
+      {header}      <dl className="grid grid-cols-2 gap-x-6 gap-y-1 sm:grid-cols-4" data-testid="import-counts">
         {(Object.keys(report.counts) as (keyof typeof report.counts)[]).map((key) => (
           <div key={key}>
             <dt className="text-sm text-muted">{t(`imports.counts.${key}`)}</dt>
@@ -99,6 +133,7 @@ export async function RunReport({ run }: { run: ImportRun }) {
       {run.state === 'planned' && (
         <ActionForm action={startImportAction} submit={t('imports.start')} variant="primary">
           <input type="hidden" name="id" value={run.id} />
+          <OptionCheckbox name="staffAccounts" label={t('imports.staffAccounts')} hint={t('imports.staffAccountsHint')} className="basis-full" />
           <p className="basis-full text-sm text-muted">{t('imports.startHint')}</p>
         </ActionForm>
       )}
@@ -110,10 +145,16 @@ export async function RunReport({ run }: { run: ImportRun }) {
         </div>
       )}
       {run.state === 'failed' && <p className="font-bold text-accent-ink">{t('imports.failed', { error: run.error ?? '' })}</p>}
+      {run.resumable && (
+        <ActionForm action={resumeImportAction} submit={t('imports.resume')} variant="primary">
+          <input type="hidden" name="id" value={run.id} />
+          <p className="basis-full text-sm text-muted">{t('imports.resumeHint')}</p>
+        </ActionForm>
+      )}
       {report.outcome && (
         <div data-testid="import-outcome" className="space-y-1">
           <p className="font-bold">
-            {(Object.keys(report.outcome) as (keyof typeof report.outcome)[]).map((key) => `${t(`imports.outcome.${key}`)}: ${report.outcome![key]}`).join(' · ')}
+            {(Object.keys(report.outcome) as (keyof typeof report.outcome)[]).map((key) => `${t(`imports.outcome.${key}`)}: ${report.outcome![key] ?? 0}`).join(' · ')}
           </p>
           {report.outcome.created === 0 && report.outcome.failed === 0 && <p>{t('imports.nothingChanged')}</p>}
         </div>

@@ -8,13 +8,14 @@ import { Field } from '@/components/ui/field';
 import { FormStatus } from '@/components/ui/form-status';
 import { Input } from '@/components/ui/input';
 import { IMPORT_SOURCES, type ImportSource } from '@/lib/enums';
+import { OptionCheckbox } from './option-checkbox';
 
 // The export goes as the raw body of POST /api/imports, with XMLHttpRequest
-// for its upload progress; the route keeps it and dry-runs it, and this page
-// then opens the run's plan. A refusal shows the catalogue's message and, for a
-// file that is no export, the reader's own reason (in the file's terms).
+// for its upload progress; the route keeps it and queues its dry run, and this
+// page then opens the run, which shows the dry run's progress and then its
+// plan (or, for a file that is no export, the reader's own reason).
 
-type Refusal = { error: string; detail?: string };
+type Refusal = { error: string };
 
 export function UploadForm({ maxBytes }: { maxBytes: number }) {
   const t = useTranslations();
@@ -38,10 +39,10 @@ export function UploadForm({ maxBytes }: { maxBytes: number }) {
     xhr.responseType = 'json';
     xhr.upload.onprogress = (progressEvent) => progressEvent.lengthComputable && setProgress(progressEvent.loaded / progressEvent.total);
     xhr.onload = () => {
-      const body = xhr.response as { id?: string; error?: string; detail?: string } | null;
-      if (xhr.status === 201 && body?.id) return router.push(`/newsroom/imports?run=${body.id}`);
+      const body = xhr.response as { id?: string; error?: string } | null;
+      if (xhr.status === 202 && body?.id) return router.push(`/newsroom/imports?run=${body.id}`);
       setProgress(null);
-      setRefusal({ error: body?.error?.startsWith('imports.') || body?.error?.startsWith('errors.') ? body.error : 'imports.errors.network', detail: body?.detail });
+      setRefusal({ error: body?.error?.startsWith('imports.') || body?.error?.startsWith('errors.') ? body.error : 'imports.errors.network' });
     };
     xhr.onerror = () => {
       setProgress(null);
@@ -53,11 +54,6 @@ export function UploadForm({ maxBytes }: { maxBytes: number }) {
   return (
     <form onSubmit={submit} className="space-y-3" noValidate>
       <FormStatus error={refusal?.error} />
-      {refusal?.detail && (
-        <p className="text-sm text-muted" dir="ltr" data-testid="import-refusal-detail">
-          {refusal.detail}
-        </p>
-      )}
       <fieldset className="space-y-1">
         <legend className="font-bold">{t('imports.source')}</legend>
         {IMPORT_SOURCES.map((source: ImportSource, index) => (
@@ -73,13 +69,7 @@ export function UploadForm({ maxBytes }: { maxBytes: number }) {
       <Field name="import-base-url" label={t('imports.baseUrl')} hint={t('imports.baseUrlHint')}>
         {(props) => <Input {...props} name="baseUrl" type="url" dir="ltr" maxLength={300} />}
       </Field>
-      <label className="flex items-start gap-2">
-        <input type="checkbox" name="allowPrivate" value="on" className="mt-1 size-4 accent-accent" />
-        <span>
-          {t('imports.allowPrivate')}
-          <span className="block text-sm text-muted">{t('imports.allowPrivateHint')}</span>
-        </span>
-      </label>
+      <OptionCheckbox name="allowPrivate" label={t('imports.allowPrivate')} hint={t('imports.allowPrivateHint')} />
       <div className="flex flex-wrap items-center gap-3">
         <Button type="submit" disabled={progress !== null}>
           {progress === null ? t('imports.upload') : t('imports.uploading')}
