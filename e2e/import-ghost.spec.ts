@@ -34,6 +34,8 @@ test('an admin imports a Ghost export, and its old /slug/ address redirects to t
   await page.getByRole('button', { name: 'ارفع وجرّب' }).click();
   await page.waitForURL(/\/newsroom\/imports\?run=/);
   const run = page.getByTestId('import-run');
+  // The dry run is a job: the page follows it until its report is there.
+  await expect(run.getByTestId('import-state')).toHaveText('تجربة', { timeout: 30_000 });
   await expect(run.getByTestId('import-counts')).toContainText('8');
   await expect(run.getByTestId('import-problems')).toContainText('حُذفت سكربتات');
   await expectAccessible(page);

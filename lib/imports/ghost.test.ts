@@ -51,6 +51,8 @@ describe('a real Ghost 6 export', () => {
     // Two writers of one name: two keys.
     const saras = site.authors.filter((row) => row.name === 'سارة أحمد');
     expect(new Set(saras.map((row) => row.key)).size).toBe(2);
+    // Their e-mails travel, for staff accounts on request (lib/imports/staff.ts).
+    expect(saras.map((row) => row.email).sort()).toEqual(['sara2@ghost.sahifa.test', 'sara@ghost.sahifa.test']);
   });
 
   it("drops Ghost's transliterated slugs of Arabic names, keeps Latin ones, and keeps the old path", () => {

@@ -36,7 +36,7 @@ const ghostExport = z.object({
         data: z.object({
           posts: z.array(post),
           tags: z.array(z.object({ id: z.string(), name: z.string(), slug: z.string(), visibility: z.string().default('public') })).default([]),
-          users: z.array(z.object({ id: z.string(), name: z.string(), slug: z.string() })).default([]),
+          users: z.array(z.object({ id: z.string(), name: z.string(), slug: z.string(), email: z.string().nullish() })).default([]),
           posts_tags: z.array(z.object({ post_id: z.string(), tag_id: z.string(), sort_order: z.number().nullish() })).default([]),
           posts_authors: z.array(z.object({ post_id: z.string(), author_id: z.string(), sort_order: z.number().nullish() })).default([]),
           // Ghost 5+ keeps the feature image's alt text and caption here, one row per post that has any.
@@ -163,7 +163,7 @@ export function readGhost(data: GhostExport, baseUrl: string | null): { site: So
   const site: SourceSite = {
     source: 'ghost',
     baseUrl,
-    authors: db.users.map((user) => ({ key: user.slug, name: user.name.trim(), slug: keptSlug(user.slug, user.name) })),
+    authors: db.users.map((user) => ({ key: user.slug, name: user.name.trim(), slug: keptSlug(user.slug, user.name), email: user.email?.trim() ?? undefined })),
     sections: [...primaryTags.values()],
     tags: [...publicTags.values()].map(term),
   };
