@@ -224,20 +224,6 @@ export const corrections = pgTable(
   (t) => [index('corrections_story_idx').on(t.storyId, t.createdAt)],
 );
 
-// The soft lock: who has a story open for editing, from which editor tab.
-// A holder whose heartbeat is older than the expiry no longer holds it.
-export const storyPresence = pgTable('story_presence', {
-  storyId: uuid('story_id')
-    .primaryKey()
-    .references(() => stories.id, { onDelete: 'cascade' }),
-  userId: uuid('user_id')
-    .notNull()
-    .references(() => users.id, { onDelete: 'cascade' }),
-  sessionId: text('session_id').notNull(),
-  startedAt: tstz('started_at').notNull(),
-  lastSeenAt: tstz('last_seen_at').notNull(),
-});
-
 // Signed, read-only links to a story's working copy, for readers outside the
 // newsroom (a lawyer, a source). The token is signed; this row is what makes
 // it revocable and listable.
