@@ -2,6 +2,7 @@ import type { Page } from '@playwright/test';
 import { createStaff, TEST_PASSWORD } from '@/test/staff';
 import { editorSettled, joinDeskOf, uniqueHeadline } from './data';
 import { expect, test } from './fixtures';
+import { chooseStep } from './newsroom-steps';
 import { newClient, signIn } from './session';
 
 // The desk in two browsers: a writer and an editor made for this test alone
@@ -12,7 +13,7 @@ const panel = (page: Page) => page.getByTestId('workflow-panel');
 const unread = async (page: Page) => Number(await page.getByTestId('notification-bell').getAttribute('data-unread'));
 
 async function act(page: Page, action: string, reason?: string) {
-  await panel(page).getByRole('button', { name: action, exact: true }).click();
+  await chooseStep(page, action);
   if (reason) await panel(page).getByLabel('السبب').fill(reason);
   await panel(page).getByRole('button', { name: `تنفيذ: ${action}` }).click();
   await expect(page.getByText(`تمّ: ${action}.`, { exact: true }).first()).toBeVisible();

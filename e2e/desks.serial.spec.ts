@@ -5,6 +5,7 @@ import { paragraphsToDoc, toPlainText } from '@/lib/content/document';
 import { QUEUE_IDS } from '@/lib/desk/queue-ids';
 import { editorSettled, uniqueHeadline } from './data';
 import { expect, test } from './fixtures';
+import { chooseStep } from './newsroom-steps';
 import { newClient, storageStateOf } from './session';
 
 // Desks, as an admin sets them up and a newsroom works them. It makes
@@ -15,7 +16,7 @@ const panel = (page: Page) => page.getByTestId('workflow-panel');
 const sectionRow = (page: Page, name: string) => page.getByTestId('section-row').filter({ has: page.getByRole('heading', { name, exact: true }) });
 
 async function act(page: Page, action: string) {
-  await panel(page).getByRole('button', { name: action, exact: true }).click();
+  await chooseStep(page, action);
   if (action === 'اعتماد' || action === 'نشر') {
     await expect(panel(page).getByTestId('checklist').locator('[data-verdict="warning"]').first()).toBeVisible();
     await panel(page).getByLabel('قرأت التنبيهات').check();

@@ -7,21 +7,13 @@ import { media, stories } from '@/db/schema';
 import { photo, pngBomb, polyglot, renamedExecutable, svgWithScript, truncated } from '@/test/media-files';
 import { editorSettled, uniqueHeadline } from './data';
 import { expect, test } from './fixtures';
+import { act } from './newsroom-steps';
 import { newClient, storageStateOf } from './session';
 
 // Images end to end: upload with progress, the library's text, lead and
 // inline figures through the workflow to the reader page, and every bad file
 // refused with its message. Images are small and made with sharp here.
 
-const panel = (page: Page) => page.getByTestId('workflow-panel');
-
-async function act(page: Page, action: string) {
-  await panel(page).getByRole('button', { name: action, exact: true }).click();
-  const acknowledge = panel(page).getByLabel('قرأت التنبيهات');
-  if (action !== 'إرسال للمراجعة' && (await acknowledge.count()) > 0) await acknowledge.check();
-  await panel(page).getByRole('button', { name: `تنفيذ: ${action}` }).click();
-  await expect(page.getByText(`تمّ: ${action}.`, { exact: true }).first()).toBeVisible();
-}
 
 /** Notes whether a <progress> bar ever showed, since a small upload on a local server finishes fast. */
 async function watchProgress(page: Page) {

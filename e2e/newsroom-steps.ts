@@ -6,9 +6,22 @@ import { editorSettled } from './data';
 
 const panel = (page: Page) => page.getByTestId('workflow-panel');
 
+/**
+ * Opens one workflow step in the story's panel. A step is disabled while a change made here is on its way to the
+ * stored copy; a click that lands in that instant does nothing (CI: a figure's last update came after the editor
+ * looked settled), so click until the step is chosen.
+ */
+export async function chooseStep(page: Page, action: string) {
+  const option = panel(page).getByRole('button', { name: action, exact: true });
+  await expect(async () => {
+    if ((await option.getAttribute('aria-pressed')) !== 'true') await option.click({ timeout: 5_000 });
+    await expect(option).toHaveAttribute('aria-pressed', 'true', { timeout: 2_000 });
+  }).toPass({ timeout: 30_000 });
+}
+
 /** One workflow action from the story's panel, confirmed; whatever the checklist warns about is acknowledged, as an editor would. */
 export async function act(page: Page, action: string, reason?: string) {
-  await panel(page).getByRole('button', { name: action, exact: true }).click();
+  await chooseStep(page, action);
   if (reason) await panel(page).getByLabel('السبب').fill(reason);
   const acknowledge = panel(page).getByLabel('قرأت التنبيهات');
   if (await acknowledge.isVisible().catch(() => false)) await acknowledge.check();

@@ -2,6 +2,7 @@ import { eq } from 'drizzle-orm';
 import type { Page } from '@playwright/test';
 import { stories } from '@/db/schema';
 import { expect, test } from './fixtures';
+import { chooseStep } from './newsroom-steps';
 import { newClient, storageStateOf } from './session';
 import { draftStory, editorSettled, uniqueHeadline } from './data';
 
@@ -12,7 +13,7 @@ import { draftStory, editorSettled, uniqueHeadline } from './data';
 const panel = (page: Page) => page.getByTestId('workflow-panel');
 
 async function act(page: Page, action: string) {
-  await panel(page).getByRole('button', { name: action, exact: true }).click();
+  await chooseStep(page, action);
   // A bare story shows checklist warnings on approve and publish; the editor has read them.
   if (action === 'اعتماد' || action === 'نشر') {
     await expect(panel(page).getByTestId('checklist').locator('[data-verdict="warning"]').first()).toBeVisible();

@@ -2,6 +2,7 @@ import { eq } from 'drizzle-orm';
 import type { Page } from '@playwright/test';
 import { stories } from '@/db/schema';
 import { expect, test } from './fixtures';
+import { chooseStep } from './newsroom-steps';
 import { newClient, storageStateOf } from './session';
 import { editorSettled, uniqueHeadline } from './data';
 import { LISTINGS, listingsOf } from './xml';
@@ -19,7 +20,7 @@ async function acknowledgeWarnings(page: Page) {
 }
 
 async function act(page: Page, action: string, reason?: string) {
-  await panel(page).getByRole('button', { name: action, exact: true }).click();
+  await chooseStep(page, action);
   if (reason) await panel(page).getByLabel('السبب').fill(reason);
   if (action.startsWith('اعتماد')) await acknowledgeWarnings(page);
   await panel(page).getByRole('button', { name: `تنفيذ: ${action}` }).click();
