@@ -24,11 +24,13 @@ export function drainable(server: Server): Drainer {
     inFlight.set(socket, 0);
     socket.once('close', () => inFlight.delete(socket));
   });
-  server.on('request', (req, res: ServerResponse) => {
+  // First of the request listeners, whenever it is attached: a handler may answer synchronously (a reader
+  // page held in memory), and a drain's `Connection: close` must be on the response before it is written.
+  server.prependListener('request', (req, res: ServerResponse) => {
     const socket = req.socket;
     inFlight.set(socket, (inFlight.get(socket) ?? 0) + 1);
     open.add(res);
-    if (draining) res.setHeader('connection', 'close');
+    if (draining && !res.headersSent) res.setHeader('connection', 'close');
     res.once('close', () => {
       open.delete(res);
       const left = (inFlight.get(socket) ?? 1) - 1;
