@@ -3,7 +3,7 @@ import { getTranslations } from 'next-intl/server';
 import { NotFoundMessage } from '@/components/site/not-found-message';
 import { naskh } from './fonts';
 import { siteIcons } from './site-icon';
-import './globals.css';
+import './(site)/site.css';
 
 // For URLs no route matches (there are two root layouts, so no shared one to render inside).
 export async function generateMetadata(): Promise<Metadata> {

@@ -75,6 +75,32 @@ test('reader pages carry no script but JSON-LD and preload none, 404 and 410 inc
   expect(await (await request.get(seedPath)).text()).toContain('<script type="application/ld+json">');
 });
 
+// The reader stylesheet (app/(site)/site.css) makes Tailwind's utilities only for the reader's own files: a class
+// used by a file it does not list would have no rule. Checked in Chromium, every class against every selector.
+test('every class on a reader page has a rule in its stylesheet', async ({ db, page }) => {
+  const gone = await createPublishedStory(db, uniqueHeadline('خبر محجوب'));
+  await db.update(publishedStories).set({ state: 'retracted' }).where(eq(publishedStories.slug, gone.slug));
+  const [author] = await db.select({ slug: authors.slug }).from(authors).limit(1);
+  const pages = ['/', '/technology', `/author/${encodeURIComponent(author!.slug)}`, seedPath, '/search', `/search?q=${encodeURIComponent('بنك')}`, '/economy/no-such-story', `/technology/${encodeURIComponent(gone.slug)}`];
+  for (const pagePath of pages) {
+    await page.goto(pagePath);
+    const unstyled = await page.evaluate(() => {
+      const selectors: string[] = [];
+      const walk = (rules: CSSRuleList) => {
+        for (const rule of rules) {
+          if (rule instanceof CSSStyleRule) selectors.push(rule.selectorText);
+          if ('cssRules' in rule) walk(rule.cssRules as CSSRuleList);
+        }
+      };
+      for (const sheet of document.styleSheets) walk(sheet.cssRules);
+      const all = selectors.join('\n');
+      const classes = new Set([...document.querySelectorAll('[class]')].flatMap((element) => [...element.classList]));
+      return [...classes].filter((name) => !all.includes(`.${CSS.escape(name)}`));
+    });
+    expect(unstyled, pagePath).toEqual([]);
+  }
+});
+
 test('with JavaScript off, the search box still searches: a plain GET form', async ({ browser }) => {
   const context = await browser.newContext({ javaScriptEnabled: false });
   const page = await context.newPage();

@@ -12,7 +12,7 @@ import { FeedLink } from '@/components/site/feed-link';
 import { SITE_FEED_PATH } from '@/lib/feeds/site-url';
 import { naskh } from '../fonts';
 import { siteIcons } from '../site-icon';
-import '../globals.css';
+import './site.css';
 
 export async function generateMetadata(): Promise<Metadata> {
   const settings = await getSiteSettings();
