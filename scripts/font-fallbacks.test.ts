@@ -14,7 +14,7 @@ describe('font fallbacks', () => {
   }, 30_000); // shaping the whole story in three fonts takes seconds on a busy machine
 
   it('the body font stack names every fallback face, after the web fonts', () => {
-    const stack = readFileSync('app/globals.css', 'utf8').match(/--font-body:([^;]+);/)?.[1] ?? '';
+    const stack = readFileSync('app/theme.css', 'utf8').match(/--font-body:([^;]+);/)?.[1] ?? '';
     const css = readFileSync(FALLBACK_CSS, 'utf8');
     for (const { family } of FALLBACKS) {
       expect(css).toContain(`font-family: '${family}';`);
