@@ -30,10 +30,11 @@ const nextConfig: NextConfig = {
   experimental: {
     globalNotFound: true,
     preloadEntriesOnStart: false,
-    // The stylesheet (about 8 KB gzipped) goes in the page's <head> instead of a
-    // <link>: a first visit paints after one response, not two. Reader pages are
-    // served from our page cache, so the bytes cost nothing to render again.
-    inlineCss: true,
+    // Not Next's inlining of the stylesheet: it put the 37 KB into the HTML and
+    // again into the flight data on every render. Our server puts it in each
+    // reader page's <head> itself (lib/page-cache/strip-scripts.ts), so a first
+    // visit still paints after one response.
+    inlineCss: false,
   },
   async headers() {
     // Previews and share links are never for search engines, and a share token

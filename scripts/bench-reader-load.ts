@@ -3,7 +3,10 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import autocannon from 'autocannon';
-import { percentile } from './bench-app';
+import { chromium } from '@playwright/test';
+import { eq } from 'drizzle-orm';
+import { publishedStories } from '@/db/schema';
+import { CHROMIUM_ARGS, percentile } from './bench-app';
 
 // npm run bench:reader-load (after npm run build)
 // The production server on a fresh seeded database, pinned to one core, under
@@ -23,6 +26,28 @@ const SERVER_CORE = process.env.BENCH_SERVER_CORE ?? '0';
 const LOAD_CORE = process.env.BENCH_LOAD_CORE ?? '1';
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const RENDERS = Number(process.env.BENCH_RENDERS ?? 100);
+// BENCH_RENDERS_ONLY=1: only the uncached renders and the SQL (no load runs), for measuring render work quickly.
+const RENDERS_ONLY = process.env.BENCH_RENDERS_ONLY === '1';
+// Further paths to time uncached (response cache bypassed), e.g. a trivial page, to know the framework's floor.
+const EXTRA_PATHS = (process.env.BENCH_RENDER_PATHS ?? '').split(',').filter(Boolean);
+// The editor's preview needs a signed-in session, got through Chromium (CHROMIUM_PATH); BENCH_PREVIEW=0 skips it.
+const PREVIEW = process.env.BENCH_PREVIEW !== '0';
+
+/** The demo editor's session cookie, signed in through the login form as a person would. */
+async function editorCookie(base: string): Promise<string> {
+  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  try {
+    const page = await browser.newPage();
+    await page.goto(`${base}/login`);
+    await page.getByLabel('البريد الإلكتروني').fill('editor@sahifa.test');
+    await page.getByLabel('كلمة المرور').fill('sahifa-demo-2026');
+    await page.getByRole('button', { name: 'دخول' }).click();
+    await page.waitForURL(`${base}/newsroom`);
+    return (await page.context().cookies()).map((c) => `${c.name}=${c.value}`).join('; ');
+  } finally {
+    await browser.close();
+  }
+}
 const PORTS = { app: Number(process.env.BENCH_APP_PORT ?? 3311), static: Number(process.env.BENCH_STATIC_PORT ?? 3312) };
 
 const has = (command: string, flag: string) => spawnSync(command, [flag]).status === 0;
@@ -35,6 +60,8 @@ function startFlags(): string[] {
   const script = (JSON.parse(readFileSync('package.json', 'utf8')) as { scripts: Record<string, string> }).scripts.start ?? '';
   return script.split(/\s+/).filter((word) => word.startsWith('--'));
 }
+
+const loadAverage = () => readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ');
 
 function rssMb(pid: number): number {
   const line = readFileSync(`/proc/${pid}/status`, 'utf8').match(/^VmRSS:\s+(\d+) kB/m);
@@ -129,8 +156,8 @@ async function waitFor(url: string) {
 }
 
 /** Messages between this process and the server half. */
-type Ask = { expire: string[] } | { statements: 'start' | 'stop' } | { cpu: true };
-type Answer = { ready: true } | { done: boolean; statements?: string[]; cpuMs?: number };
+type Ask = { expire: string[] } | { statements: 'start' | 'stop' } | { cpu: true } | { storyIdOf: string };
+type Answer = { ready: true } | { done: boolean; statements?: string[]; cpuMs?: number; storyId?: string };
 
 function asker(app: ChildProcess) {
   return (message: Ask) =>
@@ -147,26 +174,68 @@ function asker(app: ChildProcess) {
  * own tags, as a publish does, so the page and every read it makes miss.
  * Each on a fresh connection: no keep-alive socket the server may have closed.
  */
-async function timeRenders(url: string, mode: 'bypass' | 'cold', ask: ReturnType<typeof asker>) {
+async function timeRenders(url: string, mode: 'bypass' | 'cold' | 'preview', ask: ReturnType<typeof asker>, cookie = '') {
   const samples: number[] = [];
   const tags = ((await fetch(url)).headers.get('cache-tag') ?? '').split(',').filter(Boolean).map(decodeURI);
   const cpuMs = async () => ((await ask({ cpu: true })) as { cpuMs: number }).cpuMs;
   let cpuAtStart = 0;
+  let expiryCpu = 0;
   for (let i = 0; i < RENDERS + 5; i++) {
     if (i === 5) cpuAtStart = await cpuMs();
-    if (mode === 'cold') await ask({ expire: tags });
+    if (mode === 'cold') {
+      // The expiry is the publish's work, not the view's: its CPU is measured and left out of the render's.
+      const before = i >= 5 ? await cpuMs() : 0;
+      await ask({ expire: tags });
+      if (i >= 5) expiryCpu += (await cpuMs()) - before;
+    }
     const started = performance.now();
-    const response = await fetch(url, { headers: { ...(mode === 'bypass' ? { authorization: 'Bench none' } : {}), connection: 'close' } });
+    const response = await fetch(url, { headers: { ...(mode === 'bypass' ? { authorization: 'Bench none' } : {}), ...(cookie ? { cookie } : {}), connection: 'close' } });
     await response.arrayBuffer();
     const elapsed = performance.now() - started;
-    const expected = mode === 'bypass' ? 'BYPASS' : 'MISS';
-    if (response.status !== 200 || response.headers.get('x-sahifa-cache') !== expected) throw new Error(`${url}: ${response.status} ${response.headers.get('x-sahifa-cache')}, expected a ${expected}`);
+    // A preview is never near the response cache (it passes straight to Next).
+    const expected = { bypass: 'BYPASS', cold: 'MISS', preview: null }[mode];
+    if (response.status !== 200 || response.headers.get('x-sahifa-cache') !== expected) throw new Error(`${url}: ${response.status} ${response.headers.get('x-sahifa-cache')}, expected ${expected ?? 'no cache header'}`);
     if (i >= 5) samples.push(elapsed);
   }
-  // The server's own CPU per render (the expiries included when cold): what the machine's other load does not inflate.
-  const cpuPerRender = ((await cpuMs()) - cpuAtStart) / RENDERS;
+  // The server's own CPU per render (the expiries left out when cold): what the machine's other load does not inflate.
+  const cpuPerRender = ((await cpuMs()) - cpuAtStart - expiryCpu) / RENDERS;
   samples.sort((a, b) => a - b);
-  return { p50: percentile(samples, 50), p95: percentile(samples, 95), cpuPerRender };
+  return { p50: percentile(samples, 50), p95: percentile(samples, 95), cpuPerRender, expiryCpu: expiryCpu / RENDERS };
+}
+
+/** The load runs: the static baselines, then cached pages at 50 and 500 connections; prints the table and the RSS. */
+async function loadRuns(base: string, article: string, bytes: Buffer, dir: string, flags: string[], pid: number) {
+  const rssBefore = rssMb(pid);
+
+  const staticServer = await startStatic(bytes, dir);
+  await load(`http://127.0.0.1:${PORTS.static}/`, 50, 2);
+  const baseline = await load(`http://127.0.0.1:${PORTS.static}/`, 50, SECONDS);
+  await staticServer.stop();
+  // Node's own HTTP server answering the same Buffer: what any Node server pays per request, and how it serves 500 sockets.
+  const nodeRows: ({ name: string } & Load)[] = [];
+  if (staticServer.kind !== 'node') {
+    const nodeServer = await startStatic(bytes, dir, 'node');
+    await load(`http://127.0.0.1:${PORTS.static}/`, 50, 2);
+    nodeRows.push({ name: 'minimal Node server, same bytes, 50 connections', ...(await load(`http://127.0.0.1:${PORTS.static}/`, 50, SECONDS)) });
+    nodeRows.push({ name: 'minimal Node server, same bytes, 500 connections, 30 s', ...(await load(`http://127.0.0.1:${PORTS.static}/`, 500, 30)) });
+    await nodeServer.stop();
+  }
+
+  await load(article, 50, 2);
+  const rows = [
+    { name: `static (${staticServer.kind}), same ${bytes.length} bytes`, ...baseline },
+    ...nodeRows,
+    { name: 'cached article, 50 connections', ...(await load(article, 50, SECONDS)) },
+    { name: 'cached home page, 50 connections', ...(await load(`${base}/`, 50, SECONDS)) },
+    { name: 'cached article, 500 connections, 30 s', ...(await load(article, 500, 30)) },
+  ];
+  const rssAfter = rssMb(pid);
+  
+  console.log(`\nserver on core ${SERVER_CORE} (node ${flags.join(' ') || 'with no flags'}), load from ${hasWrk ? 'wrk' : 'autocannon'} on core ${LOAD_CORE}${hasTaskset ? '' : ' (taskset missing: not pinned)'}; ${SECONDS} s runs; load average ${loadAverage()}`);
+  console.log('| | req/s | p50 | p99 | errors | × static |');
+  console.log('|---|---|---|---|---|---|');
+  for (const row of rows) console.log(`| ${row.name} | ${Math.round(row.rps)} | ${row.p50} ms | ${row.p99} ms | ${row.errors} of ${row.total}${row.kinds ? ` (${row.kinds})` : ''} | ${(row.rps / baseline.rps).toFixed(3)} |`);
+  console.log(`\nserver RSS: ${rssBefore} MB before the load, ${rssAfter} MB after`);
 }
 
 async function main() {
@@ -192,41 +261,12 @@ async function main() {
       const state = (await fetch(url)).headers.get('x-sahifa-cache');
       if (state !== 'HIT') throw new Error(`${url} is not served from the cache (${state})`);
     }
-    const rssBefore = rssMb(app.pid as number);
+    if (!RENDERS_ONLY) await loadRuns(base, article, bytes, dir, flags, app.pid as number);
 
-    const staticServer = await startStatic(bytes, dir);
-    await load(`http://127.0.0.1:${PORTS.static}/`, 50, 2);
-    const baseline = await load(`http://127.0.0.1:${PORTS.static}/`, 50, SECONDS);
-    await staticServer.stop();
-    // Node's own HTTP server answering the same Buffer: what any Node server pays per request, and how it serves 500 sockets.
-    const nodeRows: ({ name: string } & Load)[] = [];
-    if (staticServer.kind !== 'node') {
-      const nodeServer = await startStatic(bytes, dir, 'node');
-      await load(`http://127.0.0.1:${PORTS.static}/`, 50, 2);
-      nodeRows.push({ name: 'minimal Node server, same bytes, 50 connections', ...(await load(`http://127.0.0.1:${PORTS.static}/`, 50, SECONDS)) });
-      nodeRows.push({ name: 'minimal Node server, same bytes, 500 connections, 30 s', ...(await load(`http://127.0.0.1:${PORTS.static}/`, 500, 30)) });
-      await nodeServer.stop();
-    }
-
-    await load(article, 50, 2);
-    const rows = [
-      { name: `static (${staticServer.kind}), same ${bytes.length} bytes`, ...baseline },
-      ...nodeRows,
-      { name: 'cached article, 50 connections', ...(await load(article, 50, SECONDS)) },
-      { name: 'cached home page, 50 connections', ...(await load(`${base}/`, 50, SECONDS)) },
-      { name: 'cached article, 500 connections, 30 s', ...(await load(article, 500, 30)) },
-    ];
-    const rssAfter = rssMb(app.pid as number);
-    const loadAverage = readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ');
-    console.log(`\nserver on core ${SERVER_CORE} (node ${flags.join(' ') || 'with no flags'}), load from ${hasWrk ? 'wrk' : 'autocannon'} on core ${LOAD_CORE}${hasTaskset ? '' : ' (taskset missing: not pinned)'}; ${SECONDS} s runs; load average ${loadAverage}`);
-    console.log('| | req/s | p50 | p99 | errors | × static |');
-    console.log('|---|---|---|---|---|---|');
-    for (const row of rows) console.log(`| ${row.name} | ${Math.round(row.rps)} | ${row.p50} ms | ${row.p99} ms | ${row.errors} of ${row.total}${row.kinds ? ` (${row.kinds})` : ''} | ${(row.rps / baseline.rps).toFixed(3)} |`);
-    console.log(`\nserver RSS: ${rssBefore} MB before the load, ${rssAfter} MB after`);
-
-    console.log(`\nuncached renders, one at a time, ${RENDERS} each (client-side time over loopback):`);
+    console.log(`\nuncached renders, one at a time, ${RENDERS} each (client-side time over loopback; load average ${loadAverage()}):`);
     console.log('| page | response cache bypassed, data cache warm | first view after its tags expired (cold) |');
-    const figures = (r: { p50: number; p95: number; cpuPerRender: number }) => `p50 ${r.p50.toFixed(1)} ms, p95 ${r.p95.toFixed(1)} ms; server CPU ${r.cpuPerRender.toFixed(1)} ms per render`;
+    const figures = (r: { p50: number; p95: number; cpuPerRender: number; expiryCpu: number }) =>
+      `p50 ${r.p50.toFixed(1)} ms, p95 ${r.p95.toFixed(1)} ms; server CPU ${r.cpuPerRender.toFixed(1)} ms per render${r.expiryCpu > 0 ? ` (+ ${r.expiryCpu.toFixed(1)} ms for each expiry)` : ''}`;
     console.log('|---|---|---|');
     for (const [name, url] of [
       ['article', article],
@@ -236,13 +276,24 @@ async function main() {
       const cold = await timeRenders(url, 'cold', ask);
       console.log(`| ${name} | ${figures(bypass)} | ${figures(cold)} |`);
     }
-    const tags = ((await fetch(article)).headers.get('cache-tag') ?? '').split(',').map(decodeURI);
-    await ask({ expire: tags });
-    await ask({ statements: 'start' });
-    await (await fetch(article)).arrayBuffer();
-    const { statements = [] } = (await ask({ statements: 'stop' })) as { statements?: string[] };
-    console.log(`\nSQL of one cold article render (${statements.length} statements):`);
-    for (const statement of statements) console.log(`  ${statement.replace(/\s+/g, ' ').slice(0, 240)}`);
+    for (const extra of EXTRA_PATHS) console.log(`| ${extra} | ${figures(await timeRenders(`${base}${extra}`, 'bypass', ask))} | |`);
+    if (PREVIEW) {
+      // An editor's preview of the same story's working copy: signed in, never cached, rendered live each time.
+      const { storyId } = (await ask({ storyIdOf: decodeURIComponent(articlePath.split('/').at(-1) ?? '') })) as { storyId: string };
+      console.log(`| article, editor's preview (/preview/…) | ${figures(await timeRenders(`${base}/preview/${storyId}`, 'preview', ask, await editorCookie(base)))} | |`);
+    }
+    for (const [name, url] of [
+      ['article', article],
+      ['home page', `${base}/`],
+    ] as const) {
+      const tags = ((await fetch(url)).headers.get('cache-tag') ?? '').split(',').map(decodeURI);
+      await ask({ expire: tags });
+      await ask({ statements: 'start' });
+      await (await fetch(url)).arrayBuffer();
+      const { statements = [] } = (await ask({ statements: 'stop' })) as { statements?: string[] };
+      console.log(`\nSQL of one cold ${name} render (${statements.length} statements):`);
+      for (const statement of statements) console.log(`  ${statement.replace(/\s+/g, ' ').slice(0, 240)}`);
+    }
   } finally {
     app.kill('SIGTERM');
     await new Promise((resolve) => app.once('exit', resolve));
@@ -260,6 +311,14 @@ if (process.argv[2] === '--serve') {
     if ('cpu' in message) {
       const { user, system } = process.cpuUsage();
       reply({ done: true, cpuMs: (user + system) / 1000 });
+      return;
+    }
+    if ('storyIdOf' in message) {
+      void app.db
+        .select({ storyId: publishedStories.storyId })
+        .from(publishedStories)
+        .where(eq(publishedStories.slug, message.storyIdOf))
+        .then(([row]) => reply({ done: Boolean(row), storyId: row?.storyId }));
       return;
     }
     if ('statements' in message) {

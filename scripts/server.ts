@@ -15,6 +15,7 @@ import { PageCache } from '@/lib/page-cache/page-cache';
 import { applyNotedStatus, collectNotes } from '@/lib/page-cache/render-notes';
 import { registerPageCache } from '@/lib/page-cache/registry';
 import { createPageServer } from '@/lib/page-cache/serve';
+import { buildStylesheets } from '@/lib/page-cache/stylesheets';
 import { drainable } from './drain';
 import { arabicErrorPages, errorPageHtml } from './error-page';
 import { measureRequest } from './request-metrics';
@@ -183,6 +184,7 @@ function readerPageServer(cache: PageCache, render: (req: IncomingMessage, res: 
     securityHeaders: (req, pathname) => securityHeaders(pathname, { https: isHttps(headerValue(req.headers['x-forwarded-proto']), env.TRUST_PROXY_HOPS) }),
     errorPage: errorPageHtml,
     now: Date.now,
+    stylesheet: buildStylesheets(path.join(process.cwd(), '.next')),
   });
 }
 

@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import { getTranslations } from 'next-intl/server';
+import { readerLabels } from '@/lib/i18n/reader-labels';
 import { SearchForm } from '@/components/site/search-form';
 import { getSiteSettings } from '@/lib/reader/queries';
 import { now } from '@/lib/clock';
@@ -30,12 +30,9 @@ export async function generateMetadata(): Promise<Metadata> {
 // The reader site's root layout: Arabic, right to left, and no client
 // providers, so its pages ship no JavaScript of their own.
 export default async function SiteLayout({ children }: { children: React.ReactNode }) {
-  const [t, tSearch, settings, sections] = await Promise.all([
-    getTranslations({ locale: 'ar', namespace: 'site' }),
-    getTranslations({ locale: 'ar', namespace: 'search' }),
-    getSiteSettings(),
-    getSections(),
-  ]);
+  const t = readerLabels('site');
+  const tSearch = readerLabels('search');
+  const [settings, sections] = await Promise.all([getSiteSettings(), getSections()]);
   return (
     <html lang="ar" dir="rtl" className={naskh.variable}>
       <body className="min-h-dvh flex flex-col">

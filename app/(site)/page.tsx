@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import { getTranslations } from 'next-intl/server';
+import { readerLabels } from '@/lib/i18n/reader-labels';
 import { StoryTeaser } from '@/components/site/story-card';
 import { StoryList } from '@/components/site/story-list';
 import { postQueryOf } from '@/lib/imports/paths';
@@ -31,7 +31,8 @@ export default async function HomePage({ searchParams }: Props) {
   // WordPress's plain links, /?p=123, of an imported site answer 308 to the story; the cache keys them by p (lib/page-cache/policy.ts).
   const post = postQueryOf((await searchParams).p);
   if (post) await redirectIfLegacy('/', `?p=${post}`);
-  const [t, curated, settings] = await Promise.all([getTranslations({ locale: 'ar', namespace: 'site' }), getFrontPage(), getSiteSettings()]);
+  const t = readerLabels('site');
+  const [curated, settings] = await Promise.all([getFrontPage(), getSiteSettings()]);
   // Without a pinned lead, the newest story leads.
   const front = curated.lead ? curated : { ...curated, lead: curated.latest[0] ?? null, latest: curated.latest.slice(1) };
   const nothing = !front.lead && front.top.length === 0 && front.latest.length === 0;

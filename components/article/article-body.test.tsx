@@ -1,6 +1,7 @@
 import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
 import type { JSONContent } from '@tiptap/core';
+import { bodyHtmlVersion, renderBodyHtml } from '@/lib/content/body-html';
 import { ArticleBody } from './article-body';
 
 const render = (content: JSONContent[]) => renderToStaticMarkup(<ArticleBody doc={{ type: 'doc', content }} language="ar" />);
@@ -58,5 +59,23 @@ describe('ArticleBody', () => {
     expect(html).toMatch(/<ul[^>]*><li[^>]*><p dir="rtl">بند<\/p><\/li><\/ul>/);
     expect(html).toMatch(/<blockquote[^>]*><p dir="rtl">اقتباس<\/p><\/blockquote>/);
     expect(html).toMatch(/<hr[^>]*\/?>/);
+  });
+});
+
+describe('ArticleBody with the body stored at publish', () => {
+  const doc = { type: 'doc', content: [{ type: 'paragraph', content: [text('النص الحالي')] }] };
+  const stored = (html: string, version: string) => renderToStaticMarkup(<ArticleBody doc={doc} language="ar" stored={{ html, version }} />);
+
+  it('inserts the stored HTML as it is when the current renderer made it', () => {
+    expect(stored('<p dir="rtl">المخزن</p>', bodyHtmlVersion())).toBe('<div class="article-body"><p dir="rtl">المخزن</p></div>');
+  });
+
+  it('renders the body anew when another version of the renderer made it, or nothing was stored', () => {
+    expect(stored('<p>old markup</p>', 'another-version')).toBe('<div class="article-body"><p dir="rtl">النص الحالي</p></div>');
+    expect(renderToStaticMarkup(<ArticleBody doc={doc} language="ar" stored={{ html: null, version: null }} />)).toBe('<div class="article-body"><p dir="rtl">النص الحالي</p></div>');
+  });
+
+  it('is what publishing stores: the same function, the same markup', () => {
+    expect(renderToStaticMarkup(<ArticleBody doc={doc} language="ar" />)).toBe(`<div class="article-body">${renderBodyHtml(doc, 'ar')}</div>`);
   });
 });

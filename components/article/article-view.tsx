@@ -1,4 +1,4 @@
-import { getTranslations } from 'next-intl/server';
+import { readerLabels } from '@/lib/i18n/reader-labels';
 import type { Article } from '@/lib/reader/queries';
 import { formatDate, formatHijriDate, type DateSettings } from '@/lib/reader/format';
 import { authorPath, sectionPath, tagPath } from '@/lib/reader/paths';
@@ -9,7 +9,7 @@ import { Figure } from './responsive-picture';
 // The article as readers see it. A story in another language carries its own
 // lang and dir, so an English story reads left to right inside the Arabic site.
 export async function ArticleView({ article, settings }: { article: Article; settings: DateSettings }) {
-  const t = await getTranslations({ locale: 'ar', namespace: 'article' });
+  const t = readerLabels('article');
   const updated = article.updatedAt.getTime() - article.publishedAt.getTime() > 60_000;
   return (
     <article lang={article.language} dir={languageDirection(article.language)} className="mx-auto max-w-3xl">
@@ -72,7 +72,7 @@ export async function ArticleView({ article, settings }: { article: Article; set
           priority
         />
       )}
-      <ArticleBody doc={article.body} language={article.language} />
+      <ArticleBody doc={article.body} language={article.language} stored={{ html: article.bodyHtml, version: article.bodyHtmlVersion }} />
       {article.notes.length > 0 && (
         <aside aria-labelledby="notes-heading" className="mt-8 space-y-3 border-s-4 border-accent bg-white p-4">
           <h2 id="notes-heading" className="font-display text-lg font-bold">

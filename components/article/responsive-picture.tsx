@@ -1,14 +1,14 @@
 import { mediaUrl, firstRendition, srcsetOf } from '@/lib/media/plan';
 import { dominantDirection, type ContentLanguage } from '@/lib/content/direction';
+import { ARTICLE_SIZES } from '@/lib/content/figure-html';
 
 // A library image for readers: AVIF and WebP sources over the stored
 // renditions, width and height set so nothing shifts as it loads, and the
 // blurred placeholder behind it. The lead image loads first; the rest lazily.
+// A figure in the body is rendered to a string (lib/content/figure-html.ts),
+// with the same markup: keep the two in step (figure-html.test.tsx).
 
 export type PictureProps = { id: string; width: number; height: number; alt: string; placeholder?: string; priority?: boolean; sizes?: string };
-
-/** The article column is at most 48rem (768 px) wide; below that, the viewport less its padding. */
-export const ARTICLE_SIZES = '(min-width: 48rem) 48rem, calc(100vw - 2rem)';
 
 export function ResponsivePicture({ id, width, height, alt, placeholder, priority = false, sizes = ARTICLE_SIZES }: PictureProps) {
   return (

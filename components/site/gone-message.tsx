@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import { getTranslations } from 'next-intl/server';
+import { readerLabels } from '@/lib/i18n/reader-labels';
 import { LostPage } from '@/components/site/lost-page';
 import { dominantDirection } from '@/lib/content/direction';
 import { recordStatus } from '@/lib/page-cache/render-notes';
@@ -15,7 +15,7 @@ const TITLE = { taken_down: 'title', retracted: 'retractedTitle', section_archiv
  */
 export async function ReaderGone({ state, notice }: Props) {
   recordStatus(410);
-  const t = await getTranslations({ locale: 'ar', namespace: 'gone' });
+  const t = readerLabels('gone');
   return (
     <LostPage
       title={t(TITLE[state])}
@@ -28,6 +28,6 @@ export async function ReaderGone({ state, notice }: Props) {
 }
 
 export async function goneMetadata(state: Props['state']): Promise<Metadata> {
-  const t = await getTranslations({ locale: 'ar', namespace: 'gone' });
+  const t = readerLabels('gone');
   return { title: t(TITLE[state]), robots: { index: false } };
 }

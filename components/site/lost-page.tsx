@@ -1,11 +1,12 @@
-import { getTranslations } from 'next-intl/server';
+import { readerLabels } from '@/lib/i18n/reader-labels';
 import { SearchForm } from '@/components/site/search-form';
 
 type Props = { title: string; body: string | null; bodyDir?: 'ltr' | 'rtl'; inputId: string; testId?: string };
 
 /** A page that has nothing to show (404, 410): what happened, a search box and the way home. */
 export async function LostPage({ title, body, bodyDir, inputId, testId }: Props) {
-  const [t, tSearch] = await Promise.all([getTranslations({ locale: 'ar', namespace: 'notFound' }), getTranslations({ locale: 'ar', namespace: 'search' })]);
+  const t = readerLabels('notFound');
+  const tSearch = readerLabels('search');
   return (
     <section className="mx-auto max-w-2xl py-16 text-center" data-testid={testId}>
       <h1 className="font-display text-3xl font-bold">{title}</h1>

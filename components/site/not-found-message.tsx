@@ -1,10 +1,10 @@
 import type { Metadata } from 'next';
-import { getTranslations } from 'next-intl/server';
+import { readerLabels } from '@/lib/i18n/reader-labels';
 import { LostPage } from '@/components/site/lost-page';
 import { recordStatus } from '@/lib/page-cache/render-notes';
 
 export async function NotFoundMessage() {
-  const t = await getTranslations({ locale: 'ar', namespace: 'notFound' });
+  const t = readerLabels('notFound');
   return <LostPage title={t('title')} body={t('body')} inputId="not-found-search" />;
 }
 
@@ -20,6 +20,6 @@ export function ReaderNotFound() {
 }
 
 export async function notFoundMetadata(): Promise<Metadata> {
-  const t = await getTranslations({ locale: 'ar', namespace: 'notFound' });
+  const t = readerLabels('notFound');
   return { title: t('title'), robots: { index: false } };
 }

@@ -1,8 +1,8 @@
-import { getTranslations } from 'next-intl/server';
+import { readerLabels } from '@/lib/i18n/reader-labels';
 
 /** Plain share links: no scripts, no trackers, just each network's own share URL. */
 export async function ShareLinks({ url, title }: { url: string; title: string }) {
-  const t = await getTranslations({ locale: 'ar', namespace: 'article' });
+  const t = readerLabels('article');
   const u = encodeURIComponent(url);
   const text = encodeURIComponent(title);
   const targets = [

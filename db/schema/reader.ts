@@ -39,6 +39,11 @@ export const publishedStories = pgTable(
     tags: jsonb('tags').$type<TagRef[]>().notNull(),
     publishedAt: tstz('published_at').notNull(),
     updatedAt: tstz('updated_at').notNull(),
+    // The body as readers get it, rendered from `body` at publish (lib/content/body-html.ts), and the
+    // version of that renderer it was made by: the page inserts it only if the version is today's, and
+    // rows made by another version (or none) are rendered again at start (lib/reader/stored-bodies.ts).
+    bodyHtml: text('body_html'),
+    bodyHtmlVersion: text('body_html_version'),
     // Reader search covers exactly what readers may see. Never select it: it is large.
     searchVector: tsvector('search_vector').generatedAlwaysAs(sql`public.sahifa_search_vector(headline, standfirst, plain_text)`),
   },

@@ -18,12 +18,14 @@ async function fakeNext(req: IncomingMessage, res: ServerResponse) {
   recordTags(['settings', req.url?.startsWith('/technology') ? 'section:technology' : 'front']);
   res.setHeader('content-type', 'text/html; charset=utf-8');
   if (req.url?.includes('cookie')) res.setHeader('set-cookie', 'a=1');
+  const styled = req.url?.includes('styled');
+  if (styled) res.setHeader('link', '</_next/static/media/f.woff2>; rel=preload; as="font"; crossorigin="", </_next/static/chunks/s.css>; rel=preload; as="style"');
   res.statusCode = req.url?.includes('boom') ? 500 : status;
-  res.write(`<!doctype html><html lang="ar"><head><script src="/_next/static/chunks/a.js" async=""></script></head><body><p>${'خبر '.repeat(400)}</p>`);
+  res.write(`<!doctype html><html lang="ar"><head>${styled ? '<link rel="stylesheet" href="/_next/static/chunks/s.css" data-precedence="next"/>' : ''}<script src="/_next/static/chunks/a.js" async=""></script></head><body><p>${'خبر '.repeat(400)}</p>`);
   res.end('<script>self.__next_f.push([1,"x"])</script><script type="application/ld+json">{}</script></body></html>');
 }
 
-const { answerFromMemory, servePage: serve } = createPageServer({ cache, cdn: { sMaxAge: 60, staleWhileRevalidate: 30 }, render: (req, res) => void fakeNext(req, res), securityHeaders: () => ({ 'content-security-policy': "script-src 'none'" }), errorPage: '<p>خطأ</p>', now: Date.now });
+const { answerFromMemory, servePage: serve } = createPageServer({ cache, cdn: { sMaxAge: 60, staleWhileRevalidate: 30 }, render: (req, res) => void fakeNext(req, res), securityHeaders: () => ({ 'content-security-policy': "script-src 'none'" }), errorPage: '<p>خطأ</p>', now: Date.now, stylesheet: (href) => (href === '/_next/static/chunks/s.css' ? 'p{color:red}' : null) });
 let server: Server;
 let base = '';
 
@@ -45,6 +47,14 @@ beforeEach(() => {
 });
 
 describe('the reader page server', () => {
+  it("puts the build's stylesheet in the page and drops its preload, keeping the font's", async () => {
+    const response = await fetch(`${base}/styled`);
+    const html = await response.text();
+    expect(html).toContain('<head><style data-precedence="next" data-href="/_next/static/chunks/s.css">p{color:red}</style></head>');
+    expect(html).not.toContain('rel="stylesheet"');
+    expect(response.headers.get('link')).toBe('</_next/static/media/f.woff2>; rel=preload; as="font"; crossorigin=""');
+  });
+
   it('renders a page once and answers every later request from the cache, ignoring tracking parameters', async () => {
     const first = await fetch(`${base}/technology`);
     expect(first.headers.get('x-sahifa-cache')).toBe('MISS');

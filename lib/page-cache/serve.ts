@@ -5,7 +5,7 @@ import { gzipBody, makeEntry, type Entry } from './entry';
 import { collectNotes, type RenderNotes } from './render-notes';
 import { cacheKey, classifyRequest } from './policy';
 import type { PageCache } from './page-cache';
-import { stripFrameworkScripts } from './strip-scripts';
+import { stripFrameworkScripts, type StylesheetText } from './strip-scripts';
 
 // Reader pages in front of Next. A hit is answered here from stored bytes,
 // with no render and no database round trip; a miss is rendered by Next with
@@ -22,6 +22,8 @@ export type PageServerDeps = {
   securityHeaders: (req: IncomingMessage, pathname: string) => Record<string, string>;
   errorPage: string;
   now: () => number;
+  /** The build's stylesheets, put in each page as a <style> (./strip-scripts.ts); without it, pages keep their <link>. */
+  stylesheet?: StylesheetText;
 };
 
 /** The statuses a reader URL settles on: the page, a permanent redirect, not found, gone. */
@@ -49,8 +51,14 @@ export function createPageServer(deps: PageServerDeps) {
     const type = String(captured.headers['content-type'] ?? '');
     // Latin-1 maps each byte to one character and back: the patterns are ASCII, so UTF-8's multibyte
     // sequences (bytes ≥ 0x80) can never match them, and the page is neither decoded nor re-encoded.
-    const body = type.startsWith('text/html') ? Buffer.from(stripFrameworkScripts(captured.body.toString('latin1')), 'latin1') : captured.body;
-    const headers = KEPT.flatMap((name): [string, string][] => (captured.headers[name] === undefined ? [] : [[name, String(captured.headers[name])]]));
+    const body = type.startsWith('text/html') ? Buffer.from(stripFrameworkScripts(captured.body.toString('latin1'), deps.stylesheet), 'latin1') : captured.body;
+    const headers = KEPT.flatMap((name): [string, string][] => {
+      const value = captured.headers[name];
+      if (value === undefined) return [];
+      // A stylesheet now inside the page is not to be fetched too: its preload goes.
+      const kept = name === 'link' && deps.stylesheet ? withoutInlinedStyles(String(value), deps.stylesheet) : String(value);
+      return kept === '' ? [] : [[name, kept]];
+    });
     return makeEntry({ status: captured.status, headers, body, gzip: compress ? await gzipBody(body) : null, tags: [...tags].sort(), at: deps.now() });
   }
 
@@ -224,6 +232,17 @@ export function createPageServer(deps: PageServerDeps) {
 /** Addresses whose parsed form is kept, and the longest kept (an Arabic slug percent-encoded runs to 300–400). */
 const ADDRESSES_KEPT = 2_000;
 const ADDRESS_KEPT_LENGTH = 1_024;
+
+/** A Link header without the preloads of stylesheets the page now holds inline (./strip-scripts.ts). */
+function withoutInlinedStyles(link: string, stylesheet: StylesheetText): string {
+  return link
+    .split(/,\s*(?=<)/)
+    .filter((entry) => {
+      const href = /^<([^>]+)>/.exec(entry)?.[1];
+      return !(href && /;\s*as="?style"?/i.test(entry) && stylesheet(href) !== null);
+    })
+    .join(', ');
+}
 
 /** The gzipped body's own strong ETag: a different representation, a different tag. */
 const gzipEtag = (entry: Entry) => `${entry.etag.slice(0, -1)}-gz"`;

@@ -26,7 +26,17 @@ export function formatHijriDate(date: Date, settings: DateSettings, locale = 'ar
   return formatter(`${locale}-u-ca-islamic-umalqura`, { dateStyle: 'long', timeZone: settings.timeZone, numberingSystem: settings.digits }).format(date);
 }
 
+const numberFormatters = new Map<string, Intl.NumberFormat>();
+
 /** A count or a year in the site's digits, without thousands grouping for years. */
 export function formatNumber(value: number, settings: Pick<DateSettings, 'digits'>, options: { grouping?: boolean } = {}, locale = 'ar'): string {
-  return new Intl.NumberFormat(locale, { numberingSystem: settings.digits, useGrouping: options.grouping ?? true }).format(value);
+  const key = `${locale} ${settings.digits} ${options.grouping ?? true}`;
+  let made = numberFormatters.get(key);
+  if (!made) {
+    made = new Intl.NumberFormat(locale, { numberingSystem: settings.digits, useGrouping: options.grouping ?? true });
+    // Bounded: two digit systems, two groupings, a locale or two.
+    if (numberFormatters.size > 16) numberFormatters.clear();
+    numberFormatters.set(key, made);
+  }
+  return made.format(value);
 }

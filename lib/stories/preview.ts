@@ -35,6 +35,9 @@ export async function workingCopyArticle(db: Executor, storyId: string): Promise
     slug: story.slug ?? '',
     sectionId: story.sectionId ?? '',
     leadImage,
+    // Rendered live on every view (components/article/article-body.tsx): a working copy changes as it is edited.
+    bodyHtml: null,
+    bodyHtmlVersion: null,
     bylines,
     tags,
     // Dated as publishing it now would date it: an update keeps its first publication date and is

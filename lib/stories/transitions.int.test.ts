@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { publishedStories, stories, workflowEvents } from '@/db/schema';
 import { ensureSection } from '@/db/seed';
 import type { CurrentUser } from '@/lib/auth/actor';
+import { bodyHtmlVersion } from '@/lib/content/body-html';
 import { paragraphsToDoc } from '@/lib/content/document';
 import { lookupArticle } from '@/lib/reader/article-lookup';
 import { connectTestDb } from '@/test/db';
@@ -146,6 +147,9 @@ describe('publication transitions', () => {
     await transition(admin, id, { action: 'publish', note: { kind: 'correction', body: 'صُحّح الرقم' }, acknowledge: true });
     const [updated] = await db.select({ plainText: publishedStories.plainText, notes: publishedStories.notes, publishedAt: publishedStories.publishedAt, updatedAt: publishedStories.updatedAt }).from(publishedStories).where(eq(publishedStories.storyId, id));
     expect(updated?.plainText).toBe('نص محدث بعد النشر');
+    // The body readers get was rendered at publish, by today's renderer, from the update.
+    const [stored] = await db.select({ bodyHtml: publishedStories.bodyHtml, bodyHtmlVersion: publishedStories.bodyHtmlVersion }).from(publishedStories).where(eq(publishedStories.storyId, id));
+    expect(stored).toEqual({ bodyHtml: '<p dir="rtl">نص محدث بعد النشر</p>', bodyHtmlVersion: bodyHtmlVersion() });
     expect(updated?.notes.map((note) => [note.kind, note.body])).toEqual([['correction', 'صُحّح الرقم']]);
     // dateModified moves with the update; the first publication date stays.
     expect(updated!.updatedAt.getTime()).toBeGreaterThan(updated!.publishedAt.getTime());

@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import { permanentRedirect } from 'next/navigation';
-import { getTranslations } from 'next-intl/server';
+import { readerLabels } from '@/lib/i18n/reader-labels';
 import { FeedLink } from '@/components/site/feed-link';
 import { goneMetadata, ReaderGone } from '@/components/site/gone-message';
 import { listingMetadata, ListingView } from '@/components/site/listing';
@@ -23,7 +23,8 @@ async function load({ params, searchParams }: Props) {
 }
 
 export async function generateMetadata(props: Props): Promise<Metadata> {
-  const [owned, settings, t] = await Promise.all([load(props), getSiteSettings(), getTranslations({ locale: 'ar', namespace: 'section' })]);
+  const t = readerLabels('section');
+  const [owned, settings] = await Promise.all([load(props), getSiteSettings()]);
   if (owned?.kind === 'gone') return goneMetadata('section_archived');
   if (owned?.kind !== 'listing') return notFoundMetadata();
   const { listing } = owned;
@@ -43,7 +44,8 @@ export default async function SectionPage(props: Props) {
     return <ReaderNotFound />;
   }
   const { listing } = owned;
-  const [t, settings] = await Promise.all([getTranslations({ locale: 'ar', namespace: 'section' }), getSiteSettings()]);
+  const t = readerLabels('section');
+  const settings = await getSiteSettings();
   const intro = listing.description ? <p className="mt-2 text-muted" data-testid="listing-description">{listing.description}</p> : undefined;
   return (
     <>

@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import { permanentRedirect } from 'next/navigation';
-import { getTranslations } from 'next-intl/server';
+import { readerLabels } from '@/lib/i18n/reader-labels';
 import { ArticleView } from '@/components/article/article-view';
 import { goneMetadata, ReaderGone } from '@/components/site/gone-message';
 import { notFoundMetadata, ReaderNotFound } from '@/components/site/not-found-message';
@@ -75,7 +75,8 @@ export default async function ArticlePage({ params }: Props) {
     return <ReaderNotFound />;
   }
   const { article } = result;
-  const [settings, related, t] = await Promise.all([getSiteSettings(), getRelated(article), getTranslations({ locale: 'ar', namespace: 'article' })]);
+  const t = readerLabels('article');
+  const [settings, related] = await Promise.all([getSiteSettings(), getRelated(article)]);
   const siteUrl = getEnv().SITE_URL;
   const jsonLd = newsArticleJsonLd(article, { name: settings.siteName, url: siteUrl, logo: logoFor(settings), image: shareImageFor(settings, article.leadImage) });
   const articleUrl = new URL(storyPath(article.sectionSlug, article.slug), siteUrl).toString();

@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import { getTranslations } from 'next-intl/server';
+import { readerLabels } from '@/lib/i18n/reader-labels';
 import { listingMetadata, ListingView } from '@/components/site/listing';
 import { notFoundMetadata, ReaderNotFound } from '@/components/site/not-found-message';
 import { getAuthorPage } from '@/lib/reader/listings';
@@ -19,7 +19,8 @@ async function load({ params, searchParams }: Props) {
 }
 
 export async function generateMetadata(props: Props): Promise<Metadata> {
-  const [author, settings, t] = await Promise.all([load(props), getSiteSettings(), getTranslations({ locale: 'ar', namespace: 'author' })]);
+  const t = readerLabels('author');
+  const [author, settings] = await Promise.all([load(props), getSiteSettings()]);
   if (!author) return notFoundMetadata();
   const description = author.bio || t('description', { name: author.name, site: settings.siteName });
   return listingMetadata({ title: author.name, description, path: authorPath(author.slug), page: author.page, site: settings });
@@ -28,7 +29,8 @@ export async function generateMetadata(props: Props): Promise<Metadata> {
 export default async function AuthorPage(props: Props) {
   const author = await load(props);
   if (!author) return <ReaderNotFound />;
-  const [t, settings] = await Promise.all([getTranslations({ locale: 'ar', namespace: 'author' }), getSiteSettings()]);
+  const t = readerLabels('author');
+  const settings = await getSiteSettings();
   const intro = (
     <div className="mt-4 space-y-2" data-testid="author-profile">
       {author.jobTitle && <p className="font-bold text-muted">{author.jobTitle}</p>}

@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
-import { getTranslations } from 'next-intl/server';
+import { readerLabels } from '@/lib/i18n/reader-labels';
 import { z } from 'zod';
 import { ArticleView } from '@/components/article/article-view';
 import { PreviewBanner } from '@/components/article/preview-banner';
@@ -24,7 +24,7 @@ async function load(params: Props['params']) {
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const article = await load(params);
-  const t = await getTranslations({ locale: 'ar', namespace: 'preview' });
+  const t = readerLabels('preview');
   return { title: t('pageTitle', { headline: article.headline }), robots: { index: false, follow: false } };
 }
 

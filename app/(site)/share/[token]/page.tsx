@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
-import { getTranslations } from 'next-intl/server';
+import { readerLabels } from '@/lib/i18n/reader-labels';
 import { cache } from 'react';
 import { ArticleView } from '@/components/article/article-view';
 import { PreviewBanner } from '@/components/article/preview-banner';
@@ -19,14 +19,15 @@ const open = cache(async (token: string) => (token.length <= 200 ? openSharedSto
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const article = await open((await params).token);
   if (!article) return { robots: { index: false, follow: false } };
-  const t = await getTranslations({ locale: 'ar', namespace: 'preview' });
+  const t = readerLabels('preview');
   return { title: t('pageTitle', { headline: article.headline }), robots: { index: false, follow: false } };
 }
 
 export default async function SharedStoryPage({ params }: Props) {
   const article = await open((await params).token);
   if (!article) notFound();
-  const [settings, t] = await Promise.all([getSiteSettings(), getTranslations({ locale: 'ar', namespace: 'preview' })]);
+  const t = readerLabels('preview');
+  const settings = await getSiteSettings();
   return (
     <>
       <PreviewBanner>

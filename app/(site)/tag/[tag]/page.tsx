@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import { permanentRedirect } from 'next/navigation';
-import { getTranslations } from 'next-intl/server';
+import { readerLabels } from '@/lib/i18n/reader-labels';
 import { listingMetadata, ListingView } from '@/components/site/listing';
 import { notFoundMetadata, ReaderNotFound } from '@/components/site/not-found-message';
 import { getTagPage } from '@/lib/reader/listings';
@@ -19,7 +19,8 @@ async function load({ params, searchParams }: Props) {
 }
 
 export async function generateMetadata(props: Props): Promise<Metadata> {
-  const [owned, settings, t] = await Promise.all([load(props), getSiteSettings(), getTranslations({ locale: 'ar', namespace: 'tag' })]);
+  const t = readerLabels('tag');
+  const [owned, settings] = await Promise.all([load(props), getSiteSettings()]);
   if (owned?.kind !== 'listing') return notFoundMetadata();
   const { listing } = owned;
   const description = listing.description || t('description', { name: listing.name, site: settings.siteName });
@@ -32,7 +33,8 @@ export default async function TagPage(props: Props) {
   if (owned?.kind === 'redirect') permanentRedirect(tagPath(owned.slug));
   if (owned?.kind !== 'listing') return <ReaderNotFound />;
   const { listing } = owned;
-  const [t, settings] = await Promise.all([getTranslations({ locale: 'ar', namespace: 'tag' }), getSiteSettings()]);
+  const t = readerLabels('tag');
+  const settings = await getSiteSettings();
   const intro = listing.description ? <p className="mt-2 text-muted" data-testid="listing-description">{listing.description}</p> : undefined;
   return <ListingView listing={listing} title={t('title', { name: listing.name })} path={tagPath(listing.slug)} settings={settings} emptyText={t('empty')} intro={intro} />;
 }
