@@ -5,7 +5,6 @@ import { createDb } from '@/db/index';
 import { migrateDatabase } from '@/db/migrate';
 import { installJobQueue } from '@/lib/jobs/runner';
 import { seedDatabase, type SeedResult } from '@/db/seed';
-import { refreshStoredBodies } from '@/lib/reader/stored-bodies';
 import { getEnv } from '@/lib/env';
 
 export type PreparedDb = { url: string; embedded: EmbeddedServer | null; seed: SeedResult };
@@ -56,8 +55,6 @@ export async function prepareDatabase(options: { seed?: boolean } = {}): Promise
   const { db, client } = createDb(url, { max: 1 });
   try {
     const seed = await seedDatabase(db, { demo: env.SEED_DEMO !== 'none', demoNewsroom: env.SEED_DEMO === 'newsroom' });
-    // Published bodies stored as HTML by another renderer, or by none yet: made again once, here, rather than per view.
-    await refreshStoredBodies(db);
     return { url, embedded, seed };
   } finally {
     await client.end();
