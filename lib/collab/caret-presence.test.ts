@@ -5,7 +5,7 @@ import { EditorView } from '@tiptap/pm/view';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
-import { caretAwareness, caretIn, PUBLISH_AT_LEAST_MS, PUBLISH_PAUSE_MS, publishAfterPause } from './caret-presence';
+import { caretAwareness, caretMayBeIn, PUBLISH_AT_LEAST_MS, PUBLISH_PAUSE_MS, publishAfterPause } from './caret-presence';
 
 // Two tabs on one document, with real Yjs and y-protocols: "mine" has the editors' view of presence, "theirs"
 // moves a colleague's caret, and their presence reaches mine as the provider would apply it.
@@ -32,7 +32,7 @@ function twoTabs() {
     const position = Y.relativePositionToJSON(Y.createRelativePositionFromTypeIndex(text, 0));
     return { anchor: position, head: position };
   };
-  return { mine, body, headline, myAwareness, theirAwareness, caretAt };
+  return { mine, theirs, body, headline, myAwareness, theirAwareness, caretAt };
 }
 
 describe('caretAwareness', () => {
@@ -51,7 +51,7 @@ describe('caretAwareness', () => {
     expect([inBody.mock.calls.length, inHeadline.mock.calls.length]).toEqual([0, 0]);
     theirAwareness.setLocalStateField('cursor', caretAt('body'));
     expect([inBody.mock.calls.length, inHeadline.mock.calls.length]).toEqual([1, 0]);
-    expect(caretIn(myAwareness.getStates().get(theirAwareness.clientID), body, mine)).toBe(true);
+    expect(caretMayBeIn(myAwareness.getStates().get(theirAwareness.clientID), body, mine)).toBe(true);
     // Into the headline: the body must take its caret away, the headline draw it.
     theirAwareness.setLocalStateField('cursor', caretAt('headline'));
     expect([inBody.mock.calls.length, inHeadline.mock.calls.length]).toEqual([2, 1]);
@@ -61,6 +61,26 @@ describe('caretAwareness', () => {
     // Gone (tab closed): the headline takes the caret away.
     awarenessProtocol.removeAwarenessStates(myAwareness, [theirAwareness.clientID], 'remote');
     expect([inBody.mock.calls.length, inHeadline.mock.calls.length]).toEqual([2, 3]);
+  });
+
+  it('tells of a caret that points into text not here yet, so its leaving is heard where that text lands', () => {
+    const { mine, theirs, body, headline, myAwareness, theirAwareness, caretAt } = twoTabs();
+    const inBody = vi.fn();
+    const inHeadline = vi.fn();
+    caretAwareness(myAwareness, body).on('change', inBody);
+    caretAwareness(myAwareness, headline).on('change', inHeadline);
+    // They type into the headline; the server relays their caret before their (stored first) text.
+    const before = Y.encodeStateVector(mine);
+    ((theirs.getXmlFragment('headline').get(0) as Y.XmlElement).get(0) as Y.XmlText).insert(0, 'عاجل: ');
+    theirAwareness.setLocalStateField('cursor', caretAt('headline'));
+    expect(caretMayBeIn(myAwareness.getStates().get(theirAwareness.clientID), body, mine)).toBe(true);
+    expect([inBody.mock.calls.length, inHeadline.mock.calls.length]).toEqual([1, 1]);
+    // The text arrives (the plugin draws the caret from it), then they move to the body: the headline hears of it.
+    Y.applyUpdate(mine, Y.encodeStateAsUpdate(theirs, before));
+    theirAwareness.setLocalStateField('cursor', caretAt('body'));
+    expect([inBody.mock.calls.length, inHeadline.mock.calls.length]).toEqual([2, 2]);
+    theirAwareness.setLocalStateField('cursor', null);
+    expect([inBody.mock.calls.length, inHeadline.mock.calls.length]).toEqual([3, 2]);
   });
 
   it('passes everything else through, and stops listening when the plugin does', () => {

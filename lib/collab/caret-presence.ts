@@ -26,30 +26,34 @@ type Changes = { added: number[]; updated: number[]; removed: number[] };
 type Listener = (changes: Changes, origin: unknown) => void;
 type PositionJSON = Parameters<typeof Y.createRelativePositionFromJSON>[0];
 
-/** Whether a relative position (as sent in presence) resolves into the fragment, at any depth. */
-function positionIn(json: unknown, fragment: Y.XmlFragment, doc: Y.Doc): boolean {
+/** Whether a relative position (as sent in presence) resolves into the fragment, at any depth; null if it does not resolve. */
+function positionIn(json: unknown, fragment: Y.XmlFragment, doc: Y.Doc): boolean | null {
   if (typeof json !== 'object' || json === null) return false;
   const position = Y.createAbsolutePositionFromRelativePosition(Y.createRelativePositionFromJSON(json as PositionJSON), doc);
-  if (!position) return false;
+  if (!position) return null;
   return position.type === fragment || (position.type._item !== null && Y.isParentOf(fragment, position.type._item));
 }
 
-/** Whether a presence state's caret is in the fragment: the same positions the caret plugin resolves to draw it. */
-export function caretIn(state: unknown, fragment: Y.XmlFragment, doc: Y.Doc): boolean {
+/**
+ * Whether a presence state's caret may be drawn in the fragment: it resolves there, or it does not resolve yet.
+ * Presence can overtake the text it points into (the server relays presence at once, an update once it is stored),
+ * and the caret plugin draws it when that text arrives: it must then hear of the caret's leaving.
+ */
+export function caretMayBeIn(state: unknown, fragment: Y.XmlFragment, doc: Y.Doc): boolean {
   const cursor = (state as { cursor?: { anchor?: unknown; head?: unknown } | null } | undefined)?.cursor;
   if (!cursor) return false;
-  return positionIn(cursor.anchor, fragment, doc) || positionIn(cursor.head, fragment, doc);
+  return positionIn(cursor.anchor, fragment, doc) !== false || positionIn(cursor.head, fragment, doc) !== false;
 }
 
 /**
  * The shared awareness as seen by the caret plugin of the editor on `fragment`. Everything passes through but
- * 'change', which is told only of colleagues whose caret is, or was at the last change, in this fragment. The
+ * 'change', which is told only of colleagues whose caret is, or may have been at the last change, in this fragment. The
  * plugin redraws from all states when told, so a change it is not told of is one that would not alter its carets.
  */
 export function caretAwareness(awareness: Awareness, fragment: Y.XmlFragment): CaretAwareness {
   const doc = fragment.doc as Y.Doc;
   const listeners = new Set<Listener>();
-  // Colleagues whose caret was in this fragment at the last change: their leaving (or going) is a change here too.
+  // Colleagues whose caret may have been drawn here at their last change: their leaving (or going) is a change here too.
   const here = new Set<number>();
   const concernsHere = (changes: Changes): boolean => {
     let concerns = false;
@@ -57,7 +61,7 @@ export function caretAwareness(awareness: Awareness, fragment: Y.XmlFragment): C
     for (const clientId of [...changes.added, ...changes.updated, ...changes.removed]) {
       // This tab's own caret is never drawn (y-tiptap's default filter), so its moves concern no editor here.
       if (clientId === awareness.clientID) continue;
-      const inside = caretIn(states.get(clientId), fragment, doc);
+      const inside = caretMayBeIn(states.get(clientId), fragment, doc);
       if (inside || here.has(clientId)) concerns = true;
       if (inside) here.add(clientId);
       else here.delete(clientId);
@@ -86,7 +90,7 @@ export function caretAwareness(awareness: Awareness, fragment: Y.XmlFragment): C
       if (name !== 'change') return awareness.on(name, listener);
       if (listeners.size === 0) {
         // Colleagues already here when the plugin starts listening (it draws them from the states at its start).
-        for (const [clientId, state] of awareness.getStates()) if (clientId !== awareness.clientID && caretIn(state, fragment, doc)) here.add(clientId);
+        for (const [clientId, state] of awareness.getStates()) if (clientId !== awareness.clientID && caretMayBeIn(state, fragment, doc)) here.add(clientId);
         awareness.on('change', onChange);
       }
       listeners.add(listener as Listener);
