@@ -7,6 +7,7 @@ import * as Y from 'yjs';
 import { BODY_FIELD, COLLAB_PATH, documentNameOf } from '@/lib/collab/fields';
 import type { PresenceUser } from '@/lib/collab/presence';
 import { batchLocalWrites } from '@/lib/collab/local-copy';
+import { sendAfterPaint } from '@/lib/collab/send-after-paint';
 import { createCollabStatusStore } from '@/lib/collab/status-store';
 import { covers, storedStateVector } from '@/lib/collab/stored';
 
@@ -79,6 +80,8 @@ export function useCollab(storyId: string, user: PresenceUser) {
       },
       onUnsyncedChanges: ({ number }) => dispatch({ type: 'unsynced', count: number, at: at() }),
     });
+    // This tab's updates go out just after the frame that shows them is painted (lib/collab/send-after-paint.ts).
+    const stopSending = sendAfterPaint(provider, doc);
     // This tab's changes: what the next stored message must cover.
     let wanted: Map<number, number> | null = null;
     doc.on('update', (_update: Uint8Array, origin: unknown) => {
@@ -99,6 +102,7 @@ export function useCollab(storyId: string, user: PresenceUser) {
       setCollab(null);
       setReady(false);
       setStored(true);
+      stopSending();
       provider.destroy();
       socket.destroy();
       stopLocalWrites();

@@ -1,0 +1,51 @@
+// @vitest-environment happy-dom
+import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider';
+import { describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { sendAfterPaint } from './send-after-paint';
+
+// A real provider that never connects: what it would send is what it counts as waiting for the server.
+function tab() {
+  const doc = new Y.Doc();
+  const socket = new HocuspocusProviderWebsocket({ url: 'ws://127.0.0.1:9/collab', autoConnect: false });
+  const provider = new HocuspocusProvider({ websocketProvider: socket, name: 'story:test', document: doc, token: 'cookie' });
+  const sent: Uint8Array[] = [];
+  const documentUpdateHandler = provider.documentUpdateHandler.bind(provider);
+  provider.documentUpdateHandler = (update, origin) => {
+    sent.push(update);
+    documentUpdateHandler(update, origin);
+  };
+  const stop = sendAfterPaint(provider, doc);
+  return { doc, provider, sent, stop, close: () => (provider.destroy(), socket.destroy()) };
+}
+
+const frame = () => new Promise<void>((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+
+describe('sendAfterPaint', () => {
+  it('sends the updates of one frame after it, as one message that holds them all', async () => {
+    const { doc, provider, sent, close } = tab();
+    const text = doc.getText('t');
+    for (const letter of 'خبر') text.insert(text.length, letter);
+    expect(provider.unsyncedChanges).toBe(0);
+    await frame();
+    expect(sent).toHaveLength(1);
+    expect(provider.unsyncedChanges).toBe(1);
+    const copy = new Y.Doc();
+    Y.applyUpdate(copy, sent[0] as Uint8Array);
+    expect(copy.getText('t').toString()).toBe('خبر');
+    close();
+  });
+
+  it('never sends back what came from the server, and sends what waits when it stops', async () => {
+    const { doc, provider, sent, stop, close } = tab();
+    const remote = new Y.Doc();
+    remote.getText('t').insert(0, 'من الخادم');
+    Y.applyUpdate(doc, Y.encodeStateAsUpdate(remote), provider);
+    await frame();
+    expect(sent).toHaveLength(0);
+    doc.getText('t').insert(0, 'هنا ');
+    stop();
+    expect(sent).toHaveLength(1);
+    close();
+  });
+});
