@@ -1,8 +1,8 @@
 // @vitest-environment happy-dom
 import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import * as Y from 'yjs';
-import { sendAfterPaint } from './send-after-paint';
+import { AT_MOST_MS, sendAfterPaint } from './send-after-paint';
 
 // A real provider that never connects: what it would send is what it counts as waiting for the server.
 function tab() {
@@ -22,6 +22,8 @@ function tab() {
 const frame = () => new Promise<void>((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
 
 describe('sendAfterPaint', () => {
+  afterEach(() => vi.unstubAllGlobals());
+
   it('sends the updates of one frame after it, as one message that holds them all', async () => {
     const { doc, provider, sent, close } = tab();
     const text = doc.getText('t');
@@ -45,6 +47,18 @@ describe('sendAfterPaint', () => {
     expect(sent).toHaveLength(0);
     doc.getText('t').insert(0, 'هنا ');
     stop();
+    expect(sent).toHaveLength(1);
+    close();
+  });
+
+  it('sends within AT_MOST_MS when the browser draws no frame', async () => {
+    // A page the browser stopped drawing frames for, though it still says visible.
+    vi.stubGlobal('requestAnimationFrame', () => 0);
+    const { doc, sent, close } = tab();
+    doc.getText('t').insert(0, 'عاجل');
+    await new Promise((resolve) => setTimeout(resolve, AT_MOST_MS / 2));
+    expect(sent).toHaveLength(0);
+    await new Promise((resolve) => setTimeout(resolve, AT_MOST_MS));
     expect(sent).toHaveLength(1);
     close();
   });

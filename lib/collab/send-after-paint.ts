@@ -9,13 +9,18 @@ import * as Y from 'yjs';
 // message when several keystrokes fell in one frame. Colleagues see them a frame later; nothing else changes: the
 // provider counts and sends them as its own (its unsynced count, hence the status, starts at the send).
 
+/** The longest an update waits for its frame. */
+export const AT_MOST_MS = 100;
+
 /** Takes over the provider's sending of `doc`'s updates; returns the function that sends what waits and stops. */
 export function sendAfterPaint(provider: HocuspocusProvider, doc: Y.Doc): () => void {
   doc.off('update', provider.boundDocumentUpdateHandler);
   let pending: Uint8Array[] = [];
   let scheduled = false;
+  let fallback: ReturnType<typeof setTimeout> | undefined;
   const send = () => {
     scheduled = false;
+    clearTimeout(fallback);
     if (pending.length === 0) return;
     const update = pending.length === 1 ? (pending[0] as Uint8Array) : Y.mergeUpdates(pending);
     pending = [];
@@ -32,6 +37,9 @@ export function sendAfterPaint(provider: HocuspocusProvider, doc: Y.Doc): () => 
     // A hidden page draws no frames, so it would wait for none: its updates go in the next task.
     if (document.visibilityState === 'hidden') afterPaint.port2.postMessage(null);
     else requestAnimationFrame(() => afterPaint.port2.postMessage(null));
+    // And whatever keeps frames from coming (a browser may stop them for a page it still calls visible), the
+    // updates never wait longer than this.
+    fallback = setTimeout(send, AT_MOST_MS);
   };
   // A page that is hidden before its frame comes (or goes) sends at once.
   const onHidden = () => {
