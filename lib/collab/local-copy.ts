@@ -1,5 +1,6 @@
 import type { IndexeddbPersistence } from 'y-indexeddb';
 import * as Y from 'yjs';
+import { whenPageLeaves } from './page-leaving';
 
 // y-indexeddb writes each document update to this device's copy as it happens: one IndexedDB transaction per
 // keystroke, whose request and completion events are tasks on the page's main thread, between the keystroke and
@@ -40,16 +41,11 @@ export function batchLocalWrites(local: IndexeddbPersistence, doc: Y.Doc): () =>
     clearTimeout(timer);
     timer = setTimeout(flush, Math.max(0, Math.min(PAUSE_MS, firstPending + AT_LEAST_MS - now)));
   };
-  const onHidden = () => {
-    if (document.visibilityState === 'hidden') flush();
-  };
   doc.on('update', onUpdate);
-  window.addEventListener('pagehide', flush);
-  document.addEventListener('visibilitychange', onHidden);
+  const stopListening = whenPageLeaves(flush);
   return () => {
     flush();
     doc.off('update', onUpdate);
-    window.removeEventListener('pagehide', flush);
-    document.removeEventListener('visibilitychange', onHidden);
+    stopListening();
   };
 }

@@ -1,5 +1,6 @@
 import type { HocuspocusProvider } from '@hocuspocus/provider';
 import * as Y from 'yjs';
+import { whenPageLeaves } from './page-leaving';
 
 // The provider sends each document update over the socket the moment Yjs emits it, inside the keystroke's own
 // task: encoding, WebSocket.send (a call into the browser's network process) and the "a change waits for the server"
@@ -41,18 +42,13 @@ export function sendAfterPaint(provider: HocuspocusProvider, doc: Y.Doc): () => 
     // updates never wait longer than this.
     fallback = setTimeout(send, AT_MOST_MS);
   };
-  // A page that is hidden before its frame comes (or goes) sends at once.
-  const onHidden = () => {
-    if (document.visibilityState === 'hidden') send();
-  };
   doc.on('update', onUpdate);
-  document.addEventListener('visibilitychange', onHidden);
-  window.addEventListener('pagehide', send);
+  // A page that is hidden before its frame comes (or goes) sends at once.
+  const stopListening = whenPageLeaves(send);
   return () => {
     send();
     doc.off('update', onUpdate);
-    document.removeEventListener('visibilitychange', onHidden);
-    window.removeEventListener('pagehide', send);
+    stopListening();
     afterPaint.port1.close();
   };
 }
