@@ -26,7 +26,7 @@ export function useStoryTiptap(story: Pick<StoryDraft, 'language'>, collab: Coll
   const t = useTranslations();
   const editor = useEditor({
     // Comment highlights are decorations of this editor only, never part of the story.
-    extensions: [...contentExtensionsFor(story.language, { undoRedo: false }), CommentHighlights, Collaboration.configure({ document: collab.doc, field: BODY_FIELD }), collabCarets(collab)],
+    extensions: [...contentExtensionsFor(story.language, { undoRedo: false }), CommentHighlights, Collaboration.configure({ document: collab.doc, field: BODY_FIELD }), collabCarets(collab, BODY_FIELD)],
     editable: false,
     immediatelyRender: false,
     shouldRerenderOnTransaction: false,

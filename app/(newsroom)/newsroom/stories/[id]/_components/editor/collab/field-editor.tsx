@@ -44,7 +44,7 @@ export function FieldEditor({ collab, field, control, label, placeholder, maxLen
 
   const editor = useEditor(
     {
-      extensions: [...fieldExtensions({ maxLength, placeholder }), Collaboration.configure({ document: collab.doc, field }), collabCarets(collab)],
+      extensions: [...fieldExtensions({ maxLength, placeholder }), Collaboration.configure({ document: collab.doc, field }), collabCarets(collab, field)],
       editable: false,
       immediatelyRender: false,
       shouldRerenderOnTransaction: false,

@@ -6,6 +6,8 @@ import { IndexeddbPersistence } from 'y-indexeddb';
 import * as Y from 'yjs';
 import { BODY_FIELD, COLLAB_PATH, documentNameOf } from '@/lib/collab/fields';
 import type { PresenceUser } from '@/lib/collab/presence';
+import { batchLocalWrites } from '@/lib/collab/local-copy';
+import { sendAfterPaint } from '@/lib/collab/send-after-paint';
 import { createCollabStatusStore } from '@/lib/collab/status-store';
 import { covers, storedStateVector } from '@/lib/collab/stored';
 
@@ -48,6 +50,8 @@ export function useCollab(storyId: string, user: PresenceUser) {
     const doc = new Y.Doc();
     const documentName = documentNameOf(storyId);
     const local = new IndexeddbPersistence(documentName, doc);
+    // Written once typing pauses, not per keystroke; at once when the page goes (lib/collab/local-copy.ts).
+    const stopLocalWrites = batchLocalWrites(local, doc);
     // The server gives every story's document a body from its first open: a local copy with none never met the server.
     let open = true;
     // The editors bind once this device's copy is loaded, so they open on it rather than on an empty page.
@@ -76,6 +80,8 @@ export function useCollab(storyId: string, user: PresenceUser) {
       },
       onUnsyncedChanges: ({ number }) => dispatch({ type: 'unsynced', count: number, at: at() }),
     });
+    // This tab's updates go out just after the frame that shows them is painted (lib/collab/send-after-paint.ts).
+    const stopSending = sendAfterPaint(provider, doc);
     // This tab's changes: what the next stored message must cover.
     let wanted: Map<number, number> | null = null;
     doc.on('update', (_update: Uint8Array, origin: unknown) => {
@@ -96,8 +102,10 @@ export function useCollab(storyId: string, user: PresenceUser) {
       setCollab(null);
       setReady(false);
       setStored(true);
+      stopSending();
       provider.destroy();
       socket.destroy();
+      stopLocalWrites();
       void local.destroy();
       doc.destroy();
     };
