@@ -30,10 +30,27 @@ test('typed text is sent and stored with no save, and the status says so', async
   await expect(status(page)).toHaveAttribute('aria-live', 'polite');
   await expect(status(page)).toHaveAttribute('role', 'status');
   await expect(status(page)).toHaveAttribute('data-collab-status', 'connected');
+  // What the live region speaks changes only with the state: sending a keystroke and its acknowledgement, which
+  // take turns on every key, are not announced (a screen reader would say them after each key).
+  const spoken = status(page).locator('.sr-only');
+  await expect(spoken).toHaveText('متصل بالخادم');
+  await spoken.evaluate((element) => {
+    const seen: string[] = [];
+    new MutationObserver(() => seen.push(element.textContent ?? '')).observe(element, { childList: true, characterData: true, subtree: true });
+    (window as unknown as { spokenChanges: string[] }).spokenChanges = seen;
+  });
+  await status(page).evaluate((element) => {
+    const states: string[] = [];
+    new MutationObserver(() => states.push(element.getAttribute('data-collab-status') ?? '')).observe(element, { attributeFilter: ['data-collab-status'] });
+    (window as unknown as { shownStates: string[] }).shownStates = states;
+  });
   await body(page).click();
   await page.keyboard.type('نص يُحفظ وحده');
   await editorSettled(page);
   await expect(status(page)).toContainText('متصل');
+  // The status did go through "sending" (so the check below could fail), and nothing was spoken.
+  expect(await page.evaluate(() => (window as unknown as { shownStates: string[] }).shownStates)).toContain('syncing');
+  expect(await page.evaluate(() => (window as unknown as { spokenChanges: string[] }).spokenChanges)).toEqual([]);
   await expect.poll(async () => (await storedText(db, id)())?.plainText).toBe('نص يُحفظ وحده');
   await context.close();
 });

@@ -47,16 +47,14 @@ export function CollabStatusLine({ status: store, metaStatus, readOnlyText }: { 
       : status.kind === 'not-answering'
         ? [t('notAnswering', { duration: duration(status.sinceMs) }), t('notAnsweringSpoken')]
         : [status.kind === 'read-only' ? readOnlyText : status.kind === 'refused' ? t('refused', { reason: reason(status.reason) }) : t(status.kind), null];
+  // "Sending…" and "connected" take turns on every keystroke: spoken, a screen reader would say one after each key.
+  // Both are spoken as "connected to the server", so the live region changes only when the state really does (a
+  // "sending" that lasts becomes "not answering", which is spoken).
+  const said = spoken ?? (status.kind === 'connected' || status.kind === 'syncing' ? t('connectedSpoken') : shown);
   return (
     <p role="status" aria-live="polite" className="text-sm" data-collab-status={status.kind} data-collab-stored={stored} data-meta-status={metaStatus}>
-      {spoken === null ? (
-        shown
-      ) : (
-        <>
-          <span aria-hidden="true">{shown}</span>
-          <span className="sr-only">{spoken}</span>
-        </>
-      )}
+      <span aria-hidden="true">{shown}</span>
+      <span className="sr-only">{said}</span>
     </p>
   );
 }
