@@ -3,7 +3,6 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import autocannon from 'autocannon';
-import { chromium } from '@playwright/test';
 import { eq } from 'drizzle-orm';
 import { publishedStories } from '@/db/schema';
 import { CHROMIUM_ARGS, percentile } from './bench-app';
@@ -35,6 +34,9 @@ const PREVIEW = process.env.BENCH_PREVIEW !== '0';
 
 /** The demo editor's session cookie, signed in through the login form as a person would. */
 async function editorCookie(base: string): Promise<string> {
+  // Imported here, not at the top: the server half runs this same file, and Playwright would add some 35 MB to
+  // the RSS the bench reports for the server.
+  const { chromium } = await import('@playwright/test');
   const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
   try {
     const page = await browser.newPage();

@@ -15,7 +15,6 @@ import { PageCache } from '@/lib/page-cache/page-cache';
 import { applyNotedStatus, collectNotes } from '@/lib/page-cache/render-notes';
 import { registerPageCache } from '@/lib/page-cache/registry';
 import { createPageServer } from '@/lib/page-cache/serve';
-import { refreshStoredBodies } from '@/lib/reader/stored-bodies';
 import { buildStylesheets } from '@/lib/page-cache/stylesheets';
 import { drainable } from './drain';
 import { arabicErrorPages, errorPageHtml } from './error-page';
@@ -138,13 +137,6 @@ export async function startServer(options: { dev: boolean; port: number; hostnam
   await new Promise<void>((resolve) => server.listen(options.port, options.hostname, resolve));
   console.error(`sahifa: ${options.dev ? 'development' : 'production'} server on http://${options.hostname ?? 'localhost'}:${options.port}`);
 
-  // Published bodies stored as HTML by another renderer (a deploy that changed the markup) or by none (rows from
-  // before the column) are rendered again in the background: their pages render the body live until then, so a
-  // large archive never holds up a start. A second instance doing the same at once writes the same HTML.
-  void refreshStoredBodies(getDb()).then(
-    (count) => void (count > 0 && logger.info({ count }, 'published bodies rendered again')),
-    (error: unknown) => logger.error({ err: error }, 'rendering stored bodies again failed'),
-  );
   // The job runner shares this process; a scheduled publish runs outside any request.
   const runner = await startJobRunner(process.env.DATABASE_URL as string, (tags) => expireOverLoopback(tags, 'everywhere'));
   const hooks: (() => Promise<void>)[] = [];

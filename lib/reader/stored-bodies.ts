@@ -1,6 +1,6 @@
 import { and, asc, eq, gt, isNull, ne, or } from 'drizzle-orm';
 import type { JSONContent } from '@tiptap/core';
-import type { Executor } from '@/db';
+import { getDb, type Executor } from '@/db';
 import { publishedStories } from '@/db/schema';
 import { bodyHtmlVersion, renderBodyHtml } from '@/lib/content/body-html';
 import type { ContentLanguage } from '@/lib/content/direction';
@@ -51,5 +51,18 @@ export async function refreshStoredBodies(db: Executor): Promise<number> {
     }
     if (rows.length < BATCH) return done;
     after = rows.at(-1)?.storyId ?? after;
+  }
+}
+
+/**
+ * The refresh at start (instrumentation.ts): in the background, since pages render a stale body live meanwhile and a
+ * large archive must not hold up the start. A second instance doing the same at once writes the same HTML.
+ */
+export async function refreshStoredBodiesInBackground(): Promise<void> {
+  try {
+    const count = await refreshStoredBodies(getDb());
+    if (count > 0) logger.info({ count }, 'published bodies rendered again');
+  } catch (error) {
+    logger.error({ err: error }, 'rendering stored bodies again failed');
   }
 }

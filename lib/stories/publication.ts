@@ -8,7 +8,6 @@ import { resolveLeadImage } from '@/lib/media/lead-image';
 import { notify, storyAuthorUserIds } from '@/lib/notifications/notify';
 import { LATEST_TAG, legacyTag, sectionTag, slugTag, storyTag, tagTag } from '@/lib/reader/cache-tags';
 import { announceStoryEvent } from '@/lib/webhooks/events';
-import { storedBody } from '@/lib/reader/stored-bodies';
 import { pickText } from './content-row';
 
 // Publication: the reader projection, written from a revision, and the one
@@ -76,8 +75,10 @@ export async function publishRevision(tx: Executor, input: { storyId: string; re
     slug: revision.slug,
     sectionId: revision.sectionId,
     leadImage: await resolveLeadImage(tx, revision),
-    // Rendered once here rather than on every uncached view of the page (docs/reader-performance.md).
-    ...storedBody(revision),
+    // Rendered once here rather than on every uncached view of the page (docs/reader-performance.md). Imported
+    // when a publish happens: the job runner loads this module at every start, and the renderer (Tiptap,
+    // ProseMirror) is about 14 MB of RSS that a process serving cached pages never needs.
+    ...(await import('@/lib/reader/stored-bodies')).storedBody(revision),
     bylines: revision.bylines,
     tags: revision.tags,
     updatedAt: input.at,
