@@ -95,7 +95,9 @@ test('every class on a reader page has a rule in its stylesheet', async ({ db, p
       for (const sheet of document.styleSheets) walk(sheet.cssRules);
       const all = selectors.join('\n');
       const classes = new Set([...document.querySelectorAll('[class]')].flatMap((element) => [...element.classList]));
-      return [...classes].filter((name) => !all.includes(`.${CSS.escape(name)}`));
+      // A whole class name: `.border` must not be taken for `.border-rule`, nor `.mt-1` for `.mt-10`.
+      const literal = (text: string) => text.replace(/[\\^$.*+?()[\]{}|]/g, '\\$&');
+      return [...classes].filter((name) => !new RegExp(`\\.${literal(CSS.escape(name))}(?![\\w-])`).test(all));
     });
     expect(unstyled, pagePath).toEqual([]);
   }

@@ -48,6 +48,15 @@ describe('ArticleBody', () => {
     expect(html).toContain('<p dir="rtl">خطر</p>');
   });
 
+  it('drops a figure whose size is not a positive integer: a row written around the validator puts no attribute on the page', () => {
+    const figure = (width: unknown, height: unknown) => ({ type: 'figure', attrs: { mediaId: '00000000-0000-4000-8000-000000000000', width, height, alt: 'بديل', caption: '', credit: '' } });
+    const html = render([figure('1" onerror="alert(1)', 900), figure(1600, -9), figure(1.5, 900), { type: 'paragraph', content: [text('بعد')] }]);
+    expect(html).not.toContain('onerror');
+    expect(html).not.toContain('<figure');
+    expect(html).toContain('<p dir="rtl">بعد</p>');
+    expect(render([figure(1600, 900)])).toContain('width="1600" height="900"');
+  });
+
   it('renders the trimmed schema: headings, lists, quotes and rules', () => {
     const html = render([
       { type: 'heading', attrs: { level: 2 }, content: [text('عنوان فرعي')] },

@@ -29,6 +29,7 @@ import { escapeHtml, figureHtml } from './figure-html';
  */
 export function bodyHtmlVersion(): string {
   version ??= createHash('sha256')
+    .update(RENDERER_EPOCH)
     .update(renderBodyHtml(VERSION_PROBE, 'ar'))
     .update(renderBodyHtml(VERSION_PROBE, 'en'))
     .digest('base64url')
@@ -36,6 +37,11 @@ export function bodyHtmlVersion(): string {
   return version;
 }
 let version: string | undefined;
+/**
+ * Raised by hand when the markup may change in a way the probe does not show (a link rule, a rendition plan for
+ * sizes it does not use): every stored body is then made again.
+ */
+const RENDERER_EPOCH = '1';
 
 const text = (value: string, marks?: JSONContent['marks']): JSONContent => ({ type: 'text', text: value, ...(marks ? { marks } : {}) });
 const paragraph = (...content: JSONContent[]): JSONContent => ({ type: 'paragraph', content });
@@ -52,8 +58,13 @@ const VERSION_PROBE: JSONContent = {
     { type: 'blockquote', content: [paragraph(text('اقتباس'))] },
     { type: 'horizontalRule' },
     { type: 'figure', attrs: { mediaId: '00000000-0000-4000-8000-000000000000', width: 1600, height: 900, alt: 'بديل', caption: 'تعليق', credit: 'Credit' } },
+    // The edges the link and figure rules decide: which links survive, which renditions each size gets.
+    paragraph(...['javascript:alert(1)', 'tel:+100', 'mailto:a@example.com', '/\\example.com', '#note', '/economy/x', 'http://example.com'].map((href) => text(href, [{ type: 'link', attrs: { href } }]))),
+    ...[[200, 150], [5000, 2500], [0, 0]].map(([width, height]) => ({ type: 'figure', attrs: { mediaId: '00000000-0000-4000-8000-000000000001', width, height, alt: '', caption: '', credit: '' } })),
   ],
 };
+
+const isSize = (value: unknown): value is number => Number.isInteger(value) && (value as number) > 0;
 
 type BodyRenderer = (content: DocNode) => string;
 const renderers = new Map<ContentLanguage, BodyRenderer>();
@@ -90,7 +101,9 @@ function bodyRenderer(language: ContentLanguage): BodyRenderer {
       nodeMapping: {
         figure: ({ node }) => {
           const attrs = node.attrs as FigureAttrs;
-          if (!attrs.width || !attrs.height) return '';
+          // Sizes are positive integers from the library; anything else (a row written around the validator) is
+          // no figure of ours. The schema does not check attribute types, so this is the check.
+          if (!isSize(attrs.width) || !isSize(attrs.height)) return '';
           return figureHtml({ id: attrs.mediaId, width: attrs.width, height: attrs.height, alt: attrs.alt, caption: attrs.caption, credit: attrs.credit }, language);
         },
       },

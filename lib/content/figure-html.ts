@@ -17,7 +17,7 @@ export type BodyFigure = { id: string; width: number; height: number; alt: strin
 
 export function figureHtml({ id, width, height, alt, caption, credit }: BodyFigure, language: ContentLanguage): string {
   const source = (format: 'avif' | 'webp') => `<source type="image/${format}" srcSet="${escapeHtml(srcsetOf(id, width, format))}" sizes="${ARTICLE_SIZES}"/>`;
-  const img = `<img src="${escapeHtml(mediaUrl(id, firstRendition(width).name))}" alt="${escapeHtml(alt)}" width="${width}" height="${height}" decoding="async" loading="lazy"/>`;
+  const img = `<img src="${escapeHtml(mediaUrl(id, firstRendition(width).name))}" alt="${escapeHtml(alt)}" width="${escapeHtml(String(width))}" height="${escapeHtml(String(height))}" decoding="async" loading="lazy"/>`;
   const span = (text: string, extra = '') => `<span${extra} dir="${dominantDirection(text, language)}">${escapeHtml(text)}</span>`;
   const figcaption = caption || credit ? `<figcaption>${caption ? span(caption) : ''}${credit ? span(credit, ' class="figure-credit"') : ''}</figcaption>` : '';
   return `<figure><picture>${source('avif')}${source('webp')}${img}</picture>${figcaption}</figure>`;

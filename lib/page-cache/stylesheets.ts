@@ -28,4 +28,7 @@ export function buildStylesheets(distDir: string): StylesheetText {
 // A url() in the file is relative to the file (`../media/font.woff2`); in the page it would be read
 // against the page's address. Made absolute against the stylesheet's href, as Next's own inlining did.
 const RELATIVE_URL = /url\((['"]?)(?![a-z][\w+.-]*:|\/|#)([^'")]+)\1\)/gi;
-export const absoluteUrls = (css: string, href: string) => css.replace(RELATIVE_URL, (_, quote: string, ref: string) => `url(${quote}${new URL(ref, `http://build.invalid${href}`).pathname}${quote})`);
+export const absoluteUrls = (css: string, href: string) => css.replace(RELATIVE_URL, (_, quote: string, ref: string) => {
+  const url = new URL(ref, `http://build.invalid${href}`);
+  return `url(${quote}${url.pathname}${url.search}${url.hash}${quote})`;
+});

@@ -43,11 +43,12 @@ export async function refreshStoredBodies(db: Executor): Promise<number> {
         logger.error({ err: error, storyId: row.storyId }, 'a published body could not be rendered to HTML; its page renders it live');
         continue;
       }
-      await db
+      const updated = await db
         .update(publishedStories)
         .set(body)
-        .where(and(eq(publishedStories.storyId, row.storyId), eq(publishedStories.revisionId, row.revisionId)));
-      done++;
+        .where(and(eq(publishedStories.storyId, row.storyId), eq(publishedStories.revisionId, row.revisionId)))
+        .returning({ storyId: publishedStories.storyId });
+      done += updated.length;
     }
     if (rows.length < BATCH) return done;
     after = rows.at(-1)?.storyId ?? after;
