@@ -54,7 +54,8 @@ beforeAll(async () => {
     const body = { type: 'doc', content: [...paragraphsToDoc(['مسودة أولى']).content!, { type: 'figure', attrs: { mediaId: upload.item.id, alt: 'صورة', caption: '', credit: '' } }] };
     await saveStory(writer, id, contentOf(draft, { headline: `${label} أول`, slug: `${label}-${id.slice(0, 8)}`, sectionId, body }));
     const saved = (await getStoryForEditor(writer, id))!.story;
-    await saveStory(writer, id, contentOf(saved, { headline: `${label} نهائي`, body: { ...body, content: [...paragraphsToDoc(['النص النهائي للخبر']).content!, body.content[1]!] } }));
+    // A long paragraph: a table's COPY past 16 KB once hung the backup (db/backup.ts, copyOut).
+    await saveStory(writer, id, contentOf(saved, { headline: `${label} نهائي`, body: { ...body, content: [...paragraphsToDoc(['النص النهائي للخبر', 'فقرة طويلة من الخبر. '.repeat(1500)]).content!, body.content[1]!] } }));
     expect((await addComment(editor, { storyId: id, body: 'ملاحظة من المحرر' })).ok).toBe(true);
     await transition(writer, id, { action: 'submit' });
     await transition(editor, id, { action: 'approve', expectedVersion: (await getStoryForEditor(editor, id))!.story.version, acknowledge: true });

@@ -7,8 +7,8 @@ import * as tar from 'tar';
 
 // Backup and restore of a whole install: the database and the local media,
 // in one .tar.gz. The database part is a logical dump made by the app itself:
-// every table's rows, COPY'd out in one REPEATABLE READ transaction (one
-// consistent snapshot), plus the sequences. The schema is not dumped: it is
+// every table's rows, COPY'd out in one consistent snapshot (a REPEATABLE READ transaction's, shared with one
+// connection per table: see copyOut), plus the sequences. The schema is not dumped: it is
 // the app's migrations, which the restore applies to the empty database first,
 // and the restore refuses a backup made with another set of migrations.
 //
@@ -107,12 +107,12 @@ export async function backup(options: { url: string; mediaDir: string | null; fi
     mkdirSync(path.join(staging, 'db'));
     const manifest = await sql.begin('isolation level repeatable read read only', async (tx) => {
       const [{ version } = { version: '' }] = await tx<{ version: string }[]>`select current_setting('server_version') as version`;
+      const [{ snapshot } = { snapshot: '' }] = await tx<{ snapshot: string }[]>`select pg_export_snapshot() as snapshot`;
       const state = await migrationState(tx);
       const tables: TableEntry[] = [];
       for (const [index, table] of (await tablesInOrder(tx)).entries()) {
         const file = `db/${String(index).padStart(3, '0')}-${table.name}.copy`;
-        const out = await tx.unsafe(`copy ${qualified(table.name)} (${table.columns.map(ident).join(', ')}) to stdout`).readable();
-        await pipeline(out, createWriteStream(path.join(staging, file)));
+        await copyOut(options.url, snapshot, `copy ${qualified(table.name)} (${table.columns.map(ident).join(', ')}) to stdout`, path.join(staging, file));
         tables.push({ ...table, file });
       }
       const sequences: SequenceEntry[] = [];
@@ -137,6 +137,25 @@ export async function backup(options: { url: string; mediaDir: string | null; fi
   } finally {
     await sql.end({ timeout: 5 });
     rmSync(staging, { recursive: true, force: true });
+  }
+}
+
+/**
+ * One table's COPY, on a connection of its own in the dump's snapshot (exported by the main transaction, as
+ * pg_dump does for its parallel workers), used once and dropped. postgres.js 3.4 pauses the socket when a COPY's
+ * data fills the stream's buffer, and resumes it only when the stream is read again: when the end of the COPY
+ * came in the same packet, the stream ends while the socket stays paused, and the connection's next query never
+ * gets its answer (porsager/postgres#917). Any table past 16 KB could hang a backup that way on one connection.
+ */
+async function copyOut(url: string, snapshot: string, copy: string, file: string): Promise<void> {
+  if (!/^[0-9A-F-]+$/i.test(snapshot)) throw new Error(`unexpected snapshot id ${snapshot}`);
+  const once = connect(url);
+  try {
+    await once.unsafe(`begin isolation level repeatable read read only; set transaction snapshot '${snapshot}'`).simple();
+    await pipeline(await once.unsafe(copy).readable(), createWriteStream(file));
+  } finally {
+    // No commit: a read-only transaction has nothing to keep, and the socket may be the paused one.
+    await once.end({ timeout: 0 });
   }
 }
 
