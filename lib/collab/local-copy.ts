@@ -9,8 +9,9 @@ import { whenPageLeaves } from './page-leaving';
 //
 // The offline promise holds: a tab closed while offline keeps its edits. The page's leaving (pagehide) and its
 // going to the background (visibilitychange: a mobile browser may kill a background tab without a pagehide)
-// write what waits at once; what is lost is at most the last PAUSE_MS of typing on a crash of the browser itself,
-// when the same tab is offline (online, those keystrokes are on the server already).
+// write what waits at once (the browser must then commit that write while the page goes: Chromium does). What a
+// crash of the browser itself can lose is the typing since the last write, at most AT_LEAST_MS of it, and only
+// while the tab is offline (online, those keystrokes are on the server within a frame).
 
 /** Typing paused this long: the waiting updates are written. */
 export const PAUSE_MS = 150;
