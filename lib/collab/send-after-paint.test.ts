@@ -29,8 +29,9 @@ describe('sendAfterPaint', () => {
     const text = doc.getText('t');
     for (const letter of 'خبر') text.insert(text.length, letter);
     expect(provider.unsyncedChanges).toBe(0);
+    // After the frame (its callback, then a message): well before the fallback's AT_MOST_MS, whatever the timers' order.
     await frame();
-    expect(sent).toHaveLength(1);
+    await vi.waitFor(() => expect(sent).toHaveLength(1), { timeout: AT_MOST_MS * 0.8, interval: 1 });
     expect(provider.unsyncedChanges).toBe(1);
     const copy = new Y.Doc();
     Y.applyUpdate(copy, sent[0] as Uint8Array);
