@@ -169,8 +169,11 @@ test('an image dropped into the text uploads and becomes a figure', async ({ bro
   await page.getByRole('button', { name: 'قصة جديدة' }).click();
   await expect(page).toHaveURL(/\/newsroom\/stories\/[0-9a-f-]{36}$/);
   const body = page.getByRole('textbox', { name: 'نص القصة' });
+  // The body takes keys only once the shared document has synced; keys typed before that go nowhere.
+  await expect(body).toHaveAttribute('contenteditable', 'true');
   await body.click();
   await page.keyboard.type('فقرة قبل الصورة.');
+  await expect(body).toContainText('فقرة قبل الصورة.');
   const bytes = (await photo(500, 400)).toString('base64');
   const dataTransfer = await page.evaluateHandle((base64) => {
     const transfer = new DataTransfer();
