@@ -35,6 +35,10 @@ const nextConfig: NextConfig = {
     // reader page's <head> itself (lib/page-cache/strip-scripts.ts), so a first
     // visit still paints after one response.
     inlineCss: false,
+    // Next's data cache in memory only (an LRU of cacheMaxMemorySize, 50 MB by default), never on disk:
+    // writing each read to .next/cache made a first view after a publish about 2 ms slower (a file and a
+    // mkdir per read; docs/reader-performance.md), and a start clears those files anyway (scripts/server.ts).
+    isrFlushToDisk: false,
   },
   async headers() {
     // Previews and share links are never for search engines, and a share token

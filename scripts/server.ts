@@ -41,9 +41,10 @@ export type RunningServer = {
 const DRAIN_MS = 10_000;
 
 /**
- * Next keeps unstable_cache entries on disk in .next, across restarts. They are
- * reads of the database this process serves, so entries an earlier run left
- * (another database, an older schema) must not be served: start empty.
+ * Next no longer writes unstable_cache entries to disk (isrFlushToDisk: false in
+ * next.config.ts), but an earlier version of the app did, and on every miss Next
+ * still reads such a file before ignoring it: clear them, so a miss costs one
+ * failed open rather than reading and parsing a stale entry.
  */
 function clearDataCache(): void {
   for (const dir of ['.next/cache/fetch-cache', '.next/dev/cache/fetch-cache']) rmSync(path.join(process.cwd(), dir), { recursive: true, force: true });
