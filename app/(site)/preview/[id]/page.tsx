@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
+import { cache } from 'react';
 import { readerLabels } from '@/lib/i18n/reader-labels';
 import { z } from 'zod';
 import { ArticleView } from '@/components/article/article-view';
@@ -14,10 +15,15 @@ export const dynamic = 'force-dynamic';
 
 type Props = { params: Promise<{ id: string }> };
 
-async function load(params: Props['params']) {
+// Once per request: the page and its metadata both need the working copy (its access check and four queries).
+const previewOf = cache(async (rawId: string) => {
   const user = await requireCapability('stories:view');
-  const id = z.uuid().safeParse((await params).id);
-  const article = id.success ? await getPreview(user, id.data) : null;
+  const id = z.uuid().safeParse(rawId);
+  return id.success ? getPreview(user, id.data) : null;
+});
+
+async function load(params: Props['params']) {
+  const article = await previewOf((await params).id);
   if (!article) notFound();
   return article;
 }
