@@ -121,6 +121,41 @@ test('Ctrl+S takes checkpoints; history shows a word diff and restores one as a 
   await expect(checkpoints).toHaveCount(2);
 });
 
+test('a restore while a colleague has the story open reaches their screen and is stored', async ({ page, browser, db }) => {
+  const id = await newStory(page);
+  await page.getByLabel('العنوان', { exact: true }).fill('عنوان قبل الاستعادة');
+  await body(page).click();
+  await page.keyboard.type('جملة أولى.');
+  await page.keyboard.press('Enter');
+  await page.keyboard.type('فقرة حُذفت خطأً.');
+  await checkpoint(page);
+  // The second paragraph is deleted: bringing it back means inserting text and a block into the live document.
+  await page.keyboard.press('Shift+Home');
+  await page.keyboard.press('Backspace');
+  await page.keyboard.press('Backspace');
+  await expect(body(page)).toHaveText('جملة أولى.');
+  await checkpoint(page);
+
+  // An editor has the story open: the document is live in the server while the writer restores.
+  const colleague = await (await newClient(browser, { storageState: storageStateOf('editor') })).newPage();
+  await colleague.goto(`/newsroom/stories/${id}`);
+  await expect(body(colleague)).toHaveText('جملة أولى.');
+
+  await page.goto(`/newsroom/stories/${id}/history`);
+  const checkpoints = page.getByRole('row').filter({ has: page.getByRole('cell', { name: /^حفظ يدوي · [٠-٩]+$/ }) });
+  await checkpoints.last().getByRole('button', { name: 'استعادة هذه النسخة' }).click();
+  await page.getByRole('alertdialog').getByRole('button', { name: 'استعادة' }).click();
+  await expect(page).toHaveURL(/\?restored=1$/);
+
+  // The colleague sees the paragraph come back without a reload, and it is what the server stored.
+  await expect(body(colleague).locator('p')).toHaveText(['جملة أولى.', 'فقرة حُذفت خطأً.']);
+  await expect(body(page).locator('p')).toHaveText(['جملة أولى.', 'فقرة حُذفت خطأً.']);
+  await editorSettled(colleague);
+  await expect.poll(async () => JSON.stringify((await db.select({ body: stories.body }).from(stories).where(eq(stories.id, id)))[0]?.body)).toContain('فقرة حُذفت خطأً.');
+  await colleague.reload();
+  await expect(body(colleague).locator('p')).toHaveText(['جملة أولى.', 'فقرة حُذفت خطأً.']);
+});
+
 test('pasted HTML is cleaned to the schema', async ({ page, db }) => {
   const id = await newStory(page);
   await body(page).click();

@@ -45,7 +45,7 @@ async function storyWithHistory() {
 describe('restoring a revision', () => {
   it('reaches every connected client as a new change, is stored, and appends a revision without rewriting any', async () => {
     const { id, first } = await storyWithHistory();
-    expect(runningCollab()).toBe(suite.server().collab.instance);
+    expect(runningCollab()).toBe(suite.server().collab.live);
     const mine = await join(writer, id);
     const theirs = await join(editor, id);
     typeIntoField(mine.doc, 'headline', ' ثم تغيّرت');
@@ -102,7 +102,7 @@ describe('restoring a revision', () => {
       expect(await restoreRevision(writer, id, { revisionId: first.id })).toMatchObject({ status: 'restored', applied: 'logged' });
       expect((await storyRow(id)).headline).toBe('النسخة الأولى');
     } finally {
-      registerCollab(suite.server().collab.instance);
+      registerCollab(suite.server().collab.live);
     }
     // Logged in the restorer's name, then folded into the stored document by the restore's own checkpoint.
     expect(await db.select().from(storyDocumentUpdates).where(eq(storyDocumentUpdates.storyId, id))).toEqual([]);

@@ -15,7 +15,7 @@ import { deriveStoryText } from './codec';
 import { storyIdOf } from './fields';
 import { inspectUpdate, MAX_DOCUMENT_BYTES, MAX_UPDATE_BYTES } from './guard';
 import { isEmptyUpdate, presenceClaims, updateInMessage, type PresenceClaim } from './messages';
-import { registerCollab, runningCollab } from './registry';
+import { registerCollab, runningCollab, type LiveDocuments } from './registry';
 import { revertToLastStored } from './repair';
 import { watchAccess } from './revocation';
 import { compactDocument, createUpdateLog, loadDocumentState } from './storage';
@@ -86,6 +86,8 @@ async function retryable<T>(context: HandshakeContext, work: Promise<T>): Promis
 
 export type CollabServer = {
   instance: Hocuspocus;
+  /** What this server offers Next's half of the process (registry.ts). */
+  live: LiveDocuments;
   handleUpgrade: (request: IncomingMessage, socket: Duplex, head: Buffer) => void;
   /** Idle and interval timers running (none once every document has left memory). */
   checkpointTimers: () => number;
@@ -248,10 +250,26 @@ export function createCollabServer(options: CollabOptions): CollabServer {
 
   const sockets = new WebSocketServer({ noServer: true, maxPayload: MAX_UPDATE_BYTES + 1024 });
   const stopWatching = watchAccess(db, instance, options.accessCheckMs ?? 2000, closeConnections);
-  registerCollab(instance);
+  // Changes asked for by Next's half of the process (a restore) are applied here, with this half's Yjs (registry.ts).
+  const live: LiveDocuments = {
+    async change(documentName, change) {
+      const connection = await instance.openDirectConnection(documentName, { direct: true });
+      try {
+        const document = connection.document;
+        if (!document) return 'no-document';
+        const update = await change(Y.encodeStateAsUpdate(document));
+        if (update) await connection.transact((doc) => Y.applyUpdate(doc, update));
+        return 'live';
+      } finally {
+        await connection.disconnect();
+      }
+    },
+  };
+  registerCollab(live);
 
   return {
     instance,
+    live,
     checkpointTimers: () => timers.size(),
     handleUpgrade(request, socket, head) {
       sockets.handleUpgrade(request, socket, head, (ws) => instance.handleConnection(ws, request, { socket: ws } satisfies HandshakeContext));
@@ -263,7 +281,7 @@ export function createCollabServer(options: CollabOptions): CollabServer {
       await Promise.all([...instance.documents.values()].map((document) => instance.unloadDocument(document).catch(() => {})));
       timers.close();
       await Promise.all(checkpointsInFlight);
-      if (runningCollab() === instance) registerCollab(undefined);
+      if (runningCollab() === live) registerCollab(undefined);
       sockets.close();
     },
   };

@@ -28,12 +28,3 @@ export function writeStoryText(document: Y.Doc, text: StoryText, origin?: unknow
   }, origin);
   return Y.encodeStateAsUpdate(document, before);
 }
-
-/** The update that would make `document` hold `text`, computed on a copy: the document itself is not touched. */
-export function textChangeFor(document: Y.Doc, text: StoryText): Uint8Array {
-  const copy = new Y.Doc();
-  Y.applyUpdate(copy, Y.encodeStateAsUpdate(document));
-  const update = writeStoryText(copy, text);
-  copy.destroy();
-  return update;
-}
