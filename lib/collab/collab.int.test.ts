@@ -5,6 +5,7 @@ import { storyDocuments, storyDocumentUpdates } from '@/db/schema';
 import { stories, users } from '@/db/schema';
 import type { CurrentUser } from '@/lib/auth/actor';
 import { paragraphsToDoc, toPlainText } from '@/lib/content/document';
+import { metrics } from '@/lib/metrics/registry';
 import { createStory } from '@/lib/stories/working-copy';
 import { acknowledged, connectClient, eventually, fieldText, leave, sessionCookie, startCollab, typeIntoField, type TestClient } from '@/test/collab';
 import { connectTestDb } from '@/test/db';
@@ -56,6 +57,18 @@ describe('the co-editing socket', () => {
     const [document] = await eventually(() => db.select().from(storyDocuments).where(eq(storyDocuments.storyId, id)), (rows) => rows[0]?.contributorIds.includes(writer.id) ?? false);
     expect(document?.contributorIds).toContain(writer.id);
     expect(await logRows(id)).toHaveLength(0);
+  });
+
+  it('counts its open connections for /api/metrics as people join and leave', async () => {
+    const id = await createStory(writer);
+    const connections = async () => (await metrics().coediting.get()).values[0]?.value;
+    const before = await connections();
+    const first = await join(writer, id);
+    const second = await join(editor, id);
+    expect(await eventually(connections, (count) => count === (before ?? 0) + 2)).toBe((before ?? 0) + 2);
+    leave(first);
+    leave(second);
+    expect(await eventually(connections, (count) => count === (before ?? 0))).toBe(before ?? 0);
   });
 
   it('refuses a connection without a valid session, and a story that does not exist', async () => {

@@ -8,6 +8,7 @@ import * as Y from 'yjs';
 import type { Database } from '@/db';
 import type { CurrentUser } from '@/lib/auth/actor';
 import { logger } from '@/lib/logger';
+import { metrics } from '@/lib/metrics/registry';
 import { takeCheckpoint } from '@/lib/stories/checkpoints';
 import { storyAccess, userFromHandshake, type StoryAccess } from './access';
 import { createCheckpointTimers, type TimedCheckpoint } from './checkpoint-timers';
@@ -145,6 +146,14 @@ export function createCollabServer(options: CollabOptions): CollabServer {
       if (!storyId || access === 'none') throw new Refusal(4404, 'not-found');
       connectionConfig.readOnly = access !== 'write';
       return { user, sessionVersion, storyId, access } satisfies CollabContext;
+    },
+
+    // sahifa_coediting_connections: counted again at each change rather than kept as a sum, so it cannot drift.
+    async connected() {
+      metrics().coediting.set(instance.getConnectionsCount());
+    },
+    async onDisconnect() {
+      metrics().coediting.set(instance.getConnectionsCount());
     },
 
     async onLoadDocument({ documentName, document, context }) {
