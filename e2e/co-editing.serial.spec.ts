@@ -1,15 +1,10 @@
-import { randomBytes } from 'node:crypto';
-import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { eq } from 'drizzle-orm';
 import { stories, users } from '@/db/schema';
 import { paragraphsToDoc } from '@/lib/content/document';
-import { startInstance, type Instance } from './instance';
-import { clearSahifaKeys, redisUrl } from './redis';
+import { sharedBackends, startInstance, startTwoInstances, type Instance, type SharedBackends } from './instance';
 import { demoEmail, DEMO_PASSWORD, signIn, type DemoRole } from './session';
-import { databaseOfItsOwn, expectEverySentenceStored, statusBecomes, statusNow, storyBody, typeUntil, type Typist } from './typists';
+import { expectEverySentenceStored, statusBecomes, statusNow, storyBody, typeUntil, type Typist } from './typists';
 
 // Issue 18, "no lost words". Three people type numbered sentences into one
 // story, each at the end of a paragraph of their own, for 30 s. Two are on
@@ -27,29 +22,19 @@ const KILL_AT_MS = 16_000;
 /** Typing goes on at least this long after A answers again, so its pages type into a reconnecting editor too. */
 const AFTER_RESTART_MS = 4_000;
 
-const redis = redisUrl();
-let database: Awaited<ReturnType<typeof databaseOfItsOwn>>;
-let dataDir: string;
-let env: Record<string, string>;
+let backends: SharedBackends;
 let a: Instance;
 let b: Instance;
 
 test.beforeAll(async () => {
   test.setTimeout(180_000);
-  database = await databaseOfItsOwn('sahifa_coedit');
-  await clearSahifaKeys(redis);
-  dataDir = mkdtempSync(path.join(os.tmpdir(), 'sahifa-coedit-'));
-  chmodSync(dataDir, 0o755);
-  env = { DATABASE_URL: database.url, REDIS_URL: redis, SEED_DEMO: 'true', AUTH_SECRET: randomBytes(32).toString('base64'), LOG_LEVEL: 'warn' };
-  // Started together: migrations and the seed take their advisory locks.
-  [a, b] = await Promise.all([startInstance({ env, dataDir }), startInstance({ env, dataDir })]);
+  backends = await sharedBackends('sahifa_coedit');
+  [a, b] = await startTwoInstances(backends);
 });
 
 test.afterAll(async () => {
   await Promise.all([a?.dispose(), b?.dispose()]);
-  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
-  await database?.drop();
-  await clearSahifaKeys(redis).catch(() => {});
+  await backends?.close();
 });
 
 async function openAs(browser: Browser, role: DemoRole, instance: Instance, storyId: string): Promise<Page> {
@@ -68,7 +53,7 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 test('three people on two instances, one offline, the server killed: no sentence is lost', async ({ browser }, testInfo) => {
   test.setTimeout(180_000);
-  const { db } = database;
+  const { db } = backends.database;
   const [writer] = await db.select({ id: users.id }).from(users).where(eq(users.email, demoEmail('writer')));
   const labels = ['الكاتب', 'المحرر', 'المدير'];
   const [story] = await db
@@ -114,7 +99,7 @@ test('three people on two instances, one offline, the server killed: no sentence
     await a.exited;
     events.push(`${at()} A killed (SIGKILL)`);
     const killedLog = a.log();
-    a = await startInstance({ env, dataDir, port });
+    a = await startInstance({ env: backends.env, dataDir: backends.dataDir, port });
     const typedBefore = typists.map((typist) => typist.typed.length);
     stopAt = Math.max(started + TYPING_MS, Date.now() + AFTER_RESTART_MS);
     events.push(`${at()} A answers again (typed so far: ${typedBefore.join(', ')})`);

@@ -5,6 +5,8 @@ import { request } from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { freePort } from '@/test/db-server';
+import { clearSahifaKeys, redisUrl } from './redis';
+import { databaseOfItsOwn } from './typists';
 
 // A production instance of the app, started the way an operator starts it
 // (`npm start`, i.e. scripts/with-db.ts on the built .next), on ports and a
@@ -76,6 +78,48 @@ export async function startInstance(options: { env?: Record<string, string>; dat
       if (!options.dataDir) rmSync(root, { recursive: true, force: true });
     },
   };
+}
+
+/** What several instances of one spec share, as an operator runs them: see `sharedBackends`. */
+export type SharedBackends = {
+  database: Awaited<ReturnType<typeof databaseOfItsOwn>>;
+  /** Every instance's environment: the database, the Redis, one AUTH_SECRET (a session made on one is good on the other), the demo staff. */
+  env: Record<string, string>;
+  dataDir: string;
+  /** Removes the data folder, drops the database and empties the Redis database (stop the instances first). */
+  close: () => Promise<void>;
+};
+
+/**
+ * A database of its own on the e2e database server, a Redis logical database
+ * of its own (emptied), and one data folder for every instance, as a shared
+ * volume would be: for the specs that run several instances (co-editing,
+ * reader caches). `startInstance({ env, dataDir })` for each.
+ */
+export async function sharedBackends(prefix: string): Promise<SharedBackends> {
+  const redis = redisUrl();
+  const database = await databaseOfItsOwn(prefix);
+  await clearSahifaKeys(redis);
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), `${prefix.replaceAll('_', '-')}-`));
+  // Traversable, as in startInstance: the embedded server (unused here) and the media folder live in it.
+  chmodSync(dataDir, 0o755);
+  const env = { DATABASE_URL: database.url, REDIS_URL: redis, SEED_DEMO: 'true', AUTH_SECRET: randomBytes(32).toString('base64'), LOG_LEVEL: 'warn' };
+  return {
+    database,
+    env,
+    dataDir,
+    close: async () => {
+      rmSync(dataDir, { recursive: true, force: true });
+      await database.drop();
+      await clearSahifaKeys(redis).catch(() => {});
+    },
+  };
+}
+
+/** Two instances on the same backends, started together: migrations and the seed take their advisory locks. */
+export function startTwoInstances(backends: SharedBackends): Promise<[Instance, Instance]> {
+  const options = { env: backends.env, dataDir: backends.dataDir };
+  return Promise.all([startInstance(options), startInstance(options)]);
 }
 
 export type Answer = { status: number; body: string; headers: Record<string, string | string[] | undefined> };
