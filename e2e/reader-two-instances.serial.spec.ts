@@ -10,7 +10,8 @@ import { sharedBackends, startTwoInstances, type Instance, type SharedBackends }
 import { act, everywhereWithinOneSecond, type Surface } from './newsroom-steps';
 import { demoEmail, DEMO_PASSWORD, signIn, type DemoRole } from './session';
 
-// Issue 21, "Publish → every reader surface fresh within 1 s", with two
+// Issue 16 (and 21, several instances): "Publish → every reader surface
+// fresh within 1 s", with two
 // production instances on one database and one Redis, and no proxy: every
 // newsroom step goes through instance A's process, every reader request to
 // instance B. B has every surface warm in its own memory (pages) and the
