@@ -11,9 +11,8 @@ import { act, everywhereWithinOneSecond, type Surface } from './newsroom-steps';
 import { demoEmail, DEMO_PASSWORD, signIn, type DemoRole } from './session';
 
 // Issue 16 (and 21, several instances): "Publish → every reader surface
-// fresh within 1 s", with two
-// production instances on one database and one Redis, and no proxy: every
-// newsroom step goes through instance A's process, every reader request to
+// fresh within 1 s", with two production instances on one database and one
+// Redis, and no proxy: every newsroom step goes through instance A's process, every reader request to
 // instance B. B has every surface warm in its own memory (pages) and the
 // shared data cache has their reads, so B is fresh only if A's expiry
 // reaches it: Redis pub/sub → B's loopback to /api/internal/revalidate →
