@@ -1,5 +1,6 @@
+import { spawn, type ChildProcess } from 'node:child_process';
 import { asc, eq } from 'drizzle-orm';
-import { afterAll, beforeAll } from 'vitest';
+import { afterAll, beforeAll, inject } from 'vitest';
 import type { Database } from '@/db/index';
 import { storyDocuments, storyRevisions } from '@/db/schema';
 import type { CollabOptions } from '@/lib/collab/server';
@@ -32,3 +33,18 @@ export const revisionsOf = (db: Database, storyId: string) => db.select().from(s
 /** Who has typed since the last checkpoint, as stored on the document (undefined: no document). */
 export const pendingContributorsOf = async (db: Database, storyId: string) =>
   (await db.select({ ids: storyDocuments.contributorIds }).from(storyDocuments).where(eq(storyDocuments.storyId, storyId)))[0]?.ids;
+
+/** The co-editing server alone in a child process (test/collab-process.ts) on the run's database, once it listens. */
+export async function startCollabProcess(): Promise<{ child: ChildProcess; url: string }> {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'test/collab-process.ts'], { env: { ...process.env, DATABASE_URL: inject('databaseUrl'), LOG_LEVEL: 'error' }, stdio: ['ignore', 'pipe', 'inherit'] });
+  const url = await new Promise<string>((resolve, reject) => {
+    let out = '';
+    child.stdout?.on('data', (chunk: Buffer) => {
+      out += chunk.toString();
+      const ready = /ready (\S+)/.exec(out);
+      if (ready?.[1]) resolve(ready[1]);
+    });
+    child.once('exit', (code) => reject(new Error(`collab process exited with ${code}`)));
+  });
+  return { child, url };
+}

@@ -61,3 +61,19 @@ describe('a document that fails the schema', () => {
     expect(row.standfirst).toBe('موجز الزميل');
   });
 });
+
+describe('an update the guard refuses', () => {
+  it('does not keep the rest of that tab’s valid typing from being stored', async () => {
+    const id = await createStory(writer);
+    const tab = await join(writer, id);
+    // A paste past the one-message cap (256 KiB): refused, and the socket closed.
+    typeParagraph(tab.doc, 'نص طويل '.repeat(20_000));
+    await eventually(() => tab.closes, (list) => list.length > 0, 8000);
+    console.log('closes', tab.closes);
+    // Then the writer goes on typing a sentence of their own.
+    typeIntoField(tab.doc, 'headline', 'جملة بعد اللصق');
+    const row = await eventually(() => storyRow(id), (story) => story.headline === 'جملة بعد اللصق', 10_000);
+    console.log('closes', tab.closes.length, tab.closes.slice(0, 3));
+    expect(row.headline).toBe('جملة بعد اللصق');
+  }, 30_000);
+});

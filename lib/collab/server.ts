@@ -272,7 +272,13 @@ export function createCollabServer(options: CollabOptions): CollabServer {
     live,
     checkpointTimers: () => timers.size(),
     handleUpgrade(request, socket, head) {
-      sockets.handleUpgrade(request, socket, head, (ws) => instance.handleConnection(ws, request, { socket: ws } satisfies HandshakeContext));
+      sockets.handleUpgrade(request, socket, head, (ws) => {
+        // A frame the socket refuses (over maxPayload, as a huge paste sends; or not valid WebSocket) is an 'error'
+        // event, and ws closes that socket itself. Unheard, it is an uncaught exception that ends the whole process
+        // (the app's and every newsroom tab's), before or after sign-in. Hocuspocus' own Server listens; we must too.
+        ws.on('error', (error) => logger.warn({ err: error }, 'co-editing: socket error; closed'));
+        instance.handleConnection(ws, request, { socket: ws } satisfies HandshakeContext);
+      });
     },
     async close() {
       stopWatching();
