@@ -77,3 +77,31 @@ describe('an update the guard refuses', () => {
     expect(row.headline).toBe('جملة بعد اللصق');
   }, 30_000);
 });
+
+describe('typing offline while the story leaves the writer’s hands', () => {
+  it('keeps the refused words in the writer’s copy, and stores them once the story is theirs to edit again', async () => {
+    const id = await createStory(writer);
+    const watcher = await join(editor, id);
+    const tab = await join(writer, id);
+    const socket = tab.provider.configuration.websocketProvider;
+    socket.disconnect();
+    typeIntoField(tab.doc, 'standfirst', 'كُتبت دون اتصال');
+    // Meanwhile an editor moves the story to review: the writer may only read it now.
+    await db.update(stories).set({ editorialState: 'in_review' }).where(eq(stories.id, id));
+    await socket.connect();
+    await eventually(() => tab.provider.authorizedScope, (scope) => scope === 'readonly', 5000);
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    // Refused by the server (not logged, not relayed, not stored)...
+    expect(fieldText(watcher.doc, 'standfirst')).toBe('');
+    expect((await storyRow(id)).standfirst).toBe('');
+    // ...but not acknowledged either: still the writer's, on their page (and in their device's copy).
+    expect(fieldText(tab.doc, 'standfirst')).toBe('كُتبت دون اتصال');
+    expect(tab.provider.hasUnsyncedChanges).toBe(true);
+    // Sent back to the writer: their socket is reopened read-write, and the words they typed arrive.
+    await db.update(stories).set({ editorialState: 'draft' }).where(eq(stories.id, id));
+    await eventually(() => tab.provider.authorizedScope, (scope) => scope === 'read-write', 8000);
+    const row = await eventually(() => storyRow(id), (story) => story.standfirst === 'كُتبت دون اتصال', 8000);
+    expect(row.standfirst).toBe('كُتبت دون اتصال');
+    expect(fieldText(watcher.doc, 'standfirst')).toBe('كُتبت دون اتصال');
+  }, 30_000);
+});

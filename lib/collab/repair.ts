@@ -1,8 +1,9 @@
 import { eq } from 'drizzle-orm';
-import type * as Y from 'yjs';
+import * as Y from 'yjs';
 import type { Database } from '@/db';
 import { stories } from '@/db/schema';
 import { deriveStoryParts } from './codec';
+import { isEmptyUpdate } from './messages';
 import { appendUpdate } from './storage';
 import { storyTextOf, writeStoryText } from './write-text';
 
@@ -12,7 +13,7 @@ import { storyTextOf, writeStoryText } from './write-text';
 // the smallest diff (write-text.ts). Only the failing parts: the stored copy
 // lags the document by up to a few seconds, and writing all of it back would
 // take out every word anyone typed elsewhere since the last store, valid and
-// acknowledged as it was. It is logged like any other update.
+// acknowledged as it was. It is logged before it is applied, like any other update.
 
 export async function revertToLastStored(db: Database, storyId: string, document: Y.Doc): Promise<void> {
   const [row] = await db.select().from(stories).where(eq(stories.id, storyId));
@@ -20,6 +21,15 @@ export async function revertToLastStored(db: Database, storyId: string, document
   const stored = storyTextOf(row);
   const { valid } = deriveStoryParts(document);
   const failing = Object.fromEntries(Object.entries(stored).filter(([part]) => !(part in valid)));
-  const update = writeStoryText(document, failing);
+  // Computed on a copy and logged before the live document has it, like any acknowledged update: applied first
+  // and then not logged (the database failing just then), it would live only in memory, and whatever clients
+  // typed into the text it put back would refer to it and be unreadable after a restart.
+  const copy = new Y.Doc();
+  Y.applyUpdate(copy, Y.encodeStateAsUpdate(document));
+  const update = writeStoryText(copy, failing);
+  copy.destroy();
+  // Already put back (a repair that outlived its time limit and landed after all): nothing to log.
+  if (isEmptyUpdate(update)) return;
   await appendUpdate(db, storyId, update, null);
+  Y.applyUpdate(document, update);
 }
