@@ -98,6 +98,10 @@ describe('typing offline while the story leaves the writer’s hands', () => {
     // ...but not acknowledged either: still the writer's, on their page (and in their device's copy).
     expect(fieldText(tab.doc, 'standfirst')).toBe('كُتبت دون اتصال');
     expect(tab.provider.hasUnsyncedChanges).toBe(true);
+    // And stays so through a re-sync (the editor forces one every 4 s), so the status line can say so (status.ts).
+    tab.provider.forceSync();
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(tab.provider.hasUnsyncedChanges).toBe(true);
     // Sent back to the writer: their socket is reopened read-write, and the words they typed arrive.
     await db.update(stories).set({ editorialState: 'draft' }).where(eq(stories.id, id));
     await eventually(() => tab.provider.authorizedScope, (scope) => scope === 'read-write', 8000);
