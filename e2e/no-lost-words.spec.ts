@@ -157,6 +157,40 @@ test('a tab closed while offline keeps its text, and sends it by itself when the
   await context.close();
 });
 
+test('text typed offline while the story went to review is not lost: the page keeps it, says it was not saved, and sends it once the story is the writer’s again', async ({ browser, db }) => {
+  const context = await newClient(browser, { storageState: storageStateOf('writer') });
+  let cut = false;
+  const open = new Set<import('@playwright/test').WebSocketRoute>();
+  await context.routeWebSocket(/\/collab$/, (socket) => {
+    if (cut) return void socket.close({ code: 4000, reason: 'offline' });
+    socket.connectToServer();
+    open.add(socket);
+  });
+  const page = await context.newPage();
+  const id = await newStory(page);
+  await body(page).click();
+  await page.keyboard.type('قبل الانقطاع');
+  await editorSettled(page);
+
+  cut = true;
+  for (const socket of open) await socket.close({ code: 4000, reason: 'offline' });
+  await expect(status(page)).toHaveAttribute('data-collab-status', 'offline');
+  await page.keyboard.type(' وبعده');
+  // Meanwhile the story goes to review: the writer may only read it now.
+  await db.update(stories).set({ editorialState: 'in_review' }).where(eq(stories.id, id));
+  cut = false;
+  await expect(status(page)).toHaveAttribute('data-collab-status', 'read-only-unsaved', { timeout: 20_000 });
+  await expect(status(page)).toContainText('لم يُحفظ نص كُتب هنا');
+  await expect(body(page)).toHaveText('قبل الانقطاع وبعده');
+  expect((await storedText(db, id)())?.plainText).toBe('قبل الانقطاع');
+
+  // Withdrawn from review: the socket reopens read-write and the words typed offline are stored.
+  await db.update(stories).set({ editorialState: 'draft' }).where(eq(stories.id, id));
+  await expect(status(page)).toHaveAttribute('data-collab-status', 'connected', { timeout: 20_000 });
+  await expect.poll(async () => (await storedText(db, id)())?.plainText, { timeout: 15_000 }).toBe('قبل الانقطاع وبعده');
+  await context.close();
+});
+
 test('opening a story saves nothing: no new version, no revision, no save request', async ({ browser, db }) => {
   const story = await createPublishedStory(db, uniqueHeadline('خبر يفتح فقط'), ['فقرة أولى.', 'Second paragraph, in English.']);
   const [before] = await db.select({ version: stories.version }).from(stories).where(eq(stories.id, story.id));
