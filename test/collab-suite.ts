@@ -27,6 +27,27 @@ export function collabSuite(db: Database, endClient: () => Promise<void>, option
   return { server, join: (user: { id: string }, storyId: string) => tabs.join(server().url, user, storyId), leaveAll: tabs.leaveAll };
 }
 
+/** Two co-editing servers on one Redis (REDIS_URL, or the machine's), as two app instances would be; closed after the file. */
+export function redisPairSuite(db: Database, endClient: () => Promise<void>, options: Partial<CollabOptions> = {}) {
+  const redisUrl = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
+  const tabs = tabsOf(db);
+  let pair: Array<Awaited<ReturnType<typeof startCollab>>> = [];
+  beforeAll(async () => {
+    pair = [await startCollab(db, { redisUrl, ...options }), await startCollab(db, { redisUrl, ...options })];
+  });
+  afterAll(async () => {
+    tabs.leaveAll();
+    await Promise.all(pair.map((server) => server.close()));
+    await endClient();
+  });
+  const at = (index: number) => {
+    const server = pair[index];
+    if (!server) throw new Error('the co-editing servers are not started yet');
+    return server;
+  };
+  return { one: () => at(0), two: () => at(1), tabs };
+}
+
 /** A story's revisions, oldest first. */
 export const revisionsOf = (db: Database, storyId: string) => db.select().from(storyRevisions).where(eq(storyRevisions.storyId, storyId)).orderBy(asc(storyRevisions.createdAt));
 

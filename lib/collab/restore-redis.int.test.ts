@@ -1,11 +1,12 @@
 import { eq } from 'drizzle-orm';
 import * as Y from 'yjs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { stories } from '@/db/schema';
 import type { CurrentUser } from '@/lib/auth/actor';
 import { paragraphsToDoc, toPlainText } from '@/lib/content/document';
 import { createStory } from '@/lib/stories/working-copy';
-import { acknowledged, eventually, fieldText, startCollab, tabsOf } from '@/test/collab';
+import { acknowledged, eventually, fieldText } from '@/test/collab';
+import { redisPairSuite } from '@/test/collab-suite';
 import { connectTestDb } from '@/test/db';
 import { createStaff } from '@/test/staff';
 import { documentNameOf } from './fields';
@@ -19,23 +20,13 @@ import { writeStoryText } from './write-text';
 // restore takes out only what it read, and every word typed after that
 // moment is kept, live and stored.
 
-const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 const { db, client } = connectTestDb();
-let one: Awaited<ReturnType<typeof startCollab>>;
-let two: Awaited<ReturnType<typeof startCollab>>;
+const { one, two, tabs } = redisPairSuite(db, () => client.end());
 let writer: CurrentUser;
 let editor: CurrentUser;
-const tabs = tabsOf(db);
 
 beforeAll(async () => {
-  one = await startCollab(db, { redisUrl: REDIS_URL });
-  two = await startCollab(db, { redisUrl: REDIS_URL });
   [writer, editor] = await Promise.all([createStaff(db, 'writer'), createStaff(db, 'editor')]);
-});
-afterAll(async () => {
-  tabs.leaveAll();
-  await Promise.all([one.close(), two.close()]);
-  await client.end();
 });
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -54,7 +45,7 @@ describe('a restore on one instance while a colleague types on another', () => {
   it('keeps every word typed after the restore read the document', async () => {
     const id = await createStory(writer);
     await db.update(stories).set({ headline: 'قبل', body: paragraphsToDoc(['فقرة: ']) }).where(eq(stories.id, id));
-    const typist = await tabs.join(two.url, editor, id);
+    const typist = await tabs.join(two().url, editor, id);
     let n = 0;
     let typing = true;
     const typed: string[] = [];
@@ -70,7 +61,7 @@ describe('a restore on one instance while a colleague types on another', () => {
     let readAt = -1;
     // What applyStoryText does on the instance it runs in (the registry's `change`), with a pause between reading
     // the document and applying the change, in which the colleague's keystrokes arrive (through Redis).
-    const outcome = await one.collab.live.change(documentNameOf(id), async (state) => {
+    const outcome = await one().collab.live.change(documentNameOf(id), async (state) => {
       const copy = new Y.Doc();
       Y.applyUpdate(copy, state);
       readAt = firstParagraph(copy).split('. ').length - 1;
