@@ -21,6 +21,40 @@ async function newStory(page: Page): Promise<string> {
   return page.url().split('/').at(-1) as string;
 }
 
+/** A writer's browser whose co-editing sockets the test can cut, as a lost connection would, and let through again. */
+async function cuttableWriter(browser: import('@playwright/test').Browser) {
+  const context = await newClient(browser, { storageState: storageStateOf('writer') });
+  let cut = false;
+  const open = new Set<import('@playwright/test').WebSocketRoute>();
+  await context.routeWebSocket(/\/collab$/, (socket) => {
+    if (cut) return void socket.close({ code: 4000, reason: 'offline' });
+    socket.connectToServer();
+    open.add(socket);
+  });
+  return {
+    context,
+    async goOffline() {
+      cut = true;
+      for (const socket of open) await socket.close({ code: 4000, reason: 'offline' });
+    },
+    goOnline: () => void (cut = false),
+  };
+}
+
+/** A new story with «قبل الانقطاع» stored, then « وبعده» typed with the sockets cut; its id. */
+async function typedOffline(page: Page, goOffline: () => Promise<void>): Promise<string> {
+  const id = await newStory(page);
+  await body(page).click();
+  await page.keyboard.type('قبل الانقطاع');
+  await editorSettled(page);
+  await goOffline();
+  await expect(status(page)).toHaveAttribute('data-collab-status', 'offline');
+  await expect(status(page)).toContainText('غير متصل منذ');
+  await page.keyboard.type(' وبعده');
+  await expect(body(page)).toHaveText('قبل الانقطاع وبعده');
+  return id;
+}
+
 const storedText = (db: import('@/db/index').Database, id: string) => async () => (await db.select({ plainText: stories.plainText, headline: stories.headline }).from(stories).where(eq(stories.id, id)))[0];
 
 test('typed text is sent and stored with no save, and the status says so', async ({ browser, db }) => {
@@ -122,37 +156,39 @@ test('a writer whose story is in review reads it live while an editor types, and
 });
 
 test('a tab closed while offline keeps its text, and sends it by itself when the story is opened again', async ({ browser, db }) => {
-  const context = await newClient(browser, { storageState: storageStateOf('writer') });
   // Every co-editing socket of this context goes through here, so the test can cut them as a lost connection would.
-  let cut = false;
-  const open = new Set<import('@playwright/test').WebSocketRoute>();
-  await context.routeWebSocket(/\/collab$/, (socket) => {
-    if (cut) return void socket.close({ code: 4000, reason: 'offline' });
-    socket.connectToServer();
-    open.add(socket);
-  });
+  const { context, goOffline, goOnline } = await cuttableWriter(browser);
   let page = await context.newPage();
-  const id = await newStory(page);
-  await body(page).click();
-  await page.keyboard.type('قبل الانقطاع');
-  await editorSettled(page);
-
-  cut = true;
-  for (const socket of open) await socket.close({ code: 4000, reason: 'offline' });
-  await expect(status(page)).toHaveAttribute('data-collab-status', 'offline');
-  await expect(status(page)).toContainText('غير متصل منذ');
-  await page.keyboard.type(' وبعده');
-  await expect(body(page)).toHaveText('قبل الانقطاع وبعده');
+  const id = await typedOffline(page, goOffline);
   // IndexedDB writes as the text changes; give the last write a moment before the tab goes.
   await page.waitForTimeout(500);
   await page.close({ runBeforeUnload: false });
   expect((await storedText(db, id)())?.plainText).toBe('قبل الانقطاع');
 
-  cut = false;
+  goOnline();
   page = await context.newPage();
   await page.goto(`/newsroom/stories/${id}`);
   await expect(body(page)).toHaveText('قبل الانقطاع وبعده');
   await expect(status(page)).toHaveAttribute('data-collab-status', 'connected');
+  await expect.poll(async () => (await storedText(db, id)())?.plainText, { timeout: 15_000 }).toBe('قبل الانقطاع وبعده');
+  await context.close();
+});
+
+test('text typed offline while the story went to review is not lost: the page keeps it, says it was not saved, and sends it once the story is the writer’s again', async ({ browser, db }) => {
+  const { context, goOffline, goOnline } = await cuttableWriter(browser);
+  const page = await context.newPage();
+  const id = await typedOffline(page, goOffline);
+  // Meanwhile the story goes to review: the writer may only read it now.
+  await db.update(stories).set({ editorialState: 'in_review' }).where(eq(stories.id, id));
+  goOnline();
+  await expect(status(page)).toHaveAttribute('data-collab-status', 'read-only-unsaved', { timeout: 20_000 });
+  await expect(status(page)).toContainText('لم يُحفظ نص كُتب هنا');
+  await expect(body(page)).toHaveText('قبل الانقطاع وبعده');
+  expect((await storedText(db, id)())?.plainText).toBe('قبل الانقطاع');
+
+  // Withdrawn from review: the socket reopens read-write and the words typed offline are stored.
+  await db.update(stories).set({ editorialState: 'draft' }).where(eq(stories.id, id));
+  await expect(status(page)).toHaveAttribute('data-collab-status', 'connected', { timeout: 20_000 });
   await expect.poll(async () => (await storedText(db, id)())?.plainText, { timeout: 15_000 }).toBe('قبل الانقطاع وبعده');
   await context.close();
 });

@@ -32,32 +32,50 @@ function writeTextField(fragment: Y.XmlFragment, value: string) {
 export type DerivedText = { ok: true; text: StoryText } | { ok: false; problems: DocumentProblem[] };
 
 /**
+ * Each part of the story (the body, each text field) derived and validated on
+ * its own: `valid` holds every part that passes, `problems` what the others
+ * fail. A repair (repair.ts) puts back only the failing parts, so what
+ * colleagues typed in the others since the last store is kept.
+ */
+export function deriveStoryParts(doc: Y.Doc): { valid: Partial<StoryText>; problems: DocumentProblem[] } {
+  const valid: Partial<StoryText> = {};
+  const problems: DocumentProblem[] = [];
+  let body: JSONContent | null = null;
+  try {
+    body = normalizeDoc(yXmlFragmentToProsemirrorJSON(doc.getXmlFragment(BODY_FIELD)) as JSONContent);
+  } catch {
+    // Structure the editor could never write (a raw value among the blocks): not a story.
+    problems.push({ path: BODY_FIELD, message: 'unreadable' });
+  }
+  if (body) {
+    // An empty fragment is an empty story, which the schema writes as one empty paragraph.
+    if (!body.content || body.content.length === 0) body.content = [{ type: 'paragraph' }];
+    const bodyProblems = validateDoc(body);
+    if (bodyProblems.length === 0) valid.body = body;
+    problems.push(...bodyProblems);
+  }
+  for (const field of TEXT_FIELDS) {
+    const value = readTextField(doc.getXmlFragment(field));
+    if (value === null) {
+      problems.push({ path: field, message: 'not one plain paragraph' });
+      continue;
+    }
+    const parsed = textFieldsSchema.shape[field].safeParse(value);
+    if (parsed.success) valid[field] = parsed.data;
+    else for (const issue of parsed.error.issues) problems.push({ path: [field, ...issue.path].join('.'), message: issue.message });
+  }
+  return { valid, problems };
+}
+
+/**
  * The story's text as stored JSON, validated exactly like a save: the body
  * against the shared schema (unknown nodes, marks, attributes, unsafe links
  * refused), each field as one unformatted paragraph within its length limit.
  */
 export function deriveStoryText(doc: Y.Doc): DerivedText {
-  const problems: DocumentProblem[] = [];
-  let body: JSONContent;
-  try {
-    body = normalizeDoc(yXmlFragmentToProsemirrorJSON(doc.getXmlFragment(BODY_FIELD)) as JSONContent);
-  } catch {
-    // Structure the editor could never write (a raw value among the blocks): not a story.
-    return { ok: false, problems: [{ path: BODY_FIELD, message: 'unreadable' }] };
-  }
-  // An empty fragment is an empty story, which the schema writes as one empty paragraph.
-  if (!body.content || body.content.length === 0) body.content = [{ type: 'paragraph' }];
-  problems.push(...validateDoc(body));
-  const fields: Record<string, string> = {};
-  for (const field of TEXT_FIELDS) {
-    const value = readTextField(doc.getXmlFragment(field));
-    if (value === null) problems.push({ path: field, message: 'not one plain paragraph' });
-    fields[field] = value ?? '';
-  }
-  const parsed = textFieldsSchema.safeParse(fields);
-  if (!parsed.success) for (const issue of parsed.error.issues) problems.push({ path: issue.path.join('.'), message: issue.message });
-  if (problems.length > 0 || !parsed.success) return { ok: false, problems };
-  return { ok: true, text: { ...parsed.data, body } };
+  const { valid, problems } = deriveStoryParts(doc);
+  if (problems.length > 0) return { ok: false, problems };
+  return { ok: true, text: valid as StoryText };
 }
 
 /** The text of a field's single paragraph, or null when the fragment holds anything else. */

@@ -1,9 +1,9 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import { inject } from 'vitest';
+import type { ChildProcess } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CurrentUser } from '@/lib/auth/actor';
 import { createStory } from '@/lib/stories/working-copy';
 import { acknowledged, connectClient, fieldText, leave, sessionCookie, typeIntoField } from '@/test/collab';
+import { startCollabProcess } from '@/test/collab-suite';
 import { connectTestDb } from '@/test/db';
 import { createStaff, sessionVersionOf } from '@/test/staff';
 
@@ -24,18 +24,9 @@ afterAll(async () => {
 });
 
 async function startProcess(): Promise<{ child: ChildProcess; url: string }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'test/collab-process.ts'], { env: { ...process.env, DATABASE_URL: inject('databaseUrl'), LOG_LEVEL: 'error' }, stdio: ['ignore', 'pipe', 'inherit'] });
-  children.push(child);
-  const url = await new Promise<string>((resolve, reject) => {
-    let out = '';
-    child.stdout?.on('data', (chunk: Buffer) => {
-      out += chunk.toString();
-      const ready = /ready (\S+)/.exec(out);
-      if (ready?.[1]) resolve(ready[1]);
-    });
-    child.once('exit', (code) => reject(new Error(`collab process exited with ${code}`)));
-  });
-  return { child, url };
+  const started = await startCollabProcess();
+  children.push(started.child);
+  return started;
 }
 
 describe('acknowledged updates', () => {

@@ -1,6 +1,6 @@
 import { getSchema } from '@tiptap/core';
 import * as Y from 'yjs';
-import { isSafeHref } from '@/lib/content/document';
+import { isSafeHref, MAX_DOC_BYTES } from '@/lib/content/document';
 import { contentExtensions } from '@/lib/content/extensions';
 import { ROOT_NAMES } from './fields';
 
@@ -12,10 +12,17 @@ import { ROOT_NAMES } from './fields';
 // may contain what, field lengths) are checked on the derived JSON before
 // it is stored (codec.ts).
 
-/** One message: a burst of typing is a few hundred bytes; a large paste fits with room. */
-export const MAX_UPDATE_BYTES = 256 * 1024;
-/** The whole document's encoded state: a story several times the longest we publish, well under abuse. */
-export const MAX_DOCUMENT_BYTES = 4 * 1024 * 1024;
+/**
+ * One message. A burst of typing is a few hundred bytes; but any change that leaves a valid story must fit:
+ * a refused update is sent again in full by every reconnect (Yjs cannot sync a client's later edits without it),
+ * so a tab that once sent one too large (one paste, or what it typed offline) could never save anything again,
+ * on that device even after a reload (its IndexedDB copy holds it). A valid body is at most MAX_DOC_BYTES
+ * characters of JSON, and its update at most three bytes per character (UTF-8), the structure costing less
+ * than in JSON; the fields are small.
+ */
+export const MAX_UPDATE_BYTES = 3 * MAX_DOC_BYTES + 64 * 1024;
+/** Bytes since the last compaction (its state included): a whole valid story replaced at once, twice over, well under abuse. */
+export const MAX_DOCUMENT_BYTES = 4 * MAX_UPDATE_BYTES;
 
 const schema = getSchema(contentExtensions);
 const NODE_NAMES = new Set(Object.keys(schema.nodes).filter((name) => name !== 'text' && name !== 'doc'));

@@ -210,21 +210,23 @@ export function createCollabServer(options: CollabOptions): CollabServer {
       const derived = deriveStoryText(document);
       // What this store covers, taken with the text it stores: later changes wait for the next store.
       const storedVector = Y.encodeStateVector(document);
-      if (!derived.ok) {
-        logger.warn({ storyId, problems: derived.problems.slice(0, 5) }, 'co-editing: document fails the schema; not stored, writers disconnected');
-        closeConnections(document, (connection) => writers.has(connection.socketId), 4422, 'invalid-content');
-        await revertToLastStored(db, storyId, document);
-        return;
-      }
-      const lastWriter = [...writers.values()].at(-1) ?? null;
+      // Everything below is caught: a throw would reach Hocuspocus' debounce timer, which nobody awaits, and an
+      // unhandled rejection ends the process (the app and every newsroom tab with it).
       try {
+        if (!derived.ok) {
+          logger.warn({ storyId, problems: derived.problems.slice(0, 5) }, 'co-editing: document fails the schema; not stored, writers disconnected');
+          closeConnections(document, (connection) => writers.has(connection.socketId), 4422, 'invalid-content');
+          await storage(revertToLastStored(db, storyId, document));
+          return;
+        }
+        const lastWriter = [...writers.values()].at(-1) ?? null;
         await storage(storeWorkingCopy(db, storyId, derived.text, lastWriter));
         // Every tab learns what the working copy now holds (lib/collab/stored.ts).
         document.broadcastStateless(storedMessage(storedVector));
         const { bytes } = await storage(compactDocument(db, storyId));
         if (bytes > 0) tally.bytes = bytes;
       } catch (error) {
-        // The updates are safe in the log (or still with their clients); the working copy catches up on the next try.
+        // The updates are safe in the log (or still with their clients); the working copy (or the repair) catches up on the next try.
         for (const [socketId, userId] of writers) if (!tally.writers.has(socketId)) tally.writers.set(socketId, userId);
         // Not rethrown: Hocuspocus runs this hook from a debounce timer that nobody awaits.
         logger.warn({ err: error, storyId }, 'co-editing: working copy not stored; retrying');
@@ -281,7 +283,13 @@ export function createCollabServer(options: CollabOptions): CollabServer {
     live,
     checkpointTimers: () => timers.size(),
     handleUpgrade(request, socket, head) {
-      sockets.handleUpgrade(request, socket, head, (ws) => instance.handleConnection(ws, request, { socket: ws } satisfies HandshakeContext));
+      sockets.handleUpgrade(request, socket, head, (ws) => {
+        // A frame the socket refuses (over maxPayload, as a huge paste sends; or not valid WebSocket) is an 'error'
+        // event, and ws closes that socket itself. Unheard, it is an uncaught exception that ends the whole process
+        // (the app's and every newsroom tab's), before or after sign-in. Hocuspocus' own Server listens; we must too.
+        ws.on('error', (error) => logger.warn({ reason: error.message }, 'co-editing: socket error; closed'));
+        instance.handleConnection(ws, request, { socket: ws } satisfies HandshakeContext);
+      });
     },
     async close() {
       stopWatching();

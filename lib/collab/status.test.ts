@@ -29,6 +29,25 @@ describe('the co-editing status line', () => {
     expect(collabStatus(run([...online, { type: 'refused', reason: 'session-ended' }]), 10)).toEqual({ kind: 'refused', reason: 'session-ended' });
   });
 
+  it('says read-only with unsaved text when this tab holds changes the read-only connection never acknowledges', () => {
+    // Typed offline, then reconnected read-only (the story went to review meanwhile): every sync sends them again, refused.
+    const refused = run([
+      ...online,
+      { type: 'close', at: 1000, reason: '' },
+      { type: 'unsynced', count: 1, at: 2000 },
+      { type: 'open', at: 3000 },
+      { type: 'authenticated', scope: 'readonly' },
+      { type: 'unsynced', count: 1, at: 3000 },
+      { type: 'synced' },
+    ]);
+    expect(collabStatus(refused, 2000 + SYNC_PATIENCE_MS)).toEqual({ kind: 'read-only-unsaved' });
+    // A read-only tab with nothing of its own: each sync is acknowledged at once, so it is plain read-only.
+    const reader = run([{ type: 'open', at: 0 }, { type: 'authenticated', scope: 'readonly' }, { type: 'unsynced', count: 1, at: 0 }, { type: 'synced' }, { type: 'unsynced', count: 0, at: 20 }]);
+    expect(collabStatus(reader, 60_000)).toEqual({ kind: 'read-only' });
+    // Waiting for that first acknowledgement is not yet a refusal.
+    expect(collabStatus(reduceCollab(reader, { type: 'unsynced', count: 1, at: 60_000 }), 60_100)).toEqual({ kind: 'read-only' });
+  });
+
   it('says offline, with the reason and since the first loss, while the database refuses every reconnection, and recovers', () => {
     const outage = run([
       ...online,

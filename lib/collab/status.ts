@@ -60,6 +60,8 @@ export type CollabStatus =
   | { kind: 'not-answering'; sinceMs: number }
   | { kind: 'offline'; sinceMs: number; reason: string | null }
   | { kind: 'read-only' }
+  /** Read-only, and this tab holds text the server refused (typed before the story left this person's hands). */
+  | { kind: 'read-only-unsaved' }
   | { kind: 'refused'; reason: string };
 
 /** The one status to show at `now`. Refusal wins, then being offline, then read-only, then the sync state. */
@@ -68,7 +70,10 @@ export function collabStatus(state: CollabState, now: number): CollabStatus {
   // Still down after a loss with a reason: the socket may be open again, but nothing is authenticated or synced yet.
   const reconnecting = state.open && state.scope === null && state.lastCloseReason !== null && state.closedAt !== null;
   if (!state.open || reconnecting) return state.lastCloseReason === null && state.scope === null && !state.synced && now - (state.closedAt ?? now) < SYNC_PATIENCE_MS ? { kind: 'connecting' } : { kind: 'offline', sinceMs: now - (state.closedAt ?? now), reason: state.lastCloseReason };
-  if (state.scope === 'readonly') return { kind: 'read-only' };
+  // A read-only connection's changes are answered "not applied" (Hocuspocus), so they stay unacknowledged for good,
+  // through every re-sync (each sends them again): text typed offline before the story went to review, say. The
+  // person must be told it is not saved; a tab with nothing of its own is acknowledged at once.
+  if (state.scope === 'readonly') return state.unsyncedSince !== null && now - state.unsyncedSince >= SYNC_PATIENCE_MS ? { kind: 'read-only-unsaved' } : { kind: 'read-only' };
   if (!state.synced || state.scope === null) return { kind: 'connecting' };
   if (state.unsyncedSince === null) return { kind: 'connected' };
   const waiting = now - state.unsyncedSince;

@@ -18,13 +18,19 @@ export function storyTextOf(row: { [field in TextField]: string | null } & { bod
   return { ...(Object.fromEntries(TEXT_FIELDS.map((field) => [field, row[field] ?? ''])) as Record<TextField, string>), body };
 }
 
-/** Makes the document hold `text`, in one transaction, and returns the update that did it. */
-export function writeStoryText(document: Y.Doc, text: StoryText, origin?: unknown): Uint8Array {
+/**
+ * Makes the document hold `text`, in one transaction, and returns the update that did it. A part `text` leaves out
+ * is not touched at all (a repair writes only the parts that fail the schema).
+ */
+export function writeStoryText(document: Y.Doc, text: Partial<StoryText>, origin?: unknown): Uint8Array {
   const before = Y.encodeStateVector(document);
   const meta = () => ({ mapping: new Map(), isOMark: new Map() });
   document.transact(() => {
-    updateYFragment(document, document.getXmlFragment(BODY_FIELD), schema.nodeFromJSON(text.body), meta());
-    for (const field of TEXT_FIELDS) updateYFragment(document, document.getXmlFragment(field), schema.nodeFromJSON(paragraphDoc(text[field])), meta());
+    if (text.body) updateYFragment(document, document.getXmlFragment(BODY_FIELD), schema.nodeFromJSON(text.body), meta());
+    for (const field of TEXT_FIELDS) {
+      const value = text[field];
+      if (value !== undefined) updateYFragment(document, document.getXmlFragment(field), schema.nodeFromJSON(paragraphDoc(value)), meta());
+    }
   }, origin);
   return Y.encodeStateAsUpdate(document, before);
 }

@@ -46,7 +46,9 @@ export function CollabStatusLine({ status: store, metaStatus, readOnlyText }: { 
       ? [t('offline', { duration: duration(status.sinceMs) }) + reasonText, t('offlineSpoken') + reasonText]
       : status.kind === 'not-answering'
         ? [t('notAnswering', { duration: duration(status.sinceMs) }), t('notAnsweringSpoken')]
-        : [status.kind === 'read-only' ? readOnlyText : status.kind === 'refused' ? t('refused', { reason: reason(status.reason) }) : t(status.kind), null];
+        : status.kind === 'read-only-unsaved'
+          ? [`${readOnlyText} ${t('readOnlyUnsaved')}`, null]
+          : [status.kind === 'read-only' ? readOnlyText : status.kind === 'refused' ? t('refused', { reason: reason(status.reason) }) : t(status.kind), null];
   // "Sending…" and "connected" take turns on every keystroke: spoken, a screen reader would say one after each key.
   // Both are spoken as "connected to the server", so the live region changes only when the state really does (a
   // "sending" that lasts becomes "not answering", which is spoken).
