@@ -1,6 +1,7 @@
 import { unstable_cache } from 'next/cache';
 import { cache } from 'react';
 import { recordTags } from '@/lib/page-cache/render-notes';
+import { dataCacheTag } from './cache-tags';
 
 /**
  * The reads of one render, by key. unstable_cache does not share a miss: the
@@ -18,7 +19,7 @@ const readsOfThisRender = cache(() => new Map<string, Promise<unknown>>());
  * two reads with the same key parts are the same read.
  */
 export function taggedCache<T>(fn: () => Promise<T>, keyParts: string[], options: { tags: string[] }): () => Promise<T> {
-  const read = unstable_cache(fn, keyParts, options);
+  const read = unstable_cache(fn, keyParts, { tags: options.tags.map(dataCacheTag) });
   const key = keyParts.join('\u0000');
   return () => {
     recordTags(options.tags);
