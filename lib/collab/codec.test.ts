@@ -3,7 +3,7 @@ import * as Y from 'yjs';
 import { describe, expect, it } from 'vitest';
 import { parseSeedStory } from '@/db/seed-story';
 import { normalizeDoc, paragraphsToDoc } from '@/lib/content/document';
-import { deriveStoryText, storyTextToYDoc, type StoryText } from './codec';
+import { deriveStoryText, overLongFields, storyTextToYDoc, type StoryText } from './codec';
 import { inspectUpdate, MAX_UPDATE_BYTES } from './guard';
 
 const text: StoryText = {
@@ -61,6 +61,20 @@ describe('story JSON ⇄ Yjs document', () => {
     const heading = doc.getXmlFragment('body').get(0) as Y.XmlElement;
     heading.setAttribute('level', 1 as unknown as string);
     expect(deriveStoryText(doc)).toMatchObject({ ok: false, problems: [{ message: 'bad heading level' }] });
+  });
+});
+
+describe('overLongFields', () => {
+  it('cuts a field that fails only for its length at its limit, never inside a character, and leaves the rest', () => {
+    const emoji = '\u{1F4F0}';
+    const doc = storyTextToYDoc({ ...text, headline: 'ع'.repeat(249) + emoji + 'ن', kicker: 'ك'.repeat(130) + '\u0007', standfirst: 'مقدمة' });
+    const cuts = overLongFields(doc);
+    // 251 code units: a cut at 250 would split the emoji's pair, so it is cut before it.
+    expect(cuts.headline).toBe('ع'.repeat(249));
+    // Past its limit and holding a control character: not a length problem alone, so not cut.
+    expect('kicker' in cuts).toBe(false);
+    expect('standfirst' in cuts).toBe(false);
+    expect(deriveStoryText(storyTextToYDoc({ ...text, headline: cuts.headline as string })).ok).toBe(true);
   });
 });
 

@@ -68,6 +68,29 @@ export function deriveStoryParts(doc: Y.Doc): { valid: Partial<StoryText>; probl
 }
 
 /**
+ * The text fields that fail only for their length, each cut at its limit. Each editor stops at a field's limit, but
+ * two people typing into one field at once can pass it together: cutting loses only what is past the limit, where
+ * putting the field back to its last stored text (the repair for anything else) would take out seconds of both
+ * people's typing. A field failing for anything else (structure, control characters) is not here.
+ */
+export function overLongFields(doc: Y.Doc): Partial<Record<TextField, string>> {
+  const cuts: Partial<Record<TextField, string>> = {};
+  for (const field of TEXT_FIELDS) {
+    const value = readTextField(doc.getXmlFragment(field));
+    const parsed = value === null ? null : textFieldsSchema.shape[field].safeParse(value);
+    if (value === null || !parsed || parsed.success) continue;
+    const limits = parsed.error.issues.map((issue) => (issue.code === 'too_big' ? Number(issue.maximum) : NaN));
+    if (limits.some(Number.isNaN)) continue;
+    let end = Math.min(...limits);
+    // Not between the two halves of a character outside the Basic Multilingual Plane.
+    if (/[\uD800-\uDBFF]/.test(value.charAt(end - 1))) end -= 1;
+    const cut = value.slice(0, end);
+    if (textFieldsSchema.shape[field].safeParse(cut).success) cuts[field] = cut;
+  }
+  return cuts;
+}
+
+/**
  * The story's text as stored JSON, validated exactly like a save: the body
  * against the shared schema (unknown nodes, marks, attributes, unsafe links
  * refused), each field as one unformatted paragraph within its length limit.

@@ -62,6 +62,32 @@ describe('a document that fails the schema', () => {
   });
 });
 
+describe('two people typing into one field past its limit together', () => {
+  it('cuts the field at its limit, keeps both connections and everything else they typed', async () => {
+    const id = await createStory(writer);
+    await db.update(stories).set({ headline: '', body: paragraphsToDoc(['فقرة قائمة']) }).where(eq(stories.id, id));
+    const first = await join(writer, id);
+    const second = await join(editor, id);
+    // Each stays within the headline's 250 characters, as each editor makes them; together they pass it.
+    const theirs = 'ع'.repeat(140);
+    const mine = 'ن'.repeat(130);
+    typeIntoField(first.doc, 'headline', theirs);
+    typeParagraph(first.doc, 'فقرة الكاتب');
+    await acknowledged(first);
+    typeIntoField(second.doc, 'headline', mine);
+    await acknowledged(second);
+    const expected = (theirs + mine).slice(0, 250);
+    const row = await eventually(() => storyRow(id), (story) => story.headline === expected, 8000);
+    expect(row.headline).toBe(expected);
+    expect(toPlainText(row.body)).toContain('فقرة الكاتب');
+    // Everyone sees the cut, and nobody was disconnected for typing.
+    await eventually(() => fieldText(second.doc, 'headline'), (text) => text === expected, 5000);
+    expect(fieldText(first.doc, 'headline')).toBe(expected);
+    expect(first.closes).toEqual([]);
+    expect(second.closes).toEqual([]);
+  });
+});
+
 describe('a large paste', () => {
   it('is taken in one message, with the typing after it: a story any size the schema allows', async () => {
     const id = await createStory(writer);

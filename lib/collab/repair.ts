@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import * as Y from 'yjs';
 import type { Database } from '@/db';
 import { stories } from '@/db/schema';
-import { deriveStoryParts } from './codec';
+import { deriveStoryParts, type StoryText } from './codec';
 import { isEmptyUpdate } from './messages';
 import { appendUpdate } from './storage';
 import { storyTextOf, writeStoryText } from './write-text';
@@ -13,14 +13,16 @@ import { storyTextOf, writeStoryText } from './write-text';
 // the smallest diff (write-text.ts). Only the failing parts: the stored copy
 // lags the document by up to a few seconds, and writing all of it back would
 // take out every word anyone typed elsewhere since the last store, valid and
-// acknowledged as it was. It is logged before it is applied, like any other update.
+// acknowledged as it was. A field that fails only for its length is cut at its
+// limit instead (`cuts`, codec.ts overLongFields). The repair is logged before
+// it is applied, like any other update.
 
-export async function revertToLastStored(db: Database, storyId: string, document: Y.Doc): Promise<void> {
+export async function repairDocument(db: Database, storyId: string, document: Y.Doc, cuts: Partial<StoryText> = {}): Promise<void> {
   const [row] = await db.select().from(stories).where(eq(stories.id, storyId));
   if (!row) return;
   const stored = storyTextOf(row);
   const { valid } = deriveStoryParts(document);
-  const failing = Object.fromEntries(Object.entries(stored).filter(([part]) => !(part in valid)));
+  const failing = Object.fromEntries(Object.entries({ ...stored, ...cuts }).filter(([part]) => !(part in valid)));
   // Computed on a copy and logged before the live document has it, like any acknowledged update: applied first
   // and then not logged (the database failing just then), it would live only in memory, and whatever clients
   // typed into the text it put back would refer to it and be unreadable after a restart.

@@ -12,12 +12,12 @@ import { metrics } from '@/lib/metrics/registry';
 import { takeCheckpoint } from '@/lib/stories/checkpoints';
 import { storyAccess, userFromHandshake, type StoryAccess } from './access';
 import { createCheckpointTimers, type TimedCheckpoint } from './checkpoint-timers';
-import { deriveStoryText } from './codec';
+import { deriveStoryText, overLongFields } from './codec';
 import { storyIdOf } from './fields';
 import { inspectUpdate, MAX_DOCUMENT_BYTES, MAX_UPDATE_BYTES } from './guard';
 import { isEmptyUpdate, presenceClaims, updateInMessage, type PresenceClaim } from './messages';
 import { registerCollab, runningCollab, type LiveDocuments } from './registry';
-import { revertToLastStored } from './repair';
+import { repairDocument } from './repair';
 import { watchAccess } from './revocation';
 import { compactDocument, createUpdateLog, loadDocumentState } from './storage';
 import { storedMessage } from './stored';
@@ -207,17 +207,27 @@ export function createCollabServer(options: CollabOptions): CollabServer {
       const tally = tallyOf(documentName);
       const writers = new Map(tally.writers);
       tally.writers.clear();
-      const derived = deriveStoryText(document);
+      let derived = deriveStoryText(document);
       // What this store covers, taken with the text it stores: later changes wait for the next store.
-      const storedVector = Y.encodeStateVector(document);
+      let storedVector = Y.encodeStateVector(document);
       // Everything below is caught: a throw would reach Hocuspocus' debounce timer, which nobody awaits, and an
       // unhandled rejection ends the process (the app and every newsroom tab with it).
       try {
         if (!derived.ok) {
-          logger.warn({ storyId, problems: derived.problems.slice(0, 5) }, 'co-editing: document fails the schema; not stored, writers disconnected');
-          closeConnections(document, (connection) => writers.has(connection.socketId), 4422, 'invalid-content');
-          await storage(revertToLastStored(db, storyId, document));
-          return;
+          // Fields typed past their limit by two people at once are cut, and nobody is disconnected: honest editors
+          // did that. Anything else no editor can write, so whoever wrote since the last store is disconnected.
+          const cuts = overLongFields(document);
+          if (derived.problems.every((problem) => problem.path in cuts)) {
+            logger.info({ storyId, fields: Object.keys(cuts) }, 'co-editing: fields typed past their limit; cut at it');
+          } else {
+            logger.warn({ storyId, problems: derived.problems.slice(0, 5) }, 'co-editing: document fails the schema; repaired, writers disconnected');
+            closeConnections(document, (connection) => writers.has(connection.socketId), 4422, 'invalid-content');
+          }
+          await storage(repairDocument(db, storyId, document, cuts));
+          // The repaired text is stored now: a change the server applies itself brings about no store of its own.
+          derived = deriveStoryText(document);
+          storedVector = Y.encodeStateVector(document);
+          if (!derived.ok) return;
         }
         const lastWriter = [...writers.values()].at(-1) ?? null;
         await storage(storeWorkingCopy(db, storyId, derived.text, lastWriter));
