@@ -9,7 +9,7 @@ import type { Database } from '@/db';
 import type { CurrentUser } from '@/lib/auth/actor';
 import { logger } from '@/lib/logger';
 import { metrics } from '@/lib/metrics/registry';
-import { takeCheckpoint } from '@/lib/stories/checkpoints';
+import { lockAndFlushText, takeCheckpoint } from '@/lib/stories/checkpoints';
 import { storyAccess, userFromHandshake, type StoryAccess } from './access';
 import { createCheckpointTimers, type TimedCheckpoint } from './checkpoint-timers';
 import { deriveStoryText, overLongFields } from './codec';
@@ -19,9 +19,8 @@ import { isEmptyUpdate, presenceClaims, updateInMessage, type PresenceClaim } fr
 import { registerCollab, runningCollab, type LiveDocuments } from './registry';
 import { repairDocument } from './repair';
 import { watchAccess } from './revocation';
-import { compactDocument, createUpdateLog, loadDocumentState } from './storage';
+import { createUpdateLog, loadDocumentState } from './storage';
 import { storedMessage } from './stored';
-import { storeWorkingCopy } from './working-copy';
 
 // The co-editing server: Hocuspocus inside our own HTTP server, on
 // COLLAB_PATH of the same port (docs/co-editing.md). Every hook below is
@@ -199,7 +198,7 @@ export function createCollabServer(options: CollabOptions): CollabServer {
       }
     },
 
-    // The working copy, derived and validated, then the log compacted.
+    // The working copy, derived from the stored document and validated, the log compacted on the way.
     async onStoreDocument(payload) {
       const { document, documentName } = payload;
       const storyId = storyIdOf(documentName);
@@ -207,13 +206,21 @@ export function createCollabServer(options: CollabOptions): CollabServer {
       const tally = tallyOf(documentName);
       const writers = new Map(tally.writers);
       tally.writers.clear();
-      let derived = deriveStoryText(document);
-      // What this store covers, taken with the text it stores: later changes wait for the next store.
-      let storedVector = Y.encodeStateVector(document);
+      const lastWriter = [...writers.values()].at(-1) ?? null;
+      // The working copy from what is stored (snapshot plus log: everything any instance acknowledged, not this one's
+      // memory), under the story's row lock, as a workflow step flushes it (checkpoints.ts).
+      const flush = () => storage(db.transaction((tx) => lockAndFlushText(tx, storyId, lastWriter)));
       // Everything below is caught: a throw would reach Hocuspocus' debounce timer, which nobody awaits, and an
       // unhandled rejection ends the process (the app and every newsroom tab with it).
       try {
-        if (!derived.ok) {
+        let flushed = await flush();
+        if (!flushed?.state) return;
+        // What another instance acknowledged and this one never heard (Redis down or restarting) reaches this
+        // document, and so this instance's clients, from the log. Nothing at all, usually; only what it lacks is
+        // applied (with every deletion, which a state vector does not show): half the cost of the whole state.
+        Y.applyUpdate(document, Y.diffUpdate(flushed.state, Y.encodeStateVector(document)));
+        const derived = flushed.outcome === 'invalid' ? deriveStoryText(document) : null;
+        if (derived && !derived.ok) {
           // Fields typed past their limit by two people at once are cut, and nobody is disconnected: honest editors
           // did that. Anything else no editor can write, so whoever wrote since the last store is disconnected.
           const cuts = overLongFields(document);
@@ -225,16 +232,14 @@ export function createCollabServer(options: CollabOptions): CollabServer {
           }
           await storage(repairDocument(db, storyId, document, cuts));
           // The repaired text is stored now: a change the server applies itself brings about no store of its own.
-          derived = deriveStoryText(document);
-          storedVector = Y.encodeStateVector(document);
-          if (!derived.ok) return;
+          flushed = await flush();
+          if (!flushed?.state) return;
         }
-        const lastWriter = [...writers.values()].at(-1) ?? null;
-        await storage(storeWorkingCopy(db, storyId, derived.text, lastWriter));
+        // Still failing (a bad change landed meanwhile): its own store repairs it.
+        if (flushed.outcome === 'invalid' || !flushed.stateVector) return;
         // Every tab learns what the working copy now holds (lib/collab/stored.ts).
-        document.broadcastStateless(storedMessage(storedVector));
-        const { bytes } = await storage(compactDocument(db, storyId));
-        if (bytes > 0) tally.bytes = bytes;
+        document.broadcastStateless(storedMessage(flushed.stateVector));
+        tally.bytes = flushed.state.byteLength;
       } catch (error) {
         // The updates are safe in the log (or still with their clients); the working copy (or the repair) catches up on the next try.
         for (const [socketId, userId] of writers) if (!tally.writers.has(socketId)) tally.writers.set(socketId, userId);
@@ -258,7 +263,7 @@ export function createCollabServer(options: CollabOptions): CollabServer {
   const extensions: Extension[] = [hooks];
   if (options.redisUrl) {
     const url = options.redisUrl;
-    extensions.unshift(new RedisExtension({ createClient: () => new IORedis(url, { maxRetriesPerRequest: null }), prefix: 'sahifa:collab' }));
+    extensions.unshift(new RedisRelay({ createClient: () => relayClient(url), prefix: 'sahifa:collab' }));
   }
   const instance = new Hocuspocus({
     name: 'sahifa',
@@ -312,6 +317,32 @@ export function createCollabServer(options: CollabOptions): CollabServer {
       sockets.close();
     },
   };
+}
+
+/**
+ * Hocuspocus' Redis extension relays updates, presence and stateless messages between instances. Its store lock is
+ * left out: while one instance held it, another skipped its store altogether, and Hocuspocus stores a document only
+ * for its own connections' changes, so that instance's last changes waited in the log, out of the working copy and
+ * never "stored" for the tab that typed them, until someone typed there again. Our store needs no lock of its own:
+ * it derives the working copy from the log under the story's row lock, so stores run in turn, the later with all.
+ */
+class RedisRelay extends RedisExtension {
+  override async onStoreDocument(): Promise<void> {}
+}
+
+/** A Redis connection of the relay, which says once when Redis goes away and once when it is back (ioredis retries for ever). */
+function relayClient(url: string): IORedis {
+  const client = new IORedis(url, { maxRetriesPerRequest: null });
+  let down = false;
+  client.on('error', (error: Error) => {
+    if (!down) logger.warn({ reason: error.message }, 'co-editing: Redis unreachable; instances relay nothing until it is back, and every acknowledged word is in the log');
+    down = true;
+  });
+  client.on('ready', () => {
+    if (down) logger.info('co-editing: Redis reachable again');
+    down = false;
+  });
+  return client;
 }
 
 /** Closes the sockets of the matching connections with a reason the editor shows; they reconnect and authenticate afresh. */

@@ -18,23 +18,27 @@ import { insertRevision, readBylines, readTags } from './revisions';
 
 type RevisionKind = (typeof storyRevisions.$inferInsert)['kind'];
 
+/** A flush's outcome, and what the stored document then held (none without a document): its state, and its state vector. */
+export type Flushed = { outcome: StoreOutcome | 'no-document' | 'invalid'; state: Uint8Array | null; stateVector: Uint8Array | null };
+
 /**
  * Brings the working copy up to the shared document as stored (snapshot plus
  * log, so what every instance acknowledged, not one instance's memory), the
  * way the co-editing server's debounced store does. A story never opened
  * together has no document: its working copy is already the truth.
  */
-export async function flushDocument(tx: Executor, storyId: string, actorId: string | null): Promise<StoreOutcome | 'no-document' | 'invalid'> {
+export async function flushDocument(tx: Executor, storyId: string, actorId: string | null): Promise<Flushed> {
   await compactDocument(tx, storyId);
   const [document] = await tx.select({ state: storyDocuments.state }).from(storyDocuments).where(eq(storyDocuments.storyId, storyId));
-  if (!document) return 'no-document';
+  if (!document) return { outcome: 'no-document', state: null, stateVector: null };
   const doc = new Y.Doc();
   Y.applyUpdate(doc, document.state);
   const derived = deriveStoryText(doc);
+  const stateVector = Y.encodeStateVector(doc);
   doc.destroy();
   // A document that fails the schema is put back by the server; the working copy keeps the last valid text.
-  if (!derived.ok) return 'invalid';
-  return storeWorkingCopy(tx, storyId, derived.text, actorId);
+  const outcome = derived.ok ? await storeWorkingCopy(tx, storyId, derived.text, actorId) : 'invalid';
+  return { outcome, state: document.state, stateVector };
 }
 
 /**
@@ -94,14 +98,23 @@ export async function takeCheckpoint(tx: Executor, input: CheckpointInput): Prom
  * copy back to draft, or make an approver's version stale).
  */
 export async function lockAndFlush(tx: Executor, storyId: string, actorId: string | null): Promise<typeof stories.$inferSelect | null> {
+  if (!(await lockAndFlushText(tx, storyId, actorId))) return null;
+  const [story] = await tx.select().from(stories).where(eq(stories.id, storyId));
+  return story ?? null;
+}
+
+/**
+ * Locks the story's row and brings it up to its shared document; null when there is no such story. The co-editing
+ * server's debounced store is this too: two instances storing at once store in turn, and the later one with
+ * everything the earlier had, so the working copy never goes back to an instance's partial view.
+ */
+export async function lockAndFlushText(tx: Executor, storyId: string, actorId: string | null): Promise<Flushed | null> {
   const [locked] = await tx.select({ id: stories.id }).from(stories).where(eq(stories.id, storyId)).for('update');
   if (!locked) return null;
   // Compacts first: the log rows folded are the text a checkpoint holds, and their writers are now in
   // contributor_ids. Rows appended meanwhile stay in the log, for the next compaction and the next checkpoint.
   // The compaction's row lock on the document is held to the end of this transaction.
-  await flushDocument(tx, storyId, actorId);
-  const [story] = await tx.select().from(stories).where(eq(stories.id, storyId));
-  return story ?? null;
+  return flushDocument(tx, storyId, actorId);
 }
 
 /** The story locked, flushed, and read whole with its bylines and tags. */
