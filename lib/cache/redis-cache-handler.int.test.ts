@@ -1,5 +1,6 @@
 import Redis from 'ioredis';
 import { afterAll, describe, expect, it } from 'vitest';
+import { startTcpProxy } from '@/test/tcp-proxy';
 import RedisCacheHandler from './redis-cache-handler.mjs';
 
 // Two handlers on one Redis stand for two app instances: what one writes the
@@ -39,6 +40,25 @@ describe('the shared data cache', () => {
     await new Promise((resolve) => setTimeout(resolve, 5));
     await a.set('home', entry('[9]'), { tags: ['latest'] });
     expect((await b.get('home', fetchCtx(['latest'])))?.value).toEqual(entry('[9]'));
+  });
+
+  it('marks a tag expired once Redis is back when it could not be marked at the time', async () => {
+    // One instance reaches Redis through a link the test cuts: a publish happens on it meanwhile.
+    const target = new URL(process.env.REDIS_URL ?? 'redis://127.0.0.1:6379');
+    const link = await startTcpProxy({ host: target.hostname, port: Number(target.port || 6379) });
+    const cut = new Redis(`redis://127.0.0.1:${link.port}${target.pathname}`, { maxRetriesPerRequest: 1, commandTimeout: 500, enableOfflineQueue: false });
+    cut.on('error', () => {});
+    const publisher = new RedisCacheHandler({ redis: cut, prefix });
+    await a.set('article', entry('{"headline":"قبل"}'), { tags: ['story:9'] });
+    link.takeDown();
+    await publisher.revalidateTag(['story:9']);
+    // The other instance still reads the old entry while nothing could be marked...
+    expect(await b.get('article', fetchCtx(['story:9']))).not.toBeNull();
+    link.bringUp();
+    // ...and never once the link is back.
+    await expect.poll(() => b.get('article', fetchCtx(['story:9'])), { timeout: 10_000, interval: 100 }).toBeNull();
+    cut.disconnect();
+    await link.close();
   });
 
   it('turns an unreachable Redis into misses', async () => {

@@ -17,7 +17,11 @@
 // pages are dynamic, and the few prerendered files are the same everywhere.
 //
 // If Redis does not answer, a read is a miss (the database answers instead)
-// and a write is dropped: slower, never stale.
+// and a write is dropped: slower, never stale. Except a tag's expiry: Redis
+// keeps the entries written before it stopped, and one whose tag could not be
+// marked would be served as fresh once it is back (a publish made during a
+// blip, stale for a day). So an expiry Redis did not take is written again
+// every second until it does.
 
 import Redis from 'ioredis';
 
@@ -37,6 +41,44 @@ function redis() {
   });
   shared.on('error', () => {});
   return shared;
+}
+
+/** Tags whose expiry Redis did not take, per tag hash (a handler's Redis and prefix), written again until it does. */
+const unsent = new Map();
+/** @type {ReturnType<typeof setInterval> | undefined} */
+let retrying;
+const RETRY_MS = 1000;
+
+/** @param {Redis} client @param {string} hash @param {string[]} tags */
+function expireLater(client, hash, tags) {
+  const pending = unsent.get(hash) ?? { client, tags: new Set() };
+  for (const tag of tags) pending.tags.add(tag);
+  unsent.set(hash, pending);
+  retrying ??= setInterval(retryUnsent, RETRY_MS);
+  retrying.unref?.();
+}
+
+let sending = false;
+async function retryUnsent() {
+  if (sending) return;
+  sending = true;
+  for (const [hash, pending] of unsent) {
+    const tags = [...pending.tags];
+    // Written with the time it lands: an entry stored in between is expired too, which costs a read, never a stale one.
+    const now = String(Date.now());
+    try {
+      await pending.client.hset(hash, Object.fromEntries(tags.map((tag) => [tag, now])));
+      for (const tag of tags) pending.tags.delete(tag);
+      if (pending.tags.size === 0) unsent.delete(hash);
+    } catch {
+      count('error');
+    }
+  }
+  sending = false;
+  if (unsent.size === 0) {
+    clearInterval(retrying);
+    retrying = undefined;
+  }
 }
 
 /** Counters the metrics endpoint reads (lib/metrics), kept on globalThis: this file is loaded outside the bundle. */
@@ -108,7 +150,10 @@ export default class RedisCacheHandler {
     const now = String(Date.now());
     // The local entries are few prerendered responses: drop them all rather than parse their tags.
     this.local.clear();
-    await this.redis.hset(this.prefix + TAGS, Object.fromEntries(list.map((tag) => [tag, now]))).catch(() => count('error'));
+    await this.redis.hset(this.prefix + TAGS, Object.fromEntries(list.map((tag) => [tag, now]))).catch(() => {
+      count('error');
+      expireLater(this.redis, this.prefix + TAGS, list);
+    });
   }
 
   resetRequestCache() {}

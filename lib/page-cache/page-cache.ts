@@ -52,7 +52,8 @@ export class PageCache {
     const trustLocal = !this.shared || this.shared.live;
     const ticket: Ticket = { local: this.local.seq, shared: null };
     const local = trustLocal ? this.local.get(key) : undefined;
-    if (local || !this.shared) return { entry: local ?? null, ticket };
+    // Down (or hung, as the heartbeat found): the page is rendered without asking Redis, and kept only here.
+    if (local || !this.shared || !trustLocal) return { entry: local ?? null, ticket };
     try {
       const { entry, seq } = await this.shared.lookup(key);
       if (entry && trustLocal) this.local.set(key, entry, ticket.local);

@@ -10,6 +10,14 @@ import { decodeEntry, encodeEntry, type Entry } from './entry';
 // Redis round trip at all, and an instance whose subscription is down stops
 // trusting its local copies until it is back (and clears them then, since it
 // may have missed messages).
+//
+// Down includes hung: a Redis that keeps its connections open and answers
+// nothing (stopped, blocked, a link that drops packets) closes nothing, so
+// the subscription is checked with a PING every second (two seconds to
+// answer); every command has a time limit (a reader's page is rendered rather
+// than wait); and an expiry Redis did not take is sent again until it does,
+// since the other instances' copies would otherwise outlive the change for
+// the local TTL (an hour).
 
 export type SharedStoreOptions = {
   url: string;
@@ -22,6 +30,13 @@ export type SharedStoreOptions = {
   onResubscribed: () => void;
   onError: (error: unknown) => void;
 };
+
+/** Longer than any command here takes on a working Redis (they are one key or one small script). */
+const COMMAND_TIMEOUT_MS = 500;
+const HEARTBEAT_MS = 1_000;
+/** Generous: an event loop held up by a burst of renders must not pass for a hung Redis (it costs every local copy). */
+const HEARTBEAT_TIMEOUT_MS = 2_000;
+const delay = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms).unref());
 
 const STORE = `
 if (redis.call('GET', KEYS[2]) or '0') ~= ARGV[1] then return 0 end
@@ -50,13 +65,21 @@ export class SharedStore {
   private readonly channel: string;
   /** True while the expiry subscription is live: only then may local copies be served. */
   live = false;
+  private readonly heartbeat: NodeJS.Timeout;
+  private beating = false;
+  /** A heartbeat went unanswered: the copies kept meanwhile are cleared when it answers again. */
+  private missed = false;
+  /** Expiries Redis did not take, sent again every second until it does. */
+  private readonly unsent = new Set<string>();
+  private retrying: NodeJS.Timeout | undefined;
+  private sending = false;
 
   constructor(private readonly options: SharedStoreOptions) {
     this.prefix = `sahifa:page:${options.namespace}:`;
     this.channel = `${this.prefix}expire`;
     // Fail fast rather than queue: a page is rendered instead of waiting on Redis.
     const connection = { maxRetriesPerRequest: 1, enableOfflineQueue: false, connectTimeout: 2_000 };
-    this.client = new Redis(options.url, connection);
+    this.client = new Redis(options.url, { ...connection, commandTimeout: COMMAND_TIMEOUT_MS });
     this.subscriber = new Redis(options.url, { ...connection, enableOfflineQueue: true, maxRetriesPerRequest: null });
     for (const redis of [this.client, this.subscriber]) redis.on('error', options.onError);
     this.subscriber.on('message', (_channel: string, message: string) => {
@@ -72,6 +95,25 @@ export class SharedStore {
     this.subscriber.on('close', () => {
       this.live = false;
     });
+    this.heartbeat = setInterval(() => void this.beat(), HEARTBEAT_MS);
+    this.heartbeat.unref();
+  }
+
+  /** Whether the subscription still answers: a hung Redis closes nothing. Copies kept while it did not are cleared. */
+  private async beat(): Promise<void> {
+    if (this.subscriber.status !== 'ready' || this.beating) return;
+    this.beating = true;
+    const answered = await Promise.race([this.subscriber.ping().then(() => true, () => false), delay(HEARTBEAT_TIMEOUT_MS).then(() => false)]);
+    this.beating = false;
+    if (!answered) {
+      this.live = false;
+      this.missed = true;
+    } else if (this.missed && this.subscriber.status === 'ready') {
+      // Every message sent before the answer has been heard by now (one connection, in order).
+      this.missed = false;
+      this.live = true;
+      this.options.onResubscribed();
+    }
   }
 
   /** The stored page, if any, and the expiry sequence to store a fresh render against. */
@@ -87,12 +129,44 @@ export class SharedStore {
     return stored === 1;
   }
 
+  /** Expires the tags everywhere; if Redis does not take it, it is sent again every second until it does (and rejects). */
   async expire(tags: readonly string[]): Promise<void> {
+    try {
+      await this.send(tags);
+    } catch (error) {
+      for (const tag of tags) this.unsent.add(tag);
+      this.retrying ??= setInterval(() => void this.retry(), HEARTBEAT_MS);
+      this.retrying.unref();
+      throw error;
+    }
+  }
+
+  private async send(tags: readonly string[]): Promise<void> {
     const keys = [this.seqKey(), ...tags.map((tag) => this.tagKey(tag))];
     await this.client.eval(EXPIRE, keys.length, ...keys, this.channel, JSON.stringify({ origin: this.origin, tags }));
   }
 
+  private async retry(): Promise<void> {
+    if (this.sending) return;
+    this.sending = true;
+    const tags = [...this.unsent];
+    try {
+      await this.send(tags);
+      for (const tag of tags) this.unsent.delete(tag);
+      if (this.unsent.size === 0) {
+        clearInterval(this.retrying);
+        this.retrying = undefined;
+      }
+    } catch (error) {
+      this.options.onError(error);
+    } finally {
+      this.sending = false;
+    }
+  }
+
   async close(): Promise<void> {
+    clearInterval(this.heartbeat);
+    clearInterval(this.retrying);
     this.live = false;
     this.client.disconnect();
     this.subscriber.disconnect();
