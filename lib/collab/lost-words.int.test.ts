@@ -5,7 +5,7 @@ import { stories } from '@/db/schema';
 import type { CurrentUser } from '@/lib/auth/actor';
 import { paragraphsToDoc, toPlainText } from '@/lib/content/document';
 import { createStory } from '@/lib/stories/working-copy';
-import { acknowledged, eventually, fieldText, typeIntoField } from '@/test/collab';
+import { acknowledged, eventually, fieldText, leave, typeIntoField } from '@/test/collab';
 import { collabSuite } from '@/test/collab-suite';
 import { connectTestDb } from '@/test/db';
 import { createStaff } from '@/test/staff';
@@ -85,6 +85,10 @@ describe('two people typing into one field past its limit together', () => {
     expect(fieldText(first.doc, 'headline')).toBe(expected);
     expect(first.closes).toEqual([]);
     expect(second.closes).toEqual([]);
+    // Closed here: left open, the next test's tab (the same writer, another story) failed in 2 of 5 runs on a busy
+    // machine, its offline words never sent once it could edit again (not understood; docs/co-editing.md, Limits).
+    leave(first);
+    leave(second);
   });
 });
 

@@ -216,9 +216,8 @@ export function createCollabServer(options: CollabOptions): CollabServer {
         let flushed = await flush();
         if (!flushed?.state) return;
         // What another instance acknowledged and this one never heard (Redis down or restarting) reaches this
-        // document, and so this instance's clients, from the log. Nothing at all, usually; only what it lacks is
-        // applied (with every deletion, which a state vector does not show): half the cost of the whole state.
-        Y.applyUpdate(document, Y.diffUpdate(flushed.state, Y.encodeStateVector(document)));
+        // document, and so this instance's clients, from the log.
+        catchUp(document, flushed.state);
         const derived = flushed.outcome === 'invalid' ? deriveStoryText(document) : null;
         if (derived && !derived.ok) {
           // Fields typed past their limit by two people at once are cut, and nobody is disconnected: honest editors
@@ -263,7 +262,19 @@ export function createCollabServer(options: CollabOptions): CollabServer {
   const extensions: Extension[] = [hooks];
   if (options.redisUrl) {
     const url = options.redisUrl;
-    extensions.unshift(new RedisRelay({ createClient: () => relayClient(url), prefix: 'sahifa:collab' }));
+    // Back after an outage: a message sent before this instance had subscribed again is lost to it, so every live
+    // document catches up from the log (a second later, once the subscription is back: later messages come through it).
+    const catchUpAll = () =>
+      setTimeout(() => {
+        for (const document of instance.documents.values()) {
+          const storyId = storyIdOf(document.name);
+          if (!storyId) continue;
+          storage(loadDocumentState(db, storyId))
+            .then((state) => state && !document.isDestroyed && catchUp(document, state))
+            .catch((error: unknown) => logger.warn({ err: error, storyId }, 'co-editing: could not catch up from the log'));
+        }
+      }, 1000).unref();
+    extensions.unshift(new RedisRelay({ createClient: () => relayClient(url, catchUpAll), prefix: 'sahifa:collab' }));
   }
   const instance = new Hocuspocus({
     name: 'sahifa',
@@ -330,8 +341,8 @@ class RedisRelay extends RedisExtension {
   override async onStoreDocument(): Promise<void> {}
 }
 
-/** A Redis connection of the relay, which says once when Redis goes away and once when it is back (ioredis retries for ever). */
-function relayClient(url: string): IORedis {
+/** A Redis connection of the relay: says once when Redis goes away and once when it is back (ioredis retries for ever), and then calls `back`. */
+function relayClient(url: string, back: () => void): IORedis {
   const client = new IORedis(url, { maxRetriesPerRequest: null });
   let down = false;
   client.on('error', (error: Error) => {
@@ -339,10 +350,21 @@ function relayClient(url: string): IORedis {
     down = true;
   });
   client.on('ready', () => {
-    if (down) logger.info('co-editing: Redis reachable again');
+    if (down) {
+      logger.info('co-editing: Redis reachable again');
+      back();
+    }
     down = false;
   });
   return client;
+}
+
+/**
+ * Applies to a live document what the stored state has that it lacks: only that (with every deletion, which a state
+ * vector does not show), at half the cost of applying the whole state again. Its clients receive it as any change.
+ */
+function catchUp(document: Document, state: Uint8Array): void {
+  Y.applyUpdate(document, Y.diffUpdate(state, Y.encodeStateVector(document)));
 }
 
 /** Closes the sockets of the matching connections with a reason the editor shows; they reconnect and authenticate afresh. */

@@ -38,7 +38,8 @@ export type StoreOutcome = 'unchanged' | 'stored' | 'stored-and-unapproved' | 'm
  */
 export async function storeWorkingCopy(db: Executor, storyId: string, text: StoryText, actorId: string | null): Promise<StoreOutcome> {
   return db.transaction(async (tx) => {
-    const [row] = await tx.select().from(stories).where(eq(stories.id, storyId)).for('update');
+    // NO KEY UPDATE, as lockAndFlushText (lib/stories/checkpoints.ts): the log's inserts do not wait for it.
+    const [row] = await tx.select().from(stories).where(eq(stories.id, storyId)).for('no key update');
     if (!row) return 'missing';
     const current = textOf(row);
     // The text fields are reader-facing fields, so the same comparison (key order of jsonb aside) says whether anything changed.

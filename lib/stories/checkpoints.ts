@@ -109,7 +109,9 @@ export async function lockAndFlush(tx: Executor, storyId: string, actorId: strin
  * everything the earlier had, so the working copy never goes back to an instance's partial view.
  */
 export async function lockAndFlushText(tx: Executor, storyId: string, actorId: string | null): Promise<Flushed | null> {
-  const [locked] = await tx.select({ id: stories.id }).from(stories).where(eq(stories.id, storyId)).for('update');
+  // NO KEY UPDATE: exclusive among writers of the story, but no wait for the co-editing log's inserts, whose foreign
+  // key takes a KEY SHARE lock on this row: keystrokes go on being acknowledged while the text is derived and stored.
+  const [locked] = await tx.select({ id: stories.id }).from(stories).where(eq(stories.id, storyId)).for('no key update');
   if (!locked) return null;
   // Compacts first: the log rows folded are the text a checkpoint holds, and their writers are now in
   // contributor_ids. Rows appended meanwhile stay in the log, for the next compaction and the next checkpoint.
