@@ -9,7 +9,9 @@
 ARG NODE_VERSION=22
 FROM node:${NODE_VERSION}-bookworm-slim AS deps
 WORKDIR /app
+# patches/ before npm ci: its postinstall (patch-package) patches dependencies from there (postgres.js, see the patch).
 COPY package.json package-lock.json ./
+COPY patches ./patches
 RUN npm ci --no-audit --no-fund
 
 FROM deps AS build

@@ -19,7 +19,7 @@ import { isEmptyUpdate, presenceClaims, updateInMessage, type PresenceClaim } fr
 import { registerCollab, runningCollab, type LiveDocuments } from './registry';
 import { repairDocument } from './repair';
 import { watchAccess } from './revocation';
-import { createUpdateLog, loadDocumentState } from './storage';
+import { catchUp, createUpdateLog, loadDocumentState } from './storage';
 import { storedMessage } from './stored';
 
 // The co-editing server: Hocuspocus inside our own HTTP server, on
@@ -229,7 +229,7 @@ export function createCollabServer(options: CollabOptions): CollabServer {
             logger.warn({ storyId, problems: derived.problems.slice(0, 5) }, 'co-editing: document fails the schema; repaired, writers disconnected');
             closeConnections(document, (connection) => writers.has(connection.socketId), 4422, 'invalid-content');
           }
-          await storage(repairDocument(db, storyId, document, cuts));
+          await storage(repairDocument(db, storyId, document));
           // The repaired text is stored now: a change the server applies itself brings about no store of its own.
           flushed = await flush();
           if (!flushed?.state) return;
@@ -357,14 +357,6 @@ function relayClient(url: string, back: () => void): IORedis {
     down = false;
   });
   return client;
-}
-
-/**
- * Applies to a live document what the stored state has that it lacks: only that (with every deletion, which a state
- * vector does not show), at half the cost of applying the whole state again. Its clients receive it as any change.
- */
-function catchUp(document: Document, state: Uint8Array): void {
-  Y.applyUpdate(document, Y.diffUpdate(state, Y.encodeStateVector(document)));
 }
 
 /** Closes the sockets of the matching connections with a reason the editor shows; they reconnect and authenticate afresh. */

@@ -72,8 +72,23 @@ export async function loadDocumentState(db: Executor, storyId: string): Promise<
     [row] = await db.select({ state: storyDocuments.state }).from(storyDocuments).where(eq(storyDocuments.storyId, storyId));
     if (!row) return null;
   }
-  const log = await db.select({ update: storyDocumentUpdates.update }).from(storyDocumentUpdates).where(eq(storyDocumentUpdates.storyId, storyId)).orderBy(asc(storyDocumentUpdates.id));
-  return Y.mergeUpdates([row.state, ...log.map((entry) => entry.update)]);
+  // The snapshot and the log as of one moment: FOR SHARE holds off a compaction (which folds log rows into the
+  // snapshot and deletes them) between the two reads, which would otherwise miss exactly the latest updates.
+  return db.transaction(async (tx) => {
+    const [locked] = await tx.select({ state: storyDocuments.state }).from(storyDocuments).where(eq(storyDocuments.storyId, storyId)).for('share');
+    if (!locked) return null;
+    const log = await tx.select({ update: storyDocumentUpdates.update }).from(storyDocumentUpdates).where(eq(storyDocumentUpdates.storyId, storyId)).orderBy(asc(storyDocumentUpdates.id));
+    return Y.mergeUpdates([locked.state, ...log.map((entry) => entry.update)]);
+  });
+}
+
+/**
+ * Applies to a live document what a stored state has that it lacks: only that (with every deletion, which a state
+ * vector does not show: `diffUpdate` keeps the whole delete set), at half the cost of applying the whole state again.
+ * Its clients receive it as any change.
+ */
+export function catchUp(document: Y.Doc, state: Uint8Array): void {
+  Y.applyUpdate(document, Y.diffUpdate(state, Y.encodeStateVector(document)));
 }
 
 /**

@@ -36,6 +36,7 @@ const COMMAND_TIMEOUT_MS = 500;
 const HEARTBEAT_MS = 1_000;
 /** Generous: an event loop held up by a burst of renders must not pass for a hung Redis (it costs every local copy). */
 const HEARTBEAT_TIMEOUT_MS = 2_000;
+const RECONNECT_AFTER_MISSES = 3;
 const delay = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms).unref());
 
 const STORE = `
@@ -69,6 +70,7 @@ export class SharedStore {
   private beating = false;
   /** A heartbeat went unanswered: the copies kept meanwhile are cleared when it answers again. */
   private missed = false;
+  private unanswered = 0;
   /** Expiries Redis did not take, sent again every second until it does. */
   private readonly unsent = new Set<string>();
   private retrying: NodeJS.Timeout | undefined;
@@ -88,6 +90,7 @@ export class SharedStore {
     });
     this.subscriber.on('ready', () => {
       void this.subscriber.subscribe(this.channel).then(() => {
+        this.missed = false;
         this.live = true;
         options.onResubscribed();
       }, options.onError);
@@ -103,16 +106,28 @@ export class SharedStore {
   private async beat(): Promise<void> {
     if (this.subscriber.status !== 'ready' || this.beating) return;
     this.beating = true;
-    const answered = await Promise.race([this.subscriber.ping().then(() => true, () => false), delay(HEARTBEAT_TIMEOUT_MS).then(() => false)]);
+    // After the time limit, one turn of the event loop's I/O before deciding: a loop held up by a burst of renders runs
+    // its late timers before it reads the sockets, and an answer already waiting must not pass for no answer.
+    const late = delay(HEARTBEAT_TIMEOUT_MS).then(() => new Promise<false>((resolve) => setImmediate(() => resolve(false))));
+    const answered = await Promise.race([this.subscriber.ping().then(() => true, () => false), late]);
     this.beating = false;
     if (!answered) {
       this.live = false;
       this.missed = true;
-    } else if (this.missed && this.subscriber.status === 'ready') {
-      // Every message sent before the answer has been heard by now (one connection, in order).
-      this.missed = false;
-      this.live = true;
-      this.options.onResubscribed();
+      // A link that went dead without closing (a half-open TCP connection) would stay so for many minutes: after a
+      // few unanswered beats the subscriber connects again, and resubscribes, by itself once Redis answers.
+      if (++this.unanswered >= RECONNECT_AFTER_MISSES) {
+        this.unanswered = 0;
+        this.subscriber.disconnect(true);
+      }
+    } else {
+      this.unanswered = 0;
+      if (this.missed && this.subscriber.status === 'ready') {
+        // Every message sent before the answer has been heard by now (one connection, in order).
+        this.missed = false;
+        this.live = true;
+        this.options.onResubscribed();
+      }
     }
   }
 
