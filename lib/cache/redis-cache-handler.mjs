@@ -49,10 +49,14 @@ const unsent = new Map();
 let retrying;
 const RETRY_MS = 1000;
 
+let refusals = 0;
+
 /** @param {Redis} client @param {string} hash @param {string[]} tags */
 function expireLater(client, hash, tags) {
-  const pending = unsent.get(hash) ?? { client, tags: new Set() };
-  for (const tag of tags) pending.tags.add(tag);
+  // tag → when it was last refused: a tag refused again while a retry is on its way stays for the next one.
+  const pending = unsent.get(hash) ?? { client, tags: new Map() };
+  refusals += 1;
+  for (const tag of tags) pending.tags.set(tag, refusals);
   unsent.set(hash, pending);
   retrying ??= setInterval(retryUnsent, RETRY_MS);
   retrying.unref?.();
@@ -63,12 +67,12 @@ async function retryUnsent() {
   if (sending) return;
   sending = true;
   for (const [hash, pending] of unsent) {
-    const tags = [...pending.tags];
+    const sent = [...pending.tags];
     // Written with the time it lands: an entry stored in between is expired too, which costs a read, never a stale one.
     const now = String(Date.now());
     try {
-      await pending.client.hset(hash, Object.fromEntries(tags.map((tag) => [tag, now])));
-      for (const tag of tags) pending.tags.delete(tag);
+      await pending.client.hset(hash, Object.fromEntries(sent.map(([tag]) => [tag, now])));
+      for (const [tag, refusal] of sent) if (pending.tags.get(tag) === refusal) pending.tags.delete(tag);
       if (pending.tags.size === 0) unsent.delete(hash);
     } catch {
       count('error');

@@ -264,16 +264,21 @@ export function createCollabServer(options: CollabOptions): CollabServer {
     const url = options.redisUrl;
     // Back after an outage: a message sent before this instance had subscribed again is lost to it, so every live
     // document catches up from the log (a second later, once the subscription is back: later messages come through it).
-    const catchUpAll = () =>
-      setTimeout(() => {
-        for (const document of instance.documents.values()) {
+    // One at a time, and once for both of the relay's connections coming back: keystrokes share the pool.
+    let catchingUp: NodeJS.Timeout | undefined;
+    const catchUpAll = () => {
+      catchingUp ??= setTimeout(async () => {
+        catchingUp = undefined;
+        for (const document of [...instance.documents.values()]) {
           const storyId = storyIdOf(document.name);
           if (!storyId) continue;
-          storage(loadDocumentState(db, storyId))
+          await storage(loadDocumentState(db, storyId))
             .then((state) => state && !document.isDestroyed && catchUp(document, state))
             .catch((error: unknown) => logger.warn({ err: error, storyId }, 'co-editing: could not catch up from the log'));
         }
-      }, 1000).unref();
+      }, 1000);
+      catchingUp.unref();
+    };
     extensions.unshift(new RedisRelay({ createClient: () => relayClient(url, catchUpAll), prefix: 'sahifa:collab' }));
   }
   const instance = new Hocuspocus({
@@ -347,6 +352,10 @@ function relayClient(url: string, back: () => void): IORedis {
   let down = false;
   client.on('error', (error: Error) => {
     if (!down) logger.warn({ reason: error.message }, 'co-editing: Redis unreachable; instances relay nothing until it is back, and every acknowledged word is in the log');
+    down = true;
+  });
+  // A clean close (Redis dropping a slow subscriber, a proxy, a failover) loses messages as surely as an error does.
+  client.on('close', () => {
     down = true;
   });
   client.on('ready', () => {

@@ -71,10 +71,11 @@ export class SharedStore {
   /** A heartbeat went unanswered: the copies kept meanwhile are cleared when it answers again. */
   private missed = false;
   private unanswered = 0;
-  /** Expiries Redis did not take, sent again every second until it does. */
-  private readonly unsent = new Set<string>();
+  /** Expiries Redis did not take, sent again every second until it does: tag → when it was last refused. */
+  private readonly unsent = new Map<string, number>();
   private retrying: NodeJS.Timeout | undefined;
   private sending = false;
+  private refusals = 0;
 
   constructor(private readonly options: SharedStoreOptions) {
     this.prefix = `sahifa:page:${options.namespace}:`;
@@ -149,7 +150,7 @@ export class SharedStore {
     try {
       await this.send(tags);
     } catch (error) {
-      for (const tag of tags) this.unsent.add(tag);
+      for (const tag of tags) this.unsent.set(tag, ++this.refusals);
       this.retrying ??= setInterval(() => void this.retry(), HEARTBEAT_MS);
       this.retrying.unref();
       throw error;
@@ -162,12 +163,15 @@ export class SharedStore {
   }
 
   private async retry(): Promise<void> {
-    if (this.sending) return;
+    // Not while Redis does not answer: a command that timed out still waits in the client's queue, and one more a
+    // second would all run, each a round of expiries on every instance, the moment it answers again.
+    if (this.sending || !this.live) return;
     this.sending = true;
-    const tags = [...this.unsent];
+    const sent = [...this.unsent];
     try {
-      await this.send(tags);
-      for (const tag of tags) this.unsent.delete(tag);
+      await this.send(sent.map(([tag]) => tag));
+      // A tag refused again while this was on its way stays, for the change that refusal was about.
+      for (const [tag, refusal] of sent) if (this.unsent.get(tag) === refusal) this.unsent.delete(tag);
       if (this.unsent.size === 0) {
         clearInterval(this.retrying);
         this.retrying = undefined;
