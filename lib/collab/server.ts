@@ -349,21 +349,20 @@ class RedisRelay extends RedisExtension {
 /** A Redis connection of the relay: says once when Redis goes away and once when it is back (ioredis retries for ever), and then calls `back`. */
 function relayClient(url: string, back: () => void): IORedis {
   const client = new IORedis(url, { maxRetriesPerRequest: null });
-  let down = false;
+  let warned = false;
+  let lost = false;
   client.on('error', (error: Error) => {
-    if (!down) logger.warn({ reason: error.message }, 'co-editing: Redis unreachable; instances relay nothing until it is back, and every acknowledged word is in the log');
-    down = true;
+    if (!warned) logger.warn({ reason: error.message }, 'co-editing: Redis unreachable; instances relay nothing until it is back, and every acknowledged word is in the log');
+    warned = lost = true;
   });
   // A clean close (Redis dropping a slow subscriber, a proxy, a failover) loses messages as surely as an error does.
   client.on('close', () => {
-    down = true;
+    lost = true;
   });
   client.on('ready', () => {
-    if (down) {
-      logger.info('co-editing: Redis reachable again');
-      back();
-    }
-    down = false;
+    if (warned) logger.info('co-editing: Redis reachable again');
+    if (lost) back();
+    warned = lost = false;
   });
   return client;
 }
