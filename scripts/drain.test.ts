@@ -39,4 +39,18 @@ describe('drainable', () => {
     expect(during.headers.connection).toBe('close');
     expect(await drained).toEqual({ forced: 0 });
   });
+
+  it('still answers a connection made just after the drain began, and then closes the port', async () => {
+    const server = createServer((_req, res) => res.end('ok'));
+    const drainer = drainable(server);
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const { port } = server.address() as AddressInfo;
+    const drained = drainer.drain(5_000);
+    // A connection the kernel completed as the stop came (waiting to be accepted): answered, and told to close.
+    const late = await get(port);
+    expect(late.statusCode).toBe(200);
+    expect(late.headers.connection).toBe('close');
+    expect(await drained).toEqual({ forced: 0 });
+    await expect(get(port)).rejects.toMatchObject({ code: 'ECONNREFUSED' });
+  });
 });

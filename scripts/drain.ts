@@ -3,9 +3,15 @@ import net, { type Socket } from 'node:net';
 
 /** How long an idle keep-alive connection may still bring a request once the drain has begun. */
 const IDLE_LINGER_MS = 1_000;
+/**
+ * How long the port still takes connections once the drain has begun. A client's connection can be complete in the
+ * kernel and not yet taken by the server (the accept queue of a busy process): closing the port at once resets it,
+ * although its request was sent before the stop. Answered meanwhile with `Connection: close`, like the rest.
+ */
+const ACCEPT_LINGER_MS = 250;
 
-// A graceful stop for an HTTP server: stop accepting, let the requests in
-// flight finish, close each keep-alive connection as soon as it is idle, and
+// A graceful stop for an HTTP server: stop accepting (after a short linger),
+// let the requests in flight finish, close each keep-alive connection as soon as it is idle, and
 // cut whatever is left when the grace period ends. Node's own server.close()
 // waits forever on keep-alive connections, and closeAllConnections() resets
 // the requests in flight with them.
@@ -57,10 +63,12 @@ export function drainable(server: Server): Drainer {
         }, graceMs);
         // net.Server's close, not http.Server's: the latter also drops the idle keep-alive
         // connections at once, and resets a request a client is sending on one right now.
-        net.Server.prototype.close.call(server, () => {
-          clearTimeout(timer);
-          resolve({ forced: 0 });
-        });
+        setTimeout(() => {
+          net.Server.prototype.close.call(server, () => {
+            clearTimeout(timer);
+            resolve({ forced: 0 });
+          });
+        }, ACCEPT_LINGER_MS).unref();
         // Idle keep-alive connections are closed after a short linger: a request already on
         // its way is answered (with Connection: close), and a quiet one just ends.
         setTimeout(() => {
