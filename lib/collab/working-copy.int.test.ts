@@ -1,13 +1,16 @@
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
+import * as Y from 'yjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { stories } from '@/db/schema';
 import type { CurrentUser } from '@/lib/auth/actor';
 import { withDirections } from '@/lib/content/block-direction';
 import { paragraphsToDoc, toPlainText } from '@/lib/content/document';
+import { lockAndFlushText } from '@/lib/stories/checkpoints';
 import { snapshotRevision } from '@/lib/stories/revisions';
 import { createStory } from '@/lib/stories/working-copy';
 import { connectTestDb } from '@/test/db';
 import { createStaff } from '@/test/staff';
+import { appendUpdate, loadDocumentState } from './storage';
 import { storeWorkingCopy } from './working-copy';
 
 // The working copy stored from the shared document, against an approval.
@@ -38,5 +41,30 @@ describe('storeWorkingCopy', () => {
     // A real change still sends it back to draft.
     const changed = { ...text, body: withDirections(paragraphsToDoc(['OpenAI تطلق نموذجًا آخر.']), 'ar') };
     expect(await storeWorkingCopy(db, id, changed, writer.id)).toBe('stored-and-unapproved');
+  });
+
+  it('holds the story while it is stored without holding up the log, whose inserts keep being acknowledged', async () => {
+    const id = await createStory(writer);
+    await loadDocumentState(db, id);
+    let release = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    let locked = () => {};
+    const lockTaken = new Promise<void>((resolve) => (locked = resolve));
+    // A store in progress: the story's row locked, as the co-editing server's store and a workflow step lock it.
+    const store = db.transaction(async (tx) => {
+      await lockAndFlushText(tx, id, writer.id);
+      locked();
+      await held;
+    });
+    await lockTaken;
+    // A keystroke's insert meanwhile, on another connection, which would wait for a FOR UPDATE (its foreign key).
+    const started = Date.now();
+    await db.transaction(async (tx) => {
+      await tx.execute(sql`set local lock_timeout = '500ms'`);
+      await appendUpdate(tx, id, Y.encodeStateAsUpdate(new Y.Doc()), writer.id);
+    });
+    expect(Date.now() - started).toBeLessThan(500);
+    release();
+    await store;
   });
 });

@@ -76,6 +76,7 @@ export class SharedStore {
   private retrying: NodeJS.Timeout | undefined;
   private sending = false;
   private refusals = 0;
+  private closed = false;
 
   constructor(private readonly options: SharedStoreOptions) {
     this.prefix = `sahifa:page:${options.namespace}:`;
@@ -112,6 +113,8 @@ export class SharedStore {
     const late = delay(HEARTBEAT_TIMEOUT_MS).then(() => new Promise<false>((resolve) => setImmediate(() => resolve(false))));
     const answered = await Promise.race([this.subscriber.ping().then(() => true, () => false), late]);
     this.beating = false;
+    // Closed while it waited: a reconnect now would open a connection nobody closes.
+    if (this.closed) return;
     if (!answered) {
       this.live = false;
       this.missed = true;
@@ -184,6 +187,7 @@ export class SharedStore {
   }
 
   async close(): Promise<void> {
+    this.closed = true;
     clearInterval(this.heartbeat);
     clearInterval(this.retrying);
     this.live = false;
