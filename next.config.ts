@@ -11,15 +11,18 @@ const withNextIntl = createNextIntlPlugin('./lib/i18n/request.ts');
 // notFound() and permanentRedirect() set real status codes; their data reads
 // are cached with unstable_cache and expired by tag on publish.
 //
-// Several instances: with REDIS_URL set (read when the server starts), the
-// data cache lives in Redis (lib/cache/redis-cache-handler.mjs), so a tag
-// expired on one instance is expired on all. Without it, Next's own cache.
-const sharedDataCache: Partial<NextConfig> = process.env.REDIS_URL
-  ? { cacheHandler: path.join(import.meta.dirname, 'lib/cache/redis-cache-handler.mjs'), cacheMaxMemorySize: 0 }
-  : {};
+// The data cache (lib/cache/data-cache-handler.mjs) dates an entry by the
+// miss that read it, so an expiry during the read expires it too. With
+// REDIS_URL set (read when the server starts) it lives in Redis, so a tag
+// expired on one instance is expired on all; without it, in this process.
+const dataCache: Partial<NextConfig> = {
+  cacheHandler: path.join(import.meta.dirname, 'lib/cache/data-cache-handler.mjs'),
+  // Next hands this to the handler: its in-memory bound without Redis; with Redis nothing is kept in memory.
+  ...(process.env.REDIS_URL ? { cacheMaxMemorySize: 0 } : {}),
+};
 
 const nextConfig: NextConfig = {
-  ...sharedDataCache,
+  ...dataCache,
   poweredByHeader: false,
   // Metadata always in <head>, never streamed into the body after it: a reader page is rendered once into
   // the page cache and then served to every client, crawlers and share-card bots included, so it must not
@@ -35,9 +38,8 @@ const nextConfig: NextConfig = {
     // reader page's <head> itself (lib/page-cache/strip-scripts.ts), so a first
     // visit still paints after one response.
     inlineCss: false,
-    // Next's data cache in memory only (an LRU of cacheMaxMemorySize, 50 MB by default), never on disk:
-    // writing each read to .next/cache made a first view after a publish about 2 ms slower (a file and a
-    // mkdir per read; docs/reader-performance.md), and a start clears those files anyway (scripts/server.ts).
+    // Nothing of the incremental cache on disk (the data cache is ours, above): writing each read to
+    // .next/cache made a first view after a publish about 2 ms slower (docs/reader-performance.md).
     isrFlushToDisk: false,
   },
   async headers() {

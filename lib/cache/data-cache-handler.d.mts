@@ -5,8 +5,8 @@ type Entry = { lastModified: number; value: unknown };
 type GetContext = { kind: string; tags?: string[]; softTags?: string[] };
 type SetContext = { tags?: string[]; revalidate?: number | false };
 
-export default class RedisCacheHandler {
-  constructor(options?: { redis?: Redis; prefix?: string });
+export default class DataCacheHandler {
+  constructor(options?: { redis?: Redis; prefix?: string; maxMemoryCacheSize?: number });
   get(key: string, ctx: GetContext): Promise<Entry | null>;
   set(key: string, data: unknown, ctx: SetContext): Promise<void>;
   revalidateTag(tags: string | string[]): Promise<void>;

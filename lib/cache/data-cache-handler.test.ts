@@ -1,0 +1,62 @@
+import { beforeAll, describe, expect, it, vi } from 'vitest';
+import DataCacheHandler from './data-cache-handler.mjs';
+
+// Without Redis (one instance) the data cache lives in this process: the same
+// dating of entries by the miss that read them, the same tag expiry, and a
+// bound on what it keeps.
+
+const entry = (body: string) => ({ kind: 'FETCH', data: { headers: {}, body, status: 200, url: '' }, revalidate: 3600 });
+const fetchCtx = (tags: string[]) => ({ kind: 'FETCH', tags, softTags: [] });
+const pause = () => new Promise((resolve) => setTimeout(resolve, 5));
+
+// Next makes a handler per request and hands each its cacheMaxMemorySize; the entries live in the process.
+const MAX_BYTES = 4_000;
+const handler = () => new DataCacheHandler({ maxMemoryCacheSize: MAX_BYTES });
+async function cacheRead(key: string, body: string, tags: string[]) {
+  const request = handler();
+  expect(await request.get(key, fetchCtx(tags))).toBeNull();
+  await request.set(key, entry(body), { tags });
+}
+
+beforeAll(() => void vi.stubEnv('REDIS_URL', ''));
+
+describe('the data cache without Redis', () => {
+  it('serves to a later request what an earlier one read, until a tag of it is expired', async () => {
+    await cacheRead('home', '[1]', ['latest', 'front']);
+    expect((await handler().get('home', fetchCtx(['latest', 'front'])))?.value).toEqual(entry('[1]'));
+    await handler().revalidateTag('front');
+    await pause();
+    expect(await handler().get('home', fetchCtx(['latest', 'front']))).toBeNull();
+    await handler().set('home', entry('[2]'), { tags: ['latest', 'front'] });
+    expect((await handler().get('home', fetchCtx(['latest', 'front'])))?.value).toEqual(entry('[2]'));
+  });
+
+  it('expires what was read before an expiry and stored after it (a publish during a slow read)', async () => {
+    const request = handler();
+    expect(await request.get('article', fetchCtx(['story:1']))).toBeNull();
+    await handler().revalidateTag(['story:1']);
+    await pause();
+    await request.set('article', entry('{"headline":"قبل"}'), { tags: ['story:1'] });
+    expect(await handler().get('article', fetchCtx(['story:1']))).toBeNull();
+  });
+
+  it('keeps no store that no miss was waiting for', async () => {
+    await handler().set('unasked', entry('1'), { tags: ['t'] });
+    expect(await handler().get('unasked', fetchCtx(['t']))).toBeNull();
+  });
+
+  it('keeps at most its bound, the least recently read out first', async () => {
+    const body = 'ب'.repeat(600); // about 1,300 bytes an entry as counted: four do not fit in 4,000
+    await cacheRead('one', body, ['x']);
+    await cacheRead('two', body, ['x']);
+    // Reading 'one' makes 'two' the least recently read.
+    expect(await handler().get('one', fetchCtx(['x']))).not.toBeNull();
+    await cacheRead('three', body, ['x']);
+    expect(await handler().get('two', fetchCtx(['x']))).toBeNull();
+    expect(await handler().get('one', fetchCtx(['x']))).not.toBeNull();
+    expect(await handler().get('three', fetchCtx(['x']))).not.toBeNull();
+    // Larger than the bound on its own: not kept.
+    await cacheRead('huge', 'ب'.repeat(3_000), ['x']);
+    expect(await handler().get('huge', fetchCtx(['x']))).toBeNull();
+  });
+});
