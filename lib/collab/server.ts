@@ -1,7 +1,7 @@
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { Redis as RedisExtension } from '@hocuspocus/extension-redis';
-import { Hocuspocus, type Connection, type Document, type Extension } from '@hocuspocus/server';
+import { Hocuspocus, type Connection, type Document, type Extension, type onChangePayload } from '@hocuspocus/server';
 import IORedis from 'ioredis';
 import { WebSocketServer, type WebSocket } from 'ws';
 import * as Y from 'yjs';
@@ -261,7 +261,6 @@ export function createCollabServer(options: CollabOptions): CollabServer {
 
   const extensions: Extension[] = [hooks];
   if (options.redisUrl) {
-    const url = options.redisUrl;
     // Back after an outage: a message sent before this instance had subscribed again is lost to it, so every live
     // document catches up from the log (a second later, once the subscription is back: later messages come through it).
     // One at a time, and once for both of the relay's connections coming back: keystrokes share the pool.
@@ -275,11 +274,15 @@ export function createCollabServer(options: CollabOptions): CollabServer {
           await storage(loadDocumentState(db, storyId))
             .then((state) => state && !document.isDestroyed && catchUp(document, state))
             .catch((error: unknown) => logger.warn({ err: error, storyId }, 'co-editing: could not catch up from the log'));
+          // And the other way: what this relay dropped, another instance whose subscription never broke (Redis hung
+          // rather than gone) has not heard and does not look for. Offered the document, it asks for what it lacks.
+          if (!document.isDestroyed) relay.offer(document);
         }
       }, 1000);
       catchingUp.unref();
     };
-    extensions.unshift(new RedisRelay({ createClient: () => relayClient(url, catchUpAll), prefix: 'sahifa:collab' }));
+    const relay = new RedisRelay(options.redisUrl, catchUpAll);
+    extensions.unshift(relay);
   }
   const instance = new Hocuspocus({
     name: 'sahifa',
@@ -335,6 +338,12 @@ export function createCollabServer(options: CollabOptions): CollabServer {
   };
 }
 
+/** At most this many relay messages wait for Redis to take them, and at most RELAY_MAX_PENDING_BYTES of them (or one message of any size); the rest are dropped. */
+export const RELAY_MAX_PENDING = 256;
+const RELAY_MAX_PENDING_BYTES = 16 * 1024 * 1024;
+/** Redis answering nothing for this long while the relay waits on it is hung: the connection is dropped and made again. */
+export const RELAY_TIMEOUT_MS = 5000;
+
 /**
  * Hocuspocus' Redis extension relays updates, presence and stateless messages between instances. Its store lock is
  * left out: while one instance held it, another skipped its store altogether, and Hocuspocus stores a document only
@@ -343,12 +352,90 @@ export function createCollabServer(options: CollabOptions): CollabServer {
  * it derives the working copy from the log under the story's row lock, so stores run in turn, the later with all.
  */
 class RedisRelay extends RedisExtension {
+  constructor(url: string, back: () => void) {
+    const publisher = new RelayPublisher(url, back);
+    const clients: IORedis[] = [publisher, watchRelay(new IORedis(url, { maxRetriesPerRequest: null }), back)];
+    // The extension takes its publisher first, then its subscriber (`this.pub = createClient(); this.sub = createClient()`).
+    super({ createClient: () => clients.shift()!, prefix: 'sahifa:collab' });
+    if (this.pub !== publisher) throw new Error('co-editing: the Redis extension took its clients in another order');
+  }
+
   override async onStoreDocument(): Promise<void> {}
+
+  /** Offers the document's state to the other instances (the first sync step it publishes on each change): each answers with what this one lacks and asks for what it lacks. */
+  offer(document: Document): void {
+    void this.onChange({ document, documentName: document.name } as onChangePayload);
+  }
+}
+
+/**
+ * The relay's publishing connection. The extension publishes on every keystroke, presence change and store, and never
+ * waits for the answer or handles a failure (a rejected publish would be an unhandled rejection: the process ends).
+ * What Redis cannot take now is dropped, not queued: nothing needs it later, every acknowledged update being in the
+ * log, which each instance reads again when its relay is back (and whatever it dropped it offers again then). So the
+ * messages held for Redis are bounded whether it is stopped (no offline queue: refused at once), hung (at most
+ * RELAY_MAX_PENDING wait, and a message unanswered after RELAY_TIMEOUT_MS drops the connection with all of them) or slow.
+ */
+class RelayPublisher extends IORedis {
+  private pending = 0;
+  private pendingBytes = 0;
+  private dropped = 0;
+
+  constructor(
+    url: string,
+    private readonly back: () => void,
+  ) {
+    // maxRetriesPerRequest 0: whatever waits for an answer fails when the connection closes, rather than being kept for the next.
+    super(url, { enableOfflineQueue: false, maxRetriesPerRequest: 0, autoResendUnfulfilledCommands: false, commandTimeout: RELAY_TIMEOUT_MS });
+    watchRelay(this, back);
+  }
+
+  override publish(channel: string | Buffer, message: string | Buffer): Promise<number> {
+    const bytes = Buffer.byteLength(message);
+    const room = this.pending < RELAY_MAX_PENDING && (this.pending === 0 || this.pendingBytes + bytes <= RELAY_MAX_PENDING_BYTES);
+    if (this.status !== 'ready' || !room) return Promise.resolve(this.drop(this.status === 'ready' ? 'too many messages waiting for Redis' : `Redis ${this.status}`));
+    this.pending += 1;
+    this.pendingBytes += bytes;
+    const droppedBefore = this.dropped > 0;
+    const stream = this.stream;
+    return super
+      .publish(channel, message)
+      .then(
+        (receivers) => {
+          if (droppedBefore && this.dropped > 0) this.sendingAgain();
+          return receivers;
+        },
+        (error: Error) => {
+          // Hung (open, answering nothing): the connection goes, failing what waits on it, and ioredis makes another.
+          // Its own socketTimeout would do this, but its timer outlives the connection and ends the next one too.
+          if (error.message === 'Command timed out' && this.stream === stream && !stream.destroyed) {
+            stream.destroy(new Error(`Redis answered nothing in ${RELAY_TIMEOUT_MS} ms`));
+          }
+          return this.drop(error.message);
+        },
+      )
+      .finally(() => {
+        this.pending -= 1;
+        this.pendingBytes -= bytes;
+      });
+  }
+
+  /** Counted, and said once until Redis takes a message sent after it again. */
+  private drop(reason: string): number {
+    if (this.dropped === 0) logger.warn({ reason }, 'co-editing: Redis relay dropping what Redis cannot take now; every acknowledged word is in the log, and instances catch up from it once Redis answers');
+    this.dropped += 1;
+    return 0;
+  }
+
+  private sendingAgain(): void {
+    logger.info({ dropped: this.dropped }, 'co-editing: Redis relay sending again');
+    this.dropped = 0;
+    this.back();
+  }
 }
 
 /** A Redis connection of the relay: says once when Redis goes away and once when it is back (ioredis retries for ever), and then calls `back`. */
-function relayClient(url: string, back: () => void): IORedis {
-  const client = new IORedis(url, { maxRetriesPerRequest: null });
+function watchRelay(client: IORedis, back: () => void): IORedis {
   let warned = false;
   let lost = false;
   client.on('error', (error: Error) => {
