@@ -41,6 +41,8 @@ const TAGS = 'sahifa:tags';
 const DAY_SECONDS = 86_400;
 /** Without Redis: the entries' JSON kept in memory, at most (Next's own default is the same 50 MB). */
 const MEMORY_BYTES = 50 * 1024 * 1024;
+/** Without Redis: past this many tags' expiry times, those older than everything kept are forgotten. */
+const MAX_TAG_TIMES = 20_000;
 
 /** @type {Redis | undefined} */
 let shared;
@@ -253,6 +255,15 @@ class MemoryStore {
   async expire(tags) {
     const now = Date.now();
     for (const tag of tags) this.tagTimes.set(tag, Math.max(now, this.tagTimes.get(tag) ?? 0));
+    if (this.tagTimes.size > MAX_TAG_TIMES) this.forgetOldTags();
+  }
+
+  /** A tag expired before every entry kept and every read under way was made can expire nothing: forgotten. */
+  forgetOldTags() {
+    let oldest = Date.now();
+    for (const entry of this.entries.values()) oldest = Math.min(oldest, entry.lastModified);
+    for (const miss of this.misses.byKey.values()) oldest = Math.min(oldest, miss.since);
+    for (const [tag, time] of this.tagTimes) if (time < oldest) this.tagTimes.delete(tag);
   }
 }
 

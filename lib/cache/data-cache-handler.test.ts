@@ -60,3 +60,14 @@ describe('the data cache without Redis', () => {
     expect(await handler().get('huge', fetchCtx(['x']))).toBeNull();
   });
 });
+
+describe('the tags it remembers without Redis', () => {
+  it('forgets expiries older than everything it keeps, and still expires what a recent one covers', async () => {
+    await cacheRead('kept', '1', ['story:kept']);
+    await pause();
+    // Far more expiries than it remembers (a long-running process), the last of them of the entry's own tag.
+    for (let i = 0; i < 20_500; i += 500) await handler().revalidateTag(Array.from({ length: 500 }, (_, j) => `story:${i + j}`));
+    await handler().revalidateTag('story:kept');
+    expect(await handler().get('kept', fetchCtx(['story:kept']))).toBeNull();
+  });
+});
