@@ -78,15 +78,7 @@ export async function acknowledged(client: TestClient, timeoutMs = 5000): Promis
   }
 }
 
-/** Polls until `check` passes or the time is up; returns the last value. */
-export async function eventually<T>(read: () => Promise<T> | T, check: (value: T) => boolean, timeoutMs = 5000): Promise<T> {
-  const until = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await read();
-    if (check(value) || Date.now() > until) return value;
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
+export { eventually } from './poll';
 
 /** Types into a text field's single paragraph, as the one-line field editor does. */
 export function typeIntoField(doc: Y.Doc, field: string, text: string): void {

@@ -14,3 +14,4 @@ export * from './sign-in';
 export * from './collab';
 export * from './integrations';
 export * from './imports';
+export * from './jobs';

@@ -18,7 +18,7 @@ function create() {
       registers: [registry],
     }),
     cache: new Counter({ name: 'sahifa_cache_events_total', help: 'Cache lookups by cache (data, response) and outcome (hit, miss, error)', labelNames: ['cache', 'event'] as const, registers: [registry] }),
-    jobs: new Counter({ name: 'sahifa_jobs_total', help: 'Background job runs by task and outcome (success, error)', labelNames: ['task', 'outcome'] as const, registers: [registry] }),
+    jobs: new Counter({ name: 'sahifa_jobs_total', help: 'Background job runs by task and outcome (success, error, abandoned: held by a dead runner and unlocked)', labelNames: ['task', 'outcome'] as const, registers: [registry] }),
     dbInFlight: new Gauge({ name: 'sahifa_db_queries_in_flight', help: 'Queries sent to the pool and not yet answered (waiting for a connection included)', registers: [registry] }),
     dbPoolMax: new Gauge({ name: 'sahifa_db_pool_max', help: 'Connections the pool may open', registers: [registry] }),
     dbTimeouts: new Counter({ name: 'sahifa_db_unavailable_total', help: 'Queries that met a deadline or found the database unreachable', registers: [registry] }),
