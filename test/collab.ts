@@ -1,6 +1,6 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider';
+import { HocuspocusProvider, HocuspocusProviderWebsocket, WebSocketStatus } from '@hocuspocus/provider';
 import { encode } from 'next-auth/jwt';
 import WebSocket from 'ws';
 import * as Y from 'yjs';
@@ -101,6 +101,26 @@ export function typeIntoField(doc: Y.Doc, field: string, text: string): void {
 export function fieldText(doc: Y.Doc, field: string): string {
   const paragraph = doc.getXmlFragment(field).get(0) as Y.XmlElement | undefined;
   return paragraph ? paragraph.toArray().map((child) => (child as Y.XmlText).toString()).join('') : '';
+}
+
+/**
+ * Takes a tab offline (its socket closed and kept closed, as a lost network would) and resolves once the provider
+ * has heard the close. Until then its socket still says connected, and `connect()` returns at once without even
+ * noting that it should connect (@hocuspocus/provider 3.4.4): the close that then arrives is taken as wanted, and the
+ * tab stays offline for good. Called right after `disconnect()`, on a busy machine, it did so now and then.
+ */
+export async function goOffline(client: TestClient, timeoutMs = 5000): Promise<void> {
+  const socket = client.provider.configuration.websocketProvider;
+  socket.disconnect();
+  const status = await eventually(() => socket.status, (now) => now === WebSocketStatus.Disconnected, timeoutMs);
+  if (status !== WebSocketStatus.Disconnected) throw new Error(`the socket did not close in time (${status})`);
+}
+
+/** Brings a tab that went offline (goOffline) back; resolves once the server has answered its new socket. */
+export async function goOnline(client: TestClient): Promise<void> {
+  const socket = client.provider.configuration.websocketProvider;
+  if (socket.status !== WebSocketStatus.Disconnected) throw new Error(`the socket is ${socket.status}, not disconnected: connect() would do nothing`);
+  await socket.connect();
 }
 
 export function leave(client: TestClient): void {
