@@ -78,7 +78,9 @@ export async function acknowledged(client: TestClient, timeoutMs = 5000): Promis
   }
 }
 
-export { eventually } from './poll';
+import { eventually } from './poll';
+
+export { eventually };
 
 /** Types into a text field's single paragraph, as the one-line field editor does. */
 export function typeIntoField(doc: Y.Doc, field: string, text: string): void {
