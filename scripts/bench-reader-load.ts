@@ -158,8 +158,8 @@ async function waitFor(url: string) {
 }
 
 /** Messages between this process and the server half. */
-type Ask = { expire: string[] } | { statements: 'start' | 'stop' } | { cpu: true } | { storyIdOf: string };
-type Answer = { ready: true } | { done: boolean; statements?: string[]; cpuMs?: number; storyId?: string };
+type Ask = { expire: string[] } | { statements: 'start' | 'stop' } | { cpu: true } | { storyIdOf: string } | { publishTagsOf: string };
+type Answer = { ready: true } | { done: boolean; statements?: string[]; cpuMs?: number; storyId?: string; tags?: string[] };
 
 function asker(app: ChildProcess) {
   return (message: Ask) =>
@@ -173,12 +173,12 @@ function asker(app: ChildProcess) {
  * Server time of renders that miss the response cache, one request at a time:
  * `bypass` sends an Authorization header (never served from nor stored into
  * the cache; Next's data cache stays warm); `cold` first expires the page's
- * own tags, as a publish does, so the page and every read it makes miss.
+ * own tags, or `expiring` when given, so the page and the reads under them miss.
  * Each on a fresh connection: no keep-alive socket the server may have closed.
  */
-async function timeRenders(url: string, mode: 'bypass' | 'cold' | 'preview', ask: ReturnType<typeof asker>, cookie = '') {
+async function timeRenders(url: string, mode: 'bypass' | 'cold' | 'preview', ask: ReturnType<typeof asker>, cookie = '', expiring?: string[]) {
   const samples: number[] = [];
-  const tags = ((await fetch(url)).headers.get('cache-tag') ?? '').split(',').filter(Boolean).map(decodeURI);
+  const tags = expiring ?? ((await fetch(url)).headers.get('cache-tag') ?? '').split(',').filter(Boolean).map(decodeURI);
   const cpuMs = async () => ((await ask({ cpu: true })) as { cpuMs: number }).cpuMs;
   let cpuAtStart = 0;
   let expiryCpu = 0;
@@ -266,23 +266,27 @@ async function main() {
     if (!RENDERS_ONLY) await loadRuns(base, article, bytes, dir, flags, app.pid as number);
 
     console.log(`\nuncached renders, one at a time, ${RENDERS} each (client-side time over loopback; load average ${loadAverage()}):`);
-    console.log('| page | response cache bypassed, data cache warm | first view after its tags expired (cold) |');
+    console.log("| page | response cache bypassed, data cache warm | first view after all its tags expired (cold) | first view after the article's story is published again (its publish's tags) |");
     const figures = (r: { p50: number; p95: number; cpuPerRender: number; expiryCpu: number }) =>
       `p50 ${r.p50.toFixed(1)} ms, p95 ${r.p95.toFixed(1)} ms; server CPU ${r.cpuPerRender.toFixed(1)} ms per render${r.expiryCpu > 0 ? ` (+ ${r.expiryCpu.toFixed(1)} ms for each expiry)` : ''}`;
-    console.log('|---|---|---|');
+    console.log('|---|---|---|---|');
+    const slug = decodeURIComponent(articlePath.split('/').at(-1) ?? '');
+    // What publishing the story again expires (lib/stories/publication.ts, readerTags): not the settings, nor the front.
+    const { tags: publishTags = [] } = (await ask({ publishTagsOf: slug })) as { tags?: string[] };
     for (const [name, url] of [
       ['article', article],
       ['home', `${base}/`],
     ] as const) {
       const bypass = await timeRenders(url, 'bypass', ask);
       const cold = await timeRenders(url, 'cold', ask);
-      console.log(`| ${name} | ${figures(bypass)} | ${figures(cold)} |`);
+      const published = await timeRenders(url, 'cold', ask, '', publishTags);
+      console.log(`| ${name} | ${figures(bypass)} | ${figures(cold)} | ${figures(published)} |`);
     }
-    for (const extra of EXTRA_PATHS) console.log(`| ${extra} | ${figures(await timeRenders(`${base}${extra}`, 'bypass', ask))} | |`);
+    for (const extra of EXTRA_PATHS) console.log(`| ${extra} | ${figures(await timeRenders(`${base}${extra}`, 'bypass', ask))} | | |`);
     if (PREVIEW) {
       // An editor's preview of the same story's working copy: signed in, never cached, rendered live each time.
-      const { storyId } = (await ask({ storyIdOf: decodeURIComponent(articlePath.split('/').at(-1) ?? '') })) as { storyId: string };
-      console.log(`| article, editor's preview (/preview/…) | ${figures(await timeRenders(`${base}/preview/${storyId}`, 'preview', ask, await editorCookie(base)))} | |`);
+      const { storyId } = (await ask({ storyIdOf: slug })) as { storyId: string };
+      console.log(`| article, editor's preview (/preview/…) | ${figures(await timeRenders(`${base}/preview/${storyId}`, 'preview', ask, await editorCookie(base)))} | | |`);
     }
     for (const [name, url] of [
       ['article', article],
@@ -305,6 +309,7 @@ async function main() {
 
 if (process.argv[2] === '--serve') {
   const { startBenchApp } = await import('./bench-app');
+  const { readerTags } = await import('@/lib/stories/publication');
   let recording: string[] | null = null;
   const app = await startBenchApp(Number(process.argv[3]), { debug: (_connection, query) => void recording?.push(query) });
   const secret = (globalThis as unknown as { sahifaInternalSecret: string }).sahifaInternalSecret;
@@ -313,6 +318,15 @@ if (process.argv[2] === '--serve') {
     if ('cpu' in message) {
       const { user, system } = process.cpuUsage();
       reply({ done: true, cpuMs: (user + system) / 1000 });
+      return;
+    }
+    if ('publishTagsOf' in message) {
+      void app.db
+        .select({ storyId: publishedStories.storyId })
+        .from(publishedStories)
+        .where(eq(publishedStories.slug, message.publishTagsOf))
+        .then(([row]) => (row ? readerTags(app.db, row.storyId) : []))
+        .then((tags) => reply({ done: tags.length > 0, tags }));
       return;
     }
     if ('storyIdOf' in message) {
