@@ -13,16 +13,19 @@
 // - hash `sahifa:tags`: tag → when it was last expired (ms). An entry is a
 //   miss when any of its tags was expired at or after its lastModified.
 //
-// **An entry is as old as the miss that made it.** unstable_cache asks (a
+// **An entry is as old as the read that made it.** unstable_cache asks (a
 // miss), reads the database, then stores what it read. An expiry landing
 // between the read and the store (a publish during a busy minute) must expire
 // that entry too, or the old data would be kept until the next change of the
 // story (a correction not shown for a day); Next's own handler dates an entry
-// when it is stored, and has that race. So the lastModified of a store is the
-// time of the oldest miss of that key still waiting for its store. With
-// Redis, both that time and an expiry's come from Redis's clock (TIME), not
-// from the instances', which may differ; and an expiry never moves a tag's
-// time back (two instances' expiries landing out of order).
+// when it is stored, and has that race. Next makes a handler per request, and
+// a request reads a key once (lib/reader/tagged-cache.ts), so the handler dates
+// a store by the time that request asked for the key, and keeps no store it
+// was not asked for first (nothing says when its data was read). Times are
+// Next's own clock (the one it dates its tag expiries with in this process, and
+// checks our entries against), so the instances' clocks must agree (NTP), as
+// for any cache shared between machines; an expiry never moves a tag's time
+// back (two instances' expiries landing out of order).
 //
 // If Redis does not answer, a read is a miss (the database answers instead)
 // and a write is dropped: slower, never stale. Except a tag's expiry: Redis
@@ -41,8 +44,11 @@ const TAGS = 'sahifa:tags';
 const DAY_SECONDS = 86_400;
 /** Without Redis: the entries' JSON kept in memory, at most (Next's own default is the same 50 MB). */
 const MEMORY_BYTES = 50 * 1024 * 1024;
-/** Without Redis: past this many tags' expiry times, those older than everything kept are forgotten. */
+/** Without Redis: past this many tags' expiry times, the older half is forgotten (and what it could expire). */
 const MAX_TAG_TIMES = 20_000;
+
+/** Next's clock for cache times (its tag manifest uses the same). */
+const now = () => performance.timeOrigin + performance.now();
 
 /** @type {Redis | undefined} */
 let shared;
@@ -58,18 +64,17 @@ function sharedRedis() {
   return shared;
 }
 
-// Redis's own time in ms, then each tag set to it unless already later.
+// Each tag set to the time given, unless it is already later.
 const EXPIRE_SCRIPT = `
-local t = redis.call('TIME')
-local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
-for _, tag in ipairs(ARGV) do
-  local old = tonumber(redis.call('HGET', KEYS[1], tag) or '0')
-  if old < now then redis.call('HSET', KEYS[1], tag, now) end
+local at = tonumber(ARGV[1])
+for i = 2, #ARGV do
+  local old = tonumber(redis.call('HGET', KEYS[1], ARGV[i]) or '0')
+  if old < at then redis.call('HSET', KEYS[1], ARGV[i], ARGV[1]) end
 end
-return now`;
+return 1`;
 
 /** @param {Redis} client @param {string} hash @param {string[]} tags */
-const expireInRedis = (client, hash, tags) => client.eval(EXPIRE_SCRIPT, 1, hash, ...tags);
+const expireInRedis = (client, hash, tags) => client.eval(EXPIRE_SCRIPT, 1, hash, String(now()), ...tags);
 
 /** Tags whose expiry Redis did not take, per tag hash (a handler's Redis and prefix), written again until it does. */
 const unsent = new Map();
@@ -98,7 +103,11 @@ async function retryUnsent() {
     const sent = [...pending.tags];
     // Dated when it lands: an entry stored in between is expired too, which costs a read, never a stale one.
     try {
-      await expireInRedis(pending.client, hash, sent.map(([tag]) => tag));
+      await expireInRedis(
+        pending.client,
+        hash,
+        sent.map(([tag]) => tag),
+      );
       for (const [tag, refusal] of sent) if (pending.tags.get(tag) === refusal) pending.tags.delete(tag);
       if (pending.tags.size === 0) unsent.delete(hash);
     } catch {
@@ -112,54 +121,13 @@ async function retryUnsent() {
   }
 }
 
-/**
- * Misses still waiting for their store, per key: the oldest one's time and how many. A miss that never gets its
- * store (the read failed) is forgotten after a minute; until then it only makes stores of that key older, which
- * costs a read, never a stale one. A store no miss is waiting for is not kept: nothing says when its data was read.
- */
-class Misses {
-  /** @type {Map<string, { since: number; waiting: number; seen: number }>} */
-  byKey = new Map();
-
-  /** @param {string} key @param {number} now */
-  miss(key, now) {
-    const known = this.byKey.get(key);
-    if (known && Date.now() - known.seen < 60_000) {
-      known.waiting += 1;
-      known.seen = Date.now();
-      return;
-    }
-    this.byKey.delete(key);
-    this.byKey.set(key, { since: now, waiting: 1, seen: Date.now() });
-    // Keys whose reads all failed, oldest first.
-    if (this.byKey.size > 10_000) this.byKey.delete(this.byKey.keys().next().value);
-  }
-
-  /** The time a store of this key is dated with; undefined when no miss is waiting for it. @param {string} key */
-  stored(key) {
-    const known = this.byKey.get(key);
-    if (!known) return undefined;
-    known.waiting -= 1;
-    if (known.waiting <= 0) this.byKey.delete(key);
-    return known.since;
-  }
-}
-
-/** Per store (a Redis prefix, or this process's memory), for every handler: Next makes one per request. */
-const missesOf = new Map();
-/** @param {string} store @returns {Misses} */
-function misses(store) {
-  if (!missesOf.has(store)) missesOf.set(store, new Misses());
-  return missesOf.get(store);
-}
-
 /** Counters the metrics endpoint reads (lib/metrics), kept on globalThis: this file is loaded outside the bundle. */
 function count(event) {
   const hook = globalThis.sahifaCacheEvent;
   if (typeof hook === 'function') hook(event);
 }
 
-/** @param {number[]} times @param {number} lastModified */
+/** @param {(number | string | null)[]} times @param {number} lastModified */
 const expiredSince = (times, lastModified) => times.some((time) => time !== null && Number(time) >= lastModified);
 
 /** Entries and tag times shared through Redis. */
@@ -168,26 +136,20 @@ class RedisStore {
   constructor(redis, prefix) {
     this.redis = redis;
     this.prefix = prefix;
-    this.misses = misses(`redis:${prefix}`);
   }
 
   /** @param {string} key @param {string[]} extraTags */
   async get(key, extraTags) {
     const redis = this.redis();
-    // The time comes with the read, so a miss is dated by Redis's clock at no extra round trip.
-    const [[readError, raw], [timeError, time]] = await redis.pipeline().get(this.prefix + PREFIX + key).time().exec();
-    if (readError || timeError) throw readError ?? timeError;
-    const entry = raw ? JSON.parse(raw) : null;
-    const tags = entry ? [...new Set([...(entry.tags ?? []), ...extraTags])] : [];
-    if (entry && (tags.length === 0 || !expiredSince(await redis.hmget(this.prefix + TAGS, ...tags), entry.lastModified))) return entry;
-    this.misses.miss(key, Number(time[0]) * 1000 + Math.floor(Number(time[1]) / 1000));
-    return null;
+    const raw = await redis.get(this.prefix + PREFIX + key);
+    if (!raw) return null;
+    const entry = JSON.parse(raw);
+    const tags = [...new Set([...(entry.tags ?? []), ...extraTags])];
+    return tags.length === 0 || !expiredSince(await redis.hmget(this.prefix + TAGS, ...tags), entry.lastModified) ? entry : null;
   }
 
-  /** @param {string} key @param {unknown} value @param {string[]} tags @param {number} seconds */
-  async set(key, value, tags, seconds) {
-    const lastModified = this.misses.stored(key);
-    if (lastModified === undefined) return;
+  /** @param {string} key @param {unknown} value @param {string[]} tags @param {number} seconds @param {number} lastModified */
+  async set(key, value, tags, seconds, lastModified) {
     await this.redis().set(this.prefix + PREFIX + key, JSON.stringify({ lastModified, value, tags }), 'EX', seconds);
   }
 
@@ -211,27 +173,24 @@ class MemoryStore {
     this.entries = new Map();
     /** @type {Map<string, number>} */
     this.tagTimes = new Map();
-    this.misses = misses('memory');
+    /** Tag times before this were forgotten: nothing read before it is kept. */
+    this.forgottenBefore = 0;
   }
 
   /** @param {string} key @param {string[]} extraTags */
   async get(key, extraTags) {
     const entry = this.entries.get(key);
-    if (entry && !expiredSince([...entry.tags, ...extraTags].map((tag) => this.tagTimes.get(tag) ?? null), entry.lastModified)) {
-      // Most recently read last: the Map's order is the eviction order.
-      this.entries.delete(key);
-      this.entries.set(key, entry);
-      return entry;
-    }
-    this.misses.miss(key, Date.now());
-    return null;
+    if (!entry || expiredSince([...entry.tags, ...extraTags].map((tag) => this.tagTimes.get(tag) ?? null), entry.lastModified)) return null;
+    // Most recently read last: the Map's order is the eviction order.
+    this.entries.delete(key);
+    this.entries.set(key, entry);
+    return entry;
   }
 
-  /** @param {string} key @param {unknown} value @param {string[]} tags */
-  async set(key, value, tags) {
-    const lastModified = this.misses.stored(key);
-    if (lastModified === undefined) return;
+  /** @param {string} key @param {unknown} value @param {string[]} tags @param {number} _seconds @param {number} lastModified */
+  async set(key, value, tags, _seconds, lastModified) {
     this.drop(key);
+    if (lastModified < this.forgottenBefore) return;
     // Two bytes a character: what V8 keeps of text that is not all Latin-1 (Arabic).
     const bytes = JSON.stringify(value).length * 2;
     if (bytes > this.maxBytes) return;
@@ -253,17 +212,21 @@ class MemoryStore {
 
   /** @param {string[]} tags */
   async expire(tags) {
-    const now = Date.now();
-    for (const tag of tags) this.tagTimes.set(tag, Math.max(now, this.tagTimes.get(tag) ?? 0));
-    if (this.tagTimes.size > MAX_TAG_TIMES) this.forgetOldTags();
+    const at = now();
+    for (const tag of tags) this.tagTimes.set(tag, Math.max(at, this.tagTimes.get(tag) ?? 0));
+    if (this.tagTimes.size > MAX_TAG_TIMES) this.forgetOlderHalf();
   }
 
-  /** A tag expired before every entry kept and every read under way was made can expire nothing: forgotten. */
-  forgetOldTags() {
-    let oldest = Date.now();
-    for (const entry of this.entries.values()) oldest = Math.min(oldest, entry.lastModified);
-    for (const miss of this.misses.byKey.values()) oldest = Math.min(oldest, miss.since);
-    for (const [tag, time] of this.tagTimes) if (time < oldest) this.tagTimes.delete(tag);
+  /**
+   * The older half of the tag times goes, and with it every entry read before the newest of them (one of those tags
+   * may have expired it) and every store of a read made before it: a read, never a stale answer.
+   */
+  forgetOlderHalf() {
+    const times = [...this.tagTimes.values()].sort((a, b) => a - b);
+    const cutoff = times[Math.floor(times.length / 2)];
+    for (const [tag, time] of this.tagTimes) if (time < cutoff) this.tagTimes.delete(tag);
+    for (const [key, entry] of this.entries) if (entry.lastModified <= cutoff) this.drop(key);
+    this.forgottenBefore = Math.max(this.forgottenBefore, cutoff);
   }
 }
 
@@ -280,6 +243,8 @@ export default class DataCacheHandler {
       redis || process.env.REDIS_URL
         ? new RedisStore(() => redis ?? sharedRedis(), options.prefix ?? '')
         : (memory ??= new MemoryStore(options.maxMemoryCacheSize || MEMORY_BYTES));
+    /** When this request asked for each key: the date of what it stores under it. @type {Map<string, number>} */
+    this.askedAt = new Map();
   }
 
   /**
@@ -288,6 +253,9 @@ export default class DataCacheHandler {
    */
   async get(key, ctx) {
     if (ctx.kind !== 'FETCH') return local.get(key) ?? null;
+    // Asked before the store is read: whatever this request reads and stores after is at most this old. A hit
+    // counts too: Next may still judge it expired by its own tag times and read the database instead.
+    this.askedAt.set(key, now());
     try {
       const entry = await this.store.get(key, [...(ctx.tags ?? []), ...(ctx.softTags ?? [])]);
       count(entry ? 'hit' : 'miss');
@@ -309,9 +277,12 @@ export default class DataCacheHandler {
       else local.delete(key);
       return;
     }
+    const lastModified = this.askedAt.get(key);
+    this.askedAt.delete(key);
+    if (lastModified === undefined) return;
     const revalidate = typeof data.revalidate === 'number' && data.revalidate > 0 ? data.revalidate : DAY_SECONDS;
     try {
-      await this.store.set(key, data, ctx.tags ?? [], Math.min(revalidate, DAY_SECONDS));
+      await this.store.set(key, data, ctx.tags ?? [], Math.min(revalidate, DAY_SECONDS), lastModified);
     } catch {
       count('error');
     }
@@ -326,5 +297,7 @@ export default class DataCacheHandler {
     await this.store.expire(list);
   }
 
-  resetRequestCache() {}
+  resetRequestCache() {
+    this.askedAt.clear();
+  }
 }
