@@ -254,8 +254,9 @@ export default class DataCacheHandler {
   async get(key, ctx) {
     if (ctx.kind !== 'FETCH') return local.get(key) ?? null;
     // Asked before the store is read: whatever this request reads and stores after is at most this old. A hit
-    // counts too: Next may still judge it expired by its own tag times and read the database instead.
-    this.askedAt.set(key, now());
+    // counts too: Next may still judge it expired by its own tag times and read the database instead. The first
+    // ask wins: a route handler may read one key twice at once.
+    if (!this.askedAt.has(key)) this.askedAt.set(key, now());
     try {
       const entry = await this.store.get(key, [...(ctx.tags ?? []), ...(ctx.softTags ?? [])]);
       count(entry ? 'hit' : 'miss');
