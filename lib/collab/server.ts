@@ -263,20 +263,36 @@ export function createCollabServer(options: CollabOptions): CollabServer {
   if (options.redisUrl) {
     // Back after an outage: a message sent before this instance had subscribed again is lost to it, so every live
     // document catches up from the log (a second later, once the subscription is back: later messages come through it).
-    // One at a time, and once for both of the relay's connections coming back: keystrokes share the pool.
+    // One at a time, and once for both of the relay's connections coming back: keystrokes share the pool. Asked again
+    // while a pass runs (a relay dropping and sending again under load), one more pass follows it, never two at once.
     let catchingUp: NodeJS.Timeout | undefined;
-    const catchUpAll = () => {
+    let passing = false;
+    let again = false;
+    const catchUpAll = (): void => {
+      if (passing) {
+        again = true;
+        return;
+      }
       catchingUp ??= setTimeout(async () => {
         catchingUp = undefined;
-        for (const document of [...instance.documents.values()]) {
-          const storyId = storyIdOf(document.name);
-          if (!storyId) continue;
-          await storage(loadDocumentState(db, storyId))
-            .then((state) => state && !document.isDestroyed && catchUp(document, state))
-            .catch((error: unknown) => logger.warn({ err: error, storyId }, 'co-editing: could not catch up from the log'));
-          // And the other way: what this relay dropped, another instance whose subscription never broke (Redis hung
-          // rather than gone) has not heard and does not look for. Offered the document, it asks for what it lacks.
-          if (!document.isDestroyed) relay.offer(document);
+        passing = true;
+        try {
+          for (const document of [...instance.documents.values()]) {
+            const storyId = storyIdOf(document.name);
+            if (!storyId) continue;
+            await storage(loadDocumentState(db, storyId))
+              .then((state) => state && !document.isDestroyed && catchUp(document, state))
+              .catch((error: unknown) => logger.warn({ err: error, storyId }, 'co-editing: could not catch up from the log'));
+            // And the other way: what this relay dropped, another instance whose subscription never broke (Redis hung
+            // rather than gone) has not heard and does not look for. Offered the document, it asks for what it lacks.
+            if (!document.isDestroyed) relay.offer(document);
+          }
+        } finally {
+          passing = false;
+          if (again) {
+            again = false;
+            catchUpAll();
+          }
         }
       }, 1000);
       catchingUp.unref();
