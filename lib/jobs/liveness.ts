@@ -57,18 +57,20 @@ function every(ms: number, step: () => Promise<void>, first = ms): Loop {
 export function watchLiveness(poolId: string, options: LivenessOptions = DEFAULT_LIVENESS): { stop: () => Promise<void> } {
   const db = getDb();
   const instance = `${os.hostname()}:${process.pid}`;
-  // Since when this runner's heartbeats have all landed (null after one failed). Every row is stale after
-  // the database has been away for a minute, the live ones too: nothing is judged until this runner has
-  // been beating for `deadAfterMs` again, by which time every live runner has beaten too.
+  // Since when this runner's heartbeats have all landed on time (null after one failed; restarted by one that
+  // took longer than the interval: the database was slow, and others' beats may be waiting behind). Every row is
+  // stale after the database has been away for a minute, the live ones too: nothing is judged until this runner
+  // has been beating for `deadAfterMs` again, by which time every live runner has beaten too.
   let healthySince: number | null = null;
 
   const beat = async () => {
+    const started = Date.now();
     try {
       await db
         .insert(jobRunnerHeartbeats)
         .values({ poolId, instance, seenAt: sql`now()` })
         .onConflictDoUpdate({ target: jobRunnerHeartbeats.poolId, set: { seenAt: sql`now()` } });
-      healthySince ??= Date.now();
+      healthySince = Date.now() - started > options.heartbeatMs ? Date.now() : (healthySince ?? Date.now());
     } catch (error) {
       if (healthySince !== null) logger.warn({ err: error, poolId }, 'job runner heartbeat failed');
       healthySince = null;
