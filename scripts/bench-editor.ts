@@ -227,7 +227,13 @@ try {
         `keypress-to-DOM-update (editor work only): ${line(edit.dom)}`,
         `floor, a plain textarea on the same page, keypress-to-paint: ${line(floor.paint)}`,
         `keypress-to-frame-rendered (main thread done with the frame that shows it): editor ${line(edit.rendered)}; floor ${line(floor.rendered)}`,
-        ...(typed.presented.length > 0 ? [`keydown to the frame presented (Chromium's EventLatency trace, to the microsecond): editor ${typed.presented.length} keys, ${line(typed.presented)}`] : []),
+        ...(typed.presented.length > 0
+          ? [
+              `keydown to the frame presented (Chromium's EventLatency trace, to the microsecond): editor ${typed.presented.length} keys, ${line(typed.presented)}` +
+                // Each key must have one: a key with none (or two) would leave the p95 over fewer (or more) keys than were typed.
+                (typed.presented.length === KEYSTROKES ? '' : ` (NOT one per key: ${KEYSTROKES} typed, read with care)`),
+            ]
+          : []),
         `Event Timing, keydown to the next presented frame (the browser's figure, 8 ms steps): editor ${eventLine(bench, 'editor', bench.editor.length)}`,
         `Event Timing, floor: ${eventLine(bench, 'floor', bench.floor.length)}`,
       ].join('\n'),
