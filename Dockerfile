@@ -17,7 +17,7 @@ RUN npm ci --no-audit --no-fund
 FROM deps AS build
 ENV NEXT_TELEMETRY_DISABLED=1
 COPY . .
-RUN npx next build && npm prune --omit=dev --no-audit --no-fund
+RUN npm run build && npm prune --omit=dev --no-audit --no-fund
 
 FROM node:${NODE_VERSION}-bookworm-slim AS runtime
 ENV NODE_ENV=production NEXT_TELEMETRY_DISABLED=1 PORT=3000 HOSTNAME=0.0.0.0 DATA_DIR=/data
@@ -44,4 +44,4 @@ HEALTHCHECK --interval=10s --timeout=4s --start-period=60s --retries=3 \
   CMD node -e "fetch('http://127.0.0.1:'+(process.env.PORT||3000)+'/api/health').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"
 # The Node flags of `npm start` (package.json): a small young generation and a slowly growing old one keep
 # RSS near 250 MB under load (docs/reader-performance.md, "Memory").
-CMD ["node", "--max-semi-space-size=4", "--heap-growing-percent=30", "--import", "tsx", "scripts/with-db.ts", "start"]
+CMD ["node", "--max-semi-space-size=4", "--heap-growing-percent=30", ".next/sahifa-server/with-db.mjs", "start"]

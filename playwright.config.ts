@@ -47,7 +47,8 @@ export default defineConfig({
     { name: 'serial', testMatch: /\.serial\.spec\.ts$/, workers: 1, dependencies: ['parallel'] },
   ],
   webServer: {
-    command: 'npx tsx scripts/e2e-server.ts',
+    // The compiled server of `npm run build` (scripts/build-server.ts), as `npm start` runs it.
+    command: 'node .next/sahifa-server/e2e-server.mjs',
     url: `${baseURL}/api/health`,
     timeout: 120_000,
     reuseExistingServer: false,

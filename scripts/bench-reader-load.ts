@@ -50,6 +50,8 @@ async function editorCookie(base: string): Promise<string> {
     await browser.close();
   }
 }
+/** Inside the build, as the server's own compiled entry points are (scripts/build-server.ts). */
+const BENCH_OUT_DIR = '.next/sahifa-bench';
 const PORTS = { app: Number(process.env.BENCH_APP_PORT ?? 3311), static: Number(process.env.BENCH_STATIC_PORT ?? 3312) };
 
 const has = (command: string, flag: string) => spawnSync(command, [flag]).status === 0;
@@ -57,7 +59,7 @@ const hasTaskset = has('taskset', '--version');
 const hasWrk = spawnSync('wrk', ['--version']).error === undefined;
 const pinned = (core: string, command: string, args: string[]) => (hasTaskset ? ['taskset', ['-c', core, command, ...args]] : [command, args]) as [string, string[]];
 
-/** The Node flags `npm start` gives the production server (`tsx --flag … scripts/with-db.ts start`). */
+/** The Node flags `npm start` gives the production server (`node --flag … .next/sahifa-server/with-db.mjs start`). */
 function startFlags(): string[] {
   const script = (JSON.parse(readFileSync('package.json', 'utf8')) as { scripts: Record<string, string> }).scripts.start ?? '';
   return script.split(/\s+/).filter((word) => word.startsWith('--'));
@@ -243,7 +245,11 @@ async function loadRuns(base: string, article: string, bytes: Buffer, dir: strin
 async function main() {
   if (hasTaskset) spawnSync('taskset', ['-cp', LOAD_CORE, String(process.pid)], { stdio: 'ignore' });
   const flags = startFlags();
-  const [command, args] = pinned(SERVER_CORE, process.execPath, [...flags, '--import', 'tsx', 'scripts/bench-reader-load.ts', '--serve', String(PORTS.app)]);
+  // The server half compiled as `npm run build` compiles the server (scripts/build-server.ts): run as in production, without tsx.
+  // Imported here: the compiled server half must not carry the compiler's command line (build-server.ts runs when it is the script).
+  const { buildServer } = await import('./build-server');
+  await buildServer(['scripts/bench-reader-load.ts'], BENCH_OUT_DIR);
+  const [command, args] = pinned(SERVER_CORE, process.execPath, [...flags, path.join(BENCH_OUT_DIR, 'bench-reader-load.mjs'), '--serve', String(PORTS.app)]);
   const app: ChildProcess = spawn(command, args, { stdio: ['ignore', 'inherit', 'inherit', 'ipc'], env: { ...process.env, LOG_LEVEL: 'warn' } });
   await new Promise<void>((resolve, reject) => {
     app.once('message', () => resolve());

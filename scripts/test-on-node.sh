@@ -4,7 +4,7 @@
 # addon here is Node-API: @node-rs/argon2, sharp, the Next and Tailwind
 # compilers; their binaries work on any Node version). The Node build comes
 # from the npm registry's `node` package, kept under ~/.cache between runs.
-# Usage: bash scripts/test-on-node.sh 22.23.3   (after `npm ci` and `next build`)
+# Usage: bash scripts/test-on-node.sh 22.23.3   (after `npm ci` and `npm run build`)
 # Prints «node X: N passed, N failed» last.
 set -uo pipefail
 cd "$(dirname "$0")/.."

@@ -60,7 +60,7 @@ const vitestJson = path.join(reports, 'vitest.json');
 const vitestOk = run('unit and integration', 'npx', ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${vitestJson}`]);
 add('vitest', vitestCounts(vitestJson), vitestOk);
 
-const buildOk = run('production build', 'npx', ['next', 'build']);
+const buildOk = run('production build', 'npm', ['run', 'build']);
 add('build', null, buildOk);
 
 if (buildOk) {
