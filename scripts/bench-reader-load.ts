@@ -78,7 +78,8 @@ type Load = { rps: number; p50: number; p99: number; errors: number; total: numb
 /** wrk's "12.34ms", "850.00us", "1.20s" in milliseconds. */
 const wrkMs = (value: string) => {
   const [, n, unit] = value.match(/^([\d.]+)(us|ms|s)$/) ?? [];
-  return Number(n) * (unit === 'us' ? 0.001 : unit === 's' ? 1000 : 1);
+  // Rounded to wrk's own precision (two decimals of its unit): 0.69 ms, not 0.6900000000000001.
+  return Math.round(Number(n) * (unit === 'us' ? 1 : unit === 's' ? 1e6 : 1000)) / 1000;
 };
 
 async function wrk(url: string, connections: number, seconds: number): Promise<Load> {
