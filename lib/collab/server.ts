@@ -1,7 +1,7 @@
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { Redis as RedisExtension } from '@hocuspocus/extension-redis';
-import { Hocuspocus, type Connection, type Document, type Extension, type onChangePayload } from '@hocuspocus/server';
+import { Hocuspocus, type afterLoadDocumentPayload, type Connection, type Document, type Extension, type onChangePayload } from '@hocuspocus/server';
 import IORedis from 'ioredis';
 import { WebSocketServer, type WebSocket } from 'ws';
 import * as Y from 'yjs';
@@ -359,6 +359,8 @@ export const RELAY_MAX_PENDING = 256;
 const RELAY_MAX_PENDING_BYTES = 16 * 1024 * 1024;
 /** Redis answering nothing for this long while the relay waits on it is hung: the connection is dropped and made again. */
 export const RELAY_TIMEOUT_MS = 5000;
+/** The longest the opening of a story waits for Redis to confirm the relay's subscription to it. */
+export const RELAY_SUBSCRIBE_WAIT_MS = 1000;
 
 /**
  * Hocuspocus' Redis extension relays updates, presence and stateless messages between instances. Its store lock is
@@ -377,6 +379,20 @@ class RedisRelay extends RedisExtension {
   }
 
   override async onStoreDocument(): Promise<void> {}
+
+  /**
+   * The extension opens a document only once Redis has confirmed its subscription, so with Redis stopped or hung no
+   * story that nobody had open could be opened, on any instance. It waits RELAY_SUBSCRIBE_WAIT_MS at most: meanwhile
+   * the instance works from the log as with any outage (each store brings in what the others acknowledged), the
+   * subscription, kept in the subscriber's queue, is made when Redis is back, and the relay's catch-up then brings
+   * the document up to the log and offers it to the others.
+   */
+  override async afterLoadDocument(data: afterLoadDocumentPayload): Promise<void> {
+    const subscribed = super.afterLoadDocument(data).catch((error: unknown) => logger.warn({ err: error, document: data.documentName }, 'co-editing: the relay could not subscribe to a document'));
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([subscribed, new Promise((resolve) => (timer = setTimeout(resolve, RELAY_SUBSCRIBE_WAIT_MS)))]);
+    clearTimeout(timer);
+  }
 
   /** Offers the document's state to the other instances (the first sync step it publishes on each change): each answers with what this one lacks and asks for what it lacks. */
   offer(document: Document): void {
