@@ -42,7 +42,7 @@ type TraceEvent = { name: string; ph: string; ts: number; pid: number; tid: numb
  * Chromium's EventLatency trace events (the figures behind its own input-latency metrics): for each key pressed, from
  * the key's timestamp to the presentation of the frame holding what it changed, in microseconds (Event Timing
  * rounds the same span to 8 ms). Only keys that changed the page get one: in this Chromium a textarea's keys get
- * none, so there is no floor for this line.
+ * none, so this line's floor is a plain contenteditable (`#bench-floor-ce`), whose keys do.
  */
 function presentedLatencies(trace: Buffer): number[] {
   const begun = new Map<string, number>();
@@ -114,13 +114,14 @@ try {
     //    callback runs after them), what a reader of the screen waits for short of the compositor and the display;
     //  - presented: that frame shown (Chromium's EventLatency trace events, `presentedLatencies`);
     //  - and, apart, the browser's own Event Timing entries (keydown to the frame presented after it, in 8 ms steps).
-    // A plain textarea on the same page gives the floor for each but the presented one.
+    // A plain textarea on the same page gives the floor for each but the presented one; at the typist's pace a plain
+    // contenteditable holding a copy of the body gives the floor for that one too (and for the others).
     // tsx names the functions defined below with a helper of its own (__name) that the page does not have.
     await page.evaluate('window.__name = (fn) => fn');
     await page.evaluate(() => {
       type Sample = { dom: number; paint: number; rendered: number };
-      const w = window as unknown as { __bench: { editor: Sample[]; floor: Sample[]; events: { target: string; name: string; id: number; start: number; end: number }[] } };
-      w.__bench = { editor: [], floor: [], events: [] };
+      const w = window as unknown as { __bench: { editor: Sample[]; floor: Sample[]; contenteditable: Sample[]; events: { target: string; name: string; id: number; start: number; end: number }[] } };
+      w.__bench = { editor: [], floor: [], contenteditable: [], events: [] };
       const body = document.querySelector('[role="textbox"][aria-label="نص القصة"]') as Element;
       let pending: number | null = null;
       document.addEventListener('keydown', (event) => (pending = event.timeStamp), true);
@@ -144,12 +145,28 @@ try {
       floor.style.cssText = 'position:fixed;bottom:0;inset-inline-start:0;width:200px;height:40px';
       document.body.append(floor);
       floor.addEventListener('input', () => changed(w.__bench.floor));
+      // The second floor: a contenteditable holding a copy of the body's DOM (the same words in the same paragraphs,
+      // the same classes and direction, so the same styles and line breaks), where the browser alone inserts the keys.
+      // ProseMirror takes over the element it was given, not a class, so the copy keeps .ProseMirror (its white-space
+      // decides how a typed space is inserted) and leaves out only the role and name (the bench's locator, and the
+      // accessibility tree, would take it for the body). Next to the body, under the same ancestors, so the same
+      // width; display:none (neither styled nor laid out) until its own pass, so the editor types on the page it did.
+      const copy = document.createElement('div');
+      for (const { name, value } of body.attributes) if (name !== 'role' && !name.startsWith('aria-')) copy.setAttribute(name, value);
+      copy.classList.remove('ProseMirror-focused');
+      copy.id = 'bench-floor-ce';
+      copy.contentEditable = 'true';
+      copy.innerHTML = body.innerHTML;
+      copy.style.display = 'none';
+      body.after(copy);
+      // Observed as the body is, not listened to: the copy has no listener of its own.
+      new MutationObserver(() => changed(w.__bench.contenteditable)).observe(copy, { childList: true, subtree: true, characterData: true });
       // 16 ms is the lowest threshold the API allows: a keystroke with no entry took under 12 ms (8 ms steps, rounded).
       new PerformanceObserver((list) => {
         // interactionId: in Chromium's entries, not yet in TypeScript's DOM types.
         for (const entry of list.getEntries() as (PerformanceEventTiming & { interactionId: number })[]) {
           if (entry.name !== 'keydown' && entry.name !== 'keypress') continue;
-          const target = entry.target === floor ? 'floor' : entry.target && body.contains(entry.target) ? 'editor' : 'other';
+          const target = entry.target === floor ? 'floor' : entry.target && body.contains(entry.target) ? 'editor' : entry.target && copy.contains(entry.target) ? 'contenteditable' : 'other';
           w.__bench.events.push({ target, name: entry.name, id: entry.interactionId, start: entry.startTime, end: entry.startTime + entry.duration });
         }
       }).observe({ type: 'event', durationThreshold: 16 } as PerformanceObserverInit);
@@ -176,13 +193,13 @@ try {
   };
 
   type Sample = { dom: number; paint: number; rendered: number };
-  type Bench = { editor: Sample[]; floor: Sample[]; events: { target: string; name: string; id: number; start: number; end: number }[] };
+  type Bench = { editor: Sample[]; floor: Sample[]; contenteditable: Sample[]; events: { target: string; name: string; id: number; start: number; end: number }[] };
   const sorted = (values: number[]) => values.filter((value) => !Number.isNaN(value)).sort((a, b) => a - b);
   const line = (values: number[]) => `p50 ${percentile(values, 50).toFixed(1)} ms, p95 ${percentile(values, 95).toFixed(1)} ms, max ${(values.at(-1) ?? NaN).toFixed(1)} ms`;
   const figures = (samples: Sample[]) => ({ dom: sorted(samples.map((s) => s.dom)), paint: sorted(samples.map((s) => s.paint)), rendered: sorted(samples.map((s) => s.rendered)) });
   // Event Timing: one keystroke's figure is its latest entry's end (keydown and keypress share an interaction id);
   // a keystroke with no entry took under 12 ms. The p95 counts those as under 16 ms.
-  const eventLine = (bench: Bench, target: 'editor' | 'floor', keystrokes: number) => {
+  const eventLine = (bench: Bench, target: 'editor' | 'floor' | 'contenteditable', keystrokes: number) => {
     const ends = new Map<number, number>();
     const starts = new Map<number, number>();
     for (const event of bench.events.filter((e) => e.target === target && e.id > 0)) {
@@ -195,6 +212,34 @@ try {
     const p95 = rank <= under ? 'under 16 ms' : `${over[rank - under - 1]} ms`;
     const atLeast = (ms: number) => over.filter((value) => value >= ms).length;
     return `p95 ${p95}; of ${keystrokes} keystrokes, ${under} under 12 ms (no entry), ${atLeast(16) - atLeast(24)} at 16 ms (12-20), ${atLeast(24)} at 24 ms or more`;
+  };
+
+  // Each key must have one presented frame: a key with none (or two) would leave the p95 over fewer (or more) keys than
+  // were typed.
+  const presentedLine = (presented: number[]) => `${presented.length} keys, ${line(presented)}` + (presented.length === KEYSTROKES ? '' : ` (NOT one per key: ${KEYSTROKES} typed, read with care)`);
+  /**
+   * The contenteditable floor's pass: the copy shown, the caret put in its middle paragraph as the editor's is (a
+   * click), the same keys at the same pace, in a trace of its own (so the trace's keys are the copy's alone).
+   */
+  const typeInCopy = async (gapMs: number) => {
+    const copy = page.locator('#bench-floor-ce');
+    const before = await copy.evaluate((element) => {
+      element.style.display = '';
+      return element.textContent?.length ?? 0;
+    });
+    await page.waitForTimeout(500);
+    await copy.locator('p').nth(Math.floor(paragraphs.length / 2)).click();
+    const typed = await typeAt(gapMs);
+    // ProseMirror marks the element it renders into: had it taken the copy over, these would be the editor's figures.
+    // Hidden again, so that the textarea types on the page it did.
+    const after = await copy.evaluate((element) => {
+      const found = { length: element.textContent?.length ?? 0, adopted: 'pmViewDesc' in element };
+      element.style.display = 'none';
+      return found;
+    });
+    if (after.adopted) throw new Error('ProseMirror took the contenteditable floor over');
+    // Every key must have gone into the copy (one character each), not elsewhere on the page.
+    return { ...typed, added: after.length - before };
   };
 
   const cdp = PROFILE ? await page.context().newCDPSession(page) : null;
@@ -214,28 +259,40 @@ try {
     if (collaborating) await status.and(page.locator('[data-collab-status="connected"]')).waitFor({ timeout: 60_000 });
     acknowledgedMs = Math.max(acknowledgedMs, Date.now() - typedAt);
     await page.waitForTimeout(500);
+    // The contenteditable floor is there for the presented line, which is traced at the typist's pace only. It comes
+    // before the textarea, which stays last: the textarea's keys get no presented frame in this Chromium, so their
+    // Event Timing entries wait for the next frame something else on the page presents (the copy shown after them
+    // reported all of them at once, seconds late).
+    const copyTyped = pace.gapMs > 0 ? await typeInCopy(pace.gapMs) : null;
+    if (copyTyped) await page.waitForTimeout(500);
     await page.locator('#bench-floor').click();
     const floorTyped = await typeAt(pace.gapMs);
     await page.waitForTimeout(500);
     const bench = await page.evaluate(() => (window as unknown as { __bench: Bench }).__bench);
     const edit = figures(bench.editor);
     const floor = figures(bench.floor);
+    const copy = figures(bench.contenteditable);
     passes.push(
       [
-        `\n${pace.name}: ${typed.keysPerSecond.toFixed(0)} keys a second in the editor, ${floorTyped.keysPerSecond.toFixed(0)} in the textarea`,
+        `\n${pace.name}: ${typed.keysPerSecond.toFixed(0)} keys a second in the editor, ${floorTyped.keysPerSecond.toFixed(0)} in the textarea` +
+          (copyTyped ? `, ${copyTyped.keysPerSecond.toFixed(0)} in the contenteditable floor` : ''),
         `keypress-to-paint over ${edit.paint.length} keystrokes${collaborating ? ', collaboration on' : ''}: ${line(edit.paint)}`,
         `keypress-to-DOM-update (editor work only): ${line(edit.dom)}`,
         `floor, a plain textarea on the same page, keypress-to-paint: ${line(floor.paint)}`,
-        `keypress-to-frame-rendered (main thread done with the frame that shows it): editor ${line(edit.rendered)}; floor ${line(floor.rendered)}`,
-        ...(typed.presented.length > 0
+        ...(copyTyped
           ? [
-              `keydown to the frame presented (Chromium's EventLatency trace, to the microsecond): editor ${typed.presented.length} keys, ${line(typed.presented)}` +
-                // Each key must have one: a key with none (or two) would leave the p95 over fewer (or more) keys than were typed.
-                (typed.presented.length === KEYSTROKES ? '' : ` (NOT one per key: ${KEYSTROKES} typed, read with care)`),
+              `contenteditable floor, a plain div holding a copy of the body (no ProseMirror), keypress-to-paint over ${copy.paint.length} keystrokes: ${line(copy.paint)}; ` +
+                `to its DOM update (the browser's own insertion): ${line(copy.dom)}` +
+                (copyTyped.added === KEYSTROKES ? '' : ` (NOT one character per key: ${copyTyped.added} for ${KEYSTROKES} typed, read with care)`),
             ]
           : []),
+        `keypress-to-frame-rendered (main thread done with the frame that shows it): editor ${line(edit.rendered)}; floor ${line(floor.rendered)}` +
+          (copyTyped ? `; contenteditable floor ${line(copy.rendered)}` : ''),
+        ...(typed.presented.length > 0 ? [`keydown to the frame presented (Chromium's EventLatency trace, to the microsecond): editor ${presentedLine(typed.presented)}`] : []),
+        ...(copyTyped ? [`keydown to the frame presented, contenteditable floor: ${presentedLine(copyTyped.presented)}`] : []),
         `Event Timing, keydown to the next presented frame (the browser's figure, 8 ms steps): editor ${eventLine(bench, 'editor', bench.editor.length)}`,
         `Event Timing, floor: ${eventLine(bench, 'floor', bench.floor.length)}`,
+        ...(copyTyped ? [`Event Timing, contenteditable floor: ${eventLine(bench, 'contenteditable', bench.contenteditable.length)}`] : []),
       ].join('\n'),
     );
   }
