@@ -1,10 +1,12 @@
 import { Redis as RedisExtension } from '@hocuspocus/extension-redis';
 import type { JSONContent } from '@tiptap/core';
 import { eq } from 'drizzle-orm';
+import IORedis from 'ioredis';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { stories } from '@/db/schema';
 import type { CurrentUser } from '@/lib/auth/actor';
+import { documentNameOf } from '@/lib/collab/fields';
 import { RELAY_MAX_PENDING, RELAY_SUBSCRIBE_WAIT_MS, RELAY_TIMEOUT_MS } from '@/lib/collab/server';
 import { toPlainText } from '@/lib/content/document';
 import { createStory } from '@/lib/stories/working-copy';
@@ -28,6 +30,8 @@ let two: Awaited<ReturnType<typeof startCollab>>;
 let writer: CurrentUser;
 let editor: CurrentUser;
 const tabs: TestClient[] = [];
+// Redis itself, not through a proxy: what the instances have subscribed to.
+const direct = new IORedis(redis.toString(), { lazyConnect: true });
 // An unhandled rejection ends a production process (the whole newsroom); here it is recorded.
 const unhandled: unknown[] = [];
 const recordUnhandled = (reason: unknown) => unhandled.push(reason);
@@ -48,6 +52,7 @@ afterAll(async () => {
   tabs.forEach(leave);
   await Promise.all([one.close(), two.close()]);
   await Promise.all(proxies.map((proxy) => proxy.close()));
+  direct.disconnect();
   await client.end();
   process.off('unhandledRejection', recordUnhandled);
 });
@@ -196,7 +201,13 @@ describe('Redis stopping under two instances', () => {
     expect(await eventually(() => storedBodyOf(id), (text) => text.includes('من الثاني'), 10_000)).toContain('من الثاني');
 
     proxies.forEach((proxy) => (outage === 'stopped' ? proxy.bringUp() : proxy.thaw()));
-    // Back: the subscriptions made late, the catch-up brings each tab what the other typed, and it goes on through Redis.
+    // Back: both instances subscribe to the story (made late; the catch-up alone would bring the words in, not Redis),
+    // the catch-up brings each tab what the other typed, and it goes on through Redis.
+    const subscribers = async () => {
+      const [, count] = (await direct.pubsub('NUMSUB', `sahifa:collab:${documentNameOf(id)}`)) as [string, number];
+      return Number(count);
+    };
+    expect(await eventually(subscribers, (count) => count === 2, 20_000)).toBe(2);
     expect(await eventually(() => fieldText(b.doc, 'headline'), (text) => text === 'من الأول', 20_000)).toBe('من الأول');
     expect(await eventually(() => bodyOf(a.doc), (text) => text.includes('من الثاني'), 20_000)).toContain('من الثاني');
     typeIntoField(a.doc, 'headline', ' وبعد');

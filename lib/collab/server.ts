@@ -285,7 +285,8 @@ export function createCollabServer(options: CollabOptions): CollabServer {
               .catch((error: unknown) => logger.warn({ err: error, storyId }, 'co-editing: could not catch up from the log'));
             // And the other way: what this relay dropped, another instance whose subscription never broke (Redis hung
             // rather than gone) has not heard and does not look for. Offered the document, it asks for what it lacks.
-            if (!document.isDestroyed) relay.offer(document);
+            // Subscribing again first (not waited for: Redis may go again): a subscription Redis refused is made now.
+            if (!document.isDestroyed) void relay.subscribe(document.name);
           }
         } finally {
           passing = false;
@@ -362,6 +363,9 @@ export const RELAY_TIMEOUT_MS = 5000;
 /** The longest the opening of a story waits for Redis to confirm the relay's subscription to it. */
 export const RELAY_SUBSCRIBE_WAIT_MS = 1000;
 
+/** The extension's own helpers, private in its types (3.4.4, pinned): its channel name, and its presence query. */
+type RelayInternals = { subKey(documentName: string): string; requestAwarenessFromOtherInstances(documentName: string): Promise<number> };
+
 /**
  * Hocuspocus' Redis extension relays updates, presence and stateless messages between instances. Its store lock is
  * left out: while one instance held it, another skipped its store altogether, and Hocuspocus stores a document only
@@ -382,16 +386,36 @@ class RedisRelay extends RedisExtension {
 
   /**
    * The extension opens a document only once Redis has confirmed its subscription, so with Redis stopped or hung no
-   * story that nobody had open could be opened, on any instance. It waits RELAY_SUBSCRIBE_WAIT_MS at most: meanwhile
-   * the instance works from the log as with any outage (each store brings in what the others acknowledged), the
-   * subscription, kept in the subscriber's queue, is made when Redis is back, and the relay's catch-up then brings
-   * the document up to the log and offers it to the others.
+   * story that nobody had open could be opened, on any instance; and its confirmation callback holds the document
+   * itself, so each opening during an outage kept a whole document alive until Redis answered. Here the opening waits
+   * RELAY_SUBSCRIBE_WAIT_MS at most, and what waits for Redis holds only the document's name. Meanwhile the instance
+   * works from the log as in any outage (each store brings in what the others acknowledged); the subscription is
+   * made when Redis is back, and the relay's catch-up then brings the document up to the log and offers it again.
    */
-  override async afterLoadDocument(data: afterLoadDocumentPayload): Promise<void> {
-    const subscribed = super.afterLoadDocument(data).catch((error: unknown) => logger.warn({ err: error, document: data.documentName }, 'co-editing: the relay could not subscribe to a document'));
+  override async afterLoadDocument({ documentName }: afterLoadDocumentPayload): Promise<void> {
     let timer: NodeJS.Timeout | undefined;
-    await Promise.race([subscribed, new Promise((resolve) => (timer = setTimeout(resolve, RELAY_SUBSCRIBE_WAIT_MS)))]);
+    await Promise.race([this.subscribe(documentName), new Promise((resolve) => (timer = setTimeout(resolve, RELAY_SUBSCRIBE_WAIT_MS)))]);
     clearTimeout(timer);
+  }
+
+  /**
+   * Subscribes to a document's channel (again: Redis ignores a second subscription), then greets the others as the
+   * extension does once subscribed: this document's state (they answer with what it lacks) and a question for their
+   * presence, for the document as it is then, if it is still open.
+   */
+  async subscribe(documentName: string): Promise<void> {
+    const own = this as unknown as RelayInternals;
+    try {
+      await this.sub.subscribe(own.subKey(documentName));
+    } catch (error) {
+      // Retried by the next catch-up pass (every live document subscribes again).
+      logger.warn({ err: error, document: documentName }, 'co-editing: the relay could not subscribe to a document');
+      return;
+    }
+    const document = this.instance.documents.get(documentName);
+    if (!document || document.isDestroyed) return;
+    this.offer(document);
+    void own.requestAwarenessFromOtherInstances(documentName);
   }
 
   /** Offers the document's state to the other instances (the first sync step it publishes on each change): each answers with what this one lacks and asks for what it lacks. */
