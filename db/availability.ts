@@ -4,7 +4,7 @@ import { isDatabaseUnavailable } from '@/lib/dal';
 // Whether the database failed to answer during the current request, so the
 // server can say 503 (try again) instead of 500 (our bug). scripts/server.ts
 // opens one scope per request; the app's database client marks it. The two
-// load this file as separate modules (tsx for the server, Next's bundle for
+// load this file as separate modules (the compiled server's, Next's bundle for
 // the app), so the store lives on globalThis.
 
 type RequestState = { databaseUnavailable: boolean };

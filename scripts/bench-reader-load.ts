@@ -50,7 +50,7 @@ async function editorCookie(base: string): Promise<string> {
     await browser.close();
   }
 }
-/** Inside the build, as the server's own compiled entry points are (scripts/build-server.ts). */
+/** Inside the build, as the server's own compiled entry points are (scripts/server-bundle.ts). */
 const BENCH_OUT_DIR = '.next/sahifa-bench';
 const PORTS = { app: Number(process.env.BENCH_APP_PORT ?? 3311), static: Number(process.env.BENCH_STATIC_PORT ?? 3312) };
 
@@ -246,9 +246,9 @@ async function loadRuns(base: string, article: string, bytes: Buffer, dir: strin
 async function main() {
   if (hasTaskset) spawnSync('taskset', ['-cp', LOAD_CORE, String(process.pid)], { stdio: 'ignore' });
   const flags = startFlags();
-  // The server half compiled as `npm run build` compiles the server (scripts/build-server.ts): run as in production, without tsx.
-  // Imported here: the compiled server half must not carry the compiler's command line (build-server.ts runs when it is the script).
-  const { buildServer } = await import('./build-server');
+  // The server half compiled as `npm run build` compiles the server (scripts/server-bundle.ts): run as in production, without tsx.
+  // Imported here, not at the top: the compiled server half has no use for the compiler.
+  const { buildServer } = await import('./server-bundle');
   await buildServer(['scripts/bench-reader-load.ts'], BENCH_OUT_DIR);
   const [command, args] = pinned(SERVER_CORE, process.execPath, [...flags, path.join(BENCH_OUT_DIR, 'bench-reader-load.mjs'), '--serve', String(PORTS.app)]);
   const app: ChildProcess = spawn(command, args, { stdio: ['ignore', 'inherit', 'inherit', 'ipc'], env: { ...process.env, LOG_LEVEL: 'warn' } });

@@ -51,7 +51,9 @@ function clearDataCache(): void {
 }
 
 /**
- * tsx turns Node's source maps on, and Node then reads and keeps the map of every
+ * tsx turns Node's source maps on (`npm start` runs the compiled server on plain
+ * Node, where they are off; the benches that start this server in their own
+ * process run under tsx), and Node then reads and keeps the map of every
  * module it loads from then on: Next's server chunks and runtime carry about 18 MB
  * of maps, which cost some 40 MB of heap in a production process for stack traces
  * into minified code. A production server turns them off before loading Next,

@@ -13,7 +13,8 @@ function devSecret(): string {
   return secret;
 }
 
-// Usage: tsx scripts/with-db.ts (dev | start) [--demo]
+// Usage: tsx scripts/with-db.ts (dev | start) [--demo]; `npm start` runs its
+// compiled copy, .next/sahifa-server/with-db.mjs (scripts/build-server.ts).
 // Prepares the database (embedded unless DATABASE_URL is set: checked,
 // migrated, seeded), then serves the app in this same process, and stops the
 // embedded server when the app stops.

@@ -1,7 +1,7 @@
 import { Counter, Gauge, Histogram, Registry } from 'prom-client';
 
 // The app's Prometheus metrics, served by /api/metrics. One registry per
-// process, kept on globalThis: the server (scripts/server.ts, run by tsx) and
+// process, kept on globalThis: the server (scripts/server.ts, compiled on its own) and
 // the app (Next's bundle) load this file as two modules, and both must count
 // into the same series.
 
