@@ -6,6 +6,8 @@ import { expect, test } from './fixtures';
 const seed = parseSeedStory(readFileSync('db/seed-story.ar.txt', 'utf8'));
 
 test('a reader goes home → section → article → tag → author, each page complete and accessible', async ({ page, expectAccessible }) => {
+  // Five pages, each scanned for accessibility: 55 s of the default 60 on a loaded two-core machine.
+  test.setTimeout(120_000);
   await page.goto('/');
   await expect(page.getByRole('navigation', { name: 'الأقسام' })).toBeVisible();
   await expectAccessible(page);

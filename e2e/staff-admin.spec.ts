@@ -5,7 +5,8 @@ import { newClient, storageStateOf } from './session';
 import { uniqueHeadline } from './data';
 
 test('an admin invites a writer, who sets a password and signs in; deactivation and role changes apply on the next navigation', async ({ browser, db, expectAccessible }) => {
-  test.setTimeout(120_000);
+  // Long by design (two browsers, eight accessibility scans); on a loaded two-core machine it has taken over 120 s.
+  test.setTimeout(180_000);
   const admin = await newClient(browser, { storageState: storageStateOf('admin') });
   const adminPage = await admin.newPage();
   const name = uniqueHeadline('مراسلة');
