@@ -12,6 +12,13 @@ export async function eventually<T>(read: () => Promise<T> | T, check: (value: T
   }
 }
 
+/** `promise`'s value, or a failure naming `what` once `ms` have passed without one. */
+export function within<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`${what}: nothing after ${ms} ms`)), ms)));
+  return Promise.race([promise, late]).finally(() => clearTimeout(timer));
+}
+
 function describe(value: unknown): string {
   try {
     return JSON.stringify(value)?.slice(0, 300) ?? String(value);

@@ -13,6 +13,7 @@ import { createStory } from '@/lib/stories/working-copy';
 import { acknowledged, connectClient, eventually, fieldText, leave, sessionCookie, startCollab, typeIntoField, type TestClient } from '@/test/collab';
 import { connectTestDb } from '@/test/db';
 import { createStaff, sessionVersionOf } from '@/test/staff';
+import { within } from '@/test/poll';
 import { startTcpProxy } from '@/test/tcp-proxy';
 
 // Redis stops while two instances serve one story: each instance keeps
@@ -99,13 +100,6 @@ async function storyOnBoth(field: string, text: string) {
   await acknowledged(a);
   await eventually(() => fieldText(b.doc, field), (typed) => typed === text);
   return { id, a, b };
-}
-
-/** `promise`, or a failure naming `what` once `ms` have passed. */
-function within<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const late = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`${what}: nothing after ${ms} ms`)), ms)));
-  return Promise.race([promise, late]).finally(() => clearTimeout(timer));
 }
 
 const LETTERS = 'ابتثجحخدذرزسشصضطظعغفقكلمنهوي';
