@@ -6,7 +6,7 @@ import path from 'node:path';
 // Every step runs even after a failure, so one run reports everything; the
 // last line is the plain «N passed, N failed» summary that CI reads.
 
-type Counts = { passed: number; failed: number; skipped: number };
+type Counts = { passed: number; failed: number; skipped: number; failures: string[] };
 const reports = path.join('test-results', 'reports');
 rmSync(reports, { recursive: true, force: true });
 mkdirSync(reports, { recursive: true });
@@ -20,10 +20,31 @@ function run(label: string, command: string, args: string[], env: Record<string,
   return ok;
 }
 
+type VitestReport = {
+  numPassedTests: number;
+  numFailedTests: number;
+  numPendingTests: number;
+  numTodoTests: number;
+  testResults: { name: string; status: string; message: string; assertionResults: { fullName: string; status: string }[] }[];
+};
+type PlaywrightSuite = { title: string; file: string; specs?: { title: string; ok: boolean }[]; suites?: PlaywrightSuite[] };
+type PlaywrightReport = { stats: { expected: number; unexpected: number; flaky: number; skipped: number }; suites: PlaywrightSuite[] };
+
+// A flaky spec (failed, then passed on retry) is listed too: CI counts it as a failure.
+const failedSpecs = (suite: PlaywrightSuite): string[] => [
+  ...(suite.specs ?? []).filter((spec) => !spec.ok).map((spec) => `${suite.file}: ${suite.title} › ${spec.title}`),
+  ...(suite.suites ?? []).flatMap(failedSpecs),
+];
+
 function vitestCounts(file: string): Counts | null {
   try {
-    const report = JSON.parse(readFileSync(file, 'utf8')) as { numPassedTests: number; numFailedTests: number; numPendingTests: number; numTodoTests: number };
-    return { passed: report.numPassedTests, failed: report.numFailedTests, skipped: report.numPendingTests + report.numTodoTests };
+    const report = JSON.parse(readFileSync(file, 'utf8')) as VitestReport;
+    const failures = report.testResults.flatMap((file) => {
+      const failed = file.assertionResults.filter((test) => test.status === 'failed').map((test) => `${file.name}: ${test.fullName}`);
+      // A file that fails to load has no failed assertion, only a message.
+      return failed.length || file.status !== 'failed' ? failed : [`${file.name}: ${file.message.split('\n')[0]}`];
+    });
+    return { passed: report.numPassedTests, failed: report.numFailedTests, skipped: report.numPendingTests + report.numTodoTests, failures };
   } catch {
     return null;
   }
@@ -31,26 +52,33 @@ function vitestCounts(file: string): Counts | null {
 
 function playwrightCounts(file: string): Counts | null {
   try {
-    const { stats } = JSON.parse(readFileSync(file, 'utf8')) as { stats: { expected: number; unexpected: number; flaky: number; skipped: number } };
-    return { passed: stats.expected, failed: stats.unexpected + stats.flaky, skipped: stats.skipped };
+    const { stats, suites } = JSON.parse(readFileSync(file, 'utf8')) as PlaywrightReport;
+    return { passed: stats.expected, failed: stats.unexpected + stats.flaky, skipped: stats.skipped, failures: suites.flatMap(failedSpecs) };
   } catch {
     return null;
   }
 }
 
-const totals: Counts = { passed: 0, failed: 0, skipped: 0 };
+const totals: Counts = { passed: 0, failed: 0, skipped: 0, failures: [] };
 const add = (label: string, counts: Counts | null, stepOk: boolean) => {
   // A step that failed without a report (a crash, a config error) counts as one failure.
   if (!counts) {
     if (stepOk) totals.passed += 1;
-    else totals.failed += 1;
+    else {
+      totals.failed += 1;
+      totals.failures.push(`${label} failed`);
+    }
     return;
   }
-  if (!stepOk && counts.failed === 0) counts.failed = 1;
+  if (!stepOk && counts.failed === 0) {
+    counts.failed = 1;
+    counts.failures.push(`${label} exited with an error and no failed test`);
+  }
   console.log(`  ${label}: ${counts.passed} passed, ${counts.failed} failed, ${counts.skipped} skipped`);
   totals.passed += counts.passed;
   totals.failed += counts.failed;
   totals.skipped += counts.skipped;
+  totals.failures.push(...counts.failures);
 };
 
 add('lint', null, run('lint', 'npx', ['eslint', '.', '--max-warnings=0']));
@@ -70,7 +98,11 @@ if (buildOk) {
 } else {
   console.log('e2e skipped: the build failed');
   totals.failed += 1;
+  totals.failures.push('e2e did not run: the build failed');
 }
+
+// Repeated at the end, where a log's tail shows them: which tests failed.
+for (const failure of totals.failures) console.log(`failed: ${failure}`);
 
 console.log(`\n${totals.passed} passed, ${totals.failed} failed${totals.skipped ? `, ${totals.skipped} skipped` : ''}`);
 process.exit(totals.failed === 0 ? 0 : 1);
