@@ -5,6 +5,7 @@ import { EDITORIAL_QUEUES, RECENT_PULL_DAYS } from '@/lib/desk/queue-ids';
 import type { DeskQueue, QueueStory } from '@/lib/desk/queues';
 import { hrefWith } from '@/lib/url';
 import { dominantDirection } from '@/lib/content/direction';
+import { RowLink } from '@/components/newsroom/row-link';
 
 type Translate = Awaited<ReturnType<typeof getTranslations>>;
 
@@ -47,9 +48,9 @@ export async function QueueSection({ queue, when }: { queue: DeskQueue; when: (d
           {queue.stories.map((story) => (
             <li key={story.id} className="space-y-1 py-2">
               <div className="flex flex-wrap items-center gap-2">
-                <Link href={`/newsroom/stories/${story.id}`} dir={dominantDirection(story.headline || t('stories.untitled'), 'ar')} className="font-bold text-accent-ink underline">
+                <RowLink href={`/newsroom/stories/${story.id}`} dir={dominantDirection(story.headline || t('stories.untitled'), 'ar')} className="font-bold text-accent-ink underline">
                   {story.headline || t('stories.untitled')}
-                </Link>
+                </RowLink>
                 {story.isUpdate && EDITORIAL_QUEUES.has(queue.id) && <Badge tone="good">{t('desk.update')}</Badge>}
                 {queue.id === 'taken_down' && <Badge tone="bad">{t(`publicationState.${story.publicationState}`)}</Badge>}
               </div>

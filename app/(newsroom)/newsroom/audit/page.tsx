@@ -11,6 +11,7 @@ import { requireCapability } from '@/lib/auth/current-user';
 import { getSiteSettings } from '@/lib/reader/queries';
 import { hrefWith } from '@/lib/url';
 import { auditFilterSchema, type AuditFilter } from '@/lib/users/schemas';
+import { RowLink } from '@/components/newsroom/row-link';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('audit'))('title') };
@@ -110,13 +111,13 @@ export default async function AuditPage({ searchParams }: Props) {
                       t('areas.settings')
                     ) : row.targetId ? (
                       <span className="space-x-2 rtl:space-x-reverse">
-                        <Link href={pageHref({ ...filter, target: row.targetId }, 1)} className="underline" dir={row.targetName ? dominantDirection(row.targetName, 'ar') : 'ltr'}>
+                        <RowLink href={pageHref({ ...filter, target: row.targetId }, 1)} className="underline" dir={row.targetName ? dominantDirection(row.targetName, 'ar') : 'ltr'}>
                           {row.targetName ?? row.targetId}
-                        </Link>
+                        </RowLink>
                         {row.targetType === 'story' && row.targetName !== null && (
-                          <Link href={`/newsroom/stories/${row.targetId}`} className="text-xs text-muted underline">
+                          <RowLink href={`/newsroom/stories/${row.targetId}`} className="text-xs text-muted underline">
                             {t('openStory')}
-                          </Link>
+                          </RowLink>
                         )}
                       </span>
                     ) : (

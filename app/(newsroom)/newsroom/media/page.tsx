@@ -15,6 +15,7 @@ import { MediaEditForm } from './_components/media-edit-form';
 import { ProcessingWatcher } from './_components/processing-watcher';
 import { dominantDirection } from '@/lib/content/direction';
 import { DominantInput } from '@/components/ui/dominant-input';
+import { RowLink } from '@/components/newsroom/row-link';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('media'))('title') };
@@ -83,7 +84,7 @@ export default async function MediaLibraryPage({ searchParams }: Props) {
             <ul className="grid grid-cols-2 gap-4 sm:grid-cols-3 xl:grid-cols-4" data-testid="media-grid">
               {items.map((item) => (
                 <li key={item.id} className={`overflow-hidden rounded-lg border bg-white ${selected?.item.id === item.id ? 'border-accent' : 'border-rule'}`}>
-                  <Link href={hrefFor({ id: item.id })} className="block no-underline" aria-current={selected?.item.id === item.id ? 'true' : undefined}>
+                  <RowLink href={hrefFor({ id: item.id })} className="block no-underline" aria-current={selected?.item.id === item.id ? 'true' : undefined}>
                     {/* eslint-disable-next-line @next/next/no-img-element -- our own renditions, already sized */}
                     <img src={item.previewUrl} alt={item.alt} width={item.width} height={item.height} loading="lazy" className="aspect-[4/3] w-full bg-cover object-cover" style={{ backgroundImage: `url(${item.placeholder})` }} />
                     <span className="block space-y-1 p-2 text-sm">
@@ -94,7 +95,7 @@ export default async function MediaLibraryPage({ searchParams }: Props) {
                         {item.alt || <span className="text-accent-ink">{t('media.noAlt')}</span>}
                       </span>
                     </span>
-                  </Link>
+                  </RowLink>
                 </li>
               ))}
             </ul>
@@ -144,9 +145,9 @@ export default async function MediaLibraryPage({ searchParams }: Props) {
                 <ul className="space-y-1 text-sm" data-testid="media-uses">
                   {selected.uses.map((use) => (
                     <li key={use.storyId}>
-                      <Link href={`/newsroom/stories/${use.storyId}`} dir={dominantDirection(use.headline || use.storyId, 'ar')}>
+                      <RowLink href={`/newsroom/stories/${use.storyId}`} dir={dominantDirection(use.headline || use.storyId, 'ar')}>
                         {use.headline || use.storyId}
-                      </Link>
+                      </RowLink>
                       {use.published && <span className="ms-2 text-muted">({t('media.uses.published')})</span>}
                     </li>
                   ))}

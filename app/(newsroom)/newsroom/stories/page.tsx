@@ -14,6 +14,7 @@ import { storyFilterSchema, type StoryFilter } from '@/lib/stories/schemas';
 import { createStoryAction } from './actions';
 import { dominantDirection } from '@/lib/content/direction';
 import { DominantInput } from '@/components/ui/dominant-input';
+import { RowLink } from '@/components/newsroom/row-link';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('stories'))('title') };
@@ -131,9 +132,9 @@ export default async function StoriesPage({ searchParams }: Props) {
               {rows.map((story) => (
                 <tr key={story.id}>
                   <td className="px-4 py-2">
-                    <Link href={`/newsroom/stories/${story.id}`} className="font-bold text-accent-ink underline" dir={dominantDirection(story.headline || t('stories.untitled'), 'ar')}>
+                    <RowLink href={`/newsroom/stories/${story.id}`} className="font-bold text-accent-ink underline" dir={dominantDirection(story.headline || t('stories.untitled'), 'ar')}>
                       {story.headline || t('stories.untitled')}
-                    </Link>
+                    </RowLink>
                   </td>
                   <td className="px-4 py-2">
                     <Badge tone={story.editorialState === 'approved' ? 'good' : story.editorialState === 'changes_requested' ? 'warn' : 'neutral'}>{t(`editorialState.${story.editorialState}`)}</Badge>

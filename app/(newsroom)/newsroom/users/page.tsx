@@ -8,6 +8,7 @@ import { requireCapability } from '@/lib/auth/current-user';
 import { roles } from '@/lib/auth/permissions';
 import { listStaff } from '@/lib/users/queries';
 import { userFilterSchema } from '@/lib/users/schemas';
+import { RowLink } from '@/components/newsroom/row-link';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('users'))('title') };
@@ -84,9 +85,9 @@ export default async function UsersPage({ searchParams }: Props) {
               {staff.map((member) => (
                 <tr key={member.id}>
                   <td className="px-4 py-2">
-                    <Link href={`/newsroom/users/${member.id}`} className="font-bold text-accent-ink underline">
+                    <RowLink href={`/newsroom/users/${member.id}`} className="font-bold text-accent-ink underline">
                       {member.displayName}
-                    </Link>
+                    </RowLink>
                   </td>
                   <td className="px-4 py-2">
                     <span dir="ltr">{member.email}</span>

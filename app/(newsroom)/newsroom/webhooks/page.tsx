@@ -1,5 +1,4 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import { Badge } from '@/components/ui/badge';
 import { requireCapability } from '@/lib/auth/current-user';
@@ -9,6 +8,7 @@ import { createWebhookAction } from './actions';
 import { DeliveryBadge } from './_components/delivery-badge';
 import { WebhookForm } from './_components/webhook-form';
 import { dominantDirection } from '@/lib/content/direction';
+import { RowLink } from '@/components/newsroom/row-link';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('webhooks'))('title') };
@@ -30,9 +30,9 @@ export default async function WebhooksPage() {
         <ul className="space-y-3" aria-label={t('title')}>
           {hooks.map((hook) => (
             <li key={hook.id} className="flex flex-wrap items-baseline gap-3 rounded-lg border border-rule bg-white p-4" data-testid="webhook-row">
-              <Link href={`/newsroom/webhooks/${hook.id}`} className="font-bold text-accent-ink underline" dir={dominantDirection(hook.name, 'ar')}>
+              <RowLink href={`/newsroom/webhooks/${hook.id}`} className="font-bold text-accent-ink underline" dir={dominantDirection(hook.name, 'ar')}>
                 {hook.name}
-              </Link>
+              </RowLink>
               <code dir="ltr" className="text-sm">
                 {hook.url}
               </code>

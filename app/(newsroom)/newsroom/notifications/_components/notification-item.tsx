@@ -1,11 +1,11 @@
 'use client';
 
-import Link from 'next/link';
 import { useFormatter, useTranslations } from 'next-intl';
 import { Button } from '@/components/ui/button';
 import type { NotificationView } from '@/lib/notifications/inbox';
 import { markNotificationReadAction } from '../actions';
 import { dominantDirection } from '@/lib/content/direction';
+import { RowLink } from '@/components/newsroom/row-link';
 
 /** Where a notification leads: its story, and the comment it is about. */
 export function notificationHref(item: NotificationView): string {
@@ -26,10 +26,10 @@ export function NotificationItem({ item, onMarked, onNavigate }: { item: Notific
     <li className="flex items-start gap-2 py-2" data-unread={!item.read}>
       <span aria-hidden className={`mt-2 size-2 shrink-0 rounded-full ${item.read ? '' : 'bg-accent'}`} />
       <div className="min-w-0 flex-1">
-        <Link href={notificationHref(item)} onClick={onNavigate} className={`block text-ink underline-offset-4 hover:underline ${item.read ? '' : 'font-bold'}`}>
+        <RowLink href={notificationHref(item)} onClick={onNavigate} className={`block text-ink underline-offset-4 hover:underline ${item.read ? '' : 'font-bold'}`}>
           {!item.read && <span className="sr-only">{t('notifications.unread')}: </span>}
           {text}
-        </Link>
+        </RowLink>
         <Detail item={item} when={when} />
         <time dateTime={item.createdAt} className="block text-xs text-muted">
           {when(item.createdAt)}
