@@ -3,14 +3,13 @@ import Link from 'next/link';
 import { getFormatter, getTranslations } from 'next-intl/server';
 import { AutoRefresh } from '@/components/newsroom/auto-refresh';
 import { Badge } from '@/components/ui/badge';
-import { Button } from '@/components/ui/button';
 import { requireCapability } from '@/lib/auth/current-user';
 import { nextStep } from '@/lib/desk/queue-ids';
 import { deskQueues } from '@/lib/desk/queues';
 import { getSiteSettings } from '@/lib/reader/queries';
 import { hrefWith } from '@/lib/url';
 import { QueueSection } from './_components/queue-section';
-import { createStoryAction } from './stories/actions';
+import { NewStoryButton } from './_components/new-story-button';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('newsroom'))('dashboard') };
@@ -37,9 +36,7 @@ export default async function DashboardPage() {
             {t('newsroom.dashboardIntro')} <Badge>{t(`roles.${user.role}`)}</Badge>
           </p>
         </div>
-        <form action={createStoryAction}>
-          <Button type="submit">{t('stories.new')}</Button>
-        </form>
+        <NewStoryButton label={t('stories.new')} />
       </header>
 
       <section aria-labelledby="next-heading" className="rounded-lg border-s-4 border-accent bg-white p-4" data-testid="next-step">

@@ -11,7 +11,7 @@ import { getSiteSettings } from '@/lib/reader/queries';
 import { EDITORIAL_STATES, PUBLICATION_STATES } from '@/lib/enums';
 import { listPickers, listStories, STORY_PAGE_SIZE } from '@/lib/stories/list';
 import { storyFilterSchema, type StoryFilter } from '@/lib/stories/schemas';
-import { createStoryAction } from './actions';
+import { NewStoryButton } from '../_components/new-story-button';
 import { dominantDirection } from '@/lib/content/direction';
 import { DominantInput } from '@/components/ui/dominant-input';
 import { RowLink } from '@/components/newsroom/row-link';
@@ -40,9 +40,7 @@ export default async function StoriesPage({ searchParams }: Props) {
           <h1 className="font-display text-3xl font-bold">{t('stories.title')}</h1>
           <p className="mt-1 text-muted">{t('stories.intro')}</p>
         </div>
-        <form action={createStoryAction}>
-          <Button type="submit">{t('stories.new')}</Button>
-        </form>
+        <NewStoryButton label={t('stories.new')} />
       </header>
 
       <form method="get" role="search" className="grid gap-3 rounded-lg border border-rule bg-white p-4 sm:grid-cols-2 lg:grid-cols-[2fr_1fr_1fr_1fr_1fr_1fr_auto] lg:items-end">
