@@ -32,7 +32,8 @@ type PlaywrightReport = { stats: { expected: number; unexpected: number; flaky: 
 
 // A flaky spec (failed, then passed on retry) is listed too: CI counts it as a failure.
 const failedSpecs = (suite: PlaywrightSuite): string[] => [
-  ...(suite.specs ?? []).filter((spec) => !spec.ok).map((spec) => `${suite.file}: ${suite.title} › ${spec.title}`),
+  // A file's own suite is titled with its file name: said once.
+  ...(suite.specs ?? []).filter((spec) => !spec.ok).map((spec) => `${suite.file}: ${suite.title === suite.file ? '' : `${suite.title} › `}${spec.title}`),
   ...(suite.suites ?? []).flatMap(failedSpecs),
 ];
 
