@@ -7,11 +7,11 @@ import { createStoryAction } from '../stories/actions';
 
 /**
  * «قصة جديدة»: the action makes the draft, then the browser loads its editor as
- * a page of its own. Not the action's redirect: three CI runs in a row on
- * 2026-12-07 caught Next's router with the redirect and the editor's data
- * and code all received, never committing the new page, the writer left on
- * the list with nothing happening (docs/newsroom.md, "The desk"). The editor
- * is a page of its own anyway: its code, its document and its socket start fresh.
+ * a page of its own. Not the action's redirect: in two CI runs on 2026-12-07
+ * Next's router had the redirect and the editor's data and code, and never
+ * committed the new page; the writer was left on the list with nothing
+ * happening (docs/newsroom.md, "The desk"). The editor's code, document and
+ * socket start anew on either path.
  */
 export function NewStoryButton({ label }: { label: string }) {
   const [state, formAction, pending] = useActionState(createStoryAction, {});
