@@ -12,12 +12,15 @@ import { newClient, storageStateOf } from './session';
 const body = (page: Page) => page.getByRole('textbox', { name: 'نص القصة' });
 const headline = (page: Page) => page.getByRole('textbox', { name: 'العنوان', exact: true });
 const status = (page: Page) => page.locator('[data-collab-status]');
+// An editor is ready once its code has run and its socket has synced. With two typists on two busy cores the
+// default 10 s ran out once (CI, 2026-12-07: the second editor's socket opened 9 s after its last script arrived).
+const editorReady = (page: Page) => expect(body(page)).toHaveAttribute('contenteditable', 'true', { timeout: 30_000 });
 
 async function newStory(page: Page): Promise<string> {
   await page.goto('/newsroom/stories');
   await page.getByRole('button', { name: 'قصة جديدة' }).click();
   await expect(page).toHaveURL(/\/newsroom\/stories\/[0-9a-f-]{36}$/);
-  await expect(body(page)).toHaveAttribute('contenteditable', 'true');
+  await editorReady(page);
   return page.url().split('/').at(-1) as string;
 }
 
@@ -102,7 +105,7 @@ test('two people type into one story at once: each sees the other’s words, nam
   const second = await newClient(browser, { storageState: storageStateOf('admin') });
   const secondPage = await second.newPage();
   await secondPage.goto(`/newsroom/stories/${id}`);
-  await expect(body(secondPage)).toHaveAttribute('contenteditable', 'true');
+  await editorReady(secondPage);
   await expect(body(secondPage)).toContainText('فقرة المحرر الأول.');
   // Presence instead of a lock: both see both, and nobody is read-only.
   await expect(firstPage.getByTestId('presence')).toContainText('نادية سليم');
@@ -148,7 +151,7 @@ test('a writer whose story is in review reads it live while an editor types, and
   const editor = await newClient(browser, { storageState: storageStateOf('editor') });
   const editorPage = await editor.newPage();
   await editorPage.goto(`/newsroom/stories/${id}`);
-  await expect(body(editorPage)).toHaveAttribute('contenteditable', 'true');
+  await editorReady(editorPage);
   await body(editorPage).click();
   await editorPage.keyboard.type('تعديل المحرر أثناء المراجعة');
   await expect(body(writerPage)).toHaveText('تعديل المحرر أثناء المراجعة');
@@ -204,7 +207,7 @@ test('opening a story saves nothing: no new version, no revision, no save reques
   const puts: string[] = [];
   page.on('request', (request) => request.method() === 'PUT' && puts.push(request.url()));
   await page.goto(`/newsroom/stories/${story.id}`);
-  await expect(body(page)).toHaveAttribute('contenteditable', 'true');
+  await editorReady(page);
   await expect(body(page)).toContainText('Second paragraph, in English.');
   await page.waitForTimeout(3_000);
   await expect(status(page)).toHaveAttribute('data-collab-status', 'connected');
