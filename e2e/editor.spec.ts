@@ -110,6 +110,12 @@ test('Ctrl+S takes checkpoints; history shows a word diff and restores one as a 
   // Restore the first checkpoint (the oldest «حفظ يدوي» row).
   const checkpoints = page.getByRole('row').filter({ has: page.getByRole('cell', { name: /^حفظ يدوي · [٠-٩]+$/ }) });
   await expect(checkpoints).toHaveCount(2);
+  // A form naming a revision that is not this story's restores nothing and says so where it is.
+  await page.locator('form[id^="restore-"] input[name="revisionId"]').first().evaluate((input: HTMLInputElement) => (input.value = crypto.randomUUID()));
+  await page.getByRole('button', { name: 'استعادة هذه النسخة' }).first().click();
+  await page.getByRole('alertdialog').getByRole('button', { name: 'استعادة' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'غير موجود أو غير مسموح لك به.' })).toBeVisible();
+  await expect(page).toHaveURL(/\/history$/);
   await checkpoints.last().getByRole('button', { name: 'استعادة هذه النسخة' }).click();
   await page.getByRole('alertdialog').getByRole('button', { name: 'استعادة' }).click();
   await expect(page).toHaveURL(/\/newsroom\/stories\/[0-9a-f-]{36}\?restored=1$/);

@@ -48,18 +48,19 @@ function formFields(formData: FormData, lists: readonly string[]): Record<string
 /**
  * Wraps a form action: parses the form with its zod schema, hands the DAL
  * call the session's user and the client IP, and turns the outcome into
- * FormState. A Forbidden from the DAL answers like a missing page.
+ * FormState. A Forbidden from the DAL answers like a missing page. On success
+ * the page re-renders unless told not to (the form opens another page).
  */
 export function formAction<S extends z.ZodType, T = undefined>(
   schema: S,
   handler: (input: z.infer<S>, ctx: ActionContext) => Promise<Outcome<T>>,
-  options: { lists?: readonly string[] } = {},
+  options: { lists?: readonly string[]; refresh?: boolean } = {},
 ) {
   return async (_previous: FormState<T>, formData: FormData): Promise<FormState<T>> => {
     const values = submittedValues(formData);
     const parsed = schema.safeParse(formFields(formData, options.lists ?? []));
     if (!parsed.success) return { ok: false, fieldErrors: firstIssuePerField(parsed.error), values };
-    const state = await runAction((ctx) => handler(parsed.data, ctx));
+    const state = await runAction((ctx) => handler(parsed.data, ctx), { refresh: options.refresh });
     return state.ok ? state : { ...state, values };
   };
 }

@@ -1,17 +1,21 @@
 'use server';
 
-import { redirect } from 'next/navigation';
 import { z } from 'zod';
-import { getCurrentUser } from '@/lib/auth/current-user';
+import { formAction } from '@/lib/actions';
+import { failure, success } from '@/lib/dal';
 import { restoreRevision } from '@/lib/stories/restore';
 import { restoreSchema } from '@/lib/stories/schemas';
 
-const storyIdSchema = z.uuid();
+const restoreFormSchema = restoreSchema.extend({ storyId: z.uuid() });
 
-/** Restores a revision as a new change to the shared text that everyone connected sees, then opens the editor on it. */
-export async function restoreRevisionAction(formData: FormData): Promise<void> {
-  const storyId = storyIdSchema.parse(formData.get('storyId'));
-  const input = restoreSchema.parse({ revisionId: formData.get('revisionId') });
-  const outcome = await restoreRevision(await getCurrentUser(), storyId, input);
-  redirect(`/newsroom/stories/${storyId}${outcome ? '?restored=1' : ''}`);
-}
+/**
+ * Restores a revision as a new change to the shared text that everyone
+ * connected sees, and answers with the editor's address, which the form loads
+ * (`usePageLoad`). A story or revision this user may not see is not found.
+ */
+export const restoreRevisionAction = formAction(
+  restoreFormSchema,
+  async ({ storyId, revisionId }, { user }) =>
+    (await restoreRevision(user, storyId, { revisionId })) ? success(`/newsroom/stories/${storyId}?restored=1`) : failure('errors.notFound'),
+  { refresh: false },
+);

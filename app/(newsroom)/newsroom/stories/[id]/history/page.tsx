@@ -11,7 +11,7 @@ import { diffDocuments, diffFields, type BlockChange } from '@/lib/stories/diff'
 import { getRevisions, listRevisions, type RevisionSnapshot } from '@/lib/stories/revisions';
 import { getStoryForEditor } from '@/lib/stories/working-copy';
 import { storyTimeline } from '@/lib/stories/timeline';
-import { restoreRevisionAction } from './actions';
+import { RestoreForm } from './restore-form';
 import { dominantDirection, type Direction } from '@/lib/content/direction';
 import { directionOf, isLocale } from '@/lib/i18n/config';
 
@@ -178,10 +178,7 @@ export default async function HistoryPage({ params, searchParams }: Props) {
       {/* Restore forms live outside the compare form; each is submitted by its confirm dialog. */}
       {view.canEdit &&
         revisions.map((revision) => (
-          <form key={revision.id} id={`restore-${revision.id}`} action={restoreRevisionAction} hidden>
-            <input type="hidden" name="storyId" value={id.data} />
-            <input type="hidden" name="revisionId" value={revision.id} />
-          </form>
+          <RestoreForm key={revision.id} formId={`restore-${revision.id}`} storyId={id.data} revisionId={revision.id} />
         ))}
       <section aria-labelledby="timeline-heading" className="rounded-lg border border-rule bg-white p-4">
         <h2 id="timeline-heading" className="mb-3 font-display text-xl font-bold">

@@ -1,0 +1,21 @@
+'use client';
+
+import { useActionState } from 'react';
+import { usePageLoad } from '@/components/newsroom/use-page-load';
+import { FormStatus } from '@/components/ui/form-status';
+import { restoreRevisionAction } from './actions';
+
+/** The hidden form a revision's «استعادة» dialog submits (by id); on success the editor opens on the restored text. */
+export function RestoreForm({ formId, storyId, revisionId }: { formId: string; storyId: string; revisionId: string }) {
+  const [state, formAction] = useActionState(restoreRevisionAction, {});
+  usePageLoad(state.ok === true ? state.data : undefined);
+  return (
+    <>
+      <form id={formId} action={formAction} hidden>
+        <input type="hidden" name="storyId" value={storyId} />
+        <input type="hidden" name="revisionId" value={revisionId} />
+      </form>
+      {state.error && <FormStatus error={state.error} />}
+    </>
+  );
+}
