@@ -8,6 +8,7 @@ import { attemptDelivery, WEBHOOK_JOB } from '@/lib/webhooks/queue';
 import { EXPIRE_JOB, tagsOfExpiry } from '@/lib/imports/expire-job';
 import { IMPORT_JOB, IMPORT_PLAN_JOB, planImportJob, runImportJob } from '@/lib/imports/job';
 import { DEFAULT_LIVENESS, watchLiveness, type LivenessOptions } from './liveness';
+import { briefJobMeta } from './log-meta';
 import { setJobRunnerState } from './state';
 
 // The Postgres-backed job queue (graphile-worker 0.17, the last line that runs
@@ -87,7 +88,8 @@ export async function startJobRunner(connectionString: string, expire: (tags: st
 // graphile-worker logs through its own logger; route warnings and errors to pino, drop the chatter.
 // A webhook attempt that failed is the receiver's trouble, and already in the delivery log: a warning, not an error.
 const quietLogger = new Logger(() => (level, message, meta) => {
-  const task = (meta as { job?: { task_identifier?: string } } | undefined)?.job?.task_identifier;
-  if (level === 'error' && task !== WEBHOOK_JOB) logger.error({ meta }, message);
-  else if (level === 'error' || level === 'warning') logger.warn({ meta }, message);
+  const brief = briefJobMeta(meta);
+  const task = (brief?.job as { task?: unknown } | undefined)?.task;
+  if (level === 'error' && task !== WEBHOOK_JOB) logger.error({ meta: brief }, message);
+  else if (level === 'error' || level === 'warning') logger.warn({ meta: brief }, message);
 });
