@@ -116,6 +116,12 @@ test('Ctrl+S takes checkpoints; history shows a word diff and restores one as a 
   await page.getByRole('alertdialog').getByRole('button', { name: 'استعادة' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'غير موجود أو غير مسموح لك به.' })).toBeVisible();
   await expect(page).toHaveURL(/\/history$/);
+  // One whose id is not an id at all is refused the same way, as invalid.
+  await page.locator('form[id^="restore-"] input[name="revisionId"]').first().evaluate((input: HTMLInputElement) => (input.value = 'not-an-id'));
+  await page.getByRole('button', { name: 'استعادة هذه النسخة' }).first().click();
+  await page.getByRole('alertdialog').getByRole('button', { name: 'استعادة' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'القيمة غير صالحة.' })).toBeVisible();
+  await expect(page).toHaveURL(/\/history$/);
   await checkpoints.last().getByRole('button', { name: 'استعادة هذه النسخة' }).click();
   await page.getByRole('alertdialog').getByRole('button', { name: 'استعادة' }).click();
   await expect(page).toHaveURL(/\/newsroom\/stories\/[0-9a-f-]{36}\?restored=1$/);
