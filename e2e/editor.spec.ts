@@ -110,7 +110,7 @@ test('Ctrl+S takes checkpoints; history shows a word diff and restores one as a 
   // Restore the first checkpoint (the oldest «حفظ يدوي» row).
   const checkpoints = page.getByRole('row').filter({ has: page.getByRole('cell', { name: /^حفظ يدوي · [٠-٩]+$/ }) });
   await expect(checkpoints).toHaveCount(2);
-  // A form naming a revision that is not this story's restores nothing and says so where it is.
+  // A form naming a revision id this story has not (none has) restores nothing and says so.
   await page.locator('form[id^="restore-"] input[name="revisionId"]').first().evaluate((input: HTMLInputElement) => (input.value = crypto.randomUUID()));
   await page.getByRole('button', { name: 'استعادة هذه النسخة' }).first().click();
   await page.getByRole('alertdialog').getByRole('button', { name: 'استعادة' }).click();
@@ -124,6 +124,15 @@ test('Ctrl+S takes checkpoints; history shows a word diff and restores one as a 
   await expect(page).toHaveURL(/\/history$/);
   await checkpoints.last().getByRole('button', { name: 'استعادة هذه النسخة' }).click();
   await page.getByRole('alertdialog').getByRole('button', { name: 'استعادة' }).click();
+  // One restore at a time: another revision's form submitted while it runs does nothing (one «استعادة» row below).
+  await expect(page.getByRole('status').filter({ hasText: 'تُستعاد النسخة…' })).toBeVisible();
+  await page
+    .evaluate(() =>
+      [...document.querySelectorAll<HTMLFormElement>('form[id^="restore-"]')]
+        .find((form) => form.id === `restore-${form.querySelector<HTMLInputElement>('input[name="revisionId"]')?.value}`)
+        ?.requestSubmit(),
+    )
+    .catch(() => {}); // the editor may already be loading
   await expect(page).toHaveURL(/\/newsroom\/stories\/[0-9a-f-]{36}\?restored=1$/);
   await expect(page.getByLabel('العنوان', { exact: true })).toHaveText('العنوان الأول');
   await expect(body(page)).toHaveText('سوفت بنك تخطط لاستثمار ضخم');

@@ -12,6 +12,7 @@ import { useEffect } from 'react';
  */
 export function usePageLoad(path: string | undefined) {
   useEffect(() => {
-    if (path) window.location.assign(path);
+    // A path on this site only, whatever a future caller hands in: never `//host` or `javascript:`.
+    if (path?.startsWith('/') && !path.startsWith('//')) window.location.assign(path);
   }, [path]);
 }

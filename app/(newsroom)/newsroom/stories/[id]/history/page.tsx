@@ -11,7 +11,7 @@ import { diffDocuments, diffFields, type BlockChange } from '@/lib/stories/diff'
 import { getRevisions, listRevisions, type RevisionSnapshot } from '@/lib/stories/revisions';
 import { getStoryForEditor } from '@/lib/stories/working-copy';
 import { storyTimeline } from '@/lib/stories/timeline';
-import { RestoreForm } from './restore-form';
+import { RestoreForms } from './restore-forms';
 import { dominantDirection, type Direction } from '@/lib/content/direction';
 import { directionOf, isLocale } from '@/lib/i18n/config';
 
@@ -176,10 +176,7 @@ export default async function HistoryPage({ params, searchParams }: Props) {
         </form>
       )}
       {/* Restore forms live outside the compare form; each is submitted by its confirm dialog. */}
-      {view.canEdit &&
-        revisions.map((revision) => (
-          <RestoreForm key={revision.id} formId={`restore-${revision.id}`} storyId={id.data} revisionId={revision.id} />
-        ))}
+      {view.canEdit && <RestoreForms storyId={id.data} revisionIds={revisions.map((revision) => revision.id)} />}
       <section aria-labelledby="timeline-heading" className="rounded-lg border border-rule bg-white p-4">
         <h2 id="timeline-heading" className="mb-3 font-display text-xl font-bold">
           {tw('workflow.timeline')}
