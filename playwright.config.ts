@@ -26,7 +26,7 @@ export default defineConfig({
   // average reached 15-19 and a test that types three paragraphs and runs two axe scans took 62 s
   // (25 s of typing, 21 s of scans), where it usually takes about 30. The limit is for a test that hangs.
   timeout: 120_000,
-  // Two workers, the server and Postgres share two cores: a server action plus its redirect can pass 5 s.
+  // Two workers, the server and Postgres share two cores: a server action and the page it leads to can pass 5 s.
   expect: { timeout: 10_000 },
   reporter: process.env.PLAYWRIGHT_JSON_OUTPUT_NAME ? [['list'], ['json']] : [['list']],
   outputDir: 'test-results/e2e',

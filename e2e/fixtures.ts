@@ -18,7 +18,9 @@ export const test = base.extend<Fixtures, WorkerFixtures>({
   expectAccessible: async ({}, use) => {
     await use(async (page) => {
       // Legacy mode runs axe in the page itself: the default opens a second page to merge results from
-      // cross-origin frames, which no page here has; that cost 1-4 s a scan, 71 scans a run.
+      // cross-origin frames, which no page here has; that cost 1-4 s a scan, 71 scans a run. A page that
+      // gains a frame fails here, rather than have its frame go unchecked.
+      expect(page.frames(), `a frame on ${page.url()}: axe runs in legacy mode (e2e/fixtures.ts)`).toHaveLength(1);
       const results = await new AxeBuilder({ page }).setLegacyMode().withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
       const summary = results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
       expect(summary, `axe violations on ${page.url()}`).toEqual([]);

@@ -19,8 +19,19 @@ describe('briefJobMeta', () => {
     });
   });
 
+  it('keeps a fatal error, a refused connection’s reason, a cause, and only the size of a long payload', () => {
+    const refused = new AggregateError([Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), { code: 'ECONNREFUSED' })], '');
+    const job = { id: '7', task_identifier: 'expire_reader_tags', attempts: 1, payload: { tags: Array.from({ length: 200 }, (_, i) => `story:${i}`) } };
+    expect(briefJobMeta({ fatalError: refused, job, error: new Error('failed', { cause: new Error('hung') }) })).toEqual({
+      job: { id: '7', task: 'expire_reader_tags', attempts: 1, payload: { chars: JSON.stringify(job.payload).length } },
+      error: { name: 'Error', message: 'failed', cause: 'hung' },
+      fatalError: { name: 'AggregateError', message: 'connect ECONNREFUSED 127.0.0.1:5432' },
+    });
+  });
+
   it('says what a thrown non-error was, and nothing for no metadata', () => {
     expect(briefJobMeta({ error: 'gone' })).toEqual({ error: 'gone' });
+    expect(briefJobMeta({ error: { reason: 'odd' } })).toEqual({ error: { reason: 'odd' } });
     expect(briefJobMeta(undefined)).toBeUndefined();
   });
 });

@@ -1,11 +1,22 @@
-type JobMeta = { job?: { id?: unknown; task_identifier?: unknown; attempts?: unknown; payload?: unknown }; error?: unknown } & Record<string, unknown>;
+type JobMeta = { job?: { id?: unknown; task_identifier?: unknown; attempts?: unknown; payload?: unknown }; error?: unknown; fatalError?: unknown } & Record<string, unknown>;
+
+// A payload is a few ids, but an import's expiry carries its tags: past this, only its size is logged.
+const PAYLOAD_CHARS = 500;
 
 const isScalar = (value: unknown) => ['string', 'number', 'boolean'].includes(typeof value);
 
-function briefError(error: unknown) {
-  if (!(error instanceof Error)) return String(error);
-  const { code } = error as { code?: unknown };
-  return { name: error.name, message: error.message, ...(isScalar(code) ? { code } : {}) };
+function briefError(error: unknown): unknown {
+  if (!(error instanceof Error)) return isScalar(error) ? error : briefPayload(error);
+  const { code, cause } = error as { code?: unknown; cause?: unknown };
+  // A connection refused is an AggregateError with no message of its own: its first error says what happened.
+  const first = error instanceof AggregateError ? (error.errors[0] as unknown) : undefined;
+  const message = error.message || (first instanceof Error ? first.message : '');
+  return { name: error.name, message, ...(isScalar(code) ? { code } : {}), ...(cause instanceof Error ? { cause: cause.message } : {}) };
+}
+
+function briefPayload(payload: unknown): unknown {
+  const text = JSON.stringify(payload) ?? String(payload);
+  return text.length <= PAYLOAD_CHARS ? payload : { chars: text.length };
 }
 
 /**
@@ -16,10 +27,11 @@ function briefError(error: unknown) {
  */
 export function briefJobMeta(meta: unknown): Record<string, unknown> | undefined {
   if (!meta || typeof meta !== 'object') return undefined;
-  const { job, error, ...rest } = meta as JobMeta;
+  const { job, error, fatalError, ...rest } = meta as JobMeta;
   const brief: Record<string, unknown> = Object.fromEntries(Object.entries(rest).filter(([, value]) => isScalar(value)));
-  // A job's payload is ours, a few ids (lib/jobs/runner.ts); its row's locks and times say nothing here.
-  if (job) brief.job = { id: job.id, task: job.task_identifier, attempts: job.attempts, payload: job.payload };
+  // A job's row's locks and times say nothing here.
+  if (job) brief.job = { id: job.id, task: job.task_identifier, attempts: job.attempts, payload: briefPayload(job.payload) };
   if (error !== undefined) brief.error = briefError(error);
+  if (fatalError !== undefined) brief.fatalError = briefError(fatalError);
   return brief;
 }
