@@ -32,6 +32,9 @@ describe('briefJobMeta', () => {
   it('says what a thrown non-error was, and nothing for no metadata', () => {
     expect(briefJobMeta({ error: 'gone' })).toEqual({ error: 'gone' });
     expect(briefJobMeta({ error: { reason: 'odd' } })).toEqual({ error: { reason: 'odd' } });
+    const cyclic: Record<string, unknown> = {};
+    cyclic.self = cyclic;
+    expect(briefJobMeta({ error: cyclic })).toEqual({ error: '[object Object]' });
     expect(briefJobMeta(undefined)).toBeUndefined();
   });
 });

@@ -15,7 +15,12 @@ function briefError(error: unknown): unknown {
 }
 
 function briefPayload(payload: unknown): unknown {
-  const text = JSON.stringify(payload) ?? String(payload);
+  let text: string;
+  try {
+    text = JSON.stringify(payload) ?? String(payload);
+  } catch {
+    return String(payload); // a cycle or a BigInt: a log line must never throw
+  }
   return text.length <= PAYLOAD_CHARS ? payload : { chars: text.length };
 }
 
