@@ -1,5 +1,8 @@
 type JobMeta = { job?: { id?: unknown; task_identifier?: unknown; attempts?: unknown; payload?: unknown }; error?: unknown; fatalError?: unknown } & Record<string, unknown>;
 
+/** What the runner logs of graphile-worker's metadata: its scalar facts, the job by name, the errors in brief. */
+export type JobLogMeta = Record<string, unknown> & { job?: { id: unknown; task: unknown; attempts: unknown; payload: unknown } };
+
 // A payload is a few ids, but an import's expiry carries its tags: past this, only its size is logged.
 const PAYLOAD_CHARS = 500;
 
@@ -30,10 +33,10 @@ function briefPayload(payload: unknown): unknown {
  * connection when Postgres restarts), a job its whole row, and an Error's
  * message is not enumerable, so a failed job logged as `error: {}`.
  */
-export function briefJobMeta(meta: unknown): Record<string, unknown> | undefined {
+export function briefJobMeta(meta: unknown): JobLogMeta | undefined {
   if (!meta || typeof meta !== 'object') return undefined;
   const { job, error, fatalError, ...rest } = meta as JobMeta;
-  const brief: Record<string, unknown> = Object.fromEntries(Object.entries(rest).filter(([, value]) => isScalar(value)));
+  const brief: JobLogMeta = Object.fromEntries(Object.entries(rest).filter(([, value]) => isScalar(value)));
   // A job's row's locks and times say nothing here.
   if (job) brief.job = { id: job.id, task: job.task_identifier, attempts: job.attempts, payload: briefPayload(job.payload) };
   if (error !== undefined) brief.error = briefError(error);

@@ -89,7 +89,7 @@ export async function startJobRunner(connectionString: string, expire: (tags: st
 // A webhook attempt that failed is the receiver's trouble, and already in the delivery log: a warning, not an error.
 const quietLogger = new Logger(() => (level, message, meta) => {
   const brief = briefJobMeta(meta);
-  const task = (brief?.job as { task?: unknown } | undefined)?.task;
+  const task = brief?.job?.task;
   if (level === 'error' && task !== WEBHOOK_JOB) logger.error({ meta: brief }, message);
   else if (level === 'error' || level === 'warning') logger.warn({ meta: brief }, message);
 });
