@@ -1,6 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
+import { briefError } from './brief-error';
 
 // `npm test`: lint, types, unit, integration, one production build, e2e.
 // Every step runs even after a failure, so one run reports everything; the
@@ -25,15 +26,27 @@ type VitestReport = {
   numFailedTests: number;
   numPendingTests: number;
   numTodoTests: number;
-  testResults: { name: string; status: string; message: string; assertionResults: { fullName: string; status: string }[] }[];
+  testResults: { name: string; status: string; message: string; assertionResults: { fullName: string; status: string; failureMessages?: string[] }[] }[];
 };
-type PlaywrightSuite = { title: string; file: string; specs?: { title: string; ok: boolean }[]; suites?: PlaywrightSuite[] };
+type PlaywrightResult = { status: string; error?: { message?: string } };
+type PlaywrightSpec = { title: string; ok: boolean; tests?: { results?: PlaywrightResult[] }[] };
+type PlaywrightSuite = { title: string; file: string; specs?: PlaywrightSpec[]; suites?: PlaywrightSuite[] };
 type PlaywrightReport = { stats: { expected: number; unexpected: number; flaky: number; skipped: number }; suites: PlaywrightSuite[] };
+
+const withReason = (name: string, message: string | undefined) => {
+  const reason = briefError(message);
+  return reason ? `${name} — ${reason}` : name;
+};
+
+const firstError = (spec: PlaywrightSpec) =>
+  spec.tests?.flatMap((test) => test.results ?? []).find((result) => result.status !== 'passed' && result.status !== 'skipped')?.error?.message;
 
 // A flaky spec (failed, then passed on retry) is listed too: CI counts it as a failure.
 const failedSpecs = (suite: PlaywrightSuite): string[] => [
   // A file's own suite is titled with its file name: said once.
-  ...(suite.specs ?? []).filter((spec) => !spec.ok).map((spec) => `${suite.file}: ${suite.title === suite.file ? '' : `${suite.title} › `}${spec.title}`),
+  ...(suite.specs ?? [])
+    .filter((spec) => !spec.ok)
+    .map((spec) => withReason(`${suite.file}: ${suite.title === suite.file ? '' : `${suite.title} › `}${spec.title}`, firstError(spec))),
   ...(suite.suites ?? []).flatMap(failedSpecs),
 ];
 
@@ -41,7 +54,9 @@ function vitestCounts(file: string): Counts | null {
   try {
     const report = JSON.parse(readFileSync(file, 'utf8')) as VitestReport;
     const failures = report.testResults.flatMap((file) => {
-      const failed = file.assertionResults.filter((test) => test.status === 'failed').map((test) => `${file.name}: ${test.fullName}`);
+      const failed = file.assertionResults
+        .filter((test) => test.status === 'failed')
+        .map((test) => withReason(`${file.name}: ${test.fullName}`, test.failureMessages?.[0]));
       // A file that fails to load has no failed assertion, only a message.
       return failed.length || file.status !== 'failed' ? failed : [`${file.name}: ${file.message.split('\n')[0]}`];
     });
