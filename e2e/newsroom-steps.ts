@@ -2,7 +2,7 @@ import { expect, type APIRequestContext, type Page } from '@playwright/test';
 import { editorSettled } from './data';
 
 // Newsroom steps and reader checks that several specs take the same way: the
-// reader-cache spec on one instance, the two-instance spec across two.
+// reader-cache journey on one instance, the two-instance spec across two.
 
 const panel = (page: Page) => page.getByTestId('workflow-panel');
 
