@@ -136,8 +136,8 @@ test('draft → changes requested → resubmitted → four-eyes → approved →
   const gone = await request.get(articlePath);
   expect(gone.status()).toBe(410);
   expect(await gone.text()).not.toContain('طلب قانوني');
-  const home = await (await request.get('/')).text();
-  expect(home).not.toContain(headline);
+  // Gone from the feeds and sitemaps. (The home page is left to reader-cache.serial.spec.ts: here, with specs
+  // publishing beside this one, its absence could mean only that ten newer stories pushed it off.)
   expect(await listingsOf(request, articlePath)).toEqual([]);
   await editorB.reload();
   await act(editorB, 'إعادة النشر');
