@@ -10,11 +10,20 @@ describe('briefError', () => {
     );
   });
 
+  it('keeps, after a timeout, the step it was waiting on', () => {
+    const message = 'Test timeout of 120000ms exceeded.\nError: locator.click: Test timeout of 120000ms exceeded.\nCall log:\n  - waiting for getByRole(\'link\')';
+    expect(briefError(message)).toBe('Test timeout of 120000ms exceeded. | Error: locator.click: Test timeout of 120000ms exceeded.');
+  });
+
   it('says nothing for no message, and clips a long one', () => {
     expect(briefError(undefined)).toBe('');
     expect(briefError('\n\n')).toBe('');
     const long = briefError(`Error: ${'ب'.repeat(1_000)}`);
     expect(long).toHaveLength(400);
     expect(long.endsWith('…')).toBe(true);
+    // Clipped between characters: a character outside the BMP is never cut in half.
+    const emoji = briefError('😀'.repeat(500));
+    expect([...emoji]).toHaveLength(400);
+    expect(emoji.at(-2)).toBe('\u{1F600}'.at(-1));
   });
 });

@@ -28,7 +28,7 @@ type VitestReport = {
   numTodoTests: number;
   testResults: { name: string; status: string; message: string; assertionResults: { fullName: string; status: string; failureMessages?: string[] }[] }[];
 };
-type PlaywrightResult = { status: string; error?: { message?: string } };
+type PlaywrightResult = { status: string; errors?: { message?: string }[] };
 type PlaywrightSpec = { title: string; ok: boolean; tests?: { results?: PlaywrightResult[] }[] };
 type PlaywrightSuite = { title: string; file: string; specs?: PlaywrightSpec[]; suites?: PlaywrightSuite[] };
 type PlaywrightReport = { stats: { expected: number; unexpected: number; flaky: number; skipped: number }; suites: PlaywrightSuite[] };
@@ -38,8 +38,14 @@ const withReason = (name: string, message: string | undefined) => {
   return reason ? `${name} — ${reason}` : name;
 };
 
-const firstError = (spec: PlaywrightSpec) =>
-  spec.tests?.flatMap((test) => test.results ?? []).find((result) => result.status !== 'passed' && result.status !== 'skipped')?.error?.message;
+// A test that timed out reports the timeout first and what it was waiting for after it: both are kept.
+const firstError = (spec: PlaywrightSpec) => {
+  const failed = spec.tests?.flatMap((test) => test.results ?? []).find((result) => result.status !== 'passed' && result.status !== 'skipped');
+  const messages = (failed?.errors ?? []).map((error) => error.message ?? '');
+  const timeout = messages.find((message) => message.startsWith('Test timeout'));
+  const other = messages.find((message) => !message.startsWith('Test timeout'));
+  return [timeout, other].filter(Boolean).join('\n') || undefined;
+};
 
 // A flaky spec (failed, then passed on retry) is listed too: CI counts it as a failure.
 const failedSpecs = (suite: PlaywrightSuite): string[] => [
