@@ -17,10 +17,11 @@ process.env.E2E_AUTH_SECRET ??= randomBytes(32).toString('base64');
 // Chromium's headless shell (Debian's chromium-headless-shell: the same Blink and V8 without the desktop
 // browser around them), which Playwright itself runs for headless tests: the whole suite passed on it, and two
 // typing-heavy specs took 111-120 s against 142-146 s in the full browser, alternated on one build.
-// The full browser when the shell is not installed; benchmarks and the site audit keep the full browser
-// (CHROMIUM_PATH), which paints and presents frames as a reader's does.
+// The full browser (CHROMIUM_PATH) when the shell is not installed, or when E2E_CHROMIUM_PATH names it (a shell
+// cannot open a window for --headed or --ui). Benchmarks and the site audit keep the full browser, which paints
+// and presents frames as a reader's does.
 const headlessShell = '/usr/bin/chromium-headless-shell';
-const e2eChromium = existsSync(headlessShell) ? headlessShell : '/usr/bin/chromium';
+const e2eChromium = existsSync(headlessShell) ? headlessShell : (process.env.CHROMIUM_PATH ?? '/usr/bin/chromium');
 
 // localhost, not 127.0.0.1: it is also SITE_URL, and WebAuthn refuses an IP address as its relying party ID.
 const baseURL = `http://localhost:${process.env.E2E_PORT}`;

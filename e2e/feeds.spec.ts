@@ -1,45 +1,45 @@
 import { readFileSync } from 'node:fs';
+import { eq } from 'drizzle-orm';
+import { publishedStories, sections } from '@/db/schema';
 import { parseSeedStory } from '@/db/seed-story';
 import { slugify } from '@/lib/slug';
 import { expect, test } from './fixtures';
+import { expectNotModified } from './newsroom-steps';
 import { parseInBrowser } from './xml';
 
 // Feeds, sitemaps and robots.txt over HTTP, parsed by Chromium's XML parser.
 const seed = parseSeedStory(readFileSync('db/seed-story.ar.txt', 'utf8'));
 const seedPath = `/technology/${encodeURIComponent(slugify(seed.headline))}`;
 
-test('the site and section feeds are RSS 2.0 in Arabic and list their newest story by its canonical URL', async ({ page, request, baseURL }) => {
+test('the site and section feeds are RSS 2.0 in Arabic and list their newest story by its canonical URL', async ({ page, request, baseURL, db }) => {
   for (const path of ['/feed.xml', '/feeds/technology.xml']) {
     const response = await request.get(path);
     expect(response.status(), path).toBe(200);
     expect(response.headers()['content-type']).toBe('application/rss+xml; charset=utf-8');
     expect(response.headers()['cache-control']).toBe('public, max-age=300');
-    const feed = await parseInBrowser(page, await response.text(), ['language', 'item', 'guid', 'link', 'title', 'pubDate', 'dc:creator']);
+    const feed = await parseInBrowser(page, await response.text(), ['language', 'item', 'guid', 'link', 'title', 'pubDate', 'author']);
     expect(feed.error, path).toBeNull();
     expect(feed.root).toBe('rss');
     expect(feed.texts.language).toEqual(['ar']);
     // Specs beside this one publish stories, so which fifty a feed lists changes as it runs (the seed, the oldest,
-    // can drop out): its newest item stands for all. Each item has an id, a link, a title and a date.
+    // can drop out): its newest item stands for all, checked against the story's row.
     const items = feed.texts.item!.length;
     expect(items, path).toBeGreaterThan(0);
-    expect(feed.texts.guid, path).toHaveLength(items);
-    expect(feed.texts.pubDate, path).toHaveLength(items);
+    for (const name of ['guid', 'pubDate'] as const) expect(feed.texts[name], `${path} ${name}`).toHaveLength(items);
     // The channel's link and title come first, then one of each per item.
-    const [, newestLink] = feed.texts.link!;
-    const [, newestTitle] = feed.texts.title!;
-    expect(feed.texts.link, path).toHaveLength(items + 1);
-    expect(newestLink, path).toMatch(new RegExp(`^${baseURL}/[^/?#]+/[^/?#]+$`));
-    await page.goto(newestLink!);
-    await expect(page.getByRole('heading', { level: 1 })).toHaveText(newestTitle!);
-    await expect(page.locator('link[rel="canonical"]')).toHaveAttribute('href', newestLink!);
-    // Bylines are names, so they travel as dc:creator, never as RSS's e-mail <author>.
-    for (const creator of feed.texts['dc:creator']!) expect(creator.trim(), path).not.toBe('');
-    // A conditional request for the same bytes gets a 304 (unless a publish beside this spec changed them in between).
-    await expect(async () => {
-      const fresh = await request.get(path);
-      const again = await request.get(path, { headers: { 'if-none-match': fresh.headers().etag ?? '' } });
-      expect(again.status(), path).toBe(304);
-    }).toPass({ timeout: 10_000 });
+    for (const name of ['link', 'title'] as const) expect(feed.texts[name], `${path} ${name}`).toHaveLength(items + 1);
+    const storyId = feed.texts.guid![0]!.replace(/^urn:uuid:/, '');
+    const [newest] = await db
+      .select({ slug: publishedStories.slug, headline: publishedStories.headline, section: sections.slug })
+      .from(publishedStories)
+      .innerJoin(sections, eq(sections.id, publishedStories.sectionId))
+      .where(eq(publishedStories.storyId, storyId));
+    expect(newest, `${path}: its newest item is a published story`).toBeDefined();
+    expect(feed.texts.link![1]).toBe(`${baseURL}/${encodeURIComponent(newest!.section)}/${encodeURIComponent(newest!.slug)}`);
+    expect(feed.texts.title![1]).toBe(newest!.headline);
+    // Bylines are names, carried as dc:creator (lib/feeds/rss.test.ts): never RSS's e-mail <author>.
+    expect(feed.texts.author, path).toEqual([]);
+    await expectNotModified(request, path);
   }
   expect((await request.get('/feeds/no-such-section.xml')).status()).toBe(404);
 });

@@ -87,3 +87,20 @@ export async function everywhereWithinOneSecond(
   }
   return slowest;
 }
+
+/**
+ * A conditional request for the bytes just served answers 304 with no body. A publish by a spec running beside
+ * this one can change the page between the two requests; then the pair is tried again. A 200 with the very bytes
+ * it was asked about (the page unchanged, its ETag refused) is a fault, never retried away.
+ */
+export async function expectNotModified(request: APIRequestContext, path: string) {
+  let refusedUnchanged = false;
+  await expect(async () => {
+    const first = await request.get(path);
+    const again = await request.get(path, { headers: { 'if-none-match': first.headers().etag ?? '' } });
+    if (again.status() === 200 && (await again.body()).equals(await first.body())) refusedUnchanged = true;
+    expect(again.status(), path).toBe(304);
+    expect(await again.body(), path).toHaveLength(0);
+  }).toPass({ timeout: 10_000 });
+  expect(refusedUnchanged, `${path}: a 200 with the same bytes for the ETag they were served with`).toBe(false);
+}

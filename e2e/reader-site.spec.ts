@@ -22,9 +22,11 @@ test('a reader goes home → section → article → tag → author, each page c
   // The article, with its metadata and structured data. The seed is the section's oldest story, and specs running
   // beside this one publish newer ones: past a page of 20 the reader follows «الأقدم» to it.
   const seedLink = page.getByRole('main').getByRole('link', { name: seed.headline }).first();
+  const older = page.getByRole('navigation', { name: 'الصفحات' }).getByRole('link', { name: /الأقدم/ });
   for (let pages = 1; !(await seedLink.isVisible()); pages++) {
     expect(pages, 'the seed story is on one of the first five pages').toBeLessThan(5);
-    await page.getByRole('link', { name: /الأقدم/ }).click();
+    await expect(older, `the seed story is not on page ${pages}, and it is the last`).toBeVisible();
+    await older.click();
     await expect(page).toHaveURL(new RegExp(`/technology\\?page=${pages + 1}$`));
     await page.waitForLoadState();
   }
