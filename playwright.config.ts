@@ -20,8 +20,11 @@ process.env.E2E_AUTH_SECRET ??= randomBytes(32).toString('base64');
 // The full browser (CHROMIUM_PATH) when the shell is not installed, or when E2E_CHROMIUM_PATH names it (a shell
 // cannot open a window for --headed or --ui). Benchmarks and the site audit keep the full browser, which paints
 // and presents frames as a reader's does.
+const fullBrowser = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const headlessShell = '/usr/bin/chromium-headless-shell';
-const e2eChromium = existsSync(headlessShell) ? headlessShell : (process.env.CHROMIUM_PATH ?? '/usr/bin/chromium');
+const e2eChromium = existsSync(headlessShell) ? headlessShell : fullBrowser;
+// As root Chromium needs --no-sandbox; the rest stop it calling hosts this network refuses.
+const chromiumArgs = ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'];
 
 // localhost, not 127.0.0.1: it is also SITE_URL, and WebAuthn refuses an IP address as its relying party ID.
 const baseURL = `http://localhost:${process.env.E2E_PORT}`;
@@ -44,11 +47,7 @@ export default defineConfig({
     baseURL,
     locale: 'ar',
     trace: 'retain-on-failure',
-    launchOptions: {
-      executablePath: process.env.E2E_CHROMIUM_PATH ?? e2eChromium,
-      // As root Chromium needs --no-sandbox; the rest stop it calling hosts this network refuses.
-      args: ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
-    },
+    launchOptions: { executablePath: process.env.E2E_CHROMIUM_PATH ?? e2eChromium, args: chromiumArgs },
   },
   projects: [
     // Signs in one demo account per role and saves its storage state (e2e/.auth/).
@@ -56,7 +55,16 @@ export default defineConfig({
     // Specs that only create their own data run side by side.
     { name: 'parallel', testMatch: /\.spec\.ts$/, testIgnore: /\.serial\.spec\.ts$/, fullyParallel: true, dependencies: ['setup'] },
     // Specs that change global state (settings, front page, throttles) run alone, after the rest.
-    { name: 'serial', testMatch: /\.serial\.spec\.ts$/, workers: 1, dependencies: ['parallel'] },
+    // In the full browser: the shell saved them nothing (447 s of test time either way), and in the shell the
+    // co-editing spec once lost a writer's first sentence on its own page (CI, 2026-12-07), not yet explained
+    // (docs/co-editing.md); it had passed in the full browser in every CI run before.
+    {
+      name: 'serial',
+      testMatch: /\.serial\.spec\.ts$/,
+      workers: 1,
+      dependencies: ['parallel'],
+      use: { launchOptions: { executablePath: process.env.E2E_CHROMIUM_PATH ?? fullBrowser, args: chromiumArgs } },
+    },
   ],
   webServer: {
     // The compiled server of `npm run build` (scripts/build-server.ts), as `npm start` runs it.
