@@ -15,6 +15,11 @@ describe('briefError', () => {
     expect(briefError(message)).toBe('Test timeout of 120000ms exceeded. | Error: locator.click: Test timeout of 120000ms exceeded.');
   });
 
+  it('keeps what a first line ending in a colon introduces', () => {
+    const message = 'Error: sentences typed (الكاتب 14) missing from the stored story:\nlost: «الكاتب ١: خبر عاجل.»\nالكاتب: not even on its page\n\nexpect(received).toEqual(expected) // deep equality\n\n- Expected  - 1';
+    expect(briefError(message)).toBe('Error: sentences typed (الكاتب 14) missing from the stored story: | lost: «الكاتب ١: خبر عاجل.» | الكاتب: not even on its page');
+  });
+
   it('says nothing for no message, and clips a long one', () => {
     expect(briefError(undefined)).toBe('');
     expect(briefError('\n\n')).toBe('');
