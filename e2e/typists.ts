@@ -50,18 +50,23 @@ const sentencePattern = (label: string) => new RegExp(`${label} ([٠-٩]+): خب
  * The caret at the end of the typist's paragraph, set in the editor's own state (Tiptap puts the editor on its
  * element): a DOM selection is taken by ProseMirror only a task later, and a remote change arriving meanwhile put
  * the caret back where ProseMirror had it, so sentences landed in the first paragraph.
+ * Focus first, through ProseMirror's view, which focuses at once: Tiptap's focus command waits for the next frame,
+ * and keys typed before it lands go nowhere (a suspect for the first sentence CI lost on 2026-12-07,
+ * docs/co-editing.md). A body that does not hold the focus fails here, not as a lost sentence later.
  */
 async function caretAtEndOf(page: Page, paragraph: number): Promise<void> {
   await storyBody(page).evaluate((body, index) => {
     type Node = { nodeSize: number; childCount: number; child: (at: number) => Node };
-    const editor = (body as HTMLElement & { editor?: { state: { doc: Node }; commands: { setTextSelection: (at: number) => boolean; focus: () => boolean } } }).editor;
+    type Editor = { state: { doc: Node }; view: { focus: () => void; hasFocus: () => boolean }; commands: { setTextSelection: (at: number) => boolean } };
+    const editor = (body as HTMLElement & { editor?: Editor }).editor;
     if (!editor) throw new Error('no editor on the story body');
     const doc = editor.state.doc;
     if (index >= doc.childCount) throw new Error(`the body has no block ${index}`);
     let end = 0;
     for (let at = 0; at <= index; at += 1) end += doc.child(at).nodeSize;
+    editor.view.focus();
     editor.commands.setTextSelection(end - 1);
-    editor.commands.focus();
+    if (!editor.view.hasFocus()) throw new Error(`the story body does not hold the focus (${document.activeElement?.tagName ?? 'nothing'} does)`);
   }, paragraph);
 }
 
