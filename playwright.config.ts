@@ -55,9 +55,10 @@ export default defineConfig({
     // Specs that only create their own data run side by side.
     { name: 'parallel', testMatch: /\.spec\.ts$/, testIgnore: /\.serial\.spec\.ts$/, fullyParallel: true, dependencies: ['setup'] },
     // Specs that change global state (settings, front page, throttles) run alone, after the rest.
-    // In the full browser: the shell saved them nothing (447 s of test time either way), and in the shell the
-    // co-editing spec once lost a writer's first sentence on its own page (CI, 2026-12-07), not yet explained
-    // (docs/co-editing.md); it had passed in the full browser in every CI run before.
+    // In the full browser: the shell saved them little (447 s of test time in both, the shell's run holding 33 s
+    // more of specs), and in the shell the co-editing spec once lost a writer's first sentence on its own page
+    // (CI, 2026-12-07), not yet explained (docs/co-editing.md); it had passed in the full browser in every CI run
+    // before.
     {
       name: 'serial',
       testMatch: /\.serial\.spec\.ts$/,
