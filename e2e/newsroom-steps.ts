@@ -1,5 +1,6 @@
-import { expect, type APIRequestContext, type Page } from '@playwright/test';
+import { expect, type APIRequestContext, type Browser, type Page } from '@playwright/test';
 import { editorSettled } from './data';
+import { newClient, storageStateOf } from './session';
 
 // Newsroom steps and reader checks that several specs take the same way: the
 // reader-cache journey on one instance, the two-instance spec across two.
@@ -27,6 +28,20 @@ export async function act(page: Page, action: string, reason?: string) {
   if (await acknowledge.isVisible().catch(() => false)) await acknowledge.check();
   await panel(page).getByRole('button', { name: `تنفيذ: ${action}` }).click();
   await expect(page.getByText(`تمّ: ${action}.`, { exact: true }).first()).toBeVisible();
+}
+
+/**
+ * A story changed after its approval goes out again: sent back for review by the editor who changed it, approved
+ * by the admin (someone who did not make the change: strict four-eyes), published by the editor. `step` is the
+ * spec's own way of taking one workflow action.
+ */
+export async function reviewAgainAndPublish(browser: Browser, editor: Page, storyUrl: string, step: (page: Page, action: string) => Promise<void> = act) {
+  await step(editor, 'إرسال للمراجعة');
+  const second = await (await newClient(browser, { storageState: storageStateOf('admin') })).newPage();
+  await second.goto(storyUrl);
+  await step(second, 'اعتماد');
+  await editor.reload();
+  await step(editor, 'نشر');
 }
 
 /** A complete story (standfirst, section, a tag, text: nothing for the checklist to warn about), saved and sent for review; returns its editor path. */

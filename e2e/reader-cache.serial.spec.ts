@@ -3,7 +3,7 @@ import { authors, users } from '@/db/schema';
 import { slugify } from '@/lib/slug';
 import { editorSettled, uniqueHeadline } from './data';
 import { expect, test } from './fixtures';
-import { act, draftAndSubmit, everywhereWithinOneSecond, type Surface } from './newsroom-steps';
+import { act, draftAndSubmit, everywhereWithinOneSecond, reviewAgainAndPublish, type Surface } from './newsroom-steps';
 import { demoEmail, newClient, storageStateOf } from './session';
 
 // Reader pages are served from the response cache (and their data from Next's
@@ -65,13 +65,7 @@ test('publish, update, take-down and retraction reach every reader surface withi
   await editorSettled(editor);
   // The edited headline is reader-facing: the story goes back through review before it can go out.
   await editor.reload();
-  await act(editor, 'إرسال للمراجعة');
-  // Approved by someone who did not make the change (strict four-eyes).
-  const second = await (await newClient(browser, { storageState: storageStateOf('admin') })).newPage();
-  await second.goto(storyUrl);
-  await act(second, 'اعتماد');
-  await editor.reload();
-  await act(editor, 'نشر');
+  await reviewAgainAndPublish(browser, editor, storyUrl);
   await everywhereWithinOneSecond(reader.request, surfaces, (_surface, status, body) => status === 200 && body.includes(updated));
 
   // Taken down: gone from every list and feed, and its page answers 410 with the neutral notice.

@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import type { Page } from '@playwright/test';
 import { stories } from '@/db/schema';
 import { expect, test } from './fixtures';
-import { chooseStep } from './newsroom-steps';
+import { chooseStep, reviewAgainAndPublish } from './newsroom-steps';
 import { newClient, storageStateOf } from './session';
 import { draftStory, editorSettled, uniqueHeadline } from './data';
 
@@ -54,12 +54,7 @@ test('an approved story that changes language goes back to draft, and publishing
   await expect(panel(editor).getByRole('button', { name: 'نشر', exact: true })).toHaveCount(0);
 
   // Approved again, by someone who did not make the change (strict four-eyes), it publishes with the new language.
-  await act(editor, 'إرسال للمراجعة');
-  const second = await (await newClient(browser, { storageState: storageStateOf('admin') })).newPage();
-  await second.goto(storyUrl);
-  await act(second, 'اعتماد');
-  await editor.reload();
-  await act(editor, 'نشر');
+  await reviewAgainAndPublish(browser, editor, storyUrl, act);
 
   const id = storyUrl.split('/').at(-1) as string;
   const [row] = await db.select({ slug: stories.slug }).from(stories).where(eq(stories.id, id));
