@@ -54,7 +54,7 @@ const sentencePattern = (label: string) => new RegExp(`${label} ([٠-٩]+): خب
  * and keys typed before it lands go nowhere (a suspect for the first sentence CI lost on 2026-12-07,
  * docs/co-editing.md). A body that does not hold the focus fails here, not as a lost sentence later.
  */
-async function caretAtEndOf(page: Page, paragraph: number): Promise<void> {
+export async function caretAtEndOf(page: Page, paragraph: number): Promise<void> {
   await storyBody(page).evaluate((body, index) => {
     type Node = { nodeSize: number; childCount: number; child: (at: number) => Node };
     type Editor = { state: { doc: Node }; view: { focus: () => void; hasFocus: () => boolean }; commands: { setTextSelection: (at: number) => boolean } };
