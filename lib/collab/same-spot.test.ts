@@ -7,7 +7,7 @@ import { contentExtensionsFor } from '@/lib/content/extensions';
 import { BODY_FIELD } from './fields';
 
 // Two people in one paragraph, each key crossing the other's on the way (both
-// press a key before either hears of the other's): where does each caret go?
+// press a key before either hears of the other's): where do carets and selections go?
 // y-tiptap 3.3.0 put a caret back at its old offset whenever the paragraph's
 // text had changed, so one person's letters came out in reverse order
 // (patches/@tiptap+y-tiptap+3.3.0.patch). Typing here goes through the editor's
@@ -92,5 +92,20 @@ describe('two people typing in one paragraph', () => {
     }
     expect(blocks(first)).toEqual(['oneXYZW two.wxyz']);
     expect(blocks(second)).toEqual(blocks(first));
+  });
+
+  it('one typing before the other’s selection: the selection keeps its words (a bold lands on them)', () => {
+    const [first, second] = twoPeople('<p>the minister resigned today.</p>');
+    second.editor.commands.setTextSelection({ from: 1 + 'the minister '.length, to: 1 + 'the minister resigned'.length });
+    caretAfter(first, 'the'.length);
+    for (const key of ' former') {
+      press(first, key);
+      exchange(first, second);
+    }
+    second.editor.commands.toggleBold();
+    exchange(first, second);
+    const html = first.editor.getHTML();
+    expect(html).toContain('<strong>resigned</strong>');
+    expect(second.editor.getHTML()).toBe(html);
   });
 });
