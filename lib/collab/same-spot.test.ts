@@ -3,8 +3,11 @@ import { Editor } from '@tiptap/core';
 import Collaboration from '@tiptap/extension-collaboration';
 import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
+import { withDirections } from '@/lib/content/block-direction';
 import { contentExtensionsFor } from '@/lib/content/extensions';
+import { paragraphsToDoc } from '@/lib/content/document';
 import { BODY_FIELD } from './fields';
+import { writeStoryText } from './write-text';
 
 // Two people in one paragraph, each key crossing the other's on the way (both
 // press a key before either hears of the other's): where do carets and selections go?
@@ -56,6 +59,12 @@ const blocks = (who: Person) => {
   who.editor.state.doc.forEach((block) => texts.push(block.textContent));
   return texts;
 };
+/** The caret's block, with `|` at the caret and ⏎ for a line break. */
+function caretInBlock(who: Person) {
+  const { doc, selection } = who.editor.state;
+  const { $head } = selection;
+  return `${doc.textBetween($head.start(), $head.pos, '', '⏎')}|${doc.textBetween($head.pos, $head.end(), '', '⏎')}`;
+}
 /** The letters of `alphabet` in `text`, in the order they appear there. */
 const lettersOf = (alphabet: string, text: string) => [...text].filter((char) => alphabet.includes(char)).join('');
 
@@ -107,5 +116,27 @@ describe('two people typing in one paragraph', () => {
     const html = first.editor.getHTML();
     expect(html).toContain('<strong>resigned</strong>');
     expect(second.editor.getHTML()).toBe(html);
+  });
+
+  // Where the binding rewrites text rather than moving it, the caret's letter is gone: the library's own recovery
+  // decides, as before the patch.
+  it('a colleague’s line break earlier in the paragraph leaves the caret on its line', () => {
+    const [first, second] = twoPeople('<p>hello world</p>');
+    caretAfter(second, 'hello wor'.length);
+    caretAfter(first, 'hello'.length);
+    first.editor.commands.setHardBreak();
+    exchange(first, second);
+    expect(caretInBlock(second)).toMatch(/^hello⏎ wo/);
+  });
+
+  it('a restored revision that reorders the paragraphs leaves the caret in its own words', () => {
+    const [first, second] = twoPeople('<p>Alpha paragraph here.</p><p>Beta paragraph there.</p>');
+    caretAfter(second, 'Alpha para'.length);
+    // What a restore does on the server's copy (lib/collab/write-text.ts), received by this tab.
+    const server = new Y.Doc();
+    Y.applyUpdate(server, Y.encodeStateAsUpdate(first.doc));
+    const update = writeStoryText(server, { body: withDirections(paragraphsToDoc(['Beta paragraph there.', 'Alpha paragraph here.']), 'en') });
+    Y.applyUpdate(second.doc, update, REMOTE);
+    expect(caretInBlock(second)).toBe('Alpha para|graph here.');
   });
 });
