@@ -129,6 +129,30 @@ describe('two people typing in one paragraph', () => {
     expect(caretInBlock(second)).toMatch(/^hello⏎ wo/);
   });
 
+  it('a colleague splitting the paragraph before the caret: the caret goes with its words', () => {
+    const [first, second] = twoPeople('<p>first half. second half.</p>');
+    endOfFirstParagraph(second);
+    caretAfter(first, 'first half.'.length);
+    first.editor.commands.splitBlock();
+    exchange(first, second);
+    press(second, 'X');
+    exchange(first, second);
+    expect(blocks(first)).toEqual(['first half.', ' second half.X']);
+    expect(blocks(second)).toEqual(blocks(first));
+  });
+
+  it('a colleague joining the paragraph onto the one before: the caret goes with its words', () => {
+    const [first, second] = twoPeople('<p>first.</p><p>second.</p>');
+    second.editor.commands.setTextSelection(second.editor.state.doc.child(0).nodeSize + 1 + 'sec'.length);
+    first.editor.commands.setTextSelection(first.editor.state.doc.child(0).nodeSize + 1);
+    first.editor.commands.joinBackward();
+    exchange(first, second);
+    press(second, 'X');
+    exchange(first, second);
+    expect(blocks(first)).toEqual(['first.secXond.']);
+    expect(blocks(second)).toEqual(blocks(first));
+  });
+
   it('a restored revision that reorders the paragraphs leaves the caret in its own words', () => {
     const [first, second] = twoPeople('<p>Alpha paragraph here.</p><p>Beta paragraph there.</p>');
     caretAfter(second, 'Alpha para'.length);
