@@ -153,6 +153,30 @@ describe('two people typing in one paragraph', () => {
     expect(blocks(second)).toEqual(blocks(first));
   });
 
+  it('a caret on a new empty line stays there while a colleague types elsewhere', () => {
+    const [first, second] = twoPeople('<p>Intro.</p><p>Body.</p>');
+    caretAfter(second, 'Intro.'.length);
+    second.editor.commands.splitBlock();
+    exchange(first, second);
+    first.editor.commands.setTextSelection(first.editor.state.doc.content.size - 1);
+    press(first, 'X');
+    exchange(first, second);
+    press(second, 'Y');
+    exchange(first, second);
+    expect(blocks(second)).toEqual(['Intro.', 'Y', 'Body.X']);
+    expect(blocks(first)).toEqual(blocks(second));
+  });
+
+  it('a colleague deleting words that reappear in the next paragraph is not taken for a split', () => {
+    const [first, second] = twoPeople('<p>hello world</p><p>world</p>');
+    caretAfter(second, 'hello wor'.length);
+    first.editor.commands.deleteRange({ from: 1 + 'hello '.length, to: 1 + 'hello world'.length });
+    exchange(first, second);
+    press(second, 'Y');
+    exchange(first, second);
+    expect(blocks(second)).toEqual(['hello Y', 'world']);
+  });
+
   it('a restored revision that reorders the paragraphs leaves the caret in its own words', () => {
     const [first, second] = twoPeople('<p>Alpha paragraph here.</p><p>Beta paragraph there.</p>');
     caretAfter(second, 'Alpha para'.length);
