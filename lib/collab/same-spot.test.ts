@@ -72,7 +72,7 @@ afterEach(() => {
   for (const one of people.splice(0)) one.editor.destroy();
 });
 
-describe('two people typing in one paragraph', () => {
+describe('where a caret goes when a colleague’s change arrives', () => {
   it('at the same spot: each person’s letters stay in the order typed', () => {
     const [first, second] = twoPeople('<p>start.</p>');
     endOfFirstParagraph(first);
