@@ -25,7 +25,7 @@ test('two people typing at one spot keep every letter, each in the order typed',
     await expect(storyBody(page)).toHaveAttribute('contenteditable', 'true');
     await caretAtEndOf(page, 0);
   }
-  // Letters that occur once each and in neither the other's keys.
+  // Each letter once, and none of one person's among the other's.
   const keys = ['ثجحخدذزسشصضطظعغف', 'ABCDEFGHIJKLMNOP'];
   await Promise.all(pages.map((page, n) => page.keyboard.type(keys[n] as string, { delay: 120 })));
 
