@@ -10,17 +10,17 @@ const MESSAGE_SYNC_REPLY = 4;
 const SYNC_STEP_2 = 1;
 const SYNC_UPDATE = 2;
 
-export type CarriedUpdate = { update: Uint8Array; initialSync: boolean };
+export type CarriedUpdate = { documentName: string; update: Uint8Array; initialSync: boolean };
 
 /** The Yjs update a message carries, or null for any other message (awareness, step 1, auth…). */
 export function updateInMessage(data: Uint8Array): CarriedUpdate | null {
   const decoder = decoding.createDecoder(data);
-  decoding.readVarString(decoder);
+  const documentName = decoding.readVarString(decoder);
   const type = decoding.readVarUint(decoder);
   if (type !== MESSAGE_SYNC && type !== MESSAGE_SYNC_REPLY) return null;
   const step = decoding.readVarUint(decoder);
   if (step !== SYNC_STEP_2 && step !== SYNC_UPDATE) return null;
-  return { update: decoding.readVarUint8Array(decoder), initialSync: step === SYNC_STEP_2 };
+  return { documentName, update: decoding.readVarUint8Array(decoder), initialSync: step === SYNC_STEP_2 };
 }
 
 /** An update with no structs and no deletions: what a client sends when it has nothing new. */

@@ -19,8 +19,10 @@ import { isEmptyUpdate, presenceClaims, updateInMessage, type PresenceClaim } fr
 import { registerCollab, runningCollab, type LiveDocuments } from './registry';
 import { repairDocument } from './repair';
 import { watchAccess } from './revocation';
-import { catchUp, createUpdateLog, loadDocumentState } from './storage';
+import { appendUpdate, catchUp, createUpdateLog, loadDocumentState } from './storage';
 import { storedMessage } from './stored';
+import { noteUpdate, watchUnseenLetters, type FoundLetters } from './unseen-letters';
+import { writeBackUpdate } from './write-back';
 
 // The co-editing server: Hocuspocus inside our own HTTP server, on
 // COLLAB_PATH of the same port (docs/co-editing.md). Every hook below is
@@ -49,6 +51,10 @@ class Refusal extends Error {
  */
 export const STORAGE_TIMEOUT_MS = 4000;
 const STORE_RETRY_MS = 3000;
+/** Tries at writing back letters a colleague never saw (unseen-letters.ts) while the database is away, STORE_RETRY_MS apart. */
+const WRITE_BACK_TRIES = 20;
+/** The origin of letters written back: a change Hocuspocus sends to every tab and stores, as a person's. */
+const WRITTEN_BACK = { writtenBack: true };
 
 async function storage<T>(work: Promise<T>): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
@@ -129,6 +135,38 @@ export function createCollabServer(options: CollabOptions): CollabServer {
     checkpointsInFlight.add(run);
     return run;
   }
+  // Letters a colleague never saw, taken out with a paragraph they rewrote (unseen-letters.ts): written back one change
+  // at a time per document, each logged before it is applied, like any acknowledged update.
+  const writingBack = new WeakMap<Document, Promise<void>>();
+  function writeBack(document: Document, letters: FoundLetters): void {
+    const storyId = storyIdOf(document.name);
+    if (!storyId) return;
+    const previous = writingBack.get(document) ?? Promise.resolve();
+    const next = previous.then(() => writeBackNow(document, storyId, letters)).catch((error: unknown) => logger.error({ err: error, storyId }, 'co-editing: letters a colleague never saw could not be written back'));
+    writingBack.set(document, next);
+  }
+  async function writeBackNow(document: Document, storyId: string, letters: FoundLetters): Promise<void> {
+    if (document.isDestroyed) return;
+    // Computed once: a retry appends the same change, so a try that timed out but committed is not written twice.
+    const change = writeBackUpdate(document, letters);
+    if (!change) return;
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await storage(appendUpdate(db, storyId, change, null));
+        break;
+      } catch (error) {
+        if (attempt >= WRITE_BACK_TRIES) throw error;
+        await new Promise((resolve) => setTimeout(resolve, STORE_RETRY_MS).unref());
+      }
+    }
+    // Unloaded meanwhile: it is in the log, and the next opening of the story has it.
+    if (document.isDestroyed) return;
+    Y.applyUpdate(document, change, WRITTEN_BACK);
+    tallyOf(document.name).bytes += change.byteLength;
+    const count = letters.kind === 'write' ? letters.runs.reduce((sum, run) => sum + run.keys.length, 0) : letters.copies.length;
+    logger.info({ storyId, letters: count, kind: letters.kind }, 'co-editing: letters typed into a paragraph a colleague rewrote without having seen them, written back (or their deletion followed)');
+  }
+
   const timers = createCheckpointTimers({
     idleMs: options.idleCheckpointMs ?? IDLE_CHECKPOINT_MS,
     intervalMs: options.intervalCheckpointMs ?? INTERVAL_CHECKPOINT_MS,
@@ -163,6 +201,10 @@ export function createCollabServer(options: CollabOptions): CollabServer {
       tallyOf(documentName).bytes = state.byteLength;
     },
 
+    async afterLoadDocument({ document }) {
+      watchUnseenLetters(document, (letters) => writeBack(document, letters));
+    },
+
     // Durable before acknowledged: Hocuspocus applies and acknowledges a
     // message only after this resolves, so the update is in Postgres first.
     async beforeHandleMessage({ connection, document, documentName, update: message }) {
@@ -183,6 +225,8 @@ export function createCollabServer(options: CollabOptions): CollabServer {
       try {
         const verdict = inspectUpdate(carried.update, document);
         if (!verdict.ok) throw new Refusal(4400, `invalid-update: ${verdict.reason}`);
+        // What this person deleted knowingly, noted before Hocuspocus applies it (unseen-letters.ts).
+        noteUpdate(document, carried.update, connection, { direct: true, whole: carried.initialSync });
         // A reconnecting client's first message repeats what the server mostly has already.
         if (carried.initialSync && Y.snapshotContainsUpdate(Y.snapshot(document), carried.update)) return;
         const tally = tallyOf(documentName);
@@ -380,6 +424,22 @@ class RedisRelay extends RedisExtension {
     // The extension takes its publisher first, then its subscriber (`this.pub = createClient(); this.sub = createClient()`).
     super({ createClient: () => clients.shift()!, prefix: 'sahifa:collab' });
     if (this.pub !== publisher) throw new Error('co-editing: the Redis extension took its clients in another order');
+    // Before the extension's own listener applies a relayed update: what its sender deleted knowingly (unseen-letters.ts).
+    this.sub.prependListener('messageBuffer', (_channel: Buffer, data: Buffer) => this.noteRelayed(data));
+  }
+
+  /** A relayed message is [identifier length][identifier][Hocuspocus message], as the extension encodes it. */
+  private noteRelayed(data: Buffer): void {
+    // In Redis' event handler: a throw here would be uncaught, and end the process.
+    try {
+      const identifier = data.toString('utf-8', 1, data[0]! + 1);
+      if (identifier === this.configuration.identifier) return;
+      const carried = updateInMessage(data.subarray(data[0]! + 1));
+      const document = carried && this.instance?.documents.get(carried.documentName);
+      if (carried && document) noteUpdate(document, carried.update, this.redisTransactionOrigin, { direct: false, whole: carried.initialSync });
+    } catch (error) {
+      logger.warn({ err: error }, 'co-editing: a relayed message could not be read');
+    }
   }
 
   override async onStoreDocument(): Promise<void> {}

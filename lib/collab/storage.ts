@@ -6,6 +6,7 @@ import { storyDocuments, storyDocumentUpdates } from '@/db/schema';
 import { stories } from '@/db/schema';
 import { now } from '@/lib/clock';
 import { storyTextToYDoc } from './codec';
+import { noteUpdate } from './unseen-letters';
 
 // The durable side of a story's Yjs document: a snapshot plus the append-only
 // log of updates since. Nothing here holds state in memory, so any instance
@@ -88,8 +89,14 @@ export async function loadDocumentState(db: Executor, storyId: string): Promise<
  * Its clients receive it as any change.
  */
 export function catchUp(document: Y.Doc, state: Uint8Array): void {
-  Y.applyUpdate(document, Y.diffUpdate(state, Y.encodeStateVector(document)));
+  const missing = Y.diffUpdate(state, Y.encodeStateVector(document));
+  // A whole state from another instance, as far as letters a rewrite took unseen go (unseen-letters.ts).
+  noteUpdate(document, missing, CAUGHT_UP, { direct: false, whole: true });
+  Y.applyUpdate(document, missing, CAUGHT_UP);
 }
+
+/** The origin of what a live document takes in from the log. */
+const CAUGHT_UP = { caughtUp: true };
 
 /**
  * Folds the log into the snapshot, in one transaction, from what is stored
