@@ -5,7 +5,7 @@ import * as Y from 'yjs';
 import { AT_MOST_MS, sendAfterPaint } from './send-after-paint';
 
 // A real provider that never connects: what it would send is what it counts as waiting for the server.
-function tab() {
+function tab(ownCopy?: unknown) {
   const doc = new Y.Doc();
   const socket = new HocuspocusProviderWebsocket({ url: 'ws://127.0.0.1:9/collab', autoConnect: false });
   const provider = new HocuspocusProvider({ websocketProvider: socket, name: 'story:test', document: doc, token: 'cookie' });
@@ -15,7 +15,7 @@ function tab() {
     sent.push(update);
     documentUpdateHandler(update, origin);
   };
-  const stop = sendAfterPaint(provider, doc);
+  const stop = sendAfterPaint(provider, doc, ownCopy);
   return { doc, provider, sent, stop, close: () => (provider.destroy(), socket.destroy()) };
 }
 
@@ -49,6 +49,18 @@ describe('sendAfterPaint', () => {
     doc.getText('t').insert(0, 'هنا ');
     stop();
     expect(sent).toHaveLength(1);
+    close();
+  });
+
+  it('never sends as a change what this device’s copy loads', async () => {
+    const ownCopy = Symbol('IndexedDB');
+    const { doc, sent, close } = tab(ownCopy);
+    const stored = new Y.Doc();
+    stored.getText('t').insert(0, 'نسخة الجهاز');
+    Y.applyUpdate(doc, Y.encodeStateAsUpdate(stored), ownCopy);
+    await frame();
+    await new Promise((resolve) => setTimeout(resolve, AT_MOST_MS));
+    expect(sent).toHaveLength(0);
     close();
   });
 

@@ -13,8 +13,14 @@ import { whenPageLeaves } from './page-leaving';
 /** The longest an update waits for its frame. */
 export const AT_MOST_MS = 100;
 
-/** Takes over the provider's sending of `doc`'s updates; returns the function that sends what waits and stops. */
-export function sendAfterPaint(provider: HocuspocusProvider, doc: Y.Doc): () => void {
+/**
+ * Takes over the provider's sending of `doc`'s updates; returns the function that sends what waits and stops.
+ * What `ownCopy` (this device's IndexedDB copy) loads into the document is not sent as a change: its deletions
+ * include letters that a colleague's rewrite took on this device, which the server may have written back, and a
+ * change says its deletions were made knowingly (lib/collab/unseen-letters.ts). The sync sends what the server
+ * lacks of it as a state instead (own-changes-first.ts, and the provider's answer to the server's sync).
+ */
+export function sendAfterPaint(provider: HocuspocusProvider, doc: Y.Doc, ownCopy?: unknown): () => void {
   doc.off('update', provider.boundDocumentUpdateHandler);
   let pending: Uint8Array[] = [];
   let scheduled = false;
@@ -31,7 +37,7 @@ export function sendAfterPaint(provider: HocuspocusProvider, doc: Y.Doc): () => 
   const afterPaint = new MessageChannel();
   afterPaint.port1.onmessage = send;
   const onUpdate = (update: Uint8Array, origin: unknown) => {
-    if (origin === provider) return;
+    if (origin === provider || (ownCopy !== undefined && origin === ownCopy)) return;
     pending.push(update);
     if (scheduled) return;
     scheduled = true;

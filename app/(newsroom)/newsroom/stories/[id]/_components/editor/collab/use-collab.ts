@@ -7,6 +7,7 @@ import * as Y from 'yjs';
 import { BODY_FIELD, COLLAB_PATH, documentNameOf } from '@/lib/collab/fields';
 import type { PresenceUser } from '@/lib/collab/presence';
 import { batchLocalWrites } from '@/lib/collab/local-copy';
+import { sendOwnChangesFirst } from '@/lib/collab/own-changes-first';
 import { sendAfterPaint } from '@/lib/collab/send-after-paint';
 import { createCollabStatusStore } from '@/lib/collab/status-store';
 import { covers, storedStateVector } from '@/lib/collab/stored';
@@ -22,6 +23,8 @@ export type Collab = { doc: Y.Doc; provider: HocuspocusProvider; user: PresenceU
 const FORCE_SYNC_MS = 4000;
 const SILENCE_MS = 12_000;
 const MAX_RETRY_DELAY_MS = 5000;
+/** The longest the socket waits for this device's copy to load before it opens anyway. */
+const LOCAL_COPY_WAIT_MS = 2000;
 
 /** The socket's address on the page's own origin: same host and port, ws or wss as the page is http or https. */
 export function collabUrl(location: Pick<Location, 'protocol' | 'host'>): string {
@@ -81,7 +84,9 @@ export function useCollab(storyId: string, user: PresenceUser) {
       onUnsyncedChanges: ({ number }) => dispatch({ type: 'unsynced', count: number, at: at() }),
     });
     // This tab's updates go out just after the frame that shows them is painted (lib/collab/send-after-paint.ts).
-    const stopSending = sendAfterPaint(provider, doc);
+    const stopSending = sendAfterPaint(provider, doc, local);
+    // And on each opening of the socket, what it typed while away goes before anything comes in (own-changes-first.ts).
+    const stopSendingFirst = sendOwnChangesFirst(provider, doc, documentName);
     // This tab's changes: what the next stored message must cover.
     let wanted: Map<number, number> | null = null;
     doc.on('update', (_update: Uint8Array, origin: unknown) => {
@@ -96,13 +101,24 @@ export function useCollab(storyId: string, user: PresenceUser) {
       setStored(true);
     });
     provider.setAwarenessField('user', { id, name, color } satisfies PresenceUser);
-    provider.attach();
+    // The socket opens once this device's copy is loaded, so that what the copy holds and the server lacks goes first;
+    // or after LOCAL_COPY_WAIT_MS without it (a browser whose IndexedDB does not answer still edits, online).
+    let attached = false;
+    const attach = () => {
+      if (!open || attached) return;
+      attached = true;
+      provider.attach();
+    };
+    void local.whenSynced.then(attach);
+    const waiting = setTimeout(attach, LOCAL_COPY_WAIT_MS);
     return () => {
       open = false;
       setCollab(null);
       setReady(false);
       setStored(true);
+      clearTimeout(waiting);
       stopSending();
+      stopSendingFirst();
       provider.destroy();
       socket.destroy();
       stopLocalWrites();

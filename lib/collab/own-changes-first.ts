@@ -1,0 +1,50 @@
+import type { HocuspocusProvider } from '@hocuspocus/provider';
+import * as encoding from 'lib0/encoding';
+import * as Y from 'yjs';
+import { isEmptyUpdate } from './messages';
+
+// A tab that comes back online (or a page reopened on this device's copy) must
+// send what it typed meanwhile before it takes in what the server has. The
+// provider does it the other way round: it asks the server for what it lacks,
+// applies that, and only then answers with its own state. If a colleague made
+// a subheading (or a quote, a list, a join) of the paragraph it was typing in,
+// applying that deletes its letters on its own screen, and Yjs discards their
+// content there at once: they never leave the device, and nobody, the server
+// included (lib/collab/unseen-letters.ts), can bring them back. So on every
+// opening of the socket, this tab first sends, as the first step of the sync
+// would, everything it holds that the server did not have at the last sync.
+// The server takes in what it lacks and ignores the rest.
+
+/** A larger state is left to the provider's own sync (the server caps a message's size). */
+export const MAX_FIRST_BYTES = 1024 * 1024;
+const MESSAGE_SYNC = 0;
+const SYNC_STEP_2 = 1;
+
+/** Sends this tab's changes first on each opening of the provider's socket; returns the function that stops. */
+export function sendOwnChangesFirst(provider: HocuspocusProvider, doc: Y.Doc, documentName: string): () => void {
+  // What the server had at the last sync: everything in this document then. Before any, this device's copy.
+  let serverHad: Uint8Array | undefined;
+  const onSynced = ({ state }: { state: boolean }) => {
+    if (state) serverHad = Y.encodeStateVector(doc);
+  };
+  const onOpen = () => {
+    if (!serverHad && doc.store.clients.size === 0) return;
+    const update = Y.encodeStateAsUpdate(doc, serverHad);
+    if (isEmptyUpdate(update) || update.byteLength > MAX_FIRST_BYTES) return;
+    const encoder = encoding.createEncoder();
+    encoding.writeVarString(encoder, documentName);
+    encoding.writeVarUint(encoder, MESSAGE_SYNC);
+    encoding.writeVarUint(encoder, SYNC_STEP_2);
+    encoding.writeVarUint8Array(encoder, update);
+    // Sent before the provider's authentication: the server holds it until the connection is authenticated, then
+    // handles it first. Counted as a change that waits for the server, as the provider counts its own.
+    provider.incrementUnsyncedChanges();
+    provider.configuration.websocketProvider.send(encoding.toUint8Array(encoder));
+  };
+  provider.on('synced', onSynced);
+  provider.on('open', onOpen);
+  return () => {
+    provider.off('synced', onSynced);
+    provider.off('open', onOpen);
+  };
+}
