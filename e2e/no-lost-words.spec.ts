@@ -3,7 +3,7 @@ import type { Page } from '@playwright/test';
 import { stories, storyRevisions } from '@/db/schema';
 import { expect, test } from './fixtures';
 import { createPublishedStory, editorSettled, uniqueHeadline } from './data';
-import { newClient, storageStateOf } from './session';
+import { cuttableClient, newClient, storageStateOf } from './session';
 
 // The editor's text is one shared document (docs/co-editing.md): two people
 // type at once and both keep every word; a tab offline keeps its text and
@@ -22,26 +22,6 @@ async function newStory(page: Page): Promise<string> {
   await expect(page).toHaveURL(/\/newsroom\/stories\/[0-9a-f-]{36}$/);
   await editorReady(page);
   return page.url().split('/').at(-1) as string;
-}
-
-/** A writer's browser whose co-editing sockets the test can cut, as a lost connection would, and let through again. */
-async function cuttableWriter(browser: import('@playwright/test').Browser) {
-  const context = await newClient(browser, { storageState: storageStateOf('writer') });
-  let cut = false;
-  const open = new Set<import('@playwright/test').WebSocketRoute>();
-  await context.routeWebSocket(/\/collab$/, (socket) => {
-    if (cut) return void socket.close({ code: 4000, reason: 'offline' });
-    socket.connectToServer();
-    open.add(socket);
-  });
-  return {
-    context,
-    async goOffline() {
-      cut = true;
-      for (const socket of open) await socket.close({ code: 4000, reason: 'offline' });
-    },
-    goOnline: () => void (cut = false),
-  };
 }
 
 /** A new story with «قبل الانقطاع» stored, then « وبعده» typed with the sockets cut; its id. */
@@ -162,7 +142,7 @@ test('a writer whose story is in review reads it live while an editor types, and
 
 test('a tab closed while offline keeps its text, and sends it by itself when the story is opened again', async ({ browser, db }) => {
   // Every co-editing socket of this context goes through here, so the test can cut them as a lost connection would.
-  const { context, goOffline, goOnline } = await cuttableWriter(browser);
+  const { context, goOffline, goOnline } = await cuttableClient(browser, 'writer');
   let page = await context.newPage();
   const id = await typedOffline(page, goOffline);
   // IndexedDB writes as the text changes; give the last write a moment before the tab goes.
@@ -180,7 +160,7 @@ test('a tab closed while offline keeps its text, and sends it by itself when the
 });
 
 test('text typed offline while the story went to review is not lost: the page keeps it, says it was not saved, and sends it once the story is the writer’s again', async ({ browser, db }) => {
-  const { context, goOffline, goOnline } = await cuttableWriter(browser);
+  const { context, goOffline, goOnline } = await cuttableClient(browser, 'writer');
   const page = await context.newPage();
   const id = await typedOffline(page, goOffline);
   // Meanwhile the story goes to review: the writer may only read it now.
