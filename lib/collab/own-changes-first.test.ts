@@ -20,11 +20,12 @@ function tab() {
 const opened = (provider: HocuspocusProvider) => void provider.onOpen(new Event('open') as unknown as Parameters<HocuspocusProvider['onOpen']>[0]);
 
 describe('sendOwnChangesFirst', () => {
-  it('on opening, sends as a sync state what was typed since the last sync, and only that', () => {
+  it('on opening, sends as a sync state what was typed since the server acknowledged everything, and only that', () => {
     const { doc, provider, sent, close } = tab();
     const text = doc.getText('t');
     text.insert(0, 'قبل ');
-    provider.synced = true;
+    // Everything this tab sent is acknowledged.
+    while (provider.hasUnsyncedChanges) provider.decrementUnsyncedChanges();
     text.insert(text.length, 'بعد');
     opened(provider);
     // First, before the provider's own messages.
@@ -33,6 +34,18 @@ describe('sendOwnChangesFirst', () => {
     // Only the letters typed after the sync.
     const { structs } = Y.decodeUpdate(carried!.update);
     expect(structs.map((struct) => [struct.id.clock, struct.length])).toEqual([['قبل '.length, 'بعد'.length]]);
+    close();
+  });
+
+  it('after a sync whose changes were refused (read-only), still sends them', () => {
+    const { doc, provider, sent, close } = tab();
+    doc.getText('t').insert(0, 'مرفوض');
+    provider.incrementUnsyncedChanges();
+    provider.synced = true;
+    opened(provider);
+    const server = new Y.Doc();
+    Y.applyUpdate(server, updateInMessage(sent[0]!)!.update);
+    expect(server.getText('t').toString()).toBe('مرفوض');
     close();
   });
 

@@ -22,10 +22,11 @@ const SYNC_STEP_2 = 1;
 
 /** Sends this tab's changes first on each opening of the provider's socket; returns the function that stops. */
 export function sendOwnChangesFirst(provider: HocuspocusProvider, doc: Y.Doc, documentName: string): () => void {
-  // What the server had at the last sync: everything in this document then. Before any, this device's copy.
+  // What the server surely had: everything in this document when the server had last acknowledged every change
+  // this tab sent (not merely synced: a read-only sync refuses them). Before that, nothing: the whole copy goes.
   let serverHad: Uint8Array | undefined;
-  const onSynced = ({ state }: { state: boolean }) => {
-    if (state) serverHad = Y.encodeStateVector(doc);
+  const onUnsynced = ({ number }: { number: number }) => {
+    if (number === 0) serverHad = Y.encodeStateVector(doc);
   };
   const onOpen = () => {
     if (!serverHad && doc.store.clients.size === 0) return;
@@ -41,10 +42,10 @@ export function sendOwnChangesFirst(provider: HocuspocusProvider, doc: Y.Doc, do
     provider.incrementUnsyncedChanges();
     provider.configuration.websocketProvider.send(encoding.toUint8Array(encoder));
   };
-  provider.on('synced', onSynced);
+  provider.on('unsyncedChanges', onUnsynced);
   provider.on('open', onOpen);
   return () => {
-    provider.off('synced', onSynced);
+    provider.off('unsyncedChanges', onUnsynced);
     provider.off('open', onOpen);
   };
 }

@@ -1,7 +1,7 @@
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { Redis as RedisExtension } from '@hocuspocus/extension-redis';
-import { Hocuspocus, type afterLoadDocumentPayload, type Connection, type Document, type Extension, type onChangePayload } from '@hocuspocus/server';
+import { Hocuspocus, type afterLoadDocumentPayload, type beforeHandleMessagePayload, type Connection, type Document, type Extension, type onChangePayload } from '@hocuspocus/server';
 import IORedis from 'ioredis';
 import { WebSocketServer, type WebSocket } from 'ws';
 import * as Y from 'yjs';
@@ -138,6 +138,7 @@ export function createCollabServer(options: CollabOptions): CollabServer {
   // Letters a colleague never saw, taken out with a paragraph they rewrote (unseen-letters.ts): written back one change
   // at a time per document, each logged before it is applied, like any acknowledged update.
   const writingBack = new WeakMap<Document, Promise<void>>();
+  const inTurn = new WeakMap<Connection, { done: boolean; promise: Promise<void> }>();
   function writeBack(document: Document, letters: FoundLetters): void {
     const storyId = storyIdOf(document.name);
     if (!storyId) return;
@@ -207,39 +208,24 @@ export function createCollabServer(options: CollabOptions): CollabServer {
 
     // Durable before acknowledged: Hocuspocus applies and acknowledges a
     // message only after this resolves, so the update is in Postgres first.
-    async beforeHandleMessage({ connection, document, documentName, update: message }) {
-      // Presence names come from the session, not the client: a caret may not claim to be someone else.
-      // A provider also relays the states it heard from others: those the document already holds, at a
-      // clock it has seen, are echoes (and ignored by Yjs), not claims.
-      const own = (connection.context as CollabContext).user.displayName;
-      const known = (claim: PresenceClaim) => (document.awareness.meta.get(claim.clientId)?.clock ?? -1) >= claim.clock;
-      if (presenceClaims(message)?.some((claim) => claim.name !== null && claim.name !== own && !known(claim))) {
-        closeConnections(document, (other) => other === connection, 4400, 'invalid-presence');
-        throw new Refusal(4400, 'invalid-presence');
-      }
-      const carried = updateInMessage(message);
-      if (!carried || isEmptyUpdate(carried.update)) return;
-      // Hocuspocus refuses updates on a read-only connection itself; nothing of them is stored either.
-      if (connection.readOnly) return;
-      const context = connection.context as CollabContext;
-      try {
-        const verdict = inspectUpdate(carried.update, document);
-        if (!verdict.ok) throw new Refusal(4400, `invalid-update: ${verdict.reason}`);
-        // What this person deleted knowingly, noted before Hocuspocus applies it (unseen-letters.ts).
-        noteUpdate(document, carried.update, connection, { direct: true, whole: carried.initialSync });
-        // A reconnecting client's first message repeats what the server mostly has already.
-        if (carried.initialSync && Y.snapshotContainsUpdate(Y.snapshot(document), carried.update)) return;
-        const tally = tallyOf(documentName);
-        if (tally.bytes + carried.update.byteLength > MAX_DOCUMENT_BYTES) throw new Refusal(4413, 'document-too-large');
-        await storage(updateLog.append(context.storyId, carried.update, context.user.id));
-        tally.bytes += carried.update.byteLength;
-        tally.writers.set(connection.socketId, context.user.id);
-        timers.typed(context.storyId, context.user.id);
-      } catch (error) {
-        // The socket goes, not only this document's connection: the client reconnects and resends what was not acknowledged.
-        if (error instanceof Refusal) closeConnections(document, (other) => other === connection, error.code, error.reason);
-        throw error;
-      }
+    // One connection's messages one after the other, each applied before the next is looked at: Hocuspocus runs
+    // each message's hooks as it arrives and applies it when they resolve, so a message waiting on Postgres was
+    // overtaken by the next. A tab's state sent first (own-changes-first.ts) was then still unapplied when the tab's
+    // answer to the server's sync arrived, whose deletions (what a rewrite took on its screen) were read as made
+    // knowingly, and the tab's offline letters were not written back (unseen-letters.ts).
+    async beforeHandleMessage(payload) {
+      const previous = inTurn.get(payload.connection);
+      const turn = { done: false, promise: Promise.resolve() };
+      turn.promise = (async () => {
+        if (previous && !previous.done) {
+          await previous.promise.catch(() => {});
+          // The previous message is applied in a reaction to its hooks, queued before this one's: a task later, it has run.
+          await new Promise((resolve) => setImmediate(resolve));
+        }
+        return handleMessage(payload);
+      })().finally(() => (turn.done = true));
+      inTurn.set(payload.connection, turn);
+      return turn.promise;
     },
 
     // The working copy, derived from the stored document and validated, the log compacted on the way.
@@ -302,6 +288,41 @@ export function createCollabServer(options: CollabOptions): CollabServer {
       if (storyId && due.length > 0) await checkpointNow({ storyId, kind: 'idle', actorId: due.at(-1) ?? null });
     },
   };
+
+  async function handleMessage({ connection, document, documentName, update: message }: beforeHandleMessagePayload): Promise<void> {
+    // Presence names come from the session, not the client: a caret may not claim to be someone else.
+    // A provider also relays the states it heard from others: those the document already holds, at a
+    // clock it has seen, are echoes (and ignored by Yjs), not claims.
+    const own = (connection.context as CollabContext).user.displayName;
+    const known = (claim: PresenceClaim) => (document.awareness.meta.get(claim.clientId)?.clock ?? -1) >= claim.clock;
+    if (presenceClaims(message)?.some((claim) => claim.name !== null && claim.name !== own && !known(claim))) {
+      closeConnections(document, (other) => other === connection, 4400, 'invalid-presence');
+      throw new Refusal(4400, 'invalid-presence');
+    }
+    const carried = updateInMessage(message);
+    if (!carried || isEmptyUpdate(carried.update)) return;
+    // Hocuspocus refuses updates on a read-only connection itself; nothing of them is stored either.
+    if (connection.readOnly) return;
+    const context = connection.context as CollabContext;
+    try {
+      const verdict = inspectUpdate(carried.update, document);
+      if (!verdict.ok) throw new Refusal(4400, `invalid-update: ${verdict.reason}`);
+      // What this person deleted knowingly, noted before Hocuspocus applies it (unseen-letters.ts).
+      noteUpdate(document, carried.update, connection, { direct: true, whole: carried.initialSync });
+      // A reconnecting client's first message repeats what the server mostly has already.
+      if (carried.initialSync && Y.snapshotContainsUpdate(Y.snapshot(document), carried.update)) return;
+      const tally = tallyOf(documentName);
+      if (tally.bytes + carried.update.byteLength > MAX_DOCUMENT_BYTES) throw new Refusal(4413, 'document-too-large');
+      await storage(updateLog.append(context.storyId, carried.update, context.user.id));
+      tally.bytes += carried.update.byteLength;
+      tally.writers.set(connection.socketId, context.user.id);
+      timers.typed(context.storyId, context.user.id);
+    } catch (error) {
+      // The socket goes, not only this document's connection: the client reconnects and resends what was not acknowledged.
+      if (error instanceof Refusal) closeConnections(document, (other) => other === connection, error.code, error.reason);
+      throw error;
+    }
+  }
 
   const extensions: Extension[] = [hooks];
   if (options.redisUrl) {

@@ -265,6 +265,29 @@ describe('what is not written back', () => {
     expect(blocks(writer)).toEqual(blocks(editor));
   });
 
+  // Sent together (one run, an emoji of two UTF-16 units in it) or one key at a time (a letter after the deleted one).
+  for (const [how, keys] of [['together', ['😀ab']], ['one at a time', ['😀', 'a', 'b']]] as const) {
+    it(`letters their author deleted before they were written back, typed ${how}`, () => {
+      const [editor, writer, server] = threeParagraphs();
+      makeSubheading(editor);
+      send(server, editor);
+      server.holding = true;
+      endOfSecond(writer.editor);
+      for (const key of keys) {
+        press(writer, key);
+        send(server, writer);
+      }
+      const at = writer.editor.state.selection.from;
+      writer.editor.commands.deleteRange({ from: at - 2, to: at - 1 });
+      send(server, writer);
+      server.holding = false;
+      writeBack(server);
+      deliver(server);
+      expect(blocks(editor)).toEqual(['first.', 'second.😀b', 'third.']);
+      expect(blocks(writer)).toEqual(blocks(editor));
+    });
+  }
+
   it('letters the colleague saw, then deleted with the rewrite', () => {
     const [editor, writer, server] = threeParagraphs();
     typeAtEndOfSecond(writer, 'XYZ');

@@ -34,6 +34,8 @@ export type Rewrite = {
   cancelled: Set<string>;
   /** Each written letter's copy. */
   written: Map<string, Y.ID>;
+  /** Where each planned letter goes: after one that is cancelled, a letter goes there instead. */
+  anchors: Map<string, Anchor>;
 };
 
 /** Where a run of letters goes back: after a letter that stands where the one it followed stood, or where its block was. */
@@ -170,7 +172,7 @@ function inspect(watch: Watch, doc: Y.Doc, transaction: Y.Transaction): void {
   forEachDeleted(doc, transaction.deleteSet, (item, from, to) => {
     const { content } = item;
     if (content instanceof Y.ContentType && content.type instanceof Y.XmlText && watch.known.has(item.id.client, item.id.clock)) {
-      watch.rewrites.set(content.type, { deleted: transaction.deleteSet, created, at: Date.now(), planned: new Set(), cancelled: new Set(), written: new Map() });
+      watch.rewrites.set(content.type, { deleted: transaction.deleteSet, created, at: Date.now(), planned: new Set(), cancelled: new Set(), written: new Map(), anchors: new Map() });
       keep(content.type);
     } else if (content instanceof Y.ContentString && item.parentSub === null && item.parent instanceof Y.XmlText && item.parent._item?.deleted) {
       const { client } = item.id;
@@ -269,6 +271,7 @@ function plan(watch: Watch, doc: Y.Doc, rewrite: Rewrite | undefined, text: Y.Xm
         const target = landing[before ? before.seen : 0]!;
         anchor = { kind: 'text', position: Y.createRelativePositionFromJSON({ item: target, assoc: before ? -1 : 0 }) };
       }
+      runKeys.forEach((key, at) => rewrite?.anchors.set(key, at === 0 ? anchor : { kind: 'after-written', key: runKeys[at - 1]! }));
       return { keys: runKeys, text: letters, anchor };
     }),
   };

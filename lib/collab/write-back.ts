@@ -1,6 +1,6 @@
 import * as Y from 'yjs';
 import { deriveStoryParts } from './codec';
-import { BODY_FIELD } from './fields';
+import { BODY_FIELD, TEXT_FIELDS } from './fields';
 import { isLive, type Anchor, type FoundLetters, type Rewrite, type Run } from './unseen-letters';
 
 // The change that writes back letters a rewrite took unseen (unseen-letters.ts),
@@ -18,11 +18,13 @@ export function writeBackUpdate(doc: Y.Doc, letters: FoundLetters): Uint8Array |
     if (letters.kind === 'delete') return changeOf(copy, () => deleteCopies(copy, letters.copies));
     const runs = letters.runs.map((run) => withoutCancelled(run, letters.rewrite)).filter((run) => run.keys.length > 0);
     if (runs.length === 0) return null;
-    const bodyWasValid = !deriveStoryParts(copy).problems.some((problem) => problem.path === BODY_FIELD);
     const placed: [string, Y.ID][] = [];
+    const checked = letters.fallback.kind === 'block' && runs.some((run) => !resolve(copy, letters.rewrite, run.anchor));
+    const problemsBefore = checked ? bodyProblems(copy) : 0;
     let change = changeOf(copy, () => place(copy, letters.rewrite, runs, letters.fallback, placed));
-    // A place the schema does not allow (a paragraph where only a list item may stand): the body's end instead.
-    if (bodyWasValid && deriveStoryParts(copy).problems.some((problem) => problem.path === BODY_FIELD)) {
+    // A paragraph of their own in a place the schema does not allow (where only a list item may stand, say): the
+    // body's end instead. Only then is the body checked (it is read whole): letters going into a text change no structure.
+    if (checked && bodyProblems(copy) > problemsBefore) {
       const fresh = new Y.Doc({ gc: false });
       Y.applyUpdate(fresh, Y.encodeStateAsUpdate(doc));
       placed.length = 0;
@@ -34,6 +36,11 @@ export function writeBackUpdate(doc: Y.Doc, letters: FoundLetters): Uint8Array |
   } finally {
     copy.destroy();
   }
+}
+
+/** How many problems the body has (the text fields' own are named by field). */
+function bodyProblems(copy: Y.Doc): number {
+  return deriveStoryParts(copy).problems.filter((problem) => !(TEXT_FIELDS as readonly string[]).includes(problem.path)).length;
 }
 
 function changeOf(copy: Y.Doc, write: () => void): Uint8Array | null {
@@ -49,7 +56,8 @@ function changeOf(copy: Y.Doc, write: () => void): Uint8Array | null {
 function withoutCancelled(run: Run, rewrite: Rewrite | undefined): Run {
   if (!rewrite || rewrite.cancelled.size === 0) return run;
   const keep = run.keys.map((key) => !rewrite.cancelled.has(key));
-  return { ...run, keys: run.keys.filter((_, at) => keep[at]), text: [...run.text].filter((_, at) => keep[at]).join('') };
+  // Keys are per UTF-16 unit, as Yjs counts (an emoji is two).
+  return { ...run, keys: run.keys.filter((_, at) => keep[at]), text: run.text.split('').filter((_, at) => keep[at]).join('') };
 }
 
 function place(copy: Y.Doc, rewrite: Rewrite | undefined, runs: Run[], fallback: Anchor, placed: [string, Y.ID][]): void {
@@ -70,6 +78,12 @@ function place(copy: Y.Doc, rewrite: Rewrite | undefined, runs: Run[], fallback:
 /** A text and an index in it, in the copy, for an anchor that names a place in a live text. */
 function resolve(copy: Y.Doc, rewrite: Rewrite | undefined, anchor: Anchor): { text: Y.XmlText; index: number } | null {
   let position: Y.RelativePosition | null = null;
+  // After a letter its author deleted before it was written: where that letter would have gone.
+  for (let hops = 0; anchor.kind === 'after-written' && !rewrite?.written.has(anchor.key) && hops < 10_000; hops++) {
+    const before = rewrite?.anchors.get(anchor.key);
+    if (!before || !rewrite?.cancelled.has(anchor.key)) break;
+    anchor = before;
+  }
   if (anchor.kind === 'text') position = anchor.position;
   else if (anchor.kind === 'after-written') {
     const id = rewrite?.written.get(anchor.key);
