@@ -1,4 +1,5 @@
 import * as decoding from 'lib0/decoding';
+import * as encoding from 'lib0/encoding';
 
 // Reads just enough of a Hocuspocus message to find a document update in it:
 // [document name][message type][sync step][update]. Sync and sync-reply
@@ -21,6 +22,16 @@ export function updateInMessage(data: Uint8Array): CarriedUpdate | null {
   const step = decoding.readVarUint(decoder);
   if (step !== SYNC_STEP_2 && step !== SYNC_UPDATE) return null;
   return { documentName, update: decoding.readVarUint8Array(decoder), initialSync: step === SYNC_STEP_2 };
+}
+
+/** A sync message carrying a whole state (sync step 2), as a provider answers the server's sync: what updateInMessage reads with `initialSync`. */
+export function syncStateMessage(documentName: string, state: Uint8Array): Uint8Array {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarString(encoder, documentName);
+  encoding.writeVarUint(encoder, MESSAGE_SYNC);
+  encoding.writeVarUint(encoder, SYNC_STEP_2);
+  encoding.writeVarUint8Array(encoder, state);
+  return encoding.toUint8Array(encoder);
 }
 
 /** An update with no structs and no deletions: what a client sends when it has nothing new. */

@@ -1,7 +1,6 @@
 import type { HocuspocusProvider } from '@hocuspocus/provider';
-import * as encoding from 'lib0/encoding';
 import * as Y from 'yjs';
-import { isEmptyUpdate } from './messages';
+import { isEmptyUpdate, syncStateMessage } from './messages';
 
 // A tab that comes back online (or a page reopened on this device's copy) must
 // send what it typed meanwhile before it takes in what the server has. The
@@ -17,8 +16,6 @@ import { isEmptyUpdate } from './messages';
 
 /** A larger state is left to the provider's own sync (the server caps a message's size). */
 export const MAX_FIRST_BYTES = 1024 * 1024;
-const MESSAGE_SYNC = 0;
-const SYNC_STEP_2 = 1;
 
 /** Sends this tab's changes first on each opening of the provider's socket; returns the function that stops. */
 export function sendOwnChangesFirst(provider: HocuspocusProvider, doc: Y.Doc, documentName: string): () => void {
@@ -32,15 +29,10 @@ export function sendOwnChangesFirst(provider: HocuspocusProvider, doc: Y.Doc, do
     if (!serverHad && doc.store.clients.size === 0) return;
     const update = Y.encodeStateAsUpdate(doc, serverHad);
     if (isEmptyUpdate(update) || update.byteLength > MAX_FIRST_BYTES) return;
-    const encoder = encoding.createEncoder();
-    encoding.writeVarString(encoder, documentName);
-    encoding.writeVarUint(encoder, MESSAGE_SYNC);
-    encoding.writeVarUint(encoder, SYNC_STEP_2);
-    encoding.writeVarUint8Array(encoder, update);
     // Sent before the provider's authentication: the server holds it until the connection is authenticated, then
     // handles it first. Counted as a change that waits for the server, as the provider counts its own.
     provider.incrementUnsyncedChanges();
-    provider.configuration.websocketProvider.send(encoding.toUint8Array(encoder));
+    provider.configuration.websocketProvider.send(syncStateMessage(documentName, update));
   };
   provider.on('unsyncedChanges', onUnsynced);
   provider.on('open', onOpen);

@@ -138,7 +138,6 @@ export function createCollabServer(options: CollabOptions): CollabServer {
   // Letters a colleague never saw, taken out with a paragraph they rewrote (unseen-letters.ts): written back one change
   // at a time per document, each logged before it is applied, like any acknowledged update.
   const writingBack = new WeakMap<Document, Promise<void>>();
-  const inTurn = new WeakMap<Connection, { done: boolean; promise: Promise<void> }>();
   function writeBack(document: Document, letters: FoundLetters): void {
     const storyId = storyIdOf(document.name);
     if (!storyId) return;
@@ -174,6 +173,8 @@ export function createCollabServer(options: CollabOptions): CollabServer {
     take: (due) => void checkpointNow(due),
   });
 
+  // Each connection's last message through beforeHandleMessage (below), and whether it is done.
+  const inTurn = new WeakMap<Connection, { done: boolean; promise: Promise<void> }>();
   const hooks: Extension = {
     async onAuthenticate({ requestHeaders, documentName, connectionConfig, context }) {
       const storyId = storyIdOf(documentName);

@@ -1,7 +1,6 @@
 // @vitest-environment happy-dom
 import { eq } from 'drizzle-orm';
 import type { Editor } from '@tiptap/core';
-import * as encoding from 'lib0/encoding';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { stories } from '@/db/schema';
@@ -13,6 +12,7 @@ import { redisPairSuite } from '@/test/collab-suite';
 import { connectTestDb } from '@/test/db';
 import { caretAt, editorOn, leaveAll } from '@/test/editors';
 import { documentNameOf } from './fields';
+import { syncStateMessage } from './messages';
 
 import { createStaff } from '@/test/staff';
 
@@ -46,15 +46,6 @@ const blocks = (on: Editor) => {
 const storedBody = async (id: string) => JSON.stringify((await db.select({ body: stories.body }).from(stories).where(eq(stories.id, id)))[0]!.body);
 const EXPECTED = 'paragraph:first. | heading:second.XYZ | paragraph:third.';
 
-/** A sync message carrying a whole state (sync step 2), as a provider sends it. */
-function syncState(documentName: string, state: Uint8Array): Uint8Array {
-  const encoder = encoding.createEncoder();
-  encoding.writeVarString(encoder, documentName);
-  encoding.writeVarUint(encoder, 0);
-  encoding.writeVarUint(encoder, 1);
-  encoding.writeVarUint8Array(encoder, state);
-  return encoding.toUint8Array(encoder);
-}
 
 /** The editor makes the second paragraph a subheading while the writer, not having received it, types XYZ at its end. */
 async function crossing(writing: TestClient, editing: TestClient, offline: 'writer' | 'editor') {
@@ -113,33 +104,24 @@ describe('letters a colleague never saw, through the server', () => {
     const socket = writing.provider.configuration.websocketProvider;
     writing.provider.on('open', function once() {
       writing.provider.off('open', once);
-      for (const state of [letters, after]) socket.send(syncState(documentNameOf(id), state));
+      for (const state of [letters, after]) socket.send(syncStateMessage(documentNameOf(id), state));
     });
     await goOnline(writing);
     expect(await eventually(() => blocks(desk), (text) => text === EXPECTED, 8000)).toBe(EXPECTED);
   });
 
-  it('on two instances, the rewrite typed offline: they come back, once', async () => {
-    const id = await storyOfThreeParagraphs();
-    const writing = await tabs.join(one().url, writer, id);
-    const editing = await tabs.join(two().url, editor, id);
-    const { typist, desk } = await crossing(writing, editing, 'editor');
-    expect(await eventually(() => blocks(desk), (text) => text === EXPECTED, 8000)).toBe(EXPECTED);
-    expect(await eventually(() => blocks(typist), (text) => text === EXPECTED, 8000)).toBe(EXPECTED);
-    // Nothing written twice: a second copy would arrive within the relay's round trip.
-    await new Promise((resolve) => setTimeout(resolve, 1000));
-    expect(blocks(desk)).toBe(EXPECTED);
-    expect(await eventually(() => storedBody(id), (body) => body.includes('second.XYZ'), 8000)).not.toContain('XYZXYZ');
-  });
-
-  it('on two instances, the letters typed offline: they come back, once', async () => {
-    const id = await storyOfThreeParagraphs();
-    const writing = await tabs.join(one().url, writer, id);
-    const editing = await tabs.join(two().url, editor, id);
-    const { typist, desk } = await crossing(writing, editing, 'writer');
-    expect(await eventually(() => blocks(desk), (text) => text === EXPECTED, 8000)).toBe(EXPECTED);
-    expect(await eventually(() => blocks(typist), (text) => text === EXPECTED, 8000)).toBe(EXPECTED);
-    await new Promise((resolve) => setTimeout(resolve, 1000));
-    expect(blocks(typist)).toBe(EXPECTED);
-  });
+  for (const [offline, typedOffline] of [['editor', 'the rewrite'], ['writer', 'the letters']] as const) {
+    it(`on two instances, ${typedOffline} typed offline: they come back, once`, async () => {
+      const id = await storyOfThreeParagraphs();
+      const writing = await tabs.join(one().url, writer, id);
+      const editing = await tabs.join(two().url, editor, id);
+      const { typist, desk } = await crossing(writing, editing, offline);
+      expect(await eventually(() => blocks(desk), (text) => text === EXPECTED, 8000)).toBe(EXPECTED);
+      expect(await eventually(() => blocks(typist), (text) => text === EXPECTED, 8000)).toBe(EXPECTED);
+      // Nothing written twice: a second copy would arrive within the relay's round trip.
+      await new Promise((resolve) => setTimeout(resolve, 1000));
+      expect([blocks(desk), blocks(typist)]).toEqual([EXPECTED, EXPECTED]);
+      expect(await eventually(() => storedBody(id), (body) => body.includes('second.XYZ'), 8000)).not.toContain('XYZXYZ');
+    });
+  }
 });

@@ -179,6 +179,7 @@ function inspect(watch: Watch, doc: Y.Doc, transaction: Y.Transaction): void {
       for (let clock = from; clock < to; clock++) {
         if (watch.known.has(client, clock) || !ours(client, clock)) continue;
         (victims.get(item.parent) ?? victims.set(item.parent, new Set()).get(item.parent)!).add(keyOf(client, clock));
+        watch.plannedClients.add(client);
       }
     }
   });
@@ -189,7 +190,6 @@ function inspect(watch: Watch, doc: Y.Doc, transaction: Y.Transaction): void {
       if (!rewrite) continue;
       rewrite.planned.add(key);
       watch.planned.set(key, rewrite);
-      watch.plannedClients.add(Number(key.split(':')[0]));
     }
     watch.found(plan(watch, doc, rewrite, text, keys));
   }
